@@ -1,0 +1,111 @@
+/**
+ * Discover: the file inventory of the scanned tree.
+ *
+ * May: list files (git or filesystem), stat them, classify them by path.
+ * May not: read file contents (the facts layer reads each file once), print, or exit.
+ */
+import { lstat } from "node:fs/promises";
+import { join, posix } from "node:path";
+import { createClassifier, type ClassifyOverrides } from "./classify.js";
+import { listFiles, type ListedPath } from "./list.js";
+import type { DiscoveredFile, Inventory, SkippedFile } from "./types.js";
+
+export type { DiscoveredFile, FileKind, Inventory, SkipReason, SkippedFile } from "./types.js";
+export { isParsedKind, SOURCE_EXTENSIONS, type ClassifyOverrides } from "./classify.js";
+
+/** What discovery needs from the resolved config. */
+export interface DiscoverOptions {
+  /** Globs (repo-relative) excluded from the scan. */
+  ignore: readonly string[];
+  /** Globs that force a kind. */
+  classify: ClassifyOverrides;
+  /** Files larger than this many bytes are skipped as too large. */
+  maxFileSize: number;
+}
+
+const STAT_BATCH = 64;
+
+/** Lists, stats and classifies every file under `root`. */
+export async function discover(root: string, options: DiscoverOptions): Promise<Inventory> {
+  const listing = await listFiles(root);
+  const packageRoots = findPackageRoots(listing.paths);
+  const classifier = createClassifier({ packageRoots, ignore: options.ignore, overrides: options.classify });
+  const files: DiscoveredFile[] = [];
+  const skipped: SkippedFile[] = [];
+  const toStat: Array<{ listed: ListedPath; kind: DiscoveredFile["kind"] }> = [];
+
+  for (const listed of listing.paths) {
+    const outcome = classifier.classify(listed.path);
+    if ("skip" in outcome) {
+      skipped.push({ path: listed.path, reason: outcome.skip });
+    } else if (listed.isSymlink) {
+      skipped.push({ path: listed.path, reason: "symlink" });
+    } else if (outcome.kind === "other") {
+      files.push({ path: listed.path, kind: "other", size: null, blob: listed.blob });
+    } else {
+      toStat.push({ listed, kind: outcome.kind });
+    }
+  }
+
+  for (let start = 0; start < toStat.length; start += STAT_BATCH) {
+    const batch = toStat.slice(start, start + STAT_BATCH);
+    const stats = await Promise.all(batch.map(({ listed }) => statOrError(join(root, listed.path))));
+    batch.forEach(({ listed, kind }, index) => {
+      const stat = stats[index];
+      if (!stat || stat.kind === "missing" || stat.kind === "directory") return;
+      if (stat.kind === "error") {
+        skipped.push({ path: listed.path, reason: "unreadable", detail: stat.code });
+      } else if (stat.kind === "symlink") {
+        skipped.push({ path: listed.path, reason: "symlink" });
+      } else if (stat.size > options.maxFileSize) {
+        skipped.push({ path: listed.path, reason: "too-large", detail: `${stat.size} bytes` });
+      } else {
+        files.push({ path: listed.path, kind, size: stat.size, blob: listed.blob });
+      }
+    });
+  }
+
+  return {
+    root,
+    lister: listing.lister,
+    commit: listing.commit,
+    files: files.sort(byPath),
+    skipped: skipped.sort(byPath),
+    packageRoots: [...packageRoots].sort(),
+    warnings: listing.warnings,
+  };
+}
+
+type StatOutcome =
+  | { kind: "file"; size: number }
+  | { kind: "symlink" }
+  | { kind: "directory" }
+  | { kind: "missing" }
+  | { kind: "error"; code: string };
+
+async function statOrError(path: string): Promise<StatOutcome> {
+  try {
+    const stat = await lstat(path);
+    if (stat.isSymbolicLink()) return { kind: "symlink" };
+    if (stat.isDirectory()) return { kind: "directory" };
+    return { kind: "file", size: stat.size };
+  } catch (error) {
+    const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "EIO";
+    // Tracked in the index but deleted from the work tree: not part of what is scanned.
+    return code === "ENOENT" ? { kind: "missing" } : { kind: "error", code };
+  }
+}
+
+function findPackageRoots(paths: readonly ListedPath[]): Set<string> {
+  const roots = new Set<string>([""]);
+  for (const { path } of paths) {
+    if (posix.basename(path) !== "package.json" || path.split("/").includes("node_modules")) continue;
+    const dir = posix.dirname(path);
+    roots.add(dir === "." ? "" : dir);
+  }
+  return roots;
+}
+
+function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}

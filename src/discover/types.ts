@@ -1,0 +1,57 @@
+/** What a listed file is, for analysis purposes. */
+export type FileKind =
+  | "source"
+  | "test"
+  | "declaration"
+  | "generated"
+  | "vendored"
+  | "example"
+  | "docs"
+  | "config"
+  | "other";
+
+/** Why a listed file was not analysed at all. */
+export type SkipReason =
+  | "node_modules"
+  | "build-output"
+  | "minified"
+  | "binary"
+  | "too-large"
+  | "symlink"
+  | "ignored-by-config"
+  | "unreadable";
+
+/** A file the scan keeps, with a repo-relative POSIX path. */
+export interface DiscoveredFile {
+  path: string;
+  kind: FileKind;
+  /** Size in bytes, when the file was stat'ed (analysable kinds only). */
+  size: number | null;
+  /** Git blob id from the index, when listed by git. */
+  blob: string | null;
+}
+
+/** A file the scan lists but does not analyse, and why. */
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+  detail?: string;
+}
+
+/** Everything discovery learned about the scanned tree. */
+export interface Inventory {
+  /** Absolute path of the scanned directory. */
+  root: string;
+  /** How the file list was obtained. */
+  lister: "git" | "filesystem";
+  /** HEAD commit when the root is inside a git work tree with commits. */
+  commit: string | null;
+  /** Kept files, sorted by path. */
+  files: DiscoveredFile[];
+  /** Skipped files, sorted by path. */
+  skipped: SkippedFile[];
+  /** Directories holding a package.json (repo-relative, "" for the root), sorted. */
+  packageRoots: string[];
+  /** Non-fatal problems met while listing. */
+  warnings: string[];
+}
