@@ -1,0 +1,115 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { DiscoveredFile } from "../../discover/index.js";
+
+/** One heading of a README. */
+export interface Heading {
+  level: number;
+  text: string;
+  line: number;
+}
+
+/** The repository's README, as far as the rules need it. */
+export interface ReadmeFact {
+  path: string;
+  lines: number;
+  /** True when the file has no visible text at all. */
+  isEmpty: boolean;
+  headings: Heading[];
+}
+
+const README_NAME = /^readme(?:\.(?:md|markdown|mdx|rst|txt|adoc|asciidoc))?$/i;
+/** Where GitHub looks for a repository README; the root first, as that is where an agent looks. */
+const README_DIRS = ["", ".github", "docs"];
+
+/** Finds the repository README (as GitHub would) and reads its headings. */
+export async function readReadme(root: string, files: readonly DiscoveredFile[]): Promise<ReadmeFact | null> {
+  const path = findReadme(files);
+  if (!path) return null;
+  let text: string;
+  try {
+    text = await readFile(join(root, path), "utf8");
+  } catch {
+    return null;
+  }
+  const lines = text.split(/\r?\n/);
+  return {
+    path,
+    lines: text.endsWith("\n") ? lines.length - 1 : lines.length,
+    isEmpty: text.trim() === "",
+    headings: /\.rst$/i.test(path) ? rstHeadings(lines) : markdownHeadings(lines),
+  };
+}
+
+function findReadme(files: readonly DiscoveredFile[]): string | null {
+  for (const dir of README_DIRS) {
+    const candidates = files
+      .filter((file) => directoryOf(file.path) === dir && README_NAME.test(baseName(file.path)))
+      .map((file) => file.path)
+      .sort(preferMarkdown);
+    if (candidates[0]) return candidates[0];
+  }
+  return null;
+}
+
+function preferMarkdown(a: string, b: string): number {
+  const rank = (path: string): number => (/\.md$/i.test(path) ? 0 : /\.(?:markdown|mdx)$/i.test(path) ? 1 : 2);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function directoryOf(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "" : path.slice(0, slash);
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** ATX (`## Usage`) and setext (underlined) headings, outside fenced code blocks; HTML `<h2>` too. */
+export function markdownHeadings(lines: readonly string[]): Heading[] {
+  const headings: Heading[] = [];
+  let fence: string | null = null;
+  const frontMatterEnd = lines[0]?.trim() === "---" ? lines.findIndex((line, index) => index > 0 && line.trim() === "---") : -1;
+  lines.forEach((line, index) => {
+    if (index <= frontMatterEnd) return;
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch?.[1]) {
+      const marker = fenceMatch[1];
+      if (fence === null) fence = marker[0] ?? null;
+      else if (marker[0] === fence) fence = null;
+      return;
+    }
+    if (fence !== null) return;
+    const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (atx?.[1] && atx[2] !== undefined) {
+      headings.push({ level: atx[1].length, text: atx[2], line: index + 1 });
+      return;
+    }
+    const html = /<h([1-6])[^>]*>(.*?)<\/h\1>/i.exec(line);
+    if (html?.[1] && html[2] !== undefined) {
+      headings.push({ level: Number(html[1]), text: html[2].replace(/<[^>]+>/g, "").trim(), line: index + 1 });
+      return;
+    }
+    const next = lines[index + 1];
+    if (line.trim() !== "" && next !== undefined && /^\s{0,3}(=+|-+)\s*$/.test(next) && !/^\s{0,3}[-*+>]/.test(line)) {
+      headings.push({ level: next.trim().startsWith("=") ? 1 : 2, text: line.trim(), line: index + 1 });
+    }
+  });
+  return headings;
+}
+
+/** reStructuredText titles: a text line underlined with a punctuation run at least as long. */
+function rstHeadings(lines: readonly string[]): Heading[] {
+  const headings: Heading[] = [];
+  const levels: string[] = [];
+  lines.forEach((line, index) => {
+    const underline = lines[index + 1];
+    if (line.trim() === "" || underline === undefined) return;
+    const match = /^([=\-`:'"~^_*+#<>])\1+\s*$/.exec(underline);
+    if (!match?.[1] || underline.trim().length < line.trim().length) return;
+    if (!levels.includes(match[1])) levels.push(match[1]);
+    headings.push({ level: levels.indexOf(match[1]) + 1, text: line.trim(), line: index + 1 });
+  });
+  return headings;
+}

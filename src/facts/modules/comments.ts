@@ -1,0 +1,79 @@
+import { ts } from "ts-morph";
+
+const FILE_DOC_TAG = /@(?:file|fileoverview|overview|module|packageDocumentation)\b/;
+const DIRECTIVE = /^(?:@ts-|eslint|prettier-ignore|jshint|jslint|global\s|istanbul\s|c8\s|v8\s|biome-ignore|#region|#endregion|@jsx|@flow|webpackChunkName)/;
+const LICENSE = /copyright|spdx-license-identifier|@license|\(c\)\s*\d{4}/i;
+
+/** The text of a comment without its markers and leading asterisks, trimmed. */
+export function commentBody(raw: string): string {
+  const inner = raw.startsWith("/*") ? raw.replace(/^\/\*+!?/, "").replace(/\*+\/$/, "") : raw.replace(/^\s*\/\/+/gm, "");
+  return inner
+    .split("\n")
+    .map((line) => line.replace(/^\s*\*?\s?/, "").trimEnd())
+    .join("\n")
+    .trim();
+}
+
+/**
+ * True when a non-empty `/** … *\/` block is directly attached to `node`: it is
+ * the last comment before the node's first token, with no blank line between.
+ */
+export function hasAttachedDoc(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  const text = sourceFile.text;
+  const ranges = ts.getLeadingCommentRanges(text, node.pos);
+  const last = ranges?.[ranges.length - 1];
+  if (!last || last.kind !== ts.SyntaxKind.MultiLineCommentTrivia) return false;
+  if (!text.startsWith("/**", last.pos) || text.startsWith("/**/", last.pos)) return false;
+  if (countNewlines(text, last.end, node.getStart(sourceFile)) > 1) return false;
+  return commentBody(text.slice(last.pos, last.end)) !== "";
+}
+
+/**
+ * True when the file opens with a file-level doc comment: a leading comment
+ * (block or a run of `//` lines) that is tagged as a file overview, or that is
+ * detached from the first statement, and is neither a tool directive nor only
+ * a licence header.
+ */
+export function hasFileDocComment(sourceFile: ts.SourceFile): boolean {
+  const text = sourceFile.text;
+  const start = ts.getShebang(text)?.length ?? 0;
+  const blocks = groupLineComments(text, ts.getLeadingCommentRanges(text, start) ?? []);
+  const firstToken = sourceFile.statements[0]?.getStart(sourceFile) ?? text.length;
+  return blocks.some((block, index) => {
+    const body = commentBody(text.slice(block.pos, block.end))
+      .split("\n")
+      .filter((line) => !DIRECTIVE.test(line))
+      .join("\n")
+      .trim();
+    if (body === "" || LICENSE.test(body)) return false;
+    if (FILE_DOC_TAG.test(body)) return true;
+    const isLast = index === blocks.length - 1;
+    return !isLast || sourceFile.statements.length === 0 || countNewlines(text, block.end, firstToken) > 1;
+  });
+}
+
+/** Merges consecutive `//` comments (no blank line between) into one range. */
+function groupLineComments(text: string, ranges: readonly ts.CommentRange[]): ts.CommentRange[] {
+  const blocks: ts.CommentRange[] = [];
+  for (const range of ranges) {
+    const previous = blocks[blocks.length - 1];
+    const isLineComment = range.kind === ts.SyntaxKind.SingleLineCommentTrivia;
+    if (
+      previous &&
+      isLineComment &&
+      previous.kind === ts.SyntaxKind.SingleLineCommentTrivia &&
+      countNewlines(text, previous.end, range.pos) <= 1
+    ) {
+      blocks[blocks.length - 1] = { ...previous, end: range.end };
+    } else {
+      blocks.push({ pos: range.pos, end: range.end, kind: range.kind });
+    }
+  }
+  return blocks;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let index = from; index < to; index += 1) if (text.charCodeAt(index) === 10) count += 1;
+  return count;
+}

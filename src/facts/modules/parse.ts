@@ -1,0 +1,81 @@
+import { ts } from "ts-morph";
+import { hasFileDocComment } from "./comments.js";
+import { collectExports } from "./exports.js";
+import { collectStaticImports } from "./imports.js";
+import { positionAt } from "./positions.js";
+import type { ModuleFacts, ModuleLanguage, ParseErrorFact } from "./types.js";
+import { walkFile } from "./walk.js";
+
+const SCRIPT_KINDS: Record<string, { scriptKind: ts.ScriptKind; language: ModuleLanguage }> = {
+  ".ts": { scriptKind: ts.ScriptKind.TS, language: "ts" },
+  ".mts": { scriptKind: ts.ScriptKind.TS, language: "ts" },
+  ".cts": { scriptKind: ts.ScriptKind.TS, language: "ts" },
+  ".tsx": { scriptKind: ts.ScriptKind.TSX, language: "tsx" },
+  ".js": { scriptKind: ts.ScriptKind.JS, language: "js" },
+  ".mjs": { scriptKind: ts.ScriptKind.JS, language: "js" },
+  ".cjs": { scriptKind: ts.ScriptKind.JS, language: "js" },
+  ".jsx": { scriptKind: ts.ScriptKind.JSX, language: "jsx" },
+};
+
+/**
+ * Parses one file with the TypeScript parser (no Program, no type checker) and
+ * returns its facts. The AST is not kept. JSDoc is parsed only in JavaScript
+ * files, where it carries the types; TypeScript files skip it for speed.
+ */
+export function parseModule(path: string, kind: "source" | "test", text: string): ModuleFacts {
+  const extension = /\.[^./]+$/.exec(path)?.[0]?.toLowerCase() ?? ".ts";
+  const { scriptKind, language } = SCRIPT_KINDS[extension] ?? { scriptKind: ts.ScriptKind.TS, language: "ts" };
+  const isJavaScript = language === "js" || language === "jsx";
+  const sourceFile = ts.createSourceFile(
+    path,
+    text,
+    {
+      languageVersion: ts.ScriptTarget.Latest,
+      jsDocParsingMode: isJavaScript ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseNone,
+    },
+    // JSDoc lookups (`@param {T}`) walk parent pointers; TypeScript files do not need them.
+    isJavaScript,
+    scriptKind,
+  );
+  const lines = countLines(text);
+  const parseError = firstSyntaxError(sourceFile);
+  if (parseError) {
+    return { path, kind, language, lines, hasFileDoc: false, imports: [], exports: [], functions: [], parseError };
+  }
+  const walked = walkFile(sourceFile);
+  return {
+    path,
+    kind,
+    language,
+    lines,
+    hasFileDoc: hasFileDocComment(sourceFile),
+    imports: [...collectStaticImports(sourceFile), ...walked.expressionImports],
+    exports: kind === "source" ? collectExports(sourceFile, isJavaScript) : [],
+    functions: walked.functions,
+    parseError: null,
+  };
+}
+
+/** Lines in a text; a final newline does not open a new line. */
+export function countLines(text: string): number {
+  if (text === "") return 0;
+  let count = 1;
+  for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) === 10) count += 1;
+  return text.endsWith("\n") ? count - 1 : count;
+}
+
+/**
+ * The parser's first syntax error. `parseDiagnostics` is not in TypeScript's
+ * public typings, so it is read defensively: if a future version drops it,
+ * files are treated as parsed rather than failing the scan.
+ */
+function firstSyntaxError(sourceFile: ts.SourceFile): ParseErrorFact | null {
+  if (!("parseDiagnostics" in sourceFile)) return null;
+  const diagnostics: unknown = sourceFile.parseDiagnostics;
+  if (!Array.isArray(diagnostics)) return null;
+  const first: unknown = diagnostics[0];
+  if (typeof first !== "object" || first === null || !("start" in first) || !("messageText" in first)) return null;
+  const start = typeof first.start === "number" ? first.start : 0;
+  const message = typeof first.messageText === "string" && first.messageText !== "" ? first.messageText : "syntax error";
+  return { message, ...positionAt(sourceFile, start) };
+}

@@ -1,0 +1,90 @@
+/** A 1-based position in a file. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** How an import reaches its target. */
+export type ImportKind = "static" | "reexport" | "dynamic" | "require";
+
+/** One import, re-export, dynamic `import()` or `require()` with a literal specifier. */
+export interface ImportFact extends Position {
+  specifier: string;
+  kind: ImportKind;
+  /** `import type`, `export type`, or every named binding marked `type`. */
+  isTypeOnly: boolean;
+  /** Imported names: `default`, `*` for a namespace or star re-export, otherwise the exported name. Empty for side-effect imports. */
+  names: string[];
+}
+
+/** What kind of declaration an exported symbol is. */
+export type ExportKind = "function" | "class" | "method" | "interface" | "type" | "enum" | "variable" | "namespace";
+
+/** How a parameter or return type is known to a reader of the signature. */
+export type TypeSource = "annotation" | "contextual" | "jsdoc" | "initializer" | "none";
+
+/** One parameter of an exported callable. */
+export interface ParameterFact extends Position {
+  name: string;
+  typeSource: TypeSource;
+  /** Where an explicit `any` (or JSDoc `*`) appears in its type, if anywhere. */
+  anyAt: Position | null;
+}
+
+/** The visible signature of an exported callable (overload signatures when there are overloads). */
+export interface SignatureFact {
+  parameters: ParameterFact[];
+  returnType: TypeSource;
+  returnAnyAt: Position | null;
+}
+
+/** One exported symbol of a module. */
+export interface ExportedSymbol extends Position {
+  /** The exported name; `Class.method` for public methods; `default` for an anonymous default export. */
+  name: string;
+  kind: ExportKind;
+  isDefault: boolean;
+  /** A non-empty JSDoc/TSDoc block is directly attached to the declaration. */
+  hasDoc: boolean;
+  /** Visible signatures of a callable (one per overload); empty for non-callables. */
+  signatures: SignatureFact[];
+}
+
+/** One function-like body in the file (declarations, expressions, arrows, methods, accessors, constructors). */
+export interface FunctionFact extends Position {
+  /** A readable name: `parse`, `Parser.parse`, `(anonymous)`. */
+  name: string;
+  /** Unique within the file and stable across unrelated edits: `outer/inner`, `run/<anonymous#2>`. */
+  anchor: string;
+  endLine: number;
+  /** Lines from the first to the last line of the function. */
+  lines: number;
+  /** Lines of this function not inside a nested function. */
+  ownLines: number;
+  /** McCabe cyclomatic complexity of this function's own body. */
+  complexity: number;
+}
+
+/** The first syntax error of a file. */
+export interface ParseErrorFact extends Position {
+  message: string;
+}
+
+/** Language of a parsed file, from its extension. */
+export type ModuleLanguage = "ts" | "tsx" | "js" | "jsx";
+
+/** Everything the scan keeps of one parsed file; the AST itself is dropped. */
+export interface ModuleFacts {
+  path: string;
+  kind: "source" | "test";
+  language: ModuleLanguage;
+  /** Number of lines (a trailing newline does not start a new line). */
+  lines: number;
+  /** A file-level doc comment (a detached leading block, or one tagged @file/@fileoverview/@module/@packageDocumentation). */
+  hasFileDoc: boolean;
+  imports: ImportFact[];
+  exports: ExportedSymbol[];
+  functions: FunctionFact[];
+  /** Set when the file has a syntax error; the other facts are then empty. */
+  parseError: ParseErrorFact | null;
+}
