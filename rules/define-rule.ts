@@ -1,0 +1,111 @@
+/**
+ * The rule contract. Rules read prepared facts and report through a sink.
+ *
+ * May: read `Facts`, call `examine` and `report`.
+ * May not: touch the file system, run git or child processes, print, exit,
+ * decide severity, fingerprints or ordering (the engine's collector does).
+ */
+import type { z } from "zod";
+import type { FindingCategory } from "../src/categories.js";
+import type { Facts } from "../src/facts/index.js";
+
+/** How serious a finding is; `off` in config disables a rule. */
+export type Severity = "error" | "warning" | "info";
+
+/** Rough cost of acting on a finding, used to rank fixes of equal gain. */
+export type Effort = "trivial" | "small" | "medium" | "large";
+
+/** One message of a rule: what is wrong, and the concrete fix. `{{name}}` placeholders are filled from report data. */
+export interface RuleMessage {
+  message: string;
+  fix: string;
+}
+
+/** What a rule hands to `report`. */
+export interface RuleReport<MessageId extends string> {
+  messageId: MessageId;
+  data?: Readonly<Record<string, string | number>>;
+  file: string;
+  line: number;
+  column: number;
+  /** Identifies the code the finding is about, independent of its line (a symbol's qualified name). */
+  anchor: string;
+  /** Share of examined units this finding fails (default 1; a README section may cost 0.5). */
+  cost?: number;
+}
+
+/** What a rule's `check` receives. */
+export interface RuleContext<Options, MessageId extends string> {
+  options: Options;
+  facts: Facts;
+  /** Counts units the rule looked at (files, symbols, lines): the denominator of its score. */
+  examine(amount?: number): void;
+  report(report: RuleReport<MessageId>): void;
+}
+
+/** Where a running rule's output goes. */
+export interface ReportSink {
+  examine(amount: number): void;
+  report(report: RuleReport<string>): void;
+}
+
+/** Everything needed to declare a rule. */
+export interface RuleDefinition<Options, MessageId extends string> {
+  /** `<category>/<name>`, equal to the file path under `rules/`. */
+  id: string;
+  category: FindingCategory;
+  severity: Severity;
+  /** One line: what the rule checks. */
+  description: string;
+  /** One sentence: what an agent loses when the rule fails. */
+  why: string;
+  /** Share of the category score; 0 means the rule does not affect the score. */
+  weight: number;
+  effort: Effort;
+  messages: Record<MessageId, RuleMessage>;
+  /** Strict schema of the options, with every default. */
+  options: z.ZodType<Options>;
+  check(context: RuleContext<Options, MessageId>): void;
+}
+
+/** A registered rule, with its option types erased. */
+export interface Rule {
+  readonly id: string;
+  readonly category: FindingCategory;
+  readonly severity: Severity;
+  readonly description: string;
+  readonly why: string;
+  readonly weight: number;
+  readonly effort: Effort;
+  readonly messages: Readonly<Record<string, RuleMessage>>;
+  readonly optionsSchema: z.ZodType;
+  /** Repo-relative path of the rule's documentation page. */
+  readonly docsPath: string;
+  /** Validates `options` (throws on invalid input) and runs the rule. */
+  run(facts: Facts, options: unknown, sink: ReportSink): void;
+}
+
+/** Declares a rule. */
+export function defineRule<Options, const MessageId extends string>(definition: RuleDefinition<Options, MessageId>): Rule {
+  return {
+    id: definition.id,
+    category: definition.category,
+    severity: definition.severity,
+    description: definition.description,
+    why: definition.why,
+    weight: definition.weight,
+    effort: definition.effort,
+    messages: definition.messages,
+    optionsSchema: definition.options,
+    docsPath: `docs/rules/${definition.id}.md`,
+    run(facts, options, sink) {
+      const parsed = definition.options.parse(options ?? {});
+      definition.check({
+        options: parsed,
+        facts,
+        examine: (amount = 1) => sink.examine(amount),
+        report: (report) => sink.report(report),
+      });
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { defineRule } from "../define-rule.js";
+
+export default defineRule({
+  id: "docs/file-overview",
+  category: "docs",
+  severity: "warning",
+  description: "Source files longer than `minLines` (default 300) open with a file-level doc comment.",
+  why: "In a large module an agent needs a summary of what lives there before deciding which part to read.",
+  weight: 1,
+  effort: "trivial",
+  messages: {
+    missing: {
+      message: "This {{lines}}-line module has no file-level doc comment",
+      fix: "Open the file with a comment (a `/** … */` block followed by a blank line, or tagged `@file`) that says what the module is responsible for and what it is not.",
+    },
+  },
+  options: z.strictObject({
+    minLines: z.number().int().min(1).default(300),
+  }),
+  check({ facts, options, examine, report }) {
+    for (const module of facts.sources) {
+      if (module.lines <= options.minLines) continue;
+      examine();
+      if (module.hasFileDoc) continue;
+      report({ messageId: "missing", data: { lines: module.lines }, file: module.path, line: 1, column: 1, anchor: "file" });
+    }
+  },
+});

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import type { Heading } from "../../src/facts/index.js";
+import { defineRule } from "../define-rule.js";
+
+const USAGE_KEYWORDS = ["usage", "getting started", "quick start", "quickstart", "install", "installation", "setup", "set up", "how to use", "example", "examples"];
+const DEVELOPMENT_KEYWORDS = ["development", "developing", "contributing", "contribute", "test", "tests", "testing", "build", "building", "local development", "running locally", "hacking"];
+
+export default defineRule({
+  id: "docs/readme",
+  category: "docs",
+  severity: "warning",
+  description:
+    "The repository has a non-empty README with a usage or setup section and a development or testing section (found by heading).",
+  why: "The README is the first file an agent reads; without setup and test instructions it has to guess how to run and check its work.",
+  weight: 2,
+  effort: "small",
+  messages: {
+    missing: {
+      message: "The repository has no README",
+      fix: "Add a README.md at the root with what the project is, a Usage (or Getting started) section, and a Development section saying how to install, build and test.",
+    },
+    empty: {
+      message: "The README is empty",
+      fix: "Write the README: what the project is, a Usage (or Getting started) section, and a Development section saying how to install, build and test.",
+    },
+    noUsage: {
+      message: "The README has no usage or setup section",
+      fix: "Add a heading such as `## Usage` or `## Getting started` with the commands to install and run the project.",
+    },
+    noDevelopment: {
+      message: "The README has no development or testing section",
+      fix: "Add a heading such as `## Development` or `## Testing` that gives the exact commands to build, test and lint.",
+    },
+  },
+  options: z.strictObject({
+    /** Heading words that mark a usage or setup section (whole words, case-insensitive). */
+    usageKeywords: z.array(z.string().min(1)).default(USAGE_KEYWORDS),
+    /** Heading words that mark a development or testing section (whole words, case-insensitive). */
+    developmentKeywords: z.array(z.string().min(1)).default(DEVELOPMENT_KEYWORDS),
+  }),
+  check({ facts, options, examine, report }) {
+    if (facts.inventory.files.length === 0) return;
+    examine();
+    const readme = facts.readme;
+    if (!readme) {
+      report({ messageId: "missing", file: "README.md", line: 1, column: 1, anchor: "readme" });
+      return;
+    }
+    if (readme.isEmpty) {
+      report({ messageId: "empty", file: readme.path, line: 1, column: 1, anchor: "readme" });
+      return;
+    }
+    if (!hasSection(readme.headings, options.usageKeywords)) {
+      report({ messageId: "noUsage", file: readme.path, line: 1, column: 1, anchor: "usage", cost: 0.5 });
+    }
+    if (!hasSection(readme.headings, options.developmentKeywords)) {
+      report({ messageId: "noDevelopment", file: readme.path, line: 1, column: 1, anchor: "development", cost: 0.5 });
+    }
+  },
+});
+
+function hasSection(headings: readonly Heading[], keywords: readonly string[]): boolean {
+  const words = headings.map((heading) => ` ${heading.text.toLowerCase().replace(/[^a-z0-9]+/g, " ")} `);
+  return keywords.some((keyword) => {
+    const needle = ` ${keyword.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()} `;
+    return words.some((text) => text.includes(needle));
+  });
+}

@@ -1,0 +1,29 @@
+import type { Facts, ModuleFacts } from "../src/facts/index.js";
+import type { ExportedSymbol } from "../src/facts/modules/index.js";
+
+/** An exported symbol with the module that exports it. */
+export interface LocatedSymbol {
+  module: ModuleFacts;
+  symbol: ExportedSymbol;
+}
+
+/** Every exported symbol of the parsed source files, in path then source order. */
+export function* exportedSymbols(facts: Facts): Generator<LocatedSymbol> {
+  for (const module of facts.sources) for (const symbol of module.exports) yield { module, symbol };
+}
+
+/** Exported functions, function-valued variables and public methods. */
+export function* exportedCallables(facts: Facts): Generator<LocatedSymbol> {
+  for (const located of exportedSymbols(facts)) if (located.symbol.signatures.length > 0) yield located;
+}
+
+/** "function 'parse'", "method 'Parser.parse'", "default export": how messages name a symbol. */
+export function describeSymbol(symbol: ExportedSymbol): string {
+  if (symbol.isDefault && symbol.name === "default") return symbol.kind === "variable" ? "default export" : `default ${symbol.kind}`;
+  return `${symbol.kind} '${symbol.name}'`;
+}
+
+/** True for files whose types come from JSDoc rather than annotations. */
+export function isJavaScript(module: ModuleFacts): boolean {
+  return module.language === "js" || module.language === "jsx";
+}

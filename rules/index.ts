@@ -1,0 +1,36 @@
+/**
+ * The rule registry. A meta-test checks that every file under rules/<category>/
+ * is listed here, and that every rule has a description, a `why` and a docs page.
+ */
+import parseError from "./core/parse-error.js";
+import type { Rule } from "./define-rule.js";
+import exportedSymbolDoc from "./docs/exported-symbol-doc.js";
+import fileOverview from "./docs/file-overview.js";
+import readme from "./docs/readme.js";
+import complexity from "./interfaces/complexity.js";
+import explicitReturnType from "./interfaces/explicit-return-type.js";
+import maxFileLines from "./interfaces/max-file-lines.js";
+import maxFunctionLines from "./interfaces/max-function-lines.js";
+import maxParams from "./interfaces/max-params.js";
+import noAnyInSignature from "./interfaces/no-any-in-signature.js";
+
+export type { Effort, Rule, RuleMessage, Severity } from "./define-rule.js";
+
+/** Every rule, in id order. */
+export const RULES: readonly Rule[] = [
+  parseError,
+  exportedSymbolDoc,
+  fileOverview,
+  readme,
+  complexity,
+  explicitReturnType,
+  maxFileLines,
+  maxFunctionLines,
+  maxParams,
+  noAnyInSignature,
+].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+/** Looks a rule up by id. */
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}

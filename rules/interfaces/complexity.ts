@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { defineRule } from "../define-rule.js";
+
+export default defineRule({
+  id: "interfaces/complexity",
+  category: "interfaces",
+  severity: "warning",
+  description:
+    "Functions in source files have a cyclomatic complexity of at most `max` (default 15). Scored as the share of function code in functions over the limit.",
+  why: "Every extra branch is a path an agent must keep in mind to change the function without breaking one of them.",
+  weight: 1,
+  effort: "medium",
+  messages: {
+    tooComplex: {
+      message: "Function '{{name}}' has a cyclomatic complexity of {{complexity}} (at most {{max}})",
+      fix: "Split '{{name}}': return early on edge cases, move each branch's work into a named function, or replace a long switch with a lookup table.",
+    },
+  },
+  options: z.strictObject({
+    max: z.number().int().min(1).default(15),
+  }),
+  check({ facts, options, examine, report }) {
+    for (const module of facts.sources) {
+      for (const fn of module.functions) {
+        const weight = Math.max(1, fn.ownLines);
+        examine(weight);
+        if (fn.complexity <= options.max) continue;
+        report({
+          messageId: "tooComplex",
+          data: { name: fn.name, complexity: fn.complexity, max: options.max },
+          file: module.path,
+          line: fn.line,
+          column: fn.column,
+          anchor: fn.anchor,
+          cost: weight,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { defineRule } from "../define-rule.js";
+import { describeSymbol, exportedCallables, isJavaScript } from "../helpers.js";
+
+export default defineRule({
+  id: "interfaces/explicit-return-type",
+  category: "interfaces",
+  severity: "warning",
+  description: "Exported functions and public methods declare their return type.",
+  why: "Without a declared return type an agent must read the whole body, and every function it calls, to learn what comes back.",
+  weight: 3,
+  effort: "trivial",
+  messages: {
+    missing: {
+      message: "Exported {{symbol}} has no declared return type",
+      fix: "Annotate the return type of '{{name}}' (for example `): Promise<Order>`), so callers and agents see the contract without reading the body.",
+    },
+    missingJsDoc: {
+      message: "Exported {{symbol}} has no declared return type",
+      fix: "Add a JSDoc `@returns {Type}` tag to '{{name}}' (or type the whole function with `@type`), so callers and agents see what it returns.",
+    },
+  },
+  options: z.strictObject({}),
+  check({ facts, examine, report }) {
+    for (const { module, symbol } of exportedCallables(facts)) {
+      examine();
+      if (symbol.signatures.every((signature) => signature.returnType !== "none")) continue;
+      report({
+        messageId: isJavaScript(module) ? "missingJsDoc" : "missing",
+        data: { symbol: describeSymbol(symbol), name: symbol.name },
+        file: module.path,
+        line: symbol.line,
+        column: symbol.column,
+        anchor: symbol.name,
+      });
+    }
+  },
+});

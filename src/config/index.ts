@@ -1,0 +1,183 @@
+/**
+ * Config: find, parse and validate groundwork.config.json against one strict schema.
+ *
+ * May: read the config file.
+ * May not: read anything else in the repository, print, or exit. Every problem is a ConfigError naming the file and key path.
+ */
+import { readFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import type { z } from "zod";
+import { categoryInfo, mapCategories, type CategoryId } from "../categories.js";
+import type { ClassifyOverrides } from "../discover/index.js";
+import { ConfigError } from "../errors.js";
+import { RULES, type Rule, type Severity } from "../../rules/index.js";
+import { buildConfigSchema, DEFAULT_MAX_FILE_SIZE, RULE_SETTINGS } from "./schema.js";
+
+export { buildConfigSchema } from "./schema.js";
+
+/** The name of the config file looked for at the scanned root. */
+export const CONFIG_FILE_NAME = "groundwork.config.json";
+
+/** A rule's effective setting. */
+export interface RuleSetting {
+  severity: Severity | "off";
+  /** Validated options as written (defaults are applied when the rule runs). */
+  options: unknown;
+  /** True when the config changed this rule's severity or options. */
+  isCustomised: boolean;
+}
+
+/** The config with every default filled in. */
+export interface ResolvedConfig {
+  /** Path of the file it came from, or null for defaults. */
+  source: string | null;
+  ignore: string[];
+  classify: ClassifyOverrides;
+  maxFileSize: number;
+  categories: Record<CategoryId, { weight: number; isEnabled: boolean }>;
+  rules: ReadonlyMap<string, RuleSetting>;
+}
+
+/** Where to take the config from. */
+export interface ConfigSource {
+  /** The scanned root: `groundwork.config.json` there is used when present. */
+  root: string;
+  /** An explicit path (resolved against `cwd`); it must exist. */
+  path?: string | undefined;
+  cwd?: string | undefined;
+  /** An already-parsed config object (programmatic use); wins over files. */
+  value?: unknown;
+}
+
+/** Loads and validates the config, or returns the defaults when there is none. */
+export async function loadConfig(source: ConfigSource): Promise<ResolvedConfig> {
+  if (source.value !== undefined) return resolveConfig(source.value, "config");
+  const explicit = source.path !== undefined;
+  const path = explicit ? resolve(source.cwd ?? process.cwd(), source.path ?? "") : join(source.root, CONFIG_FILE_NAME);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "";
+    if (!explicit && code === "ENOENT") return resolveConfig({}, null);
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot be read (${code || "error"})`;
+    throw new ConfigError(`config file ${displayPath(path)}: ${reason}`);
+  }
+  return resolveConfig(parseJson(text, path), path);
+}
+
+/** Validates a config object and fills in defaults; `label` names it in errors. */
+export function resolveConfig(value: unknown, label: string | null): ResolvedConfig {
+  const where = label === null ? "config" : displayPath(label);
+  const parsed = buildConfigSchema(RULES).safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${where}: ${issue ? describeIssue(issue, value) : "invalid config"}`);
+  }
+  const input = parsed.data;
+  const categories = mapCategories((id) => {
+    const entry = input.categories?.[id];
+    return { weight: entry?.weight ?? categoryInfo(id).weight, isEnabled: entry?.enabled ?? true };
+  });
+  return {
+    source: label,
+    ignore: input.ignore ?? [],
+    classify: input.classify ?? {},
+    maxFileSize: input.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    categories,
+    rules: new Map(RULES.map((rule) => [rule.id, ruleSetting(rule, input.rules?.[rule.id])])),
+  };
+}
+
+function ruleSetting(rule: Rule, entry: unknown): RuleSetting {
+  if (entry === undefined) return { severity: rule.severity, options: {}, isCustomised: false };
+  if (typeof entry === "string") return { severity: toSetting(entry), options: {}, isCustomised: true };
+  if (typeof entry === "object" && entry !== null) {
+    const severity = "severity" in entry && typeof entry.severity === "string" ? toSetting(entry.severity) : rule.severity;
+    const options = "options" in entry ? entry.options : {};
+    return { severity, options: options ?? {}, isCustomised: true };
+  }
+  return { severity: rule.severity, options: {}, isCustomised: false };
+}
+
+function toSetting(value: string): Severity | "off" {
+  const found = RULE_SETTINGS.find((setting) => setting === value);
+  if (!found) throw new ConfigError(`unknown severity ${value}`);
+  return found;
+}
+
+function parseJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message)?.[1];
+    let where = "";
+    if (position !== undefined) {
+      const before = text.slice(0, Number(position));
+      const line = before.split("\n").length;
+      const column = Number(position) - before.lastIndexOf("\n");
+      where = ` at line ${line}, column ${column}`;
+    }
+    const reason = message.replace(/\s*in JSON at position \d+.*$/s, "").replace(/\s*\(line \d+ column \d+\)$/, "");
+    throw new ConfigError(`${displayPath(path)}: invalid JSON${where}: ${reason}`);
+  }
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** One line for a schema issue: the key path, what was expected, what was found. */
+function describeIssue(issue: Issue, root: unknown): string {
+  const issuePath = issue.path.map(String);
+  if (issue.code === "invalid_union") {
+    const branch = pickUnionBranch(issue.errors);
+    const inner = branch?.[0];
+    if (inner) return describeIssue({ ...inner, path: [...issue.path, ...inner.path] }, root);
+  }
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.map((key) => formatPath([...issuePath, key]));
+    const isRule = issuePath.length === 1 && issuePath[0] === "rules";
+    return `${keys.join(", ")}: unknown ${isRule ? "rule" : "key"}${keys.length > 1 ? "s" : ""}`;
+  }
+  const found = valueAt(root, issuePath);
+  const received = found === undefined ? "nothing" : JSON.stringify(found)?.slice(0, 40) ?? typeof found;
+  return `${formatPath(issuePath)}: ${expectation(issue)}, got ${received}`;
+}
+
+/** In a union of "severity string" and "object", report the branch matching the value's type. */
+function pickUnionBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | undefined {
+  return branches.find((issues) => !issues.some((issue) => issue.code === "invalid_type" && issue.path.length === 0)) ?? branches[0];
+}
+
+function expectation(issue: Issue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return `expected ${issue.expected}`;
+    case "invalid_value":
+      return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
+    case "too_small":
+      return issue.origin === "string" ? "must not be empty" : `must be at least ${String(issue.minimum)}`;
+    case "too_big":
+      return `must be at most ${String(issue.maximum)}`;
+    default:
+      return issue.message.replace(/^Invalid input: /, "").toLowerCase();
+  }
+}
+
+function formatPath(path: readonly string[]): string {
+  return path.length === 0 ? "(top level)" : path.map((part) => (/^\d+$/.test(part) ? `[${part}]` : part)).join(".").replace(/\.\[/g, "[");
+}
+
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = Object.entries(current).find(([entryKey]) => entryKey === key)?.[1];
+  }
+  return current;
+}
+
+function displayPath(path: string): string {
+  const fromCwd = relative(process.cwd(), path);
+  return fromCwd === "" || fromCwd.startsWith("..") ? path : fromCwd;
+}

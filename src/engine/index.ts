@@ -1,0 +1,124 @@
+/**
+ * Engine: validate options → discover → collect facts → run rules → score.
+ *
+ * May: call the layers below and time them.
+ * May not: print, exit, or write anything; it returns a ScanResult.
+ */
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { loadConfig, type ResolvedConfig } from "../config/index.js";
+import { discover, type Inventory } from "../discover/index.js";
+import { InputError } from "../errors.js";
+import { collectFacts, type Facts } from "../facts/index.js";
+import { findingGain } from "../score/gain.js";
+import { score } from "../score/index.js";
+import { TOOL_NAME, TOOL_VERSION } from "../version.js";
+import { RULES } from "../../rules/index.js";
+import { FindingCollector } from "./collector.js";
+import { SCHEMA_VERSION, type ScanResult } from "./result.js";
+
+/** Options of one scan. */
+export interface AnalyzeOptions {
+  /** Directory to scan (resolved against `cwd`). */
+  root: string;
+  /** Config file path (resolved against `cwd`); default: groundwork.config.json at the root when present. */
+  configPath?: string | undefined;
+  /** A config object, instead of a file. */
+  config?: unknown;
+  cwd?: string | undefined;
+  /** Called with each stage's wall time in milliseconds. */
+  onStage?: ((stage: string, milliseconds: number) => void) | undefined;
+}
+
+/** Scans a repository and returns its ScanResult. Throws a GroundworkError for bad input or config. */
+export async function analyze(options: AnalyzeOptions): Promise<ScanResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const root = resolve(cwd, options.root);
+  await assertDirectory(root, options.root);
+  const timed = stageTimer(options.onStage);
+  const config = await timed("config", () =>
+    loadConfig({ root, path: options.configPath, cwd, value: options.config }),
+  );
+  const inventory = await timed("discover", () =>
+    discover(root, { ignore: config.ignore, classify: config.classify, maxFileSize: config.maxFileSize }),
+  );
+  const facts = await collectFacts(inventory, options.onStage);
+  const collector = await timed("rules", async () => runRules(facts, config));
+  const scored = await timed("score", async () =>
+    score({ facts, tallies: collector.ruleTallies(), config, rules: RULES }),
+  );
+  const enabled = new Set(
+    scored.categories.filter((category) => config.categories[category.id].isEnabled).map((category) => category.id),
+  );
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    scoringModel: scored.scoringModel,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    root,
+    commit: inventory.commit,
+    score: scored.score,
+    level: scored.level,
+    categories: scored.categories,
+    findings: collector
+      .findings()
+      .filter((finding) => finding.category === "core" || enabled.has(finding.category))
+      .map(({ cost, ...finding }) => ({ ...finding, gain: findingGain(finding.ruleId, cost, scored.categories) })),
+    files: fileSummary(facts.inventory, facts),
+    warnings: facts.inventory.warnings,
+  };
+}
+
+function runRules(facts: Facts, config: ResolvedConfig): FindingCollector {
+  const collector = new FindingCollector(config.rules);
+  for (const rule of RULES) {
+    const setting = config.rules.get(rule.id);
+    if (setting?.severity === "off") continue;
+    if (rule.category !== "core" && !config.categories[rule.category].isEnabled) continue;
+    rule.run(facts, setting?.options, collector.sinkFor(rule));
+  }
+  return collector;
+}
+
+async function assertDirectory(root: string, given: string): Promise<void> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(root)).isDirectory();
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "";
+    const reason = code === "ENOENT" ? "no such directory" : `cannot be read (${code || "error"})`;
+    throw new InputError(`${given}: ${reason}`);
+  }
+  if (!isDirectory) throw new InputError(`${given}: not a directory (give the repository's directory, not a file)`);
+}
+
+function fileSummary(inventory: Inventory, facts: Facts): ScanResult["files"] {
+  const byKind: Record<string, number> = {};
+  for (const file of inventory.files) byKind[file.kind] = (byKind[file.kind] ?? 0) + 1;
+  const skipped: Record<string, number> = {};
+  for (const file of inventory.skipped) skipped[file.reason] = (skipped[file.reason] ?? 0) + 1;
+  return {
+    listedBy: inventory.lister,
+    total: inventory.files.length + inventory.skipped.length,
+    parsed: facts.modules.length,
+    byKind: sortKeys(byKind),
+    skipped: sortKeys(skipped),
+    skippedFiles: inventory.skipped
+      .filter((file) => file.reason !== "node_modules" && file.reason !== "build-output")
+      .map((file) => (file.detail ? { path: file.path, reason: file.reason, detail: file.detail } : { path: file.path, reason: file.reason })),
+  };
+}
+
+function sortKeys(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function stageTimer(onStage: AnalyzeOptions["onStage"]) {
+  return async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await work();
+    onStage?.(stage, performance.now() - started);
+    return value;
+  };
+}
+
+export type { ScanResult, Finding, CategoryResult, CheckResult, LevelResult } from "./result.js";

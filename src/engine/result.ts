@@ -1,0 +1,147 @@
+/**
+ * The ScanResult contract: one typed result feeds every reporter, the gate, the
+ * trend store and the AGENTS.md scaffold. The zod schema is the single source:
+ * types derive from it, `npm run schema` writes its JSON Schema to
+ * schema/scan-result.schema.json, and saved results are read back through it.
+ */
+import { z } from "zod";
+import { CATEGORY_IDS } from "../categories.js";
+
+/** Version of the result's shape; bumped on any incompatible change. */
+export const SCHEMA_VERSION = 1;
+
+const count = z.number().int().min(0);
+const score = z.number().min(0).max(100);
+const severity = z.enum(["error", "warning", "info"]);
+
+/** One finding: what is wrong, where, and the concrete fix. */
+export const findingSchema = z.strictObject({
+  ruleId: z.string(),
+  category: z.enum([...CATEGORY_IDS, "core"]),
+  severity,
+  message: z.string(),
+  /** Repo-relative POSIX path. */
+  file: z.string(),
+  /** 1-based. */
+  line: z.number().int().min(1),
+  /** 1-based. */
+  column: z.number().int().min(1),
+  fix: z.string(),
+  /** Points the overall score would rise if this finding alone were fixed (from the scoring model). */
+  gain: z.number().min(0),
+  /** Stable across unrelated edits: rule id, file and the code it points at, not the line number. */
+  fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
+});
+
+/** How one rule contributed to its category's score. */
+export const checkSchema = z.strictObject({
+  ruleId: z.string(),
+  weight: z.number().min(0),
+  /** Units examined (symbols, files, or lines for size rules). */
+  examined: z.number().min(0),
+  /** Units failed (sum of finding costs). */
+  failed: z.number().min(0),
+  /** 100 × (1 − failed / examined), or null when nothing was examined or the rule is off. */
+  score: score.nullable(),
+});
+
+const interfacesMetrics = z.strictObject({
+  sourceFiles: count,
+  exportedFunctions: count,
+  explicitReturnType: count,
+  anyInSignature: count,
+  tooManyParameters: count.nullable(),
+  longFiles: count.nullable(),
+  functions: count,
+  longFunctions: count.nullable(),
+  complexFunctions: count.nullable(),
+});
+
+const docsMetrics = z.strictObject({
+  exportedSymbols: count,
+  documentedSymbols: count,
+  readme: z.string().nullable(),
+  readmeHasUsage: z.boolean().nullable(),
+  readmeHasDevelopment: z.boolean().nullable(),
+  largeModules: count.nullable(),
+  largeModulesWithOverview: count.nullable(),
+});
+
+const categoryBase = {
+  name: z.string(),
+  /** 0–100, or null when the category is not applicable (see `reason`). */
+  score: score.nullable(),
+  weight: z.number().min(0),
+  reason: z.string().optional(),
+  checks: z.array(checkSchema),
+};
+
+/** One category's score, key figures and the checks behind the score. */
+export const categorySchema = z.discriminatedUnion("id", [
+  z.strictObject({ id: z.literal("interfaces"), ...categoryBase, metrics: interfacesMetrics }),
+  z.strictObject({ id: z.literal("docs"), ...categoryBase, metrics: docsMetrics }),
+  z.strictObject({
+    id: z.enum(["tests", "cycles", "duplication", "hotspots", "context"]),
+    ...categoryBase,
+    metrics: z.record(z.string(), z.unknown()),
+  }),
+]);
+
+/** The readiness level and what the next one needs. */
+export const levelSchema = z.strictObject({
+  rank: z.number().int().min(1).max(5),
+  name: z.string(),
+  next: z
+    .strictObject({
+      rank: z.number().int().min(2).max(5),
+      name: z.string(),
+      needs: z.array(z.string()),
+    })
+    .nullable(),
+});
+
+/** The whole scan result (`--format json`). */
+export const scanResultSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  scoringModel: z.string(),
+  tool: z.strictObject({ name: z.string(), version: z.string() }),
+  /** Absolute path of the scanned directory. */
+  root: z.string(),
+  /** HEAD commit, or null outside git or before the first commit. */
+  commit: z.string().nullable(),
+  /** Weighted mean of applicable categories, or null when none applies. */
+  score: score.nullable(),
+  level: levelSchema.nullable(),
+  categories: z.array(categorySchema),
+  /** Sorted by file, line, column, rule id. */
+  findings: z.array(findingSchema),
+  files: z.strictObject({
+    listedBy: z.enum(["git", "filesystem"]),
+    /** Files listed, kept or skipped. */
+    total: count,
+    /** Source and test files parsed. */
+    parsed: count,
+    byKind: z.record(z.string(), count),
+    /** Skipped files per reason. */
+    skipped: z.record(z.string(), count),
+    /** Skipped files with their reason (node_modules and build output are counted, not listed). */
+    skippedFiles: z.array(z.strictObject({ path: z.string(), reason: z.string(), detail: z.string().optional() })),
+  }),
+  /** Non-fatal problems met during the scan. */
+  warnings: z.array(z.string()),
+});
+
+/** A finding in the result. */
+export type Finding = z.output<typeof findingSchema>;
+/** A category in the result. */
+export type CategoryResult = z.output<typeof categorySchema>;
+/** A rule's contribution to a category. */
+export type CheckResult = z.output<typeof checkSchema>;
+/** The level in the result. */
+export type LevelResult = z.output<typeof levelSchema>;
+/** The whole scan result. */
+export type ScanResult = z.output<typeof scanResultSchema>;
+/** Key figures of the interfaces category. */
+export type InterfacesMetrics = z.output<typeof interfacesMetrics>;
+/** Key figures of the docs category. */
+export type DocsMetrics = z.output<typeof docsMetrics>;
