@@ -1,0 +1,71 @@
+/**
+ * CLI: argv → options → engine → report → exit code.
+ *
+ * May: parse arguments, write to the streams it is given, write files the user named.
+ * May not: call process.exit (it returns the exit code), analyse anything itself.
+ */
+import { Command, CommanderError } from "commander";
+import { EXIT, GroundworkError } from "../errors.js";
+import { TOOL_VERSION } from "../version.js";
+import type { CliIO } from "./io.js";
+import { registerScan } from "./scan.js";
+
+export type { CliIO, Output } from "./io.js";
+
+/** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
+export async function run(argv: readonly string[], partialIo: Partial<CliIO> = {}): Promise<number> {
+  const io: CliIO = {
+    stdout: partialIo.stdout ?? process.stdout,
+    stderr: partialIo.stderr ?? process.stderr,
+    cwd: partialIo.cwd ?? process.cwd(),
+    env: partialIo.env ?? process.env,
+  };
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  if (argv.length === 0) {
+    io.stderr.write(program.helpInformation());
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io);
+  }
+}
+
+function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+  const program = new Command("groundwork")
+    .description("Scores how ready a repository is for AI coding agents, and says what to fix first.")
+    .version(TOOL_VERSION, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`groundwork: ${text.trim().replace(/^error: /, "error: ")}\n`),
+    });
+  registerScan(program, io, setExitCode);
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput(program.configureOutput());
+  }
+  return program;
+}
+
+function handleError(error: unknown, io: CliIO): number {
+  if (error instanceof CommanderError) {
+    const isInformational = error.code === "commander.helpDisplayed" || error.code === "commander.version";
+    return isInformational ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof GroundworkError) {
+    io.stderr.write(`groundwork: error: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`groundwork: internal error: ${message.split("\n")[0]} (this is a bug; rerun with GROUNDWORK_DEBUG=1 for the stack trace)\n`);
+  if (io.env.GROUNDWORK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return EXIT.internal;
+}

@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import { rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { InputError } from "../errors.js";
+
+/** A stream the CLI writes to. */
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean | undefined;
+  columns?: number | undefined;
+}
+
+/** Everything the CLI touches outside itself, passed in so tests can capture it. */
+export interface CliIO {
+  stdout: Output;
+  stderr: Output;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Writes a file atomically (temp file in the same directory, then rename), so no partial file is ever left. */
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(temporary, content, "utf8");
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    const code = error instanceof Error && "code" in error ? String(error.code) : "error";
+    const reason = code === "ENOENT" ? "its directory does not exist" : code === "EISDIR" ? "it is a directory" : code;
+    throw new InputError(`cannot write ${path}: ${reason}`);
+  }
+}
+
+/** Whether to colour output written to `stream`, honouring NO_COLOR and FORCE_COLOR. */
+export function wantsColor(stream: Output, env: CliIO["env"], isDisabled: boolean): boolean {
+  if (isDisabled || (env.NO_COLOR !== undefined && env.NO_COLOR !== "")) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
+  return Boolean(stream.isTTY) && env.TERM !== "dumb";
+}

@@ -1,0 +1,69 @@
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { Option } from "commander";
+import { analyze } from "../engine/index.js";
+import { FORMATS, renderReport, type Format } from "../report/index.js";
+import { wantsColor, writeFileAtomic, type CliIO } from "./io.js";
+
+interface ScanFlags {
+  format: Format;
+  output?: string;
+  config?: string;
+  timing?: boolean;
+  color: boolean;
+  top: string;
+}
+
+const DEFAULT_WIDTH = 100;
+
+/** Registers `groundwork scan [dir]`; the action stores its exit code through `setExitCode`. */
+export function registerScan(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+  program
+    .command("scan")
+    .description("score a repository's readiness for AI coding agents and list what to fix")
+    .argument("[dir]", "repository directory to scan", ".")
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("-c, --config <file>", "config file (default: groundwork.config.json in the scanned directory, if present)")
+    .option("--top <n>", "findings to list in the text report", "10")
+    .option("--timing", "print the time each stage took to stderr")
+    .option("--no-color", "disable colours in the text report")
+    .action(async (dir: string, flags: ScanFlags) => {
+      setExitCode(await scan(dir, flags, io));
+    });
+}
+
+async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
+  const started = performance.now();
+  const stages: Array<[string, number]> = [];
+  const result = await analyze({
+    root: dir,
+    configPath: flags.config,
+    cwd: io.cwd,
+    onStage: (stage, milliseconds) => stages.push([stage, milliseconds]),
+  });
+  const reportStarted = performance.now();
+  const toFile = flags.output !== undefined;
+  const top = Number.parseInt(flags.top, 10);
+  const text = await renderReport(flags.format, result, {
+    color: !toFile && wantsColor(io.stdout, io.env, !flags.color),
+    width: toFile ? DEFAULT_WIDTH : Math.max(80, Math.min(io.stdout.columns ?? DEFAULT_WIDTH, 160)),
+    top: Number.isFinite(top) && top >= 0 ? top : 10,
+  });
+  stages.push(["report", performance.now() - reportStarted]);
+  if (flags.output !== undefined) {
+    const path = resolve(io.cwd, flags.output);
+    await writeFileAtomic(path, text);
+    io.stderr.write(`groundwork: wrote ${flags.format} report to ${flags.output}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  if (flags.format !== "text" || toFile) {
+    for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
+  }
+  if (flags.timing) {
+    stages.push(["total", performance.now() - started]);
+    io.stderr.write(`timing: ${stages.map(([stage, ms]) => `${stage} ${Math.round(ms)} ms`).join(" · ")}\n`);
+  }
+  return 0;
+}

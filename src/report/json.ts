@@ -1,0 +1,6 @@
+import type { ScanResult } from "../engine/result.js";
+
+/** The ScanResult as pretty-printed JSON, ending with a newline. */
+export function renderJson(result: ScanResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}

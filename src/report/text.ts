@@ -1,0 +1,158 @@
+import Table from "cli-table3";
+import pc from "picocolors";
+import type { CategoryResult, Finding, ScanResult } from "../engine/result.js";
+import { LEVELS } from "../score/levels.js";
+
+/** How the terminal report is drawn. */
+export interface TextOptions {
+  /** Use ANSI colours. */
+  color: boolean;
+  /** Terminal width in columns. */
+  width: number;
+  /** How many findings to list (the rest are counted). */
+  top: number;
+}
+
+/** The terminal report: score, level, a category table and the top findings by gain. */
+export function renderText(result: ScanResult, options: TextOptions): string {
+  const c = pc.createColors(options.color);
+  const lines: string[] = [];
+  const commit = result.commit ? ` · commit ${result.commit.slice(0, 10)}` : "";
+  lines.push(c.bold(`Groundwork ${result.tool.version}`) + c.dim(` · ${result.root}${commit}`));
+  lines.push("");
+  lines.push(headline(result, c));
+  if (result.level?.next && result.level.next.needs.length > 0) {
+    lines.push(c.dim(`Next: level ${result.level.next.rank} ${result.level.next.name} needs ${result.level.next.needs.join(", ")}`));
+  }
+  lines.push("");
+  lines.push(categoryTable(result.categories, options, c));
+  lines.push("");
+  lines.push(...findingsSection(result.findings, options, c));
+  lines.push("");
+  lines.push(c.dim(filesLine(result)));
+  for (const warning of result.warnings) lines.push(c.yellow(`warning: ${warning}`));
+  return `${lines.join("\n")}\n`;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+function headline(result: ScanResult, c: Colors): string {
+  if (result.score === null || !result.level) {
+    return c.bold("Readiness: not scored") + " (no category had anything to measure)";
+  }
+  const level = LEVELS.find((definition) => definition.rank === result.level?.rank);
+  const summary = level ? c.dim(` (${level.summary})`) : "";
+  return `${c.bold(`Readiness ${formatScore(result.score)}/100`)} · ${colorScore(result.score, `level ${result.level.rank} ${result.level.name}`, c)}${summary}`;
+}
+
+function categoryTable(categories: readonly CategoryResult[], options: TextOptions, c: Colors): string {
+  const figuresWidth = Math.max(30, options.width - 20 - 8 - 9 - 6);
+  const table = new Table({
+    head: ["Category", "Score", "Weight", "Key figures"],
+    colWidths: [20, 8, 9, figuresWidth],
+    colAligns: ["left", "right", "right", "left"],
+    wordWrap: true,
+    style: { head: options.color ? ["bold"] : [], border: [], compact: true },
+  });
+  for (const category of categories) {
+    const scoreCell = category.score === null ? c.dim("–") : colorScore(category.score, formatScore(category.score), c);
+    const figures = category.score === null && category.reason ? c.dim(category.reason) : keyFigures(category);
+    table.push([category.name, scoreCell, String(category.weight), figures]);
+  }
+  return table.toString();
+}
+
+/** The few numbers that explain a category's score. */
+export function keyFigures(category: CategoryResult): string {
+  if (category.id === "interfaces") {
+    const m = category.metrics;
+    const parts = [
+      `${m.explicitReturnType}/${m.exportedFunctions} exported functions with return types`,
+      `${m.anyInSignature} with any`,
+    ];
+    if (m.tooManyParameters) parts.push(`${m.tooManyParameters} with too many parameters`);
+    if (m.longFunctions) parts.push(`${m.longFunctions} long functions`);
+    if (m.complexFunctions) parts.push(`${m.complexFunctions} complex functions`);
+    if (m.longFiles) parts.push(`${m.longFiles} long files`);
+    return parts.join(" · ");
+  }
+  if (category.id === "docs") {
+    const m = category.metrics;
+    const parts = [`${m.documentedSymbols}/${m.exportedSymbols} exported symbols documented`];
+    if (m.readme === null) parts.push("no README");
+    else {
+      const missing = [m.readmeHasUsage === false ? "usage" : "", m.readmeHasDevelopment === false ? "development" : ""].filter(Boolean);
+      parts.push(missing.length === 0 ? `${m.readme} complete` : `${m.readme} lacks ${missing.join(" and ")} section`);
+    }
+    if (m.largeModules) parts.push(`${m.largeModulesWithOverview}/${m.largeModules} large modules with an overview`);
+    return parts.join(" · ");
+  }
+  return "";
+}
+
+function findingsSection(findings: readonly Finding[], options: TextOptions, c: Colors): string[] {
+  if (findings.length === 0) return [c.green("No findings.")];
+  const top = rankFindings(findings).slice(0, options.top);
+  const title = top.length < findings.length ? `Top findings (${top.length} of ${findings.length}, by score gain)` : `Findings (${findings.length})`;
+  const locationWidth = Math.min(40, Math.max(...top.map((finding) => location(finding).length)) + 2);
+  const table = new Table({
+    head: ["Where", "Gain", "Finding and fix"],
+    colWidths: [locationWidth, 7, Math.max(40, options.width - locationWidth - 7 - 4)],
+    colAligns: ["left", "right", "left"],
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: options.color ? ["bold"] : [], border: [] },
+  });
+  for (const finding of top) {
+    const severity = finding.severity === "error" ? c.red("error") : finding.severity === "warning" ? c.yellow("warning") : c.blue("info");
+    table.push([
+      location(finding),
+      `+${finding.gain.toFixed(1)}`,
+      `${severity} ${finding.message} ${c.dim(`[${finding.ruleId}]`)}\n${c.dim("fix:")} ${finding.fix}`,
+    ]);
+  }
+  const more = findings.length > top.length ? [c.dim(`Run with --format json for all ${findings.length} findings.`)] : [];
+  return [c.bold(title), table.toString(), ...more];
+}
+
+/** Findings in the order a team should act on them: errors first, then by gain, then by place. */
+export function rankFindings(findings: readonly Finding[]): Finding[] {
+  const severityRank = { error: 0, warning: 1, info: 2 };
+  return [...findings].sort(
+    (a, b) =>
+      severityRank[a.severity] - severityRank[b.severity] ||
+      b.gain - a.gain ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column,
+  );
+}
+
+function location(finding: Finding): string {
+  return `${finding.file}:${finding.line}:${finding.column}`;
+}
+
+function filesLine(result: ScanResult): string {
+  const { files } = result;
+  const kinds = Object.entries(files.byKind)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(", ");
+  const skippedTotal = Object.values(files.skipped).reduce((sum, count) => sum + count, 0);
+  const skipped =
+    skippedTotal === 0
+      ? "none skipped"
+      : `${skippedTotal} skipped (${Object.entries(files.skipped)
+          .map(([reason, count]) => `${count} ${reason}`)
+          .join(", ")})`;
+  return `Files: ${files.total} listed by ${files.listedBy} (${kinds || "none kept"}); ${files.parsed} parsed; ${skipped}.`;
+}
+
+function formatScore(value: number): string {
+  return value.toFixed(1);
+}
+
+function colorScore(value: number, text: string, c: Colors): string {
+  if (value >= 75) return c.green(text);
+  if (value >= 50) return c.yellow(text);
+  return c.red(text);
+}
