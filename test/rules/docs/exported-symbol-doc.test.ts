@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { categoryOf, findingsOf, locationsOf, scanFixture } from "../../helpers/fixtures.js";
+
+const RULE = "docs/exported-symbol-doc";
+
+describe(RULE, () => {
+  it("flags undocumented exports: detached, plain-block and empty comments do not count", async () => {
+    const result = await scanFixture("docs/exported-symbol-doc");
+    expect(locationsOf(result, RULE)).toEqual([
+      "src/partly-documented.ts:8:17",
+      "src/partly-documented.ts:13:14",
+      "src/partly-documented.ts:16:13",
+      "src/partly-documented.ts:25:3",
+      "src/partly-documented.ts:30:10",
+      "src/partly-documented.ts:36:1",
+    ]);
+    expect(findingsOf(result, RULE).map((finding) => finding.message)).toEqual([
+      "Exported function 'subtractAmounts' has no doc comment",
+      "Exported variable 'ZERO' has no doc comment",
+      "Exported type 'Amount' has no doc comment",
+      "Exported method 'Ledger.total' has no doc comment",
+      "Exported function 'roundAmount' has no doc comment",
+      "Exported default function has no doc comment",
+    ]);
+  });
+
+  it("counts 13 exported symbols, 7 documented; re-exports in index.ts are not new symbols", async () => {
+    const result = await scanFixture("docs/exported-symbol-doc");
+    expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 13, documentedSymbols: 7 });
+    expect(findingsOf(result, RULE).some((finding) => finding.file === "src/index.ts")).toBe(false);
+  });
+
+  it("checks only the configured kinds", async () => {
+    const result = await scanFixture("docs/exported-symbol-doc", { rules: { [RULE]: { options: { kinds: ["method"] } } } });
+    expect(locationsOf(result, RULE)).toEqual(["src/partly-documented.ts:25:3"]);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { findingsOf, locationsOf, scanFixture } from "../../helpers/fixtures.js";
+
+const RULE = "interfaces/explicit-return-type";
+
+describe(RULE, () => {
+  it("flags exported functions, arrow constants and public methods without a return type", async () => {
+    const result = await scanFixture("interfaces/explicit-return-type");
+    expect(locationsOf(result, RULE)).toEqual([
+      "src/jsdoc-returns.js:9:17",
+      "src/untyped-returns.ts:1:17",
+      "src/untyped-returns.ts:5:14",
+      "src/untyped-returns.ts:8:3",
+    ]);
+  });
+
+  it("names the symbol and gives a fix that fits the language", async () => {
+    const result = await scanFixture("interfaces/explicit-return-type");
+    const [jsFinding, tsFinding] = findingsOf(result, RULE);
+    expect(jsFinding?.message).toBe("Exported function 'rawOrder' has no declared return type");
+    expect(jsFinding?.fix).toContain("@returns {Type}");
+    expect(tsFinding?.message).toBe("Exported function 'parseOrderId' has no declared return type");
+    expect(tsFinding?.fix).toContain("Annotate the return type of 'parseOrderId'");
+  });
+
+  it("accepts annotations, contextual types, overload signatures and JSDoc @returns (typed-returns.ts, labelOrder)", async () => {
+    const result = await scanFixture("interfaces/explicit-return-type");
+    const flagged = findingsOf(result, RULE).map((finding) => finding.file);
+    expect(flagged).not.toContain("src/typed-returns.ts");
+    expect(result.categories.find((category) => category.id === "interfaces")?.metrics).toMatchObject({
+      // untyped: parseOrderId, formatOrderId, OrderBook.add, rawOrder; typed: parseOrderId, formatOrderId,
+      // formatWithContext, widen, OrderBook.add, labelOrder.
+      exportedFunctions: 10,
+      explicitReturnType: 6,
+    });
+  });
+});
