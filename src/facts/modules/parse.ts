@@ -23,6 +23,24 @@ const SCRIPT_KINDS: Record<string, { scriptKind: ts.ScriptKind; language: Module
  * files, where it carries the types; TypeScript files skip it for speed.
  */
 export function parseModule(path: string, kind: "source" | "test", text: string): ModuleFacts {
+  try {
+    return parseOrThrow(path, kind, text);
+  } catch (error) {
+    // The TypeScript parser recurses per nesting level: about a thousand nested brackets exhaust the stack.
+    // One such file must not end the scan, so it becomes a parse error.
+    const reason =
+      error instanceof RangeError ? "nesting too deep for the parser (call stack exhausted)" : `parser failed (${String(error)})`;
+    const language = languageOf(path);
+    return { path, kind, language, lines: countLines(text), hasFileDoc: false, imports: [], exports: [], functions: [], parseError: { message: reason, line: 1, column: 1 } };
+  }
+}
+
+function languageOf(path: string): ModuleLanguage {
+  const extension = /\.[^./]+$/.exec(path)?.[0]?.toLowerCase() ?? ".ts";
+  return SCRIPT_KINDS[extension]?.language ?? "ts";
+}
+
+function parseOrThrow(path: string, kind: "source" | "test", text: string): ModuleFacts {
   const extension = /\.[^./]+$/.exec(path)?.[0]?.toLowerCase() ?? ".ts";
   const { scriptKind, language } = SCRIPT_KINDS[extension] ?? { scriptKind: ts.ScriptKind.TS, language: "ts" };
   const isJavaScript = language === "js" || language === "jsx";

@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { parseModule } from "../../../src/facts/modules/parse.js";
+
+function exportsOf(source: string, path = "src/module.ts") {
+  return parseModule(path, "source", source).exports.map(({ name, kind, isDefault, hasDoc, line, column }) => ({
+    name,
+    kind,
+    isDefault,
+    hasDoc,
+    at: `${line}:${column}`,
+  }));
+}
+
+describe("modules fact: exported symbols", () => {
+  it("lists each kind of declaration once, with merged declarations and overloads as one symbol", () => {
+    const source = [
+      "export function pad(value: string): string;", // 1
+      "export function pad(value: number): string;", // 2
+      "export function pad(value: string | number): string {", // 3
+      "  return String(value);",
+      "}",
+      "export interface Shape { width: number }", // 6
+      "export interface Shape { height: number }", // 7
+      "export type Size = number;", // 8
+      "export enum Unit { Px }", // 9
+      "export namespace Geometry { export const origin = 0; }", // 10
+      "export const ratio = 1.5, scale = (factor: number): number => factor;", // 11
+      "export let mutable = 1;", // 12
+    ].join("\n");
+    expect(exportsOf(source)).toEqual([
+      { name: "pad", kind: "function", isDefault: false, hasDoc: false, at: "1:17" },
+      { name: "Shape", kind: "interface", isDefault: false, hasDoc: false, at: "6:18" },
+      { name: "Size", kind: "type", isDefault: false, hasDoc: false, at: "8:13" },
+      { name: "Unit", kind: "enum", isDefault: false, hasDoc: false, at: "9:13" },
+      { name: "Geometry", kind: "namespace", isDefault: false, hasDoc: false, at: "10:18" },
+      { name: "ratio", kind: "variable", isDefault: false, hasDoc: false, at: "11:14" },
+      { name: "scale", kind: "function", isDefault: false, hasDoc: false, at: "11:27" },
+      { name: "mutable", kind: "variable", isDefault: false, hasDoc: false, at: "12:12" },
+    ]);
+  });
+
+  it("reads overload signatures, not the implementation", () => {
+    const source = [
+      "export function pad(value: string): string;",
+      "export function pad(value: number, width: number): string;",
+      "export function pad(value: any, width?: any) {",
+      "  return String(value) + String(width);",
+      "}",
+    ].join("\n");
+    const [pad] = parseModule("src/pad.ts", "source", source).exports;
+    expect(pad?.signatures.map((signature) => signature.parameters.map((parameter) => parameter.name))).toEqual([
+      ["value"],
+      ["value", "width"],
+    ]);
+    expect(pad?.signatures.every((signature) => signature.returnType === "annotation")).toBe(true);
+  });
+
+  it("includes public methods and function-valued fields of exported classes, not private, protected or #private ones", () => {
+    const source = [
+      "/** A cart. */",
+      "export class Cart {",
+      "  /** Adds an item. */",
+      "  add(item: string): void {}",
+      "  static empty(): Cart { return new Cart(); }",
+      "  onChange = (count: number): void => {};",
+      "  private audit(): void {}",
+      "  protected notify(): void {}",
+      "  #secret(): void {}",
+      "  get size(): number { return 0; }",
+      "}",
+      "class Internal { visible(): void {} }",
+    ].join("\n");
+    expect(exportsOf(source)).toEqual([
+      { name: "Cart", kind: "class", isDefault: false, hasDoc: true, at: "2:14" },
+      { name: "Cart.add", kind: "method", isDefault: false, hasDoc: true, at: "4:3" },
+      { name: "Cart.empty", kind: "method", isDefault: false, hasDoc: false, at: "5:10" },
+      { name: "Cart.onChange", kind: "method", isDefault: false, hasDoc: false, at: "6:3" },
+    ]);
+  });
+
+  it("follows local export lists and default exports to their declarations", () => {
+    const source = [
+      "/** Totals. */",
+      "function total(values: number[]): number { return values.length; }",
+      "const hidden = 1;",
+      "class Report {}",
+      'import { imported } from "./elsewhere.js";',
+      "export { total, total as sum, imported };",
+      "export default Report;",
+    ].join("\n");
+    expect(exportsOf(source)).toEqual([
+      { name: "total", kind: "function", isDefault: false, hasDoc: true, at: "2:10" },
+      { name: "Report", kind: "class", isDefault: true, hasDoc: false, at: "4:7" },
+    ]);
+  });
+
+  it("names anonymous default exports `default`", () => {
+    expect(exportsOf("export default function (): void {}\n")).toEqual([
+      { name: "default", kind: "function", isDefault: true, hasDoc: false, at: "1:8" },
+    ]);
+    expect(exportsOf("/** Settings. */\nexport default { retries: 3 };\n")).toEqual([
+      { name: "default", kind: "variable", isDefault: true, hasDoc: true, at: "2:1" },
+    ]);
+  });
+
+  it("reads CommonJS exports in JavaScript files", () => {
+    const source = [
+      "/** Adds. */",
+      "function add(a, b) { return a + b; }",
+      "const VERSION = 2;",
+      "module.exports = {",
+      "  add,",
+      "  /** Subtracts. */",
+      "  subtract: function (a, b) { return a - b; },",
+      "  VERSION,",
+      "};",
+      "exports.multiply = (a, b) => a * b;",
+    ].join("\n");
+    expect(exportsOf(source, "lib/maths.cjs")).toEqual([
+      { name: "add", kind: "function", isDefault: false, hasDoc: true, at: "2:10" },
+      { name: "subtract", kind: "function", isDefault: false, hasDoc: true, at: "7:3" },
+      { name: "VERSION", kind: "variable", isDefault: false, hasDoc: false, at: "3:7" },
+      { name: "multiply", kind: "function", isDefault: false, hasDoc: false, at: "10:9" },
+    ]);
+  });
+
+  it("types callables from annotations, context, initialisers and JSDoc", () => {
+    const typescript = [
+      "type Handler = (event: string) => void;",
+      "export const onEvent: Handler = (event) => {};",
+      "export function retry(times = 3, task): void {}",
+    ].join("\n");
+    const [onEvent, retry] = parseModule("src/events.ts", "source", typescript).exports;
+    expect(onEvent?.signatures[0]).toMatchObject({ returnType: "contextual", parameters: [{ name: "event", typeSource: "contextual" }] });
+    expect(retry?.signatures[0]?.parameters.map((parameter) => parameter.typeSource)).toEqual(["initializer", "none"]);
+
+    const javascript = ["/**", " * @param {string} name", " * @returns {string}", " */", "export function greet(name) { return name; }"].join("\n");
+    const [greet] = parseModule("src/greet.js", "source", javascript).exports;
+    expect(greet?.signatures[0]).toMatchObject({ returnType: "jsdoc", parameters: [{ name: "name", typeSource: "jsdoc", anyAt: null }] });
+  });
+
+  it("does not list exports of test files", () => {
+    expect(parseModule("src/cart.test.ts", "test", "export const helper = 1;\n").exports).toEqual([]);
+  });
+});

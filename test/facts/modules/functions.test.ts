@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { parseModule } from "../../../src/facts/modules/parse.js";
+
+function functionsOf(source: string) {
+  return parseModule("src/code.ts", "source", source).functions.map(({ name, anchor, line, lines, ownLines, complexity }) => ({
+    name,
+    anchor,
+    line,
+    lines,
+    ownLines,
+    complexity,
+  }));
+}
+
+describe("modules fact: functions", () => {
+  it("counts McCabe complexity per function, not into nested functions", () => {
+    const source = [
+      "export function decide(a: number, b?: string): string {", // 1
+      "  if (a > 1 && b) return 'x';", // if, &&
+      "  const pick = (n: number): number => (n > 0 ? n : -n);", // nested: ?:
+      "  for (const c of b ?? '') {", // for-of, ??
+      "    while (a-- > 0) { a ||= 1; }", // while, ||=
+      "  }",
+      "  switch (b) { case 'a': return 'a'; case 'b': return 'b'; default: return 'z'; }", // 2 cases
+      "}",
+    ].join("\n");
+    expect(functionsOf(source)).toEqual([
+      { name: "decide", anchor: "decide", line: 1, lines: 8, ownLines: 7, complexity: 9 },
+      { name: "pick", anchor: "decide/pick", line: 3, lines: 1, ownLines: 1, complexity: 2 },
+    ]);
+  });
+
+  it("names methods, accessors, constructors and callbacks, numbering anonymous ones in source order", () => {
+    const source = [
+      "export class Queue {", // 1
+      "  constructor(private size: number) {}",
+      "  get length(): number { return this.size; }",
+      "  drain(): void {",
+      "    [1].forEach(() => {});", // 5
+      "    [2].map(function () { return 1; });", // 6
+      "  }",
+      "}",
+      "export const handlers = { onOpen: (): void => {} };", // 9
+    ].join("\n");
+    expect(functionsOf(source).map(({ name, anchor, line }) => [name, anchor, line])).toEqual([
+      ["Queue.constructor", "Queue.constructor", 2],
+      ["Queue.get length", "Queue.get length", 3],
+      ["Queue.drain", "Queue.drain", 4],
+      ["(anonymous)", "Queue.drain/<anonymous#1>", 5],
+      ["(anonymous)", "Queue.drain/<anonymous#2>", 6],
+      ["onOpen", "onOpen", 9],
+    ]);
+  });
+
+  it("survives nesting deeper than the parser's stack as a parse error, not a crash", () => {
+    const source = `export const deep = ${"[".repeat(5000)}1${"]".repeat(5000)};\n`;
+    const facts = parseModule("src/deep.ts", "source", source);
+    expect(facts.parseError?.message).toBe("nesting too deep for the parser (call stack exhausted)");
+    expect(facts.lines).toBe(1);
+  });
+});
