@@ -6,6 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import type { z } from "zod";
 import { categoryInfo, mapCategories, type CategoryId } from "../categories.js";
 import type { ClassifyOverrides } from "../discover/index.js";
@@ -63,7 +64,7 @@ export async function loadConfig(source: ConfigSource): Promise<ResolvedConfig> 
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot be read (${code || "error"})`;
     throw new ConfigError(`config file ${displayPath(path)}: ${reason}`);
   }
-  return resolveConfig(parseJson(text, path), path);
+  return resolveConfig(parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, path), path);
 }
 
 /** Validates a config object and fills in defaults; `label` names it in errors. */
@@ -107,21 +108,15 @@ function toSetting(value: string): Severity | "off" {
 }
 
 function parseJson(text: string, path: string): unknown {
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
-    let where = "";
-    if (position !== undefined) {
-      const before = text.slice(0, Number(position));
-      const line = before.split("\n").length;
-      const column = Number(position) - before.lastIndexOf("\n");
-      where = ` at line ${line}, column ${column}`;
-    }
-    const reason = message.replace(/\s*in JSON at position \d+.*$/s, "").replace(/\s*\(line \d+ column \d+\)$/, "");
-    throw new ConfigError(`${displayPath(path)}: invalid JSON${where}: ${reason}`);
-  }
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const [first] = errors;
+  if (!first) return value;
+  const before = text.slice(0, first.offset);
+  const line = before.split("\n").length;
+  const column = first.offset - before.lastIndexOf("\n");
+  const reason = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  throw new ConfigError(`${displayPath(path)}: invalid JSON at line ${line}, column ${column}: ${reason}`);
 }
 
 type Issue = z.core.$ZodIssue;
@@ -144,9 +139,19 @@ function describeIssue(issue: Issue, root: unknown): string {
   return `${formatPath(issuePath)}: ${expectation(issue)}, got ${received}`;
 }
 
-/** In a union of "severity string" and "object", report the branch matching the value's type. */
+/**
+ * In a union of "severity string" and "object", report the branch that fits the
+ * value's type: one with no mismatch at its own root, else one that only
+ * disliked the value (a wrong severity string).
+ */
 function pickUnionBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | undefined {
-  return branches.find((issues) => !issues.some((issue) => issue.code === "invalid_type" && issue.path.length === 0)) ?? branches[0];
+  const rootMismatch = (issues: readonly Issue[], code: string): boolean =>
+    issues.some((issue) => issue.path.length === 0 && issue.code === code);
+  return (
+    branches.find((issues) => !rootMismatch(issues, "invalid_type") && !rootMismatch(issues, "invalid_value")) ??
+    branches.find((issues) => rootMismatch(issues, "invalid_value")) ??
+    branches[0]
+  );
 }
 
 function expectation(issue: Issue): string {

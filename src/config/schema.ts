@@ -8,14 +8,12 @@ export const RULE_SETTINGS = ["off", "info", "warning", "error"] as const;
 /** Default size limit: larger files are skipped as too large. */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
-const globList = z.array(z.string().min(1, "a glob cannot be empty"));
+const globList = z.array(z.string().min(1));
 const ruleSetting = z.enum(RULE_SETTINGS);
 
 const categoryEntry = z.strictObject({
-  /** Weight in the overall score (0 leaves the category out of the overall score). */
-  weight: z.number().min(0).max(1000).optional(),
-  /** `false` hides the category: no score, no findings. */
-  enabled: z.boolean().optional(),
+  weight: z.number().min(0).max(1000).optional().describe("Weight in the overall score; 0 leaves the category out of it."),
+  enabled: z.boolean().optional().describe("false hides the category: no score and no findings."),
 });
 
 function ruleEntry(rule: Rule): z.ZodType {
@@ -25,16 +23,24 @@ function ruleEntry(rule: Rule): z.ZodType {
       severity: ruleSetting.optional(),
       options: rule.optionsSchema.optional(),
     }),
-  ]);
+  ]).describe(`${rule.description} Set "off" or a severity, or { "severity", "options" }.`);
+}
+
+/** The config file as written by the user, after validation. */
+export interface ConfigInput {
+  $schema?: string | undefined;
+  ignore?: string[] | undefined;
+  classify?: Partial<Record<"source" | "test" | "generated" | "vendored" | "example" | "declaration" | "docs" | "config", string[] | undefined>> | undefined;
+  maxFileSize?: number | undefined;
+  categories?: Partial<Record<string, { weight?: number | undefined; enabled?: boolean | undefined } | undefined>> | undefined;
+  rules?: Partial<Record<string, unknown>> | undefined;
 }
 
 /** The strict schema of groundwork.config.json, with each rule's own options schema. */
-export function buildConfigSchema(rules: readonly Rule[]) {
+export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput> {
   return z.strictObject({
     $schema: z.string().optional(),
-    /** Globs (relative to the scanned root) of files to leave out of the scan entirely. */
-    ignore: globList.optional(),
-    /** Globs that force a file kind, overriding Groundwork's own classification. */
+    ignore: globList.optional().describe("Globs (relative to the scanned root) of files to leave out of the scan entirely."),
     classify: z
       .strictObject({
         source: globList.optional(),
@@ -46,15 +52,16 @@ export function buildConfigSchema(rules: readonly Rule[]) {
         docs: globList.optional(),
         config: globList.optional(),
       })
-      .optional(),
-    /** Files larger than this many bytes are skipped (default 1 MiB). */
-    maxFileSize: z.number().int().min(1).optional(),
-    /** Per-category weight and switch. */
-    categories: z.strictObject(Object.fromEntries(CATEGORY_IDS.map((id) => [id, categoryEntry.optional()]))).optional(),
-    /** Per-rule severity (`"off"` disables) and options. */
-    rules: z.strictObject(Object.fromEntries(rules.map((rule) => [rule.id, ruleEntry(rule).optional()]))).optional(),
+      .optional()
+      .describe("Globs that force a file kind, overriding Groundwork's own classification."),
+    maxFileSize: z.number().int().min(1).optional().describe("Files larger than this many bytes are skipped (default 1 MiB)."),
+    categories: z
+      .strictObject(Object.fromEntries(CATEGORY_IDS.map((id) => [id, categoryEntry.optional()])))
+      .optional()
+      .describe("Per-category weight and switch."),
+    rules: z
+      .strictObject(Object.fromEntries(rules.map((rule) => [rule.id, ruleEntry(rule).optional()])))
+      .optional()
+      .describe("Per-rule severity (\"off\" disables the rule) and options."),
   });
 }
-
-/** The config file as written by the user, after validation. */
-export type ConfigInput = z.output<ReturnType<typeof buildConfigSchema>>;

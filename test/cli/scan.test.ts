@@ -1,0 +1,193 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ScanResult } from "../../src/engine/result.js";
+import { runCli } from "../helpers/cli.js";
+import { copyFixture, REPO_ROOT } from "../helpers/fixtures.js";
+import { commitAll, git, initRepo } from "../helpers/git.js";
+
+let repo: string;
+let head: string;
+
+beforeAll(async () => {
+  repo = await copyFixture("scan/known-counts");
+  initRepo(repo);
+  head = commitAll(repo, "known counts");
+});
+
+function parseResult(stdout: string): ScanResult {
+  const parsed: ScanResult = JSON.parse(stdout);
+  return parsed;
+}
+
+describe("groundwork scan --format json", () => {
+  it("prints a ScanResult that validates against the shipped JSON Schema", async () => {
+    const run = runCli(["scan", repo, "--format", "json"], REPO_ROOT);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    const schema: object = JSON.parse(await readFile(join(REPO_ROOT, "schema/scan-result.schema.json"), "utf8"));
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+    const result: unknown = JSON.parse(run.stdout);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(validate(result)).toBe(true);
+  });
+
+  it("reports the fixture's hand-counted figures", () => {
+    const result = parseResult(runCli(["scan", repo, "--format", "json"], REPO_ROOT).stdout);
+    expect(result).toMatchObject({ schemaVersion: 1, scoringModel: "1", tool: { name: "groundwork" }, root: repo, commit: head, score: 70 });
+    expect(result.level).toMatchObject({ rank: 3, name: "Workable" });
+    const interfaces = result.categories.find((category) => category.id === "interfaces");
+    expect(interfaces?.metrics).toMatchObject({ sourceFiles: 1, exportedFunctions: 3, explicitReturnType: 3, anyInSignature: 1, tooManyParameters: 1 });
+    const docs = result.categories.find((category) => category.id === "docs");
+    expect(docs?.metrics).toMatchObject({ exportedSymbols: 5, documentedSymbols: 2, readme: "README.md", readmeHasUsage: true, readmeHasDevelopment: true });
+    expect(result.categories.map((category) => [category.id, category.score])).toEqual([
+      ["interfaces", 86.7],
+      ["docs", 53.3],
+      ["tests", null],
+      ["cycles", null],
+      ["duplication", null],
+      ["hotspots", null],
+      ["context", null],
+    ]);
+    expect(result.files).toMatchObject({ listedBy: "git", total: 4, parsed: 2, byKind: { config: 1, docs: 1, source: 1, test: 1 }, skipped: {} });
+    // The test file's untyped `any` helper is not an exported API: only src/orders.ts has findings.
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}:${finding.column}`)).toEqual([
+      "interfaces/no-any-in-signature src/orders.ts:7:47",
+      "docs/exported-symbol-doc src/orders.ts:11:17",
+      "interfaces/max-params src/orders.ts:11:17",
+      "docs/exported-symbol-doc src/orders.ts:15:14",
+      "docs/exported-symbol-doc src/orders.ts:17:18",
+    ]);
+  });
+
+  it("gives every finding a fix and a fingerprint, and the same output twice", () => {
+    const first = runCli(["scan", repo, "--format", "json"], REPO_ROOT).stdout;
+    const second = runCli(["scan", repo, "--format", "json"], REPO_ROOT).stdout;
+    expect(second).toBe(first);
+    for (const finding of parseResult(first).findings) {
+      expect(finding.fix.length).toBeGreaterThan(20);
+      expect(finding.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    }
+  });
+});
+
+describe("groundwork scan (text)", () => {
+  it("prints the score, level, category table and findings, without colour when not a terminal", () => {
+    const run = runCli(["scan"], repo);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Readiness 70.0/100 · level 3 Workable");
+    expect(run.stdout).toContain("Next: level 4 Ready needs overall score 70 → 75");
+    expect(run.stdout).toMatch(/Interface clarity\s+│\s+86\.7 │\s+15 │ 3\/3 exported functions with return types · 1 with any/);
+    expect(run.stdout).toMatch(/Documentation\s+│\s+53\.3 │\s+15 │ 2\/5 exported symbols documented · README\.md complete/);
+    expect(run.stdout).toMatch(/Test coverage\s+│\s+– │\s+20 │ not implemented/);
+    expect(run.stdout).toContain("Findings (5)");
+    expect(run.stdout).toContain("src/orders.ts:7:47");
+    expect(run.stdout).toContain("Files: 4 listed by git (1 config, 1 docs, 1 source, 1 test); 2 parsed; none skipped.");
+    expect(run.stdout).not.toContain("\u001b[");
+  });
+
+  it("limits the listed findings with --top", () => {
+    const run = runCli(["scan", "--top", "2"], repo);
+    expect(run.stdout).toContain("Top findings (2 of 5, by score gain)");
+    expect(run.stdout).toContain("Run with --format json for all 5 findings.");
+  });
+});
+
+describe("output, config and timing options", () => {
+  it("writes the report to --output and nothing to stdout", async () => {
+    const out = join(repo, "..", `${head.slice(0, 8)}-report.json`);
+    const run = runCli(["scan", repo, "--format", "json", "--output", out], REPO_ROOT);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(`groundwork: wrote json report to ${out}\n`);
+    expect(parseResult(await readFile(out, "utf8")).score).toBe(70);
+  });
+
+  it("reads --config from the given path", async () => {
+    const configPath = join(repo, "..", `${head.slice(0, 8)}-config.json`);
+    await writeFile(configPath, JSON.stringify({ rules: { "interfaces/max-params": { options: { max: 6 } } } }));
+    const result = parseResult(runCli(["scan", repo, "--format", "json", "--config", configPath], REPO_ROOT).stdout);
+    expect(result.findings.some((finding) => finding.ruleId === "interfaces/max-params")).toBe(false);
+    expect(result.scoringModel).toMatch(/^1\+custom\.[0-9a-f]{8}$/);
+  });
+
+  it("reads groundwork.config.json at the scanned root by default", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    await writeFile(join(dir, "groundwork.config.json"), JSON.stringify({ categories: { docs: { enabled: false } } }));
+    const result = parseResult(runCli(["scan", dir, "--format", "json"], REPO_ROOT).stdout);
+    expect(result.categories.find((category) => category.id === "docs")).toMatchObject({ score: null, reason: "disabled in config" });
+    expect(result.score).toBe(86.7);
+  });
+
+  it("prints per-stage times to stderr with --timing", () => {
+    const run = runCli(["scan", "--timing", "--format", "json"], repo);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^timing: config \d+ ms · discover \d+ ms · parse \d+ ms · rules \d+ ms · score \d+ ms · report \d+ ms · total \d+ ms\n$/);
+    expect(parseResult(run.stdout).score).toBe(70);
+  });
+
+  it("leaves the scanned repository exactly as it was", async () => {
+    const before = await snapshot(repo);
+    runCli(["scan", "--format", "json"], repo);
+    runCli(["scan"], repo);
+    expect(await snapshot(repo)).toEqual(before);
+    expect(git(repo, ["status", "--porcelain"])).toBe("");
+  });
+});
+
+describe("usage and input errors exit 2 with one line naming what and where", () => {
+  it.each([
+    [["scan", "no-such-dir"], "groundwork: error: no-such-dir: no such directory\n"],
+    [["scan", "README.md"], "groundwork: error: README.md: not a directory (give the repository's directory, not a file)\n"],
+    [["scan", "--format", "xml"], "groundwork: error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n"],
+    [["scan", "--bogus"], "groundwork: error: unknown option '--bogus'\n"],
+    [["scan", "--config", "missing.json"], "groundwork: error: config file missing.json: no such file\n"],
+    [["frobnicate"], "groundwork: error: unknown command 'frobnicate'\n"],
+  ])("%j", (args, message) => {
+    const run = runCli(args, repo);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(message);
+  });
+
+  it("rejects an invalid config at the scanned root, naming the key path", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    await writeFile(join(dir, "groundwork.config.json"), JSON.stringify({ rules: { "interfaces/max-params": { options: { max: "five" } } } }));
+    const run = runCli(["scan", "."], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('groundwork: error: groundwork.config.json: rules.interfaces/max-params.options.max: expected number, got "five"\n');
+  });
+
+  it("prints help to stderr and exits 2 without a command", () => {
+    const run = runCli([], repo);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Usage: groundwork [options] [command]");
+  });
+});
+
+describe("help and version", () => {
+  it("--version prints the package version and exits 0", async () => {
+    const pkg: { version: string } = JSON.parse(await readFile(join(REPO_ROOT, "package.json"), "utf8"));
+    const run = runCli(["--version"], repo);
+    expect(run).toEqual({ status: 0, stdout: `${pkg.version}\n`, stderr: "" });
+  });
+
+  it("scan --help lists the options and exits 0", () => {
+    const run = runCli(["scan", "--help"], repo);
+    expect(run.status).toBe(0);
+    for (const option of ["--format", "--output", "--config", "--timing", "--top", "--no-color"]) expect(run.stdout).toContain(option);
+  });
+});
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const hashes: Record<string, string> = {};
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    hashes[path.slice(dir.length)] = createHash("sha256").update(await readFile(path)).digest("hex");
+  }
+  return hashes;
+}

@@ -1,0 +1,28 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { REPO_ROOT } from "./fixtures.js";
+
+/** What one run of the built CLI did. */
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const BIN = join(REPO_ROOT, "bin", "groundwork.js");
+
+/** Runs the built CLI (`npm run build` first) as a user would, without colour. */
+export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliRun {
+  if (!existsSync(join(REPO_ROOT, "dist", "src", "cli", "index.js"))) {
+    throw new Error("the CLI is not built: run `npm run build` (npm test does it first)");
+  }
+  const { FORCE_COLOR: _force, GROUNDWORK_DEBUG: _debug, ...inherited } = process.env;
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...inherited, NO_COLOR: "1", ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

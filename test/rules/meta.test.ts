@@ -1,0 +1,49 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { RULES } from "../../rules/index.js";
+import { REPO_ROOT } from "../helpers/fixtures.js";
+
+async function ruleFilesOnDisk(): Promise<string[]> {
+  const ids: string[] = [];
+  for (const entry of await readdir(join(REPO_ROOT, "rules"), { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    for (const file of await readdir(join(REPO_ROOT, "rules", entry.name))) {
+      if (file.endsWith(".ts")) ids.push(`${entry.name}/${file.replace(/\.ts$/, "")}`);
+    }
+  }
+  return ids.sort();
+}
+
+function optionKeys(schema: z.ZodType): string[] {
+  const json = z.toJSONSchema(schema, { io: "input" });
+  return typeof json.properties === "object" ? Object.keys(json.properties) : [];
+}
+
+describe("rule catalogue", () => {
+  it("registers exactly the rule files under rules/<category>/", async () => {
+    expect(RULES.map((rule) => rule.id).sort()).toEqual(await ruleFilesOnDisk());
+  });
+
+  it.each(RULES.map((rule) => [rule.id, rule] as const))("%s is complete", async (id, rule) => {
+    expect(id.split("/")[0]).toBe(rule.category);
+    expect(rule.description.length).toBeGreaterThan(20);
+    expect(rule.why).toMatch(/^[A-Z`].{20,}\.$/);
+    for (const message of Object.values(rule.messages)) {
+      expect(message.message.length).toBeGreaterThan(10);
+      expect(message.fix.length).toBeGreaterThan(20);
+    }
+    expect(existsSync(join(REPO_ROOT, "fixtures", id))).toBe(true);
+    expect(existsSync(join(REPO_ROOT, "test", "rules", `${id}.test.ts`))).toBe(true);
+    const docs = await readFile(join(REPO_ROOT, rule.docsPath), "utf8");
+    expect(docs.startsWith(`# ${id}\n`)).toBe(true);
+    for (const key of optionKeys(rule.optionsSchema)) expect(docs).toContain(`\`${key}\``);
+  });
+
+  it("lists every rule in docs/rules/README.md", async () => {
+    const index = await readFile(join(REPO_ROOT, "docs/rules/README.md"), "utf8");
+    for (const rule of RULES) expect(index).toContain(`[${rule.id}](${rule.id}.md)`);
+  });
+});

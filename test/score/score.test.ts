@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/index.js";
+import { scoringModelLabel } from "../../src/score/index.js";
+import { categoryOf, findingsOf, scanFixture } from "../helpers/fixtures.js";
+
+describe("scoring on a fixture with hand-counted facts", () => {
+  // fixtures/scan/known-counts: one module with 5 exports (2 documented), 3 exported functions
+  // (all with return types, 1 with an `any` parameter, 1 with 6 parameters), and a complete README.
+  it("scores interfaces from its checks: (3×100 + 3×66.7 + 1×66.7 + 3×100) / 10", async () => {
+    const result = await scanFixture("scan/known-counts");
+    const interfaces = categoryOf(result, "interfaces");
+    expect(interfaces.checks.map((check) => [check.ruleId, check.score])).toEqual([
+      ["interfaces/complexity", 100],
+      ["interfaces/explicit-return-type", 100],
+      ["interfaces/max-file-lines", 100],
+      ["interfaces/max-function-lines", 100],
+      ["interfaces/max-params", 66.7],
+      ["interfaces/no-any-in-signature", 66.7],
+    ]);
+    expect(interfaces.score).toBe(86.7);
+  });
+
+  it("scores docs as (7×40 + 2×100) / 9, leaving the overview check out when no module is large", async () => {
+    const result = await scanFixture("scan/known-counts");
+    const docs = categoryOf(result, "docs");
+    expect(docs.checks.map((check) => [check.ruleId, check.examined, check.failed, check.score])).toEqual([
+      ["docs/exported-symbol-doc", 5, 3, 40],
+      ["docs/file-overview", 0, 0, null],
+      ["docs/readme", 1, 0, 100],
+    ]);
+    expect(docs.score).toBe(53.3);
+  });
+
+  it("averages applicable categories by weight and leaves unbuilt ones out", async () => {
+    const result = await scanFixture("scan/known-counts");
+    expect(result.score).toBe(70);
+    expect(result.level).toEqual({ rank: 3, name: "Workable", next: { rank: 4, name: "Ready", needs: ["overall score 70 → 75"] } });
+    expect(categoryOf(result, "tests")).toMatchObject({ score: null, reason: "not implemented" });
+  });
+
+  it("gives each finding the exact points its fix would add", async () => {
+    const result = await scanFixture("scan/known-counts");
+    // One more documented symbol: docs (7×60 + 200)/9 = 68.89, overall (86.67 + 68.89)/2 = 77.78, +7.78.
+    expect(findingsOf(result, "docs/exported-symbol-doc").map((finding) => finding.gain)).toEqual([7.78, 7.78, 7.78]);
+    // One fewer `any`: interfaces +3×33.3/10 = +10, overall +5.
+    expect(findingsOf(result, "interfaces/no-any-in-signature").map((finding) => finding.gain)).toEqual([5]);
+  });
+
+  it("honours category weights and switches from the config", async () => {
+    const result = await scanFixture("scan/known-counts", { categories: { interfaces: { weight: 0 }, docs: { weight: 10 } } });
+    expect(result.score).toBe(53.3);
+    const disabled = await scanFixture("scan/known-counts", { categories: { docs: { enabled: false } } });
+    expect(categoryOf(disabled, "docs")).toMatchObject({ score: null, reason: "disabled in config" });
+    expect(disabled.findings.some((finding) => finding.category === "docs")).toBe(false);
+    expect(disabled.score).toBe(86.7);
+  });
+
+  it("drops a rule that is off from its category score", async () => {
+    const result = await scanFixture("scan/known-counts", { rules: { "interfaces/no-any-in-signature": "off" } });
+    // (3×100 + 1×66.7 + 3×100) / 7 = 95.2
+    expect(categoryOf(result, "interfaces").score).toBe(95.2);
+  });
+});
+
+describe("scoring model label", () => {
+  it("is the bare version with default settings, and changes with anything that changes scores", () => {
+    expect(scoringModelLabel(resolveConfig({}, null))).toBe("1");
+    expect(scoringModelLabel(resolveConfig({ rules: { "docs/readme": "error" } }, null))).toBe("1");
+    const weighted = scoringModelLabel(resolveConfig({ categories: { docs: { weight: 40 } } }, null));
+    const optioned = scoringModelLabel(resolveConfig({ rules: { "interfaces/max-params": { options: { max: 6 } } } }, null));
+    expect(weighted).toMatch(/^1\+custom\.[0-9a-f]{8}$/);
+    expect(optioned).toMatch(/^1\+custom\.[0-9a-f]{8}$/);
+    expect(weighted).not.toBe(optioned);
+  });
+});
