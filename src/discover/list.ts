@@ -27,22 +27,29 @@ const SYMLINK_MODE = "120000";
  */
 export async function listFiles(root: string): Promise<Listing> {
   const git = await tryGit(root);
-  if (git.kind === "listing") return git.listing;
+  if (git.kind === "listing" && git.listing.paths.length > 0) return git.listing;
+  if (git.kind === "listing") {
+    // globby would apply the ignore rules that hide this very directory, so walk it plainly.
+    const walked = await walkFilesystem(root, false);
+    // Inside a work tree but git lists nothing: the directory is ignored (a vendored or build folder).
+    const warnings = walked.length > 0 ? ["git lists no files in this directory (it is ignored); files were listed from the filesystem"] : [];
+    return { lister: walked.length > 0 ? "filesystem" : "git", commit: git.listing.commit, paths: walked, warnings };
+  }
+  const walked = await walkFilesystem(root, true);
+  return { lister: "filesystem", commit: null, paths: walked, warnings: git.warning ? [git.warning] : [] };
+}
+
+async function walkFilesystem(root: string, gitignore: boolean): Promise<ListedPath[]> {
   const paths = await globby("**", {
     cwd: root,
     dot: true,
-    gitignore: true,
+    gitignore,
     onlyFiles: true,
     followSymbolicLinks: false,
     suppressErrors: true,
     ignore: ["**/node_modules/**", "**/.git/**"],
   });
-  return {
-    lister: "filesystem",
-    commit: null,
-    paths: paths.map((path) => ({ path, blob: null, isSymlink: false })),
-    warnings: git.warning ? [git.warning] : [],
-  };
+  return paths.sort().map((path) => ({ path, blob: null, isSymlink: false }));
 }
 
 type GitAttempt = { kind: "listing"; listing: Listing } | { kind: "none"; warning: string | null };

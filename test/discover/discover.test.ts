@@ -76,6 +76,19 @@ describe("discover in a git work tree", () => {
   });
 });
 
+describe("discover in an ignored folder of a work tree", () => {
+  it("falls back to the filesystem, with a warning, instead of finding nothing", async () => {
+    const dir = await temporaryDir();
+    initRepo(dir);
+    await writeFiles(dir, { ".gitignore": "vendored-copy/\n", "vendored-copy/src/lib.ts": "export const lib = 1;\n", "app.ts": "export const app = 1;\n" });
+    commitAll(dir, "initial");
+    const inventory = await discover(join(dir, "vendored-copy"), DEFAULTS);
+    expect(inventory.lister).toBe("filesystem");
+    expect(inventory.files.map((file) => file.path)).toEqual(["src/lib.ts"]);
+    expect(inventory.warnings).toEqual(["git lists no files in this directory (it is ignored); files were listed from the filesystem"]);
+  });
+});
+
 describe("discover outside git", () => {
   it("walks the filesystem, honours .gitignore and never lists node_modules", async () => {
     const dir = await temporaryDir();

@@ -17,26 +17,151 @@ interface Frame {
   names: Map<string, number>;
 }
 
-interface Visit {
-  node: ts.Node;
-  frame: Frame;
-  /** Name given by the surrounding syntax (`const name = () => …`). */
-  hint: string | null;
-  /** Name of the class whose members are being visited. */
-  className: string | null;
+type FunctionLike =
+  | ts.FunctionDeclaration
+  | ts.FunctionExpression
+  | ts.ArrowFunction
+  | ts.MethodDeclaration
+  | ts.ConstructorDeclaration
+  | ts.GetAccessorDeclaration
+  | ts.SetAccessorDeclaration;
+
+/**
+ * Walks every node once. Records each function's size and McCabe complexity
+ * (if, ?:, case, loops, catch, &&, ||, ?? and their assignments; nested
+ * functions are counted on their own), and the imports made by expressions.
+ *
+ * The walk recurses: it needs two stack frames per level of nesting, while the
+ * TypeScript parser that built the tree needs many more, so a tree the parser
+ * could build never exhausts the stack here.
+ */
+export function walkFile(sourceFile: ts.SourceFile): WalkResult {
+  const functions: FunctionFact[] = [];
+  const expressionImports: ImportFact[] = [];
+  const frames: Frame[] = [];
+
+  const visit = (node: ts.Node, frame: Frame, hint: string | null, className: string | null): void => {
+    let current = frame;
+    let childClass = className;
+    let childHint: { node: ts.Node; name: string | null } | null = null;
+    switch (ROLES[node.kind]) {
+      case Role.Function:
+        if (hasBody(node)) {
+          current = enterFunction(node, frame, functionName(node, hint, className, sourceFile), sourceFile);
+          frames.push(current);
+          if (current.fact) functions.push(current.fact);
+        }
+        break;
+      case Role.Decision:
+        if (frame.fact) frame.fact.complexity += 1;
+        break;
+      case Role.Binary:
+        if (isBinaryExpression(node)) childHint = binaryExpression(node, frame, sourceFile);
+        break;
+      case Role.Class:
+        if (isClassLike(node)) childClass = node.name?.text ?? "(class)";
+        break;
+      case Role.ObjectLiteral:
+        childClass = null;
+        break;
+      case Role.Named:
+        childHint = namedValue(node, className, sourceFile);
+        break;
+      case Role.Wrapper:
+        // A name given to `(async () => {})` or `(() => {}) as Handler` belongs to the function inside.
+        if (isParenthesizedExpression(node) || isAsExpression(node) || isSatisfiesExpression(node)) {
+          childHint = { node: node.expression, name: hint };
+        }
+        break;
+      case Role.Import: {
+        const imported = expressionImport(node, sourceFile);
+        if (imported) expressionImports.push(imported);
+        break;
+      }
+      default:
+        break;
+    }
+    forEachChild(node, (child) => {
+      visit(child, current, childHint !== null && childHint.node === child ? childHint.name : null, childClass);
+    });
+  };
+
+  visit(sourceFile, { fact: null, anchor: "", nestedLines: 0, anonymous: 0, names: new Map() }, null, null);
+  for (const frame of frames) {
+    if (frame.fact) frame.fact.ownLines = Math.max(0, frame.fact.lines - frame.nestedLines);
+  }
+  return { functions, expressionImports };
 }
 
-const DECISION_KINDS = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.IfStatement,
-  ts.SyntaxKind.ConditionalExpression,
-  ts.SyntaxKind.ForStatement,
-  ts.SyntaxKind.ForInStatement,
-  ts.SyntaxKind.ForOfStatement,
-  ts.SyntaxKind.WhileStatement,
-  ts.SyntaxKind.DoStatement,
-  ts.SyntaxKind.CatchClause,
-  ts.SyntaxKind.CaseClause,
-]);
+/**
+ * What the walk does with each node kind, looked up by `node.kind`. Reading
+ * `ts.SyntaxKind.X` goes through a module getter each time, so the hot path
+ * reads this table and the functions below, all resolved once at load.
+ */
+const enum Role {
+  Other,
+  Function,
+  Decision,
+  Binary,
+  Class,
+  ObjectLiteral,
+  Named,
+  Wrapper,
+  Import,
+}
+
+const SK = ts.SyntaxKind;
+const ROLES: Uint8Array = buildRoles();
+const {
+  forEachChild,
+  isBinaryExpression,
+  isClassLike,
+  isParenthesizedExpression,
+  isAsExpression,
+  isSatisfiesExpression,
+  isVariableDeclaration,
+  isPropertyAssignment,
+  isPropertyDeclaration,
+  isExportAssignment,
+  isCallExpression,
+  isImportTypeNode,
+  isIdentifier,
+} = ts;
+
+function buildRoles(): Uint8Array {
+  const roles = new Uint8Array(SK.Count);
+  const assign = (role: Role, kinds: readonly ts.SyntaxKind[]): void => kinds.forEach((kind) => (roles[kind] = role));
+  assign(Role.Function, [SK.FunctionDeclaration, SK.FunctionExpression, SK.ArrowFunction, SK.MethodDeclaration, SK.Constructor, SK.GetAccessor, SK.SetAccessor]);
+  assign(Role.Decision, [SK.IfStatement, SK.ConditionalExpression, SK.ForStatement, SK.ForInStatement, SK.ForOfStatement, SK.WhileStatement, SK.DoStatement, SK.CatchClause, SK.CaseClause]);
+  assign(Role.Binary, [SK.BinaryExpression]);
+  assign(Role.Class, [SK.ClassDeclaration, SK.ClassExpression]);
+  assign(Role.ObjectLiteral, [SK.ObjectLiteralExpression]);
+  assign(Role.Named, [SK.VariableDeclaration, SK.PropertyAssignment, SK.PropertyDeclaration, SK.ExportAssignment]);
+  assign(Role.Wrapper, [SK.ParenthesizedExpression, SK.AsExpression, SK.SatisfiesExpression]);
+  assign(Role.Import, [SK.CallExpression, SK.ImportType]);
+  return roles;
+}
+
+/** The name that `const x = …`, `{ x: … }`, a class field or `export default` gives the value it holds. */
+function namedValue(node: ts.Node, className: string | null, sourceFile: ts.SourceFile): { node: ts.Node; name: string } | null {
+  if (isVariableDeclaration(node)) {
+    return node.initializer && isIdentifier(node.name) ? { node: node.initializer, name: node.name.text } : null;
+  }
+  if (isPropertyAssignment(node)) return { node: node.initializer, name: propertyNameText(node.name, sourceFile) };
+  if (isPropertyDeclaration(node)) {
+    if (!node.initializer) return null;
+    const member = propertyNameText(node.name, sourceFile);
+    return { node: node.initializer, name: className ? `${className}.${member}` : member };
+  }
+  if (isExportAssignment(node)) return { node: node.expression, name: "default" };
+  return null;
+}
+
+function expressionImport(node: ts.Node, sourceFile: ts.SourceFile): ImportFact | null {
+  if (isCallExpression(node)) return callImport(node, sourceFile);
+  if (isImportTypeNode(node)) return typeImport(node, sourceFile);
+  return null;
+}
 
 const LOGICAL_OPERATORS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.AmpersandAmpersandToken,
@@ -47,50 +172,32 @@ const LOGICAL_OPERATORS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.QuestionQuestionEqualsToken,
 ]);
 
-/**
- * Walks every node once, with an explicit stack so deeply nested code cannot
- * overflow the call stack. Records each function's size and McCabe complexity
- * (if, ?:, case, loops, catch, &&, ||, ?? and their assignments; nested
- * functions are counted on their own), and the imports made by expressions.
- */
-export function walkFile(sourceFile: ts.SourceFile): WalkResult {
-  const functions: FunctionFact[] = [];
-  const expressionImports: ImportFact[] = [];
-  const moduleFrame: Frame = { fact: null, anchor: "", nestedLines: 0, anonymous: 0, names: new Map() };
-  const frames: Frame[] = [];
-  const stack: Visit[] = [{ node: sourceFile, frame: moduleFrame, hint: null, className: null }];
-
-  while (stack.length > 0) {
-    const visit = stack.pop();
-    if (!visit) break;
-    const { node } = visit;
-    let frame = visit.frame;
-    if (isFunctionLike(node)) {
-      frame = enterFunction(node, visit, sourceFile);
-      frames.push(frame);
-      if (frame.fact) functions.push(frame.fact);
-    } else if (frame.fact && countsAsDecision(node)) {
-      frame.fact.complexity += 1;
-    }
-    const imported = expressionImport(node, sourceFile);
-    if (imported) expressionImports.push(imported);
-    pushChildren(stack, visit, frame, sourceFile);
+/** Counts a logical operator; names the function assigned by `target = function …`. */
+function binaryExpression(
+  node: ts.BinaryExpression,
+  frame: Frame,
+  sourceFile: ts.SourceFile,
+): { node: ts.Node; name: string | null } | null {
+  const operator = node.operatorToken.kind;
+  if (LOGICAL_OPERATORS.has(operator)) {
+    if (frame.fact) frame.fact.complexity += 1;
+    return null;
   }
-
-  for (const frame of frames) {
-    if (frame.fact) frame.fact.ownLines = Math.max(0, frame.fact.lines - frame.nestedLines);
-  }
-  return { functions, expressionImports };
+  if (operator !== SK.EqualsToken) return null;
+  const right = node.right.kind;
+  if (right !== SK.ArrowFunction && right !== SK.FunctionExpression && right !== SK.ParenthesizedExpression) return null;
+  const target = node.left.getText(sourceFile);
+  return target.length <= 60 ? { node: node.right, name: target } : null;
 }
 
-function enterFunction(node: FunctionLike, visit: Visit, sourceFile: ts.SourceFile): Frame {
-  const parent = visit.frame;
+function hasBody(node: ts.Node): node is FunctionLike {
+  return "body" in node && node.body !== undefined;
+}
+
+function enterFunction(node: FunctionLike, parent: Frame, ownName: string | null, sourceFile: ts.SourceFile): Frame {
   const startLine = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
   const endLine = sourceFile.getLineAndCharacterOfPosition(node.getEnd()).line + 1;
   const lines = endLine - startLine + 1;
-  // Findings point at the name, as ESLint's function rules do; anonymous functions at their start.
-  const nameNode = "name" in node && node.name !== undefined ? node.name : node;
-  const ownName = functionName(node, visit, sourceFile);
   let anchorPart: string;
   if (ownName === null) {
     parent.anonymous += 1;
@@ -102,6 +209,8 @@ function enterFunction(node: FunctionLike, visit: Visit, sourceFile: ts.SourceFi
   }
   const anchor = parent.anchor === "" ? anchorPart : `${parent.anchor}/${anchorPart}`;
   parent.nestedLines += lines;
+  // Findings point at the name, as ESLint's function rules do; anonymous functions at their start.
+  const nameNode = "name" in node && node.name !== undefined ? node.name : node;
   const fact: FunctionFact = {
     name: ownName ?? "(anonymous)",
     anchor,
@@ -114,33 +223,7 @@ function enterFunction(node: FunctionLike, visit: Visit, sourceFile: ts.SourceFi
   return { fact, anchor, nestedLines: 0, anonymous: 0, names: new Map() };
 }
 
-type FunctionLike =
-  | ts.FunctionDeclaration
-  | ts.FunctionExpression
-  | ts.ArrowFunction
-  | ts.MethodDeclaration
-  | ts.ConstructorDeclaration
-  | ts.GetAccessorDeclaration
-  | ts.SetAccessorDeclaration;
-
-function isFunctionLike(node: ts.Node): node is FunctionLike {
-  switch (node.kind) {
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.MethodDeclaration:
-    case ts.SyntaxKind.Constructor:
-    case ts.SyntaxKind.GetAccessor:
-    case ts.SyntaxKind.SetAccessor:
-      // Overload signatures and abstract methods have no body to measure.
-      return "body" in node && node.body !== undefined;
-    default:
-      return false;
-  }
-}
-
-function functionName(node: FunctionLike, visit: Visit, sourceFile: ts.SourceFile): string | null {
-  const owner = visit.className;
+function functionName(node: FunctionLike, hint: string | null, owner: string | null, sourceFile: ts.SourceFile): string | null {
   if (ts.isConstructorDeclaration(node)) return `${owner ?? "(class)"}.constructor`;
   if (ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) {
     const prefix = ts.isGetAccessorDeclaration(node) ? "get " : ts.isSetAccessorDeclaration(node) ? "set " : "";
@@ -148,60 +231,7 @@ function functionName(node: FunctionLike, visit: Visit, sourceFile: ts.SourceFil
     return owner ? `${owner}.${prefix}${member}` : `${prefix}${member}`;
   }
   if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name) return node.name.text;
-  return visit.hint;
-}
-
-function countsAsDecision(node: ts.Node): boolean {
-  if (DECISION_KINDS.has(node.kind)) return true;
-  return ts.isBinaryExpression(node) && LOGICAL_OPERATORS.has(node.operatorToken.kind);
-}
-
-function pushChildren(stack: Visit[], visit: Visit, frame: Frame, sourceFile: ts.SourceFile): void {
-  const { node } = visit;
-  const childClass = classNameOf(node, visit.className);
-  const hints: ReadonlyMap<ts.Node, string | null> | null = isTransparentWrapper(node)
-    ? new Map([[node.expression, visit.hint]])
-    : childHints(node, childClass, sourceFile);
-  const children: ts.Node[] = [];
-  ts.forEachChild(node, (child) => {
-    children.push(child);
-  });
-  // Reverse so children are visited in source order: anonymous functions are numbered as they appear.
-  for (let index = children.length - 1; index >= 0; index -= 1) {
-    const child = children[index];
-    if (!child) continue;
-    stack.push({ node: child, frame, hint: hints?.get(child) ?? null, className: childClass });
-  }
-}
-
-function classNameOf(node: ts.Node, current: string | null): string | null {
-  if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) return node.name?.text ?? "(class)";
-  if (ts.isObjectLiteralExpression(node)) return null;
-  return current;
-}
-
-/** Names that surrounding syntax gives to an unnamed function value. */
-function childHints(node: ts.Node, className: string | null, sourceFile: ts.SourceFile): Map<ts.Node, string> | null {
-  const named = (value: ts.Node | undefined, name: string): Map<ts.Node, string> | null =>
-    value ? new Map([[value, name]]) : null;
-  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) return named(node.initializer, node.name.text);
-  if (ts.isPropertyAssignment(node)) return named(node.initializer, propertyNameText(node.name, sourceFile));
-  if (ts.isPropertyDeclaration(node)) {
-    const member = propertyNameText(node.name, sourceFile);
-    return named(node.initializer, className ? `${className}.${member}` : member);
-  }
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const target = node.left.getText(sourceFile);
-    return target.length <= 60 ? named(node.right, target) : null;
-  }
-  if (ts.isExportAssignment(node)) return named(node.expression, "default");
-  return null;
-}
-
-function isTransparentWrapper(
-  node: ts.Node,
-): node is ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression {
-  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node);
+  return hint;
 }
 
 function propertyNameText(name: ts.PropertyName, sourceFile: ts.SourceFile): string {
@@ -211,21 +241,20 @@ function propertyNameText(name: ts.PropertyName, sourceFile: ts.SourceFile): str
   return name.getText(sourceFile);
 }
 
-function expressionImport(node: ts.Node, sourceFile: ts.SourceFile): ImportFact | null {
-  if (ts.isCallExpression(node)) {
-    const [argument] = node.arguments;
-    if (node.arguments.length !== 1 || !argument || !ts.isStringLiteralLike(argument)) return null;
-    if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      return { specifier: argument.text, kind: "dynamic", isTypeOnly: false, names: ["*"], ...positionOf(node, sourceFile) };
-    }
-    if (ts.isIdentifier(node.expression) && node.expression.text === "require") {
-      return { specifier: argument.text, kind: "require", isTypeOnly: false, names: ["*"], ...positionOf(node, sourceFile) };
-    }
-    return null;
+function callImport(node: ts.CallExpression, sourceFile: ts.SourceFile): ImportFact | null {
+  const [argument] = node.arguments;
+  if (node.arguments.length !== 1 || !argument || !ts.isStringLiteralLike(argument)) return null;
+  if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+    return { specifier: argument.text, kind: "dynamic", isTypeOnly: false, names: ["*"], ...positionOf(node, sourceFile) };
   }
-  if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-    const names = node.qualifier ? [node.qualifier.getText(sourceFile).split(".")[0] ?? "*"] : ["*"];
-    return { specifier: node.argument.literal.text, kind: "static", isTypeOnly: true, names, ...positionOf(node, sourceFile) };
+  if (ts.isIdentifier(node.expression) && node.expression.text === "require") {
+    return { specifier: argument.text, kind: "require", isTypeOnly: false, names: ["*"], ...positionOf(node, sourceFile) };
   }
   return null;
+}
+
+function typeImport(node: ts.ImportTypeNode, sourceFile: ts.SourceFile): ImportFact | null {
+  if (!ts.isLiteralTypeNode(node.argument) || !ts.isStringLiteral(node.argument.literal)) return null;
+  const names = node.qualifier ? [node.qualifier.getText(sourceFile).split(".")[0] ?? "*"] : ["*"];
+  return { specifier: node.argument.literal.text, kind: "static", isTypeOnly: true, names, ...positionOf(node, sourceFile) };
 }
