@@ -14,18 +14,35 @@ export function commentBody(raw: string): string {
     .trim();
 }
 
+/** The doc comment attached to a declaration. */
+export interface DocComment {
+  text: string;
+  /** Block tags, without `@`: `param`, `internal`, … */
+  tags: string[];
+}
+
 /**
- * True when a non-empty `/** … *\/` block is directly attached to `node`: it is
- * the last comment before the node's first token, with no blank line between.
+ * The non-empty `/** … *\/` block attached to `node`: the last comment before
+ * its first token. Blank lines between them are allowed, as TypeScript and
+ * editors attach it too; but before the file's first statement, a block
+ * followed by a blank line, or a licence, documents the file instead.
  */
-export function hasAttachedDoc(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+export function attachedDoc(node: ts.Node, sourceFile: ts.SourceFile): DocComment | null {
   const text = sourceFile.text;
   const ranges = ts.getLeadingCommentRanges(text, node.pos);
   const last = ranges?.[ranges.length - 1];
-  if (!last || last.kind !== ts.SyntaxKind.MultiLineCommentTrivia) return false;
-  if (!text.startsWith("/**", last.pos) || text.startsWith("/**/", last.pos)) return false;
-  if (countNewlines(text, last.end, node.getStart(sourceFile)) > 1) return false;
-  return commentBody(text.slice(last.pos, last.end)) !== "";
+  if (!last || last.kind !== ts.SyntaxKind.MultiLineCommentTrivia) return null;
+  if (!text.startsWith("/**", last.pos) || text.startsWith("/**/", last.pos)) return null;
+  const body = commentBody(text.slice(last.pos, last.end));
+  if (body === "" || LICENSE.test(body)) return null;
+  const isFirstStatement = sourceFile.statements[0] === node;
+  if (isFirstStatement && (countNewlines(text, last.end, node.getStart(sourceFile)) > 1 || FILE_DOC_TAG.test(body))) return null;
+  return { text: body, tags: [...body.matchAll(/(?:^|\s)@([A-Za-z]+)/g)].map((match) => match[1] ?? "") };
+}
+
+/** True when a doc comment is attached to `node` (see `attachedDoc`). */
+export function hasAttachedDoc(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  return attachedDoc(node, sourceFile) !== null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import { hasAttachedDoc } from "./comments.js";
+import { attachedDoc, type DocComment } from "./comments.js";
 import { positionOf } from "./positions.js";
 import { readSignature, type SignatureContext } from "./signatures.js";
 import type { ExportKind, ExportedSymbol } from "./types.js";
@@ -231,6 +231,8 @@ function toSymbols(binding: ExportBinding, declarations: LocalDeclaration[], con
   const [first] = declarations;
   if (!first) return [];
   const { sourceFile } = context;
+  const docs = declarations.map((declaration) => attachedDoc(declaration.docNode, sourceFile));
+  if (docs.some(isHidden)) return [];
   const callables = visibleSignatures(declarations.flatMap((declaration) => declaration.callables));
   const signatures = callables.map((callable) =>
     readSignature(callable, { ...context, hasContextualType: declarations.some((d) => d.hasContextualType) }),
@@ -240,7 +242,7 @@ function toSymbols(binding: ExportBinding, declarations: LocalDeclaration[], con
     kind: first.kind,
     isDefault: binding.isDefault,
     ...positionOf(first.nameNode, sourceFile),
-    hasDoc: declarations.some((declaration) => hasAttachedDoc(declaration.docNode, sourceFile)),
+    hasDoc: docs.some((doc) => doc !== null),
     signatures,
   };
   const classNode = first.classNode;
@@ -259,14 +261,19 @@ function isBodiless(node: ts.SignatureDeclaration): boolean {
 
 function publicMethods(className: string, classNode: ts.ClassLikeDeclaration, context: FileContext): ExportedSymbol[] {
   const { sourceFile } = context;
-  const groups = new Map<string, Array<{ member: ts.ClassElement; callable: ts.SignatureDeclaration; contextual: boolean }>>();
+  const groups = new Map<
+    string,
+    Array<{ member: ts.ClassElement; callable: ts.SignatureDeclaration; contextual: boolean; doc: DocComment | null }>
+  >();
   for (const member of classNode.members) {
     const callable = methodLike(member);
     if (!callable || !member.name || !isPublic(member)) continue;
+    const doc = attachedDoc(member, sourceFile);
+    if (isHidden(doc)) continue;
     const name = memberName(member.name, sourceFile);
     const contextual = ts.isPropertyDeclaration(member) && member.type !== undefined;
     const group = groups.get(name) ?? [];
-    group.push({ member, callable, contextual });
+    group.push({ member, callable, contextual, doc });
     groups.set(name, group);
   }
   return [...groups].map(([name, members]) => {
@@ -280,10 +287,17 @@ function publicMethods(className: string, classNode: ts.ClassLikeDeclaration, co
       kind: "method",
       isDefault: false,
       ...positionOf(first.member.name, sourceFile),
-      hasDoc: members.some((entry) => hasAttachedDoc(entry.member, sourceFile)),
+      hasDoc: members.some((entry) => entry.doc !== null),
       signatures,
     };
   });
+}
+
+/** JSDoc tags that take a symbol out of the public API. */
+const HIDING_TAGS = new Set(["internal", "private", "protected", "package", "ignore", "hidden"]);
+
+function isHidden(doc: DocComment | null): boolean {
+  return doc !== null && doc.tags.some((tag) => HIDING_TAGS.has(tag));
 }
 
 /** A method, or a class field holding a function. */

@@ -139,6 +139,30 @@ describe("modules fact: exported symbols", () => {
     expect(greet?.signatures[0]).toMatchObject({ returnType: "jsdoc", parameters: [{ name: "name", typeSource: "jsdoc", anyAt: null }] });
   });
 
+  it("leaves out symbols tagged @internal, @private, @package, @ignore or @hidden", () => {
+    const source = [
+      "/** @internal */",
+      "export function hidden(): void {}",
+      "export class Service {",
+      "  /** @private */",
+      "  _reset(): void {}",
+      "  /**",
+      "   * Starts the service.",
+      "   * @package",
+      "   */",
+      "  start(): void {}",
+      "  stop(): void {}",
+      "}",
+    ].join("\n");
+    expect(exportsOf(source).map((symbol) => symbol.name)).toEqual(["Service", "Service.stop"]);
+  });
+
+  it("reads a detached block before the first statement as the file's doc, not the symbol's", () => {
+    const source = "/** Ledger maths. */\n\nexport function first(): void {}\n";
+    expect(exportsOf(source)).toEqual([{ name: "first", kind: "function", isDefault: false, hasDoc: false, at: "3:17" }]);
+    expect(parseModule("src/module.ts", "source", source).hasFileDoc).toBe(true);
+  });
+
   it("does not list exports of test files", () => {
     expect(parseModule("src/cart.test.ts", "test", "export const helper = 1;\n").exports).toEqual([]);
   });
