@@ -86,7 +86,9 @@ export interface Rule {
 }
 
 /** Declares a rule. */
-export function defineRule<Options, const MessageId extends string>(definition: RuleDefinition<Options, MessageId>): Rule {
+export function defineRule<Options, const MessageId extends string>(
+  definition: RuleDefinition<Options, MessageId>,
+): Rule {
   return {
     id: definition.id,
     category: definition.category,

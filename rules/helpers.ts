@@ -19,7 +19,8 @@ export function* exportedCallables(facts: Facts): Generator<LocatedSymbol> {
 
 /** "function 'parse'", "method 'Parser.parse'", "default export": how messages name a symbol. */
 export function describeSymbol(symbol: ExportedSymbol): string {
-  if (symbol.isDefault && symbol.name === "default") return symbol.kind === "variable" ? "default export" : `default ${symbol.kind}`;
+  if (symbol.isDefault && symbol.name === "default")
+    return symbol.kind === "variable" ? "default export" : `default ${symbol.kind}`;
   return `${symbol.kind} '${symbol.name}'`;
 }
 

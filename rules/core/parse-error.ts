@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
 
+/** Reports files the TypeScript parser cannot parse, at the first syntax error. */
 export default defineRule({
   id: "core/parse-error",
   category: "core",

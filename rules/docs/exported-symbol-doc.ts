@@ -4,11 +4,13 @@ import { describeSymbol, exportedSymbols } from "../helpers.js";
 
 const KINDS = ["function", "class", "method", "interface", "type", "enum", "variable", "namespace"] as const;
 
+/** Reports exported symbols without a doc comment; scores the documented share. */
 export default defineRule({
   id: "docs/exported-symbol-doc",
   category: "docs",
   severity: "warning",
-  description: "Every exported symbol (and public method of an exported class) has a JSDoc/TSDoc comment directly above it.",
+  description:
+    "Every exported symbol (and public method of an exported class) has a JSDoc/TSDoc comment directly above it.",
   why: "A doc comment is what an agent sees at the call site and in search results; without it the agent guesses intent from the name.",
   weight: 7,
   effort: "trivial",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
 
+/** Reports large modules without a file-level doc comment. */
 export default defineRule({
   id: "docs/file-overview",
   category: "docs",
@@ -23,7 +24,14 @@ export default defineRule({
       if (module.lines <= options.minLines) continue;
       examine();
       if (module.hasFileDoc) continue;
-      report({ messageId: "missing", data: { lines: module.lines }, file: module.path, line: 1, column: 1, anchor: "file" });
+      report({
+        messageId: "missing",
+        data: { lines: module.lines },
+        file: module.path,
+        line: 1,
+        column: 1,
+        anchor: "file",
+      });
     }
   },
 });

@@ -2,9 +2,35 @@ import { z } from "zod";
 import type { Heading } from "../../src/facts/index.js";
 import { defineRule } from "../define-rule.js";
 
-const USAGE_KEYWORDS = ["usage", "getting started", "quick start", "quickstart", "install", "installation", "setup", "set up", "how to use", "example", "examples"];
-const DEVELOPMENT_KEYWORDS = ["development", "developing", "contributing", "contribute", "test", "tests", "testing", "build", "building", "local development", "running locally", "hacking"];
+const USAGE_KEYWORDS = [
+  "usage",
+  "getting started",
+  "quick start",
+  "quickstart",
+  "install",
+  "installation",
+  "setup",
+  "set up",
+  "how to use",
+  "example",
+  "examples",
+];
+const DEVELOPMENT_KEYWORDS = [
+  "development",
+  "developing",
+  "contributing",
+  "contribute",
+  "test",
+  "tests",
+  "testing",
+  "build",
+  "building",
+  "local development",
+  "running locally",
+  "hacking",
+];
 
+/** Reports a missing or empty README, and missing usage or development sections. */
 export default defineRule({
   id: "docs/readme",
   category: "docs",
@@ -62,7 +88,10 @@ export default defineRule({
 function hasSection(headings: readonly Heading[], keywords: readonly string[]): boolean {
   const words = headings.map((heading) => ` ${heading.text.toLowerCase().replace(/[^a-z0-9]+/g, " ")} `);
   return keywords.some((keyword) => {
-    const needle = ` ${keyword.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()} `;
+    const needle = ` ${keyword
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim()} `;
     return words.some((text) => text.includes(needle));
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
 
+/** Reports functions whose cyclomatic complexity is over the limit; scores by lines of function code. */
 export default defineRule({
   id: "interfaces/complexity",
   category: "interfaces",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineRule } from "../define-rule.js";
 import { describeSymbol, exportedCallables, isJavaScript } from "../helpers.js";
 
+/** Reports exported callables without a declared return type. */
 export default defineRule({
   id: "interfaces/explicit-return-type",
   category: "interfaces",

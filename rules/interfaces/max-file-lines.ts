@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
 
+/** Reports source files over the line limit; scores by source lines. */
 export default defineRule({
   id: "interfaces/max-file-lines",
   category: "interfaces",
   severity: "warning",
-  description: "Source files have at most `max` lines (default 500). Scored as the share of source lines in files over the limit.",
+  description:
+    "Source files have at most `max` lines (default 500). Scored as the share of source lines in files over the limit.",
   why: "An agent reads a long file into a limited context window in pieces, and loses the parts it did not load.",
   weight: 1,
   effort: "large",

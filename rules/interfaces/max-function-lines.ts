@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
 
+/** Reports functions spanning more lines than the limit; scores by lines of function code. */
 export default defineRule({
   id: "interfaces/max-function-lines",
   category: "interfaces",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineRule } from "../define-rule.js";
 import { describeSymbol, exportedCallables } from "../helpers.js";
 
+/** Reports exported callables with more parameters than the limit. */
 export default defineRule({
   id: "interfaces/max-params",
   category: "interfaces",

@@ -7,11 +7,13 @@ interface Problem extends Position {
   text: string;
 }
 
+/** Reports exported callables with explicit or implicit `any` in their signature. */
 export default defineRule({
   id: "interfaces/no-any-in-signature",
   category: "interfaces",
   severity: "warning",
-  description: "Exported functions and public methods have no `any`, explicit or implicit, in their parameters or return type.",
+  description:
+    "Exported functions and public methods have no `any`, explicit or implicit, in their parameters or return type.",
   why: "`any` tells an agent nothing about what to pass or what comes back, and the compiler stops checking the calls it writes.",
   weight: 3,
   effort: "small",
@@ -53,7 +55,11 @@ function problemsOf(signature: SignatureFact, checkImplicit: boolean): Problem[]
   for (const parameter of signature.parameters) {
     if (parameter.anyAt) problems.push({ ...parameter.anyAt, text: `parameter '${parameter.name}' is \`any\`` });
     else if (checkImplicit && parameter.typeSource === "none") {
-      problems.push({ line: parameter.line, column: parameter.column, text: `parameter '${parameter.name}' has no type (implicitly \`any\`)` });
+      problems.push({
+        line: parameter.line,
+        column: parameter.column,
+        text: `parameter '${parameter.name}' has no type (implicitly \`any\`)`,
+      });
     }
   }
   if (signature.returnAnyAt) problems.push({ ...signature.returnAnyAt, text: "the return type contains `any`" });

@@ -65,7 +65,9 @@ function handleError(error: unknown, io: CliIO): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`groundwork: internal error: ${message.split("\n")[0]} (this is a bug; rerun with GROUNDWORK_DEBUG=1 for the stack trace)\n`);
+  io.stderr.write(
+    `groundwork: internal error: ${message.split("\n")[0]} (this is a bug; rerun with GROUNDWORK_DEBUG=1 for the stack trace)\n`,
+  );
   if (io.env.GROUNDWORK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.internal;
 }

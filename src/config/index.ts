@@ -61,7 +61,8 @@ export async function loadConfig(source: ConfigSource): Promise<ResolvedConfig> 
   } catch (error) {
     const code = error instanceof Error && "code" in error ? String(error.code) : "";
     if (!explicit && code === "ENOENT") return resolveConfig({}, null);
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot be read (${code || "error"})`;
+    const reason =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot be read (${code || "error"})`;
     throw new ConfigError(`config file ${displayPath(path)}: ${reason}`);
   }
   return resolveConfig(parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, path), path);
@@ -94,7 +95,8 @@ function ruleSetting(rule: Rule, entry: unknown): RuleSetting {
   if (entry === undefined) return { severity: rule.severity, options: {}, isCustomised: false };
   if (typeof entry === "string") return { severity: toSetting(entry), options: {}, isCustomised: true };
   if (typeof entry === "object" && entry !== null) {
-    const severity = "severity" in entry && typeof entry.severity === "string" ? toSetting(entry.severity) : rule.severity;
+    const severity =
+      "severity" in entry && typeof entry.severity === "string" ? toSetting(entry.severity) : rule.severity;
     const options = "options" in entry ? entry.options : {};
     return { severity, options: options ?? {}, isCustomised: true };
   }
@@ -109,13 +111,19 @@ function toSetting(value: string): Severity | "off" {
 
 function parseJson(text: string, path: string): unknown {
   const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const value: unknown = parse(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   const [first] = errors;
   if (!first) return value;
   const before = text.slice(0, first.offset);
   const line = before.split("\n").length;
   const column = first.offset - before.lastIndexOf("\n");
-  const reason = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  const reason = printParseErrorCode(first.error)
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase();
   throw new ConfigError(`${displayPath(path)}: invalid JSON at line ${line}, column ${column}: ${reason}`);
 }
 
@@ -135,7 +143,7 @@ function describeIssue(issue: Issue, root: unknown): string {
     return `${keys.join(", ")}: unknown ${isRule ? "rule" : "key"}${keys.length > 1 ? "s" : ""}`;
   }
   const found = valueAt(root, issuePath);
-  const received = found === undefined ? "nothing" : JSON.stringify(found)?.slice(0, 40) ?? typeof found;
+  const received = found === undefined ? "nothing" : (JSON.stringify(found)?.slice(0, 40) ?? typeof found);
   return `${formatPath(issuePath)}: ${expectation(issue)}, got ${received}`;
 }
 
@@ -170,7 +178,12 @@ function expectation(issue: Issue): string {
 }
 
 function formatPath(path: readonly string[]): string {
-  return path.length === 0 ? "(top level)" : path.map((part) => (/^\d+$/.test(part) ? `[${part}]` : part)).join(".").replace(/\.\[/g, "[");
+  return path.length === 0
+    ? "(top level)"
+    : path
+        .map((part) => (/^\d+$/.test(part) ? `[${part}]` : part))
+        .join(".")
+        .replace(/\.\[/g, "[");
 }
 
 function valueAt(root: unknown, path: readonly string[]): unknown {

@@ -12,27 +12,42 @@ const globList = z.array(z.string().min(1));
 const ruleSetting = z.enum(RULE_SETTINGS);
 
 const categoryEntry = z.strictObject({
-  weight: z.number().min(0).max(1000).optional().describe("Weight in the overall score; 0 leaves the category out of it."),
+  weight: z
+    .number()
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe("Weight in the overall score; 0 leaves the category out of it."),
   enabled: z.boolean().optional().describe("false hides the category: no score and no findings."),
 });
 
 function ruleEntry(rule: Rule): z.ZodType {
-  return z.union([
-    ruleSetting,
-    z.strictObject({
-      severity: ruleSetting.optional(),
-      options: rule.optionsSchema.optional(),
-    }),
-  ]).describe(`${rule.description} Set "off" or a severity, or { "severity", "options" }.`);
+  return z
+    .union([
+      ruleSetting,
+      z.strictObject({
+        severity: ruleSetting.optional(),
+        options: rule.optionsSchema.optional(),
+      }),
+    ])
+    .describe(`${rule.description} Set "off" or a severity, or { "severity", "options" }.`);
 }
 
 /** The config file as written by the user, after validation. */
 export interface ConfigInput {
   $schema?: string | undefined;
   ignore?: string[] | undefined;
-  classify?: Partial<Record<"source" | "test" | "generated" | "vendored" | "example" | "declaration" | "docs" | "config", string[] | undefined>> | undefined;
+  classify?:
+    | Partial<
+        Record<
+          "source" | "test" | "generated" | "vendored" | "example" | "declaration" | "docs" | "config",
+          string[] | undefined
+        >
+      >
+    | undefined;
   maxFileSize?: number | undefined;
-  categories?: Partial<Record<string, { weight?: number | undefined; enabled?: boolean | undefined } | undefined>> | undefined;
+  categories?:
+    Partial<Record<string, { weight?: number | undefined; enabled?: boolean | undefined } | undefined>> | undefined;
   rules?: Partial<Record<string, unknown>> | undefined;
 }
 
@@ -40,7 +55,9 @@ export interface ConfigInput {
 export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput> {
   return z.strictObject({
     $schema: z.string().optional(),
-    ignore: globList.optional().describe("Globs (relative to the scanned root) of files to leave out of the scan entirely."),
+    ignore: globList
+      .optional()
+      .describe("Globs (relative to the scanned root) of files to leave out of the scan entirely."),
     classify: z
       .strictObject({
         source: globList.optional(),
@@ -54,7 +71,12 @@ export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput
       })
       .optional()
       .describe("Globs that force a file kind, overriding Groundwork's own classification."),
-    maxFileSize: z.number().int().min(1).optional().describe("Files larger than this many bytes are skipped (default 1 MiB)."),
+    maxFileSize: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("Files larger than this many bytes are skipped (default 1 MiB)."),
     categories: z
       .strictObject(Object.fromEntries(CATEGORY_IDS.map((id) => [id, categoryEntry.optional()])))
       .optional()
@@ -62,6 +84,6 @@ export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput
     rules: z
       .strictObject(Object.fromEntries(rules.map((rule) => [rule.id, ruleEntry(rule).optional()])))
       .optional()
-      .describe("Per-rule severity (\"off\" disables the rule) and options."),
+      .describe('Per-rule severity ("off" disables the rule) and options.'),
   });
 }

@@ -10,18 +10,38 @@ const TEST_NAME = /(?:[.-](?:test|spec)|_test)\.(?:[cm]?[jt]s|[jt]sx)$/;
 const TEST_SEGMENTS = new Set(["__tests__", "__mocks__", "__fixtures__", "fixtures"]);
 const ROOT_TEST_DIRS = new Set(["test", "tests"]);
 const EXAMPLE_SEGMENTS = new Set(["example", "examples"]);
-const VENDOR_SEGMENTS = new Set(["vendor", "vendors", "third_party", "third-party", "bower_components", "jspm_packages"]);
+const VENDOR_SEGMENTS = new Set([
+  "vendor",
+  "vendors",
+  "third_party",
+  "third-party",
+  "bower_components",
+  "jspm_packages",
+]);
 /** Build output anywhere in the tree. */
-const BUILD_SEGMENTS = new Set([".next", ".nuxt", ".output", ".svelte-kit", ".turbo", ".parcel-cache", ".vercel", "coverage", "storybook-static"]);
+const BUILD_SEGMENTS = new Set([
+  ".next",
+  ".nuxt",
+  ".output",
+  ".svelte-kit",
+  ".turbo",
+  ".parcel-cache",
+  ".vercel",
+  "coverage",
+  "storybook-static",
+]);
 /** Build output only directly under the repo root or a package root (`src/build/` can be real source). */
 const ROOT_BUILD_DIRS = new Set(["dist", "build", "out"]);
 const MINIFIED_NAME = /[.-]min\.[cm]?js$|\.bundle\.[cm]?js$/;
 const GENERATED_NAME = /\.(?:generated|gen)\.[^.]+$|_pb\.[cm]?[jt]s$|\.pb\.[cm]?[jt]s$/;
 const GENERATED_SEGMENTS = new Set(["__generated__", "generated"]);
-const CONFIG_SOURCE_NAME = /(?:^|\/)(?:[^/]+\.config|\.[^/]+rc|gulpfile|gruntfile|jakefile|vitest\.workspace|jest\.setup|vitest\.setup)\.(?:[cm]?[jt]s)$/i;
+const CONFIG_SOURCE_NAME =
+  /(?:^|\/)(?:[^/]+\.config|\.[^/]+rc|gulpfile|gruntfile|jakefile|vitest\.workspace|jest\.setup|vitest\.setup)\.(?:[cm]?[jt]s)$/i;
 const DOCS = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$/i;
-const CONFIG = /(?:^|\/)(?:package\.json|tsconfig[^/]*\.json|jsconfig\.json|\.[^/]+|[^/]+\.(?:json|jsonc|json5|ya?ml|toml|ini|lock)|makefile|justfile|dockerfile|procfile)$/i;
-const BINARY = /\.(?:png|jpe?g|gif|bmp|ico|icns|webp|avif|tiff?|psd|svgz|woff2?|ttf|otf|eot|pdf|zip|gz|tgz|bz2|xz|7z|rar|tar|jar|war|class|wasm|node|so|dylib|dll|exe|bin|o|a|lib|obj|pyc|mp3|mp4|m4a|wav|ogg|flac|mov|avi|mkv|webm|sqlite|db|dat|pack|idx)$/i;
+const CONFIG =
+  /(?:^|\/)(?:package\.json|tsconfig[^/]*\.json|jsconfig\.json|\.[^/]+|[^/]+\.(?:json|jsonc|json5|ya?ml|toml|ini|lock)|makefile|justfile|dockerfile|procfile)$/i;
+const BINARY =
+  /\.(?:png|jpe?g|gif|bmp|ico|icns|webp|avif|tiff?|psd|svgz|woff2?|ttf|otf|eot|pdf|zip|gz|tgz|bz2|xz|7z|rar|tar|jar|war|class|wasm|node|so|dylib|dll|exe|bin|o|a|lib|obj|pyc|mp3|mp4|m4a|wav|ogg|flac|mov|avi|mkv|webm|sqlite|db|dat|pack|idx)$/i;
 
 /** User overrides from the config's `classify` section, as globs per kind. */
 export type ClassifyOverrides = Partial<Record<Exclude<FileKind, "other">, string[]>>;
@@ -86,7 +106,16 @@ export function createClassifier(options: {
 }
 
 function toKind(kind: string): FileKind {
-  const kinds: readonly FileKind[] = ["source", "test", "declaration", "generated", "vendored", "example", "docs", "config"];
+  const kinds: readonly FileKind[] = [
+    "source",
+    "test",
+    "declaration",
+    "generated",
+    "vendored",
+    "example",
+    "docs",
+    "config",
+  ];
   const found = kinds.find((candidate) => candidate === kind);
   if (!found) throw new Error(`unknown file kind ${kind}`);
   return found;

@@ -32,7 +32,10 @@ export async function listFiles(root: string): Promise<Listing> {
     // globby would apply the ignore rules that hide this very directory, so walk it plainly.
     const walked = await walkFilesystem(root, false);
     // Inside a work tree but git lists nothing: the directory is ignored (a vendored or build folder).
-    const warnings = walked.length > 0 ? ["git lists no files in this directory (it is ignored); files were listed from the filesystem"] : [];
+    const warnings =
+      walked.length > 0
+        ? ["git lists no files in this directory (it is ignored); files were listed from the filesystem"]
+        : [];
     return { lister: walked.length > 0 ? "filesystem" : "git", commit: git.listing.commit, paths: walked, warnings };
   }
   const walked = await walkFilesystem(root, true);

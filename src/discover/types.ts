@@ -1,14 +1,6 @@
 /** What a listed file is, for analysis purposes. */
 export type FileKind =
-  | "source"
-  | "test"
-  | "declaration"
-  | "generated"
-  | "vendored"
-  | "example"
-  | "docs"
-  | "config"
-  | "other";
+  "source" | "test" | "declaration" | "generated" | "vendored" | "example" | "docs" | "config" | "other";
 
 /** Why a listed file was not analysed at all. */
 export type SkipReason =

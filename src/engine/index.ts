@@ -104,7 +104,11 @@ function fileSummary(inventory: Inventory, facts: Facts): ScanResult["files"] {
     skipped: sortKeys(skipped),
     skippedFiles: inventory.skipped
       .filter((file) => file.reason !== "node_modules" && file.reason !== "build-output")
-      .map((file) => (file.detail ? { path: file.path, reason: file.reason, detail: file.detail } : { path: file.path, reason: file.reason })),
+      .map((file) =>
+        file.detail
+          ? { path: file.path, reason: file.reason, detail: file.detail }
+          : { path: file.path, reason: file.reason },
+      ),
   };
 }
 

@@ -23,7 +23,10 @@ export interface Facts {
 }
 
 /** Runs every fact producer once. */
-export async function collectFacts(inventory: Inventory, onStage?: (stage: string, ms: number) => void): Promise<Facts> {
+export async function collectFacts(
+  inventory: Inventory,
+  onStage?: (stage: string, ms: number) => void,
+): Promise<Facts> {
   const started = performance.now();
   const [modules, readme] = await Promise.all([
     collectModules(inventory.root, inventory.files),
@@ -32,7 +35,12 @@ export async function collectFacts(inventory: Inventory, onStage?: (stage: strin
   onStage?.("parse", performance.now() - started);
   const updated = applyContentFindings(inventory, modules.skipped, modules.reclassified);
   const sorted = modules.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { inventory: updated, modules: sorted, sources: sorted.filter((module) => module.kind === "source" && !module.parseError), readme };
+  return {
+    inventory: updated,
+    modules: sorted,
+    sources: sorted.filter((module) => module.kind === "source" && !module.parseError),
+    readme,
+  };
 }
 
 function applyContentFindings(
@@ -49,6 +57,8 @@ function applyContentFindings(
       const kind = newKinds.get(file.path);
       return kind ? { ...file, kind } : file;
     });
-  const allSkipped = [...inventory.skipped, ...skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const allSkipped = [...inventory.skipped, ...skipped].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
   return { ...inventory, files, skipped: allSkipped };
 }

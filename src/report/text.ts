@@ -22,7 +22,11 @@ export function renderText(result: ScanResult, options: TextOptions): string {
   lines.push("");
   lines.push(headline(result, c));
   if (result.level?.next && result.level.next.needs.length > 0) {
-    lines.push(c.dim(`Next: level ${result.level.next.rank} ${result.level.next.name} needs ${result.level.next.needs.join(", ")}`));
+    lines.push(
+      c.dim(
+        `Next: level ${result.level.next.rank} ${result.level.next.name} needs ${result.level.next.needs.join(", ")}`,
+      ),
+    );
   }
   lines.push("");
   lines.push(categoryTable(result.categories, options, c));
@@ -81,7 +85,10 @@ export function keyFigures(category: CategoryResult): string {
     const parts = [`${m.documentedSymbols}/${m.exportedSymbols} exported symbols documented`];
     if (m.readme === null) parts.push("no README");
     else {
-      const missing = [m.readmeHasUsage === false ? "usage" : "", m.readmeHasDevelopment === false ? "development" : ""].filter(Boolean);
+      const missing = [
+        m.readmeHasUsage === false ? "usage" : "",
+        m.readmeHasDevelopment === false ? "development" : "",
+      ].filter(Boolean);
       parts.push(missing.length === 0 ? `${m.readme} complete` : `${m.readme} lacks ${missing.join(" and ")} section`);
     }
     if (m.largeModules) parts.push(`${m.largeModulesWithOverview}/${m.largeModules} large modules with an overview`);
@@ -93,7 +100,10 @@ export function keyFigures(category: CategoryResult): string {
 function findingsSection(findings: readonly Finding[], options: TextOptions, c: Colors): string[] {
   if (findings.length === 0) return [c.green("No findings.")];
   const top = rankFindings(findings).slice(0, options.top);
-  const title = top.length < findings.length ? `Top findings (${top.length} of ${findings.length}, by score gain)` : `Findings (${findings.length})`;
+  const title =
+    top.length < findings.length
+      ? `Top findings (${top.length} of ${findings.length}, by score gain)`
+      : `Findings (${findings.length})`;
   const locationWidth = Math.min(40, Math.max(...top.map((finding) => location(finding).length)) + 2);
   const table = new Table({
     head: ["Where", "Gain", "Finding and fix"],
@@ -104,14 +114,20 @@ function findingsSection(findings: readonly Finding[], options: TextOptions, c: 
     style: { head: options.color ? ["bold"] : [], border: [] },
   });
   for (const finding of top) {
-    const severity = finding.severity === "error" ? c.red("error") : finding.severity === "warning" ? c.yellow("warning") : c.blue("info");
+    const severity =
+      finding.severity === "error"
+        ? c.red("error")
+        : finding.severity === "warning"
+          ? c.yellow("warning")
+          : c.blue("info");
     table.push([
       location(finding),
       `+${finding.gain.toFixed(1)}`,
       `${severity} ${finding.message} ${c.dim(`[${finding.ruleId}]`)}\n${c.dim("fix:")} ${finding.fix}`,
     ]);
   }
-  const more = findings.length > top.length ? [c.dim(`Run with --format json for all ${findings.length} findings.`)] : [];
+  const more =
+    findings.length > top.length ? [c.dim(`Run with --format json for all ${findings.length} findings.`)] : [];
   return [c.bold(title), table.toString(), ...more];
 }
 

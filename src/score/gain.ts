@@ -11,7 +11,10 @@ export function findingGain(ruleId: string, cost: number, categories: readonly C
   if (!category || category.score === null || category.weight === 0) return 0;
   const check = category.checks.find((candidate) => candidate.ruleId === ruleId);
   if (!check || check.score === null || check.examined === 0) return 0;
-  const ruleWeights = category.checks.reduce((sum, candidate) => sum + (candidate.score === null ? 0 : candidate.weight), 0);
+  const ruleWeights = category.checks.reduce(
+    (sum, candidate) => sum + (candidate.score === null ? 0 : candidate.weight),
+    0,
+  );
   const categoryWeights = categories.reduce(
     (sum, candidate) => sum + (candidate.score === null ? 0 : candidate.weight),
     0,

@@ -51,7 +51,9 @@ export function score(input: ScoreInput): ScoreOutput {
   const weighted = categories.filter((category) => category.score !== null && category.weight > 0);
   const totalWeight = weighted.reduce((sum, category) => sum + category.weight, 0);
   const overall =
-    totalWeight === 0 ? null : round1(weighted.reduce((sum, category) => sum + (category.score ?? 0) * category.weight, 0) / totalWeight);
+    totalWeight === 0
+      ? null
+      : round1(weighted.reduce((sum, category) => sum + (category.score ?? 0) * category.weight, 0) / totalWeight);
   return {
     scoringModel: scoringModelLabel(input.config),
     categories,
@@ -65,8 +67,10 @@ function scoreCategory(id: CategoryId, input: ScoreInput): CategoryResult {
   const info = categoryInfo(id);
   const setting = config.categories[id];
   const base = { name: info.name, weight: setting.weight };
-  if (!info.isImplemented) return withMetrics(id, { ...base, score: null, reason: "not implemented", checks: [] }, input);
-  if (!setting.isEnabled) return withMetrics(id, { ...base, score: null, reason: "disabled in config", checks: [] }, input);
+  if (!info.isImplemented)
+    return withMetrics(id, { ...base, score: null, reason: "not implemented", checks: [] }, input);
+  if (!setting.isEnabled)
+    return withMetrics(id, { ...base, score: null, reason: "disabled in config", checks: [] }, input);
   const checks = input.rules
     .filter((rule) => rule.category === id && rule.weight > 0)
     .map((rule) => checkOf(rule, input));
@@ -80,7 +84,8 @@ function scoreCategory(id: CategoryId, input: ScoreInput): CategoryResult {
 function checkOf(rule: Rule, input: ScoreInput): CheckResult {
   const setting = input.config.rules.get(rule.id);
   const tally = input.tallies.get(rule.id);
-  if (!tally || setting?.severity === "off") return { ruleId: rule.id, weight: rule.weight, examined: 0, failed: 0, score: null };
+  if (!tally || setting?.severity === "off")
+    return { ruleId: rule.id, weight: rule.weight, examined: 0, failed: 0, score: null };
   const failed = Math.min(tally.failed, tally.examined);
   return {
     ruleId: rule.id,

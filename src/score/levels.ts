@@ -14,10 +14,28 @@ export interface LevelDefinition {
 /** The five levels, lowest first. */
 export const LEVELS: readonly LevelDefinition[] = [
   { rank: 1, name: "Unprepared", minScore: 0, minCategory: 0, summary: "agents will guess more than they read" },
-  { rank: 2, name: "Emerging", minScore: 40, minCategory: 0, summary: "agents can find their way with close supervision" },
-  { rank: 3, name: "Workable", minScore: 60, minCategory: 30, summary: "agents handle routine changes; weak areas need review" },
+  {
+    rank: 2,
+    name: "Emerging",
+    minScore: 40,
+    minCategory: 0,
+    summary: "agents can find their way with close supervision",
+  },
+  {
+    rank: 3,
+    name: "Workable",
+    minScore: 60,
+    minCategory: 30,
+    summary: "agents handle routine changes; weak areas need review",
+  },
   { rank: 4, name: "Ready", minScore: 75, minCategory: 50, summary: "agents work productively with normal review" },
-  { rank: 5, name: "Exemplary", minScore: 90, minCategory: 70, summary: "agents can navigate, change and verify almost everything" },
+  {
+    rank: 5,
+    name: "Exemplary",
+    minScore: 90,
+    minCategory: 70,
+    summary: "agents can navigate, change and verify almost everything",
+  },
 ];
 
 /** A category's score as seen by the level criteria. */
@@ -29,7 +47,9 @@ export interface ScoredCategory {
 /** The highest level whose criteria hold, and what the next level needs. Null when nothing was scored. */
 export function levelFor(overall: number | null, categories: readonly ScoredCategory[]): LevelResult | null {
   if (overall === null) return null;
-  const applicable = categories.filter((category): category is { id: string; score: number } => category.score !== null);
+  const applicable = categories.filter(
+    (category): category is { id: string; score: number } => category.score !== null,
+  );
   const unmet = (level: LevelDefinition): string[] => {
     const needs: string[] = [];
     if (overall < level.minScore) needs.push(`overall score ${overall} → ${level.minScore}`);

@@ -11,7 +11,9 @@ export function interfacesMetrics(facts: Facts, tallies: Tallies): InterfacesMet
   return {
     sourceFiles: facts.sources.length,
     exportedFunctions: callables.length,
-    explicitReturnType: callables.filter((symbol) => symbol.signatures.every((signature) => signature.returnType !== "none")).length,
+    explicitReturnType: callables.filter((symbol) =>
+      symbol.signatures.every((signature) => signature.returnType !== "none"),
+    ).length,
     anyInSignature: callables.filter(hasAnyInSignature).length,
     tooManyParameters: tallies.get("interfaces/max-params")?.findings ?? null,
     longFiles: tallies.get("interfaces/max-file-lines")?.findings ?? null,

@@ -5,7 +5,10 @@ import { fixturePath, REPO_ROOT } from "../helpers/fixtures.js";
 describe("programmatic API", () => {
   it("exports analyze() from the package entry point", () => {
     const script = `import { analyze } from "groundwork"; const r = await analyze({ root: ${JSON.stringify(fixturePath("scan/known-counts"))}, config: {} }); console.log(r.score, r.level.name);`;
-    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: REPO_ROOT,
+      encoding: "utf8",
+    });
     expect(run.stderr).toBe("");
     expect(run.stdout).toBe("70 Workable\n");
   });

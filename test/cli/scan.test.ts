@@ -36,12 +36,31 @@ describe("groundwork scan --format json", () => {
 
   it("reports the fixture's hand-counted figures", () => {
     const result = parseResult(runCli(["scan", repo, "--format", "json"], REPO_ROOT).stdout);
-    expect(result).toMatchObject({ schemaVersion: 1, scoringModel: "1", tool: { name: "groundwork" }, root: repo, commit: head, score: 70 });
+    expect(result).toMatchObject({
+      schemaVersion: 1,
+      scoringModel: "1",
+      tool: { name: "groundwork" },
+      root: repo,
+      commit: head,
+      score: 70,
+    });
     expect(result.level).toMatchObject({ rank: 3, name: "Workable" });
     const interfaces = result.categories.find((category) => category.id === "interfaces");
-    expect(interfaces?.metrics).toMatchObject({ sourceFiles: 1, exportedFunctions: 3, explicitReturnType: 3, anyInSignature: 1, tooManyParameters: 1 });
+    expect(interfaces?.metrics).toMatchObject({
+      sourceFiles: 1,
+      exportedFunctions: 3,
+      explicitReturnType: 3,
+      anyInSignature: 1,
+      tooManyParameters: 1,
+    });
     const docs = result.categories.find((category) => category.id === "docs");
-    expect(docs?.metrics).toMatchObject({ exportedSymbols: 5, documentedSymbols: 2, readme: "README.md", readmeHasUsage: true, readmeHasDevelopment: true });
+    expect(docs?.metrics).toMatchObject({
+      exportedSymbols: 5,
+      documentedSymbols: 2,
+      readme: "README.md",
+      readmeHasUsage: true,
+      readmeHasDevelopment: true,
+    });
     expect(result.categories.map((category) => [category.id, category.score])).toEqual([
       ["interfaces", 86.7],
       ["docs", 53.3],
@@ -51,9 +70,17 @@ describe("groundwork scan --format json", () => {
       ["hotspots", null],
       ["context", null],
     ]);
-    expect(result.files).toMatchObject({ listedBy: "git", total: 4, parsed: 2, byKind: { config: 1, docs: 1, source: 1, test: 1 }, skipped: {} });
+    expect(result.files).toMatchObject({
+      listedBy: "git",
+      total: 4,
+      parsed: 2,
+      byKind: { config: 1, docs: 1, source: 1, test: 1 },
+      skipped: {},
+    });
     // The test file's untyped `any` helper is not an exported API: only src/orders.ts has findings.
-    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}:${finding.column}`)).toEqual([
+    expect(
+      result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}:${finding.column}`),
+    ).toEqual([
       "interfaces/no-any-in-signature src/orders.ts:7:47",
       "docs/exported-symbol-doc src/orders.ts:11:17",
       "interfaces/max-params src/orders.ts:11:17",
@@ -79,12 +106,18 @@ describe("groundwork scan (text)", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Readiness 70.0/100 · level 3 Workable");
     expect(run.stdout).toContain("Next: level 4 Ready needs overall score 70 → 75");
-    expect(run.stdout).toMatch(/Interface clarity\s+│\s+86\.7 │\s+15 │ 3\/3 exported functions with return types · 1 with any/);
-    expect(run.stdout).toMatch(/Documentation\s+│\s+53\.3 │\s+15 │ 2\/5 exported symbols documented · README\.md complete/);
+    expect(run.stdout).toMatch(
+      /Interface clarity\s+│\s+86\.7 │\s+15 │ 3\/3 exported functions with return types · 1 with any/,
+    );
+    expect(run.stdout).toMatch(
+      /Documentation\s+│\s+53\.3 │\s+15 │ 2\/5 exported symbols documented · README\.md complete/,
+    );
     expect(run.stdout).toMatch(/Test coverage\s+│\s+– │\s+20 │ not implemented/);
     expect(run.stdout).toContain("Findings (5)");
     expect(run.stdout).toContain("src/orders.ts:7:47");
-    expect(run.stdout).toContain("Files: 4 listed by git (1 config, 1 docs, 1 source, 1 test); 2 parsed; none skipped.");
+    expect(run.stdout).toContain(
+      "Files: 4 listed by git (1 config, 1 docs, 1 source, 1 test); 2 parsed; none skipped.",
+    );
     expect(run.stdout).not.toContain("\u001b[");
   });
 
@@ -117,14 +150,19 @@ describe("output, config and timing options", () => {
     const dir = await copyFixture("scan/known-counts");
     await writeFile(join(dir, "groundwork.config.json"), JSON.stringify({ categories: { docs: { enabled: false } } }));
     const result = parseResult(runCli(["scan", dir, "--format", "json"], REPO_ROOT).stdout);
-    expect(result.categories.find((category) => category.id === "docs")).toMatchObject({ score: null, reason: "disabled in config" });
+    expect(result.categories.find((category) => category.id === "docs")).toMatchObject({
+      score: null,
+      reason: "disabled in config",
+    });
     expect(result.score).toBe(86.7);
   });
 
   it("prints per-stage times to stderr with --timing", () => {
     const run = runCli(["scan", "--timing", "--format", "json"], repo);
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/^timing: config \d+ ms · discover \d+ ms · parse \d+ ms · rules \d+ ms · score \d+ ms · report \d+ ms · total \d+ ms\n$/);
+    expect(run.stderr).toMatch(
+      /^timing: config \d+ ms · discover \d+ ms · parse \d+ ms · rules \d+ ms · score \d+ ms · report \d+ ms · total \d+ ms\n$/,
+    );
     expect(parseResult(run.stdout).score).toBe(70);
   });
 
@@ -140,8 +178,14 @@ describe("output, config and timing options", () => {
 describe("usage and input errors exit 2 with one line naming what and where", () => {
   it.each([
     [["scan", "no-such-dir"], "groundwork: error: no-such-dir: no such directory\n"],
-    [["scan", "README.md"], "groundwork: error: README.md: not a directory (give the repository's directory, not a file)\n"],
-    [["scan", "--format", "xml"], "groundwork: error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n"],
+    [
+      ["scan", "README.md"],
+      "groundwork: error: README.md: not a directory (give the repository's directory, not a file)\n",
+    ],
+    [
+      ["scan", "--format", "xml"],
+      "groundwork: error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n",
+    ],
     [["scan", "--bogus"], "groundwork: error: unknown option '--bogus'\n"],
     [["scan", "--config", "missing.json"], "groundwork: error: config file missing.json: no such file\n"],
     [["frobnicate"], "groundwork: error: unknown command 'frobnicate'\n"],
@@ -154,10 +198,15 @@ describe("usage and input errors exit 2 with one line naming what and where", ()
 
   it("rejects an invalid config at the scanned root, naming the key path", async () => {
     const dir = await copyFixture("scan/known-counts");
-    await writeFile(join(dir, "groundwork.config.json"), JSON.stringify({ rules: { "interfaces/max-params": { options: { max: "five" } } } }));
+    await writeFile(
+      join(dir, "groundwork.config.json"),
+      JSON.stringify({ rules: { "interfaces/max-params": { options: { max: "five" } } } }),
+    );
     const run = runCli(["scan", "."], dir);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('groundwork: error: groundwork.config.json: rules.interfaces/max-params.options.max: expected number, got "five"\n');
+    expect(run.stderr).toBe(
+      'groundwork: error: groundwork.config.json: rules.interfaces/max-params.options.max: expected number, got "five"\n',
+    );
   });
 
   it("prints help to stderr and exits 2 without a command", () => {
@@ -177,7 +226,8 @@ describe("help and version", () => {
   it("scan --help lists the options and exits 0", () => {
     const run = runCli(["scan", "--help"], repo);
     expect(run.status).toBe(0);
-    for (const option of ["--format", "--output", "--config", "--timing", "--top", "--no-color"]) expect(run.stdout).toContain(option);
+    for (const option of ["--format", "--output", "--config", "--timing", "--top", "--no-color"])
+      expect(run.stdout).toContain(option);
   });
 });
 
@@ -187,7 +237,9 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    hashes[path.slice(dir.length)] = createHash("sha256").update(await readFile(path)).digest("hex");
+    hashes[path.slice(dir.length)] = createHash("sha256")
+      .update(await readFile(path))
+      .digest("hex");
   }
   return hashes;
 }

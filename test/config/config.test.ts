@@ -21,15 +21,26 @@ describe("config validation", () => {
     expect(config.maxFileSize).toBe(1024 * 1024);
     expect(config.ignore).toEqual([]);
     expect(config.categories.docs).toEqual({ weight: 15, isEnabled: true });
-    expect(config.rules.get("interfaces/max-params")).toEqual({ severity: "warning", options: {}, isCustomised: false });
+    expect(config.rules.get("interfaces/max-params")).toEqual({
+      severity: "warning",
+      options: {},
+      isCustomised: false,
+    });
   });
 
   it("reads severities and options", () => {
     const config = resolveConfig(
-      { rules: { "interfaces/max-params": { severity: "error", options: { max: 6 } }, "docs/readme": "off" }, categories: { docs: { weight: 30 } } },
+      {
+        rules: { "interfaces/max-params": { severity: "error", options: { max: 6 } }, "docs/readme": "off" },
+        categories: { docs: { weight: 30 } },
+      },
       null,
     );
-    expect(config.rules.get("interfaces/max-params")).toEqual({ severity: "error", options: { max: 6 }, isCustomised: true });
+    expect(config.rules.get("interfaces/max-params")).toEqual({
+      severity: "error",
+      options: { max: 6 },
+      isCustomised: true,
+    });
     expect(config.rules.get("docs/readme")?.severity).toBe("off");
     expect(config.categories.docs.weight).toBe(30);
   });
@@ -51,7 +62,10 @@ describe("config validation", () => {
     ],
     [{ ignore: "src" }, 'groundwork.config.json: ignore: expected array, got "src"'],
     [{ ignore: ["ok/**", ""] }, 'groundwork.config.json: ignore[1]: must not be empty, got ""'],
-    [{ categories: { docs: { weight: -1 } } }, "groundwork.config.json: categories.docs.weight: must be at least 0, got -1"],
+    [
+      { categories: { docs: { weight: -1 } } },
+      "groundwork.config.json: categories.docs.weight: must be at least 0, got -1",
+    ],
     [{ categories: { speed: { weight: 1 } } }, "groundwork.config.json: categories.speed: unknown key"],
     [{ maxFileSize: 1.5 }, "groundwork.config.json: maxFileSize: expected int, got 1.5"],
     [[], "groundwork.config.json: (top level): expected object, got []"],

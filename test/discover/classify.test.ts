@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createClassifier } from "../../src/discover/classify.js";
 
-const classifier = createClassifier({ packageRoots: ["", "packages/web"], ignore: ["legacy/**"], overrides: { source: ["fixtures/real/**"] } });
+const classifier = createClassifier({
+  packageRoots: ["", "packages/web"],
+  ignore: ["legacy/**"],
+  overrides: { source: ["fixtures/real/**"] },
+});
 
 describe("classify", () => {
   it.each([

@@ -40,7 +40,9 @@ export async function scanFixture(relative: string, config: unknown = {}): Promi
 
 /** `file:line:column` of each finding of one rule, in report order. */
 export function locationsOf(result: ScanResult, ruleId: string): string[] {
-  return result.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => `${finding.file}:${finding.line}:${finding.column}`);
+  return result.findings
+    .filter((finding) => finding.ruleId === ruleId)
+    .map((finding) => `${finding.file}:${finding.line}:${finding.column}`);
 }
 
 /** The findings of one rule. */
@@ -53,7 +55,9 @@ export function categoryOf<Id extends ScanResult["categories"][number]["id"]>(
   result: ScanResult,
   id: Id,
 ): Extract<ScanResult["categories"][number], { id: Id }> {
-  const found = result.categories.find((category): category is Extract<ScanResult["categories"][number], { id: Id }> => category.id === id);
+  const found = result.categories.find(
+    (category): category is Extract<ScanResult["categories"][number], { id: Id }> => category.id === id,
+  );
   if (!found) throw new Error(`no category ${id}`);
   return found;
 }

@@ -26,7 +26,12 @@ describe("levels", () => {
   });
 
   it("ignores categories that are not applicable", () => {
-    expect(levelFor(92, [{ id: "interfaces", score: 92 }, { id: "tests", score: null }])?.rank).toBe(5);
+    expect(
+      levelFor(92, [
+        { id: "interfaces", score: 92 },
+        { id: "tests", score: null },
+      ])?.rank,
+    ).toBe(5);
   });
 
   it("reaches level 5 with nothing next", () => {

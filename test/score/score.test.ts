@@ -34,7 +34,11 @@ describe("scoring on a fixture with hand-counted facts", () => {
   it("averages applicable categories by weight and leaves unbuilt ones out", async () => {
     const result = await scanFixture("scan/known-counts");
     expect(result.score).toBe(70);
-    expect(result.level).toEqual({ rank: 3, name: "Workable", next: { rank: 4, name: "Ready", needs: ["overall score 70 → 75"] } });
+    expect(result.level).toEqual({
+      rank: 3,
+      name: "Workable",
+      next: { rank: 4, name: "Ready", needs: ["overall score 70 → 75"] },
+    });
     expect(categoryOf(result, "tests")).toMatchObject({ score: null, reason: "not implemented" });
   });
 
@@ -47,7 +51,9 @@ describe("scoring on a fixture with hand-counted facts", () => {
   });
 
   it("honours category weights and switches from the config", async () => {
-    const result = await scanFixture("scan/known-counts", { categories: { interfaces: { weight: 0 }, docs: { weight: 10 } } });
+    const result = await scanFixture("scan/known-counts", {
+      categories: { interfaces: { weight: 0 }, docs: { weight: 10 } },
+    });
     expect(result.score).toBe(53.3);
     const disabled = await scanFixture("scan/known-counts", { categories: { docs: { enabled: false } } });
     expect(categoryOf(disabled, "docs")).toMatchObject({ score: null, reason: "disabled in config" });
@@ -67,7 +73,9 @@ describe("scoring model label", () => {
     expect(scoringModelLabel(resolveConfig({}, null))).toBe("1");
     expect(scoringModelLabel(resolveConfig({ rules: { "docs/readme": "error" } }, null))).toBe("1");
     const weighted = scoringModelLabel(resolveConfig({ categories: { docs: { weight: 40 } } }, null));
-    const optioned = scoringModelLabel(resolveConfig({ rules: { "interfaces/max-params": { options: { max: 6 } } } }, null));
+    const optioned = scoringModelLabel(
+      resolveConfig({ rules: { "interfaces/max-params": { options: { max: 6 } } } }, null),
+    );
     expect(weighted).toMatch(/^1\+custom\.[0-9a-f]{8}$/);
     expect(optioned).toMatch(/^1\+custom\.[0-9a-f]{8}$/);
     expect(weighted).not.toBe(optioned);

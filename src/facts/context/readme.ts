@@ -70,33 +70,32 @@ function baseName(path: string): string {
 export function markdownHeadings(lines: readonly string[]): Heading[] {
   const headings: Heading[] = [];
   let fence: string | null = null;
-  const frontMatterEnd = lines[0]?.trim() === "---" ? lines.findIndex((line, index) => index > 0 && line.trim() === "---") : -1;
+  const frontMatterEnd =
+    lines[0]?.trim() === "---" ? lines.findIndex((line, index) => index > 0 && line.trim() === "---") : -1;
   lines.forEach((line, index) => {
     if (index <= frontMatterEnd) return;
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch?.[1]) {
-      const marker = fenceMatch[1];
-      if (fence === null) fence = marker[0] ?? null;
-      else if (marker[0] === fence) fence = null;
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1]?.[0];
+    if (marker !== undefined) {
+      if (fence === null) fence = marker;
+      else if (marker === fence) fence = null;
       return;
     }
     if (fence !== null) return;
-    const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (atx?.[1] && atx[2] !== undefined) {
-      headings.push({ level: atx[1].length, text: atx[2], line: index + 1 });
-      return;
-    }
-    const html = /<h([1-6])[^>]*>(.*?)<\/h\1>/i.exec(line);
-    if (html?.[1] && html[2] !== undefined) {
-      headings.push({ level: Number(html[1]), text: html[2].replace(/<[^>]+>/g, "").trim(), line: index + 1 });
-      return;
-    }
-    const next = lines[index + 1];
-    if (line.trim() !== "" && next !== undefined && /^\s{0,3}(=+|-+)\s*$/.test(next) && !/^\s{0,3}[-*+>]/.test(line)) {
-      headings.push({ level: next.trim().startsWith("=") ? 1 : 2, text: line.trim(), line: index + 1 });
-    }
+    const heading = headingAt(line, lines[index + 1]);
+    if (heading) headings.push({ ...heading, line: index + 1 });
   });
   return headings;
+}
+
+function headingAt(line: string, next: string | undefined): Omit<Heading, "line"> | null {
+  const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+  if (atx?.[1] && atx[2] !== undefined) return { level: atx[1].length, text: atx[2] };
+  const html = /<h([1-6])[^>]*>(.*?)<\/h\1>/i.exec(line);
+  if (html?.[1] && html[2] !== undefined)
+    return { level: Number(html[1]), text: html[2].replace(/<[^>]+>/g, "").trim() };
+  const isSetext =
+    line.trim() !== "" && next !== undefined && /^\s{0,3}(=+|-+)\s*$/.test(next) && !/^\s{0,3}[-*+>]/.test(line);
+  return isSetext ? { level: next.trim().startsWith("=") ? 1 : 2, text: line.trim() } : null;
 }
 
 /** reStructuredText titles: a text line underlined with a punctuation run at least as long. */

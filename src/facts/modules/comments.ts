@@ -1,12 +1,15 @@
 import { ts } from "ts-morph";
 
 const FILE_DOC_TAG = /@(?:file|fileoverview|overview|module|packageDocumentation)\b/;
-const DIRECTIVE = /^(?:@ts-|eslint|prettier-ignore|jshint|jslint|global\s|istanbul\s|c8\s|v8\s|biome-ignore|#region|#endregion|@jsx|@flow|webpackChunkName)/;
+const DIRECTIVE =
+  /^(?:@ts-|eslint|prettier-ignore|jshint|jslint|global\s|istanbul\s|c8\s|v8\s|biome-ignore|#region|#endregion|@jsx|@flow|webpackChunkName)/;
 const LICENSE = /copyright|spdx-license-identifier|@license|\(c\)\s*\d{4}/i;
 
 /** The text of a comment without its markers and leading asterisks, trimmed. */
 export function commentBody(raw: string): string {
-  const inner = raw.startsWith("/*") ? raw.replace(/^\/\*+!?/, "").replace(/\*+\/$/, "") : raw.replace(/^\s*\/\/+/gm, "");
+  const inner = raw.startsWith("/*")
+    ? raw.replace(/^\/\*+!?/, "").replace(/\*+\/$/, "")
+    : raw.replace(/^\s*\/\/+/gm, "");
   return inner
     .split("\n")
     .map((line) => line.replace(/^\s*\*?\s?/, "").trimEnd())
@@ -36,7 +39,8 @@ export function attachedDoc(node: ts.Node, sourceFile: ts.SourceFile): DocCommen
   const body = commentBody(text.slice(last.pos, last.end));
   if (body === "" || LICENSE.test(body)) return null;
   const isFirstStatement = sourceFile.statements[0] === node;
-  if (isFirstStatement && (countNewlines(text, last.end, node.getStart(sourceFile)) > 1 || FILE_DOC_TAG.test(body))) return null;
+  if (isFirstStatement && (countNewlines(text, last.end, node.getStart(sourceFile)) > 1 || FILE_DOC_TAG.test(body)))
+    return null;
   return { text: body, tags: [...body.matchAll(/(?:^|\s)@([A-Za-z]+)/g)].map((match) => match[1] ?? "") };
 }
 

@@ -1,29 +1,24 @@
+/**
+ * Exported symbols of an ES module or CommonJS file: what a caller (or an agent)
+ * sees as the module's API, with doc comments and visible signatures.
+ */
 import { ts } from "ts-morph";
+import {
+  anonymousDefault,
+  findDefaultKeyword,
+  hasModifier,
+  isFunctionValue,
+  isSatisfies,
+  unwrap,
+  type ExportBinding,
+  type FileContext,
+  type LocalDeclaration,
+} from "./bindings.js";
 import { attachedDoc, type DocComment } from "./comments.js";
+import { commonJsBindings } from "./commonjs.js";
 import { positionOf } from "./positions.js";
-import { readSignature, type SignatureContext } from "./signatures.js";
+import { readSignature } from "./signatures.js";
 import type { ExportKind, ExportedSymbol } from "./types.js";
-
-/** A top-level declaration that can be exported by name. */
-interface LocalDeclaration {
-  kind: ExportKind;
-  /** The node whose leading JSDoc documents it (the statement for variables). */
-  docNode: ts.Node;
-  nameNode: ts.Node;
-  /** Function-like nodes whose signatures are visible (overloads, or the single implementation). */
-  callables: ts.SignatureDeclaration[];
-  hasContextualType: boolean;
-  classNode: ts.ClassLikeDeclaration | null;
-}
-
-/** One exported binding before it is turned into symbols. */
-interface ExportBinding {
-  name: string;
-  isDefault: boolean;
-  declarations: LocalDeclaration[];
-}
-
-type FileContext = Omit<SignatureContext, "hasContextualType">;
 
 /**
  * Lists the symbols a module exports: declarations with `export`, local names in
@@ -66,12 +61,29 @@ function declarationsOf(statement: ts.Statement, context: FileContext): Array<[s
   if (ts.isFunctionDeclaration(statement)) {
     const nameNode = statement.name ?? findDefaultKeyword(statement) ?? statement;
     const name = statement.name?.text ?? "default";
-    return [[name, { kind: "function", docNode: statement, nameNode, callables: [statement], hasContextualType: false, classNode: null }]];
+    return [
+      [
+        name,
+        {
+          kind: "function",
+          docNode: statement,
+          nameNode,
+          callables: [statement],
+          hasContextualType: false,
+          classNode: null,
+        },
+      ],
+    ];
   }
   if (ts.isClassDeclaration(statement)) {
     const nameNode = statement.name ?? findDefaultKeyword(statement) ?? statement;
     const name = statement.name?.text ?? "default";
-    return [[name, { kind: "class", docNode: statement, nameNode, callables: [], hasContextualType: false, classNode: statement }]];
+    return [
+      [
+        name,
+        { kind: "class", docNode: statement, nameNode, callables: [], hasContextualType: false, classNode: statement },
+      ],
+    ];
   }
   if (ts.isInterfaceDeclaration(statement)) return simple("interface", statement.name);
   if (ts.isTypeAliasDeclaration(statement)) return simple("type", statement.name);
@@ -139,92 +151,6 @@ function collectBindings(
     }
   }
   return bindings;
-}
-
-function anonymousDefault(docNode: ts.Node, expression: ts.Expression): ExportBinding {
-  const nameNode = findDefaultKeyword(docNode) ?? docNode;
-  if (isFunctionValue(expression)) {
-    const hasContextualType = ts.isExportAssignment(docNode) && isSatisfies(docNode.expression);
-    return {
-      name: "default",
-      isDefault: true,
-      declarations: [{ kind: "function", docNode, nameNode, callables: [expression], hasContextualType, classNode: null }],
-    };
-  }
-  const classNode = ts.isClassExpression(expression) ? expression : null;
-  return {
-    name: "default",
-    isDefault: true,
-    declarations: [{ kind: classNode ? "class" : "variable", docNode, nameNode, callables: [], hasContextualType: false, classNode }],
-  };
-}
-
-/** `module.exports = …`, `module.exports.x = …` and `exports.x = …`. */
-function commonJsBindings(
-  statement: ts.ExpressionStatement,
-  locals: Map<string, LocalDeclaration[]>,
-  context: FileContext,
-): ExportBinding[] {
-  const expression = statement.expression;
-  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return [];
-  const target = expression.left;
-  if (!ts.isPropertyAccessExpression(target)) return [];
-  const value = unwrap(expression.right);
-  if (isModuleExports(target)) {
-    if (ts.isIdentifier(value)) {
-      const declarations = locals.get(value.text);
-      return declarations ? [{ name: value.text, isDefault: true, declarations }] : [];
-    }
-    if (ts.isObjectLiteralExpression(value)) return objectLiteralBindings(value, locals, context);
-    return [anonymousDefault(statement, value)];
-  }
-  const isNamedExport = isExportsObject(target.expression);
-  if (!isNamedExport || !ts.isIdentifier(target.name)) return [];
-  return [valueBinding(target.name.text, target.name, statement, value, locals, context)];
-}
-
-function objectLiteralBindings(
-  literal: ts.ObjectLiteralExpression,
-  locals: Map<string, LocalDeclaration[]>,
-  context: FileContext,
-): ExportBinding[] {
-  return literal.properties.flatMap((property): ExportBinding[] => {
-    if (ts.isShorthandPropertyAssignment(property)) {
-      const declarations = locals.get(property.name.text);
-      return declarations ? [{ name: property.name.text, isDefault: false, declarations }] : [];
-    }
-    if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name)) {
-      return [valueBinding(property.name.text, property.name, property, unwrap(property.initializer), locals, context)];
-    }
-    if (ts.isMethodDeclaration(property) && ts.isIdentifier(property.name)) {
-      return [{
-        name: property.name.text,
-        isDefault: false,
-        declarations: [{ kind: "function", docNode: property, nameNode: property.name, callables: [property], hasContextualType: false, classNode: null }],
-      }];
-    }
-    return [];
-  });
-}
-
-function valueBinding(
-  name: string,
-  nameNode: ts.Node,
-  docNode: ts.Node,
-  value: ts.Expression,
-  locals: Map<string, LocalDeclaration[]>,
-  context: FileContext,
-): ExportBinding {
-  if (ts.isIdentifier(value)) {
-    const declarations = locals.get(value.text);
-    if (declarations) return { name, isDefault: false, declarations };
-  }
-  const hasContextualType = context.isJavaScript && ts.getJSDocType(docNode) !== undefined;
-  if (isFunctionValue(value)) {
-    return { name, isDefault: false, declarations: [{ kind: "function", docNode, nameNode, callables: [value], hasContextualType, classNode: null }] };
-  }
-  const classNode = ts.isClassExpression(value) ? value : null;
-  return { name, isDefault: false, declarations: [{ kind: classNode ? "class" : "variable", docNode, nameNode, callables: [], hasContextualType: false, classNode }] };
 }
 
 function toSymbols(binding: ExportBinding, declarations: LocalDeclaration[], context: FileContext): ExportedSymbol[] {
@@ -319,47 +245,3 @@ function memberName(name: ts.PropertyName, sourceFile: ts.SourceFile): string {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
   return name.getText(sourceFile);
 }
-
-function isFunctionValue(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
-}
-
-function isSatisfies(node: ts.Expression): boolean {
-  let current: ts.Expression = node;
-  while (ts.isParenthesizedExpression(current)) current = current.expression;
-  return ts.isSatisfiesExpression(current);
-}
-
-/** Strips parentheses, `as`, `satisfies`, `!` and `<T>` assertions. */
-export function unwrap(node: ts.Expression): ts.Expression {
-  let current = node;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isTypeAssertionExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-function isModuleExports(node: ts.PropertyAccessExpression): boolean {
-  return ts.isIdentifier(node.expression) && node.expression.text === "module" && node.name.text === "exports";
-}
-
-function isExportsObject(node: ts.Expression): boolean {
-  if (ts.isIdentifier(node)) return node.text === "exports";
-  return ts.isPropertyAccessExpression(node) && isModuleExports(node);
-}
-
-/** True when a node carries the given modifier keyword. */
-export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
-}
-
-function findDefaultKeyword(node: ts.Node): ts.Node | undefined {
-  return ts.canHaveModifiers(node) ? ts.getModifiers(node)?.find((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword) : undefined;
-}
-

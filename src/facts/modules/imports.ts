@@ -53,7 +53,8 @@ function importedNames(clause: ts.ImportClause | undefined): { names: string[]; 
     allTypeOnly = false;
   } else if (bindings) {
     for (const element of bindings.elements) names.push((element.propertyName ?? element.name).text);
-    allTypeOnly = allTypeOnly && bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly);
+    allTypeOnly =
+      allTypeOnly && bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly);
   } else {
     allTypeOnly = false;
   }

@@ -29,9 +29,21 @@ export function parseModule(path: string, kind: "source" | "test", text: string)
     // The TypeScript parser recurses per nesting level: about a thousand nested brackets exhaust the stack.
     // One such file must not end the scan, so it becomes a parse error.
     const reason =
-      error instanceof RangeError ? "nesting too deep for the parser (call stack exhausted)" : `parser failed (${String(error)})`;
+      error instanceof RangeError
+        ? "nesting too deep for the parser (call stack exhausted)"
+        : `parser failed (${String(error)})`;
     const language = languageOf(path);
-    return { path, kind, language, lines: countLines(text), hasFileDoc: false, imports: [], exports: [], functions: [], parseError: { message: reason, line: 1, column: 1 } };
+    return {
+      path,
+      kind,
+      language,
+      lines: countLines(text),
+      hasFileDoc: false,
+      imports: [],
+      exports: [],
+      functions: [],
+      parseError: { message: reason, line: 1, column: 1 },
+    };
   }
 }
 
@@ -94,6 +106,7 @@ function firstSyntaxError(sourceFile: ts.SourceFile): ParseErrorFact | null {
   const first: unknown = diagnostics[0];
   if (typeof first !== "object" || first === null || !("start" in first) || !("messageText" in first)) return null;
   const start = typeof first.start === "number" ? first.start : 0;
-  const message = typeof first.messageText === "string" && first.messageText !== "" ? first.messageText : "syntax error";
+  const message =
+    typeof first.messageText === "string" && first.messageText !== "" ? first.messageText : "syntax error";
   return { message, ...positionAt(sourceFile, start) };
 }

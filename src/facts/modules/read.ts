@@ -3,8 +3,7 @@ import type { SkipReason } from "../../discover/index.js";
 
 /** What reading a file's bytes decided. */
 export type ReadOutcome =
-  | { kind: "text"; text: string; isGenerated: boolean }
-  | { kind: "skip"; reason: SkipReason; detail: string };
+  { kind: "text"; text: string; isGenerated: boolean } | { kind: "skip"; reason: SkipReason; detail: string };
 
 const SNIFF_BYTES = 8000;
 const GENERATED_MARKER =
@@ -33,7 +32,10 @@ export async function readSource(absolutePath: string): Promise<ReadOutcome> {
 
 /** Generators announce themselves in a comment near the top; code that merely mentions the marker does not count. */
 function hasGeneratedHeader(text: string): boolean {
-  const header = text.slice(0, 4000).split("\n", HEADER_LINES).filter((line) => COMMENT_LINE.test(line));
+  const header = text
+    .slice(0, 4000)
+    .split("\n", HEADER_LINES)
+    .filter((line) => COMMENT_LINE.test(line));
   return GENERATED_MARKER.test(header.join("\n"));
 }
 

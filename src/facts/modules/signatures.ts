@@ -21,7 +21,10 @@ export function readSignature(node: ts.SignatureDeclaration, context: SignatureC
 }
 
 function readParameter(parameter: ts.ParameterDeclaration, context: SignatureContext): ParameterFact {
-  const base = { name: parameterName(parameter, context.sourceFile), ...positionOf(parameter.name, context.sourceFile) };
+  const base = {
+    name: parameterName(parameter, context.sourceFile),
+    ...positionOf(parameter.name, context.sourceFile),
+  };
   if (parameter.type) return { ...base, typeSource: "annotation", anyAt: findAny(parameter.type, context.sourceFile) };
   if (context.hasContextualType) return { ...base, typeSource: "contextual", anyAt: null };
   if (context.isJavaScript) {

@@ -36,53 +36,16 @@ type FunctionLike =
  * could build never exhausts the stack here.
  */
 export function walkFile(sourceFile: ts.SourceFile): WalkResult {
-  const functions: FunctionFact[] = [];
-  const expressionImports: ImportFact[] = [];
+  const result: WalkResult = { functions: [], expressionImports: [] };
   const frames: Frame[] = [];
 
   const visit = (node: ts.Node, frame: Frame, hint: string | null, className: string | null): void => {
-    let current = frame;
-    let childClass = className;
-    let childHint: { node: ts.Node; name: string | null } | null = null;
-    switch (ROLES[node.kind]) {
-      case Role.Function:
-        if (hasBody(node)) {
-          current = enterFunction(node, frame, functionName(node, hint, className, sourceFile), sourceFile);
-          frames.push(current);
-          if (current.fact) functions.push(current.fact);
-        }
-        break;
-      case Role.Decision:
-        if (frame.fact) frame.fact.complexity += 1;
-        break;
-      case Role.Binary:
-        if (isBinaryExpression(node)) childHint = binaryExpression(node, frame, sourceFile);
-        break;
-      case Role.Class:
-        if (isClassLike(node)) childClass = node.name?.text ?? "(class)";
-        break;
-      case Role.ObjectLiteral:
-        childClass = null;
-        break;
-      case Role.Named:
-        childHint = namedValue(node, className, sourceFile);
-        break;
-      case Role.Wrapper:
-        // A name given to `(async () => {})` or `(() => {}) as Handler` belongs to the function inside.
-        if (isParenthesizedExpression(node) || isAsExpression(node) || isSatisfiesExpression(node)) {
-          childHint = { node: node.expression, name: hint };
-        }
-        break;
-      case Role.Import: {
-        const imported = expressionImport(node, sourceFile);
-        if (imported) expressionImports.push(imported);
-        break;
-      }
-      default:
-        break;
-    }
+    const current = enter(node, frame, hint, className, sourceFile, result);
+    if (current !== frame) frames.push(current);
+    const context = ROLES[node.kind] === Role.Other ? null : childContext(node, hint, className, sourceFile);
+    const childClass = context ? context.className : className;
     forEachChild(node, (child) => {
-      visit(child, current, childHint !== null && childHint.node === child ? childHint.name : null, childClass);
+      visit(child, current, context?.hintNode === child ? context.hintName : null, childClass);
     });
   };
 
@@ -90,7 +53,81 @@ export function walkFile(sourceFile: ts.SourceFile): WalkResult {
   for (const frame of frames) {
     if (frame.fact) frame.fact.ownLines = Math.max(0, frame.fact.lines - frame.nestedLines);
   }
-  return { functions, expressionImports };
+  return result;
+}
+
+/** Records what `node` itself contributes; returns the frame its children belong to. */
+function enter(
+  node: ts.Node,
+  frame: Frame,
+  hint: string | null,
+  className: string | null,
+  sourceFile: ts.SourceFile,
+  result: WalkResult,
+): Frame {
+  switch (ROLES[node.kind]) {
+    case Role.Function: {
+      if (!hasBody(node)) return frame;
+      const entered = enterFunction(node, frame, functionName(node, hint, className, sourceFile), sourceFile);
+      if (entered.fact) result.functions.push(entered.fact);
+      return entered;
+    }
+    case Role.Decision:
+      if (frame.fact) frame.fact.complexity += 1;
+      return frame;
+    case Role.Binary:
+      if (frame.fact && isBinaryExpression(node) && LOGICAL_OPERATORS.has(node.operatorToken.kind))
+        frame.fact.complexity += 1;
+      return frame;
+    case Role.Import: {
+      const imported = expressionImport(node, sourceFile);
+      if (imported) result.expressionImports.push(imported);
+      return frame;
+    }
+    default:
+      return frame;
+  }
+}
+
+interface ChildContext {
+  /** The child that receives `hintName` as its name, if any. */
+  hintNode: ts.Node | null;
+  hintName: string | null;
+  className: string | null;
+}
+
+/** What `node` tells its children: a name for the function value it holds, the enclosing class. */
+function childContext(
+  node: ts.Node,
+  hint: string | null,
+  className: string | null,
+  sourceFile: ts.SourceFile,
+): ChildContext {
+  switch (ROLES[node.kind]) {
+    case Role.Binary: {
+      const named = isBinaryExpression(node) ? assignedFunction(node, sourceFile) : null;
+      return { hintNode: named?.node ?? null, hintName: named?.name ?? null, className };
+    }
+    case Role.Class:
+      return {
+        hintNode: null,
+        hintName: null,
+        className: isClassLike(node) ? (node.name?.text ?? "(class)") : className,
+      };
+    case Role.ObjectLiteral:
+      return { hintNode: null, hintName: null, className: null };
+    case Role.Named: {
+      const named = namedValue(node, className, sourceFile);
+      return { hintNode: named?.node ?? null, hintName: named?.name ?? null, className };
+    }
+    case Role.Wrapper: {
+      // A name given to `(async () => {})` or `(() => {}) as Handler` belongs to the function inside.
+      const isWrapper = isParenthesizedExpression(node) || isAsExpression(node) || isSatisfiesExpression(node);
+      return { hintNode: isWrapper ? node.expression : null, hintName: hint, className };
+    }
+    default:
+      return { hintNode: null, hintName: null, className };
+  }
 }
 
 /**
@@ -131,8 +168,26 @@ const {
 function buildRoles(): Uint8Array {
   const roles = new Uint8Array(SK.Count);
   const assign = (role: Role, kinds: readonly ts.SyntaxKind[]): void => kinds.forEach((kind) => (roles[kind] = role));
-  assign(Role.Function, [SK.FunctionDeclaration, SK.FunctionExpression, SK.ArrowFunction, SK.MethodDeclaration, SK.Constructor, SK.GetAccessor, SK.SetAccessor]);
-  assign(Role.Decision, [SK.IfStatement, SK.ConditionalExpression, SK.ForStatement, SK.ForInStatement, SK.ForOfStatement, SK.WhileStatement, SK.DoStatement, SK.CatchClause, SK.CaseClause]);
+  assign(Role.Function, [
+    SK.FunctionDeclaration,
+    SK.FunctionExpression,
+    SK.ArrowFunction,
+    SK.MethodDeclaration,
+    SK.Constructor,
+    SK.GetAccessor,
+    SK.SetAccessor,
+  ]);
+  assign(Role.Decision, [
+    SK.IfStatement,
+    SK.ConditionalExpression,
+    SK.ForStatement,
+    SK.ForInStatement,
+    SK.ForOfStatement,
+    SK.WhileStatement,
+    SK.DoStatement,
+    SK.CatchClause,
+    SK.CaseClause,
+  ]);
   assign(Role.Binary, [SK.BinaryExpression]);
   assign(Role.Class, [SK.ClassDeclaration, SK.ClassExpression]);
   assign(Role.ObjectLiteral, [SK.ObjectLiteralExpression]);
@@ -143,7 +198,11 @@ function buildRoles(): Uint8Array {
 }
 
 /** The name that `const x = …`, `{ x: … }`, a class field or `export default` gives the value it holds. */
-function namedValue(node: ts.Node, className: string | null, sourceFile: ts.SourceFile): { node: ts.Node; name: string } | null {
+function namedValue(
+  node: ts.Node,
+  className: string | null,
+  sourceFile: ts.SourceFile,
+): { node: ts.Node; name: string } | null {
   if (isVariableDeclaration(node)) {
     return node.initializer && isIdentifier(node.name) ? { node: node.initializer, name: node.name.text } : null;
   }
@@ -172,20 +231,15 @@ const LOGICAL_OPERATORS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.QuestionQuestionEqualsToken,
 ]);
 
-/** Counts a logical operator; names the function assigned by `target = function …`. */
-function binaryExpression(
+/** `target = function …`: the function is named after its target. */
+function assignedFunction(
   node: ts.BinaryExpression,
-  frame: Frame,
   sourceFile: ts.SourceFile,
-): { node: ts.Node; name: string | null } | null {
-  const operator = node.operatorToken.kind;
-  if (LOGICAL_OPERATORS.has(operator)) {
-    if (frame.fact) frame.fact.complexity += 1;
-    return null;
-  }
-  if (operator !== SK.EqualsToken) return null;
+): { node: ts.Node; name: string } | null {
+  if (node.operatorToken.kind !== SK.EqualsToken) return null;
   const right = node.right.kind;
-  if (right !== SK.ArrowFunction && right !== SK.FunctionExpression && right !== SK.ParenthesizedExpression) return null;
+  if (right !== SK.ArrowFunction && right !== SK.FunctionExpression && right !== SK.ParenthesizedExpression)
+    return null;
   const target = node.left.getText(sourceFile);
   return target.length <= 60 ? { node: node.right, name: target } : null;
 }
@@ -223,7 +277,12 @@ function enterFunction(node: FunctionLike, parent: Frame, ownName: string | null
   return { fact, anchor, nestedLines: 0, anonymous: 0, names: new Map() };
 }
 
-function functionName(node: FunctionLike, hint: string | null, owner: string | null, sourceFile: ts.SourceFile): string | null {
+function functionName(
+  node: FunctionLike,
+  hint: string | null,
+  owner: string | null,
+  sourceFile: ts.SourceFile,
+): string | null {
   if (ts.isConstructorDeclaration(node)) return `${owner ?? "(class)"}.constructor`;
   if (ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) {
     const prefix = ts.isGetAccessorDeclaration(node) ? "get " : ts.isSetAccessorDeclaration(node) ? "set " : "";
@@ -245,10 +304,22 @@ function callImport(node: ts.CallExpression, sourceFile: ts.SourceFile): ImportF
   const [argument] = node.arguments;
   if (node.arguments.length !== 1 || !argument || !ts.isStringLiteralLike(argument)) return null;
   if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-    return { specifier: argument.text, kind: "dynamic", isTypeOnly: false, names: ["*"], ...positionOf(node, sourceFile) };
+    return {
+      specifier: argument.text,
+      kind: "dynamic",
+      isTypeOnly: false,
+      names: ["*"],
+      ...positionOf(node, sourceFile),
+    };
   }
   if (ts.isIdentifier(node.expression) && node.expression.text === "require") {
-    return { specifier: argument.text, kind: "require", isTypeOnly: false, names: ["*"], ...positionOf(node, sourceFile) };
+    return {
+      specifier: argument.text,
+      kind: "require",
+      isTypeOnly: false,
+      names: ["*"],
+      ...positionOf(node, sourceFile),
+    };
   }
   return null;
 }
@@ -256,5 +327,11 @@ function callImport(node: ts.CallExpression, sourceFile: ts.SourceFile): ImportF
 function typeImport(node: ts.ImportTypeNode, sourceFile: ts.SourceFile): ImportFact | null {
   if (!ts.isLiteralTypeNode(node.argument) || !ts.isStringLiteral(node.argument.literal)) return null;
   const names = node.qualifier ? [node.qualifier.getText(sourceFile).split(".")[0] ?? "*"] : ["*"];
-  return { specifier: node.argument.literal.text, kind: "static", isTypeOnly: true, names, ...positionOf(node, sourceFile) };
+  return {
+    specifier: node.argument.literal.text,
+    kind: "static",
+    isTypeOnly: true,
+    names,
+    ...positionOf(node, sourceFile),
+  };
 }

@@ -131,12 +131,24 @@ describe("modules fact: exported symbols", () => {
       "export function retry(times = 3, task): void {}",
     ].join("\n");
     const [onEvent, retry] = parseModule("src/events.ts", "source", typescript).exports;
-    expect(onEvent?.signatures[0]).toMatchObject({ returnType: "contextual", parameters: [{ name: "event", typeSource: "contextual" }] });
+    expect(onEvent?.signatures[0]).toMatchObject({
+      returnType: "contextual",
+      parameters: [{ name: "event", typeSource: "contextual" }],
+    });
     expect(retry?.signatures[0]?.parameters.map((parameter) => parameter.typeSource)).toEqual(["initializer", "none"]);
 
-    const javascript = ["/**", " * @param {string} name", " * @returns {string}", " */", "export function greet(name) { return name; }"].join("\n");
+    const javascript = [
+      "/**",
+      " * @param {string} name",
+      " * @returns {string}",
+      " */",
+      "export function greet(name) { return name; }",
+    ].join("\n");
     const [greet] = parseModule("src/greet.js", "source", javascript).exports;
-    expect(greet?.signatures[0]).toMatchObject({ returnType: "jsdoc", parameters: [{ name: "name", typeSource: "jsdoc", anyAt: null }] });
+    expect(greet?.signatures[0]).toMatchObject({
+      returnType: "jsdoc",
+      parameters: [{ name: "name", typeSource: "jsdoc", anyAt: null }],
+    });
   });
 
   it("leaves out symbols tagged @internal, @private, @package, @ignore or @hidden", () => {
@@ -159,7 +171,9 @@ describe("modules fact: exported symbols", () => {
 
   it("reads a detached block before the first statement as the file's doc, not the symbol's", () => {
     const source = "/** Ledger maths. */\n\nexport function first(): void {}\n";
-    expect(exportsOf(source)).toEqual([{ name: "first", kind: "function", isDefault: false, hasDoc: false, at: "3:17" }]);
+    expect(exportsOf(source)).toEqual([
+      { name: "first", kind: "function", isDefault: false, hasDoc: false, at: "3:17" },
+    ]);
     expect(parseModule("src/module.ts", "source", source).hasFileDoc).toBe(true);
   });
 

@@ -2,14 +2,16 @@ import { describe, expect, it } from "vitest";
 import { parseModule } from "../../../src/facts/modules/parse.js";
 
 function functionsOf(source: string) {
-  return parseModule("src/code.ts", "source", source).functions.map(({ name, anchor, line, lines, ownLines, complexity }) => ({
-    name,
-    anchor,
-    line,
-    lines,
-    ownLines,
-    complexity,
-  }));
+  return parseModule("src/code.ts", "source", source).functions.map(
+    ({ name, anchor, line, lines, ownLines, complexity }) => ({
+      name,
+      anchor,
+      line,
+      lines,
+      ownLines,
+      complexity,
+    }),
+  );
 }
 
 describe("modules fact: functions", () => {

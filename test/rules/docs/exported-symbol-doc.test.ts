@@ -31,7 +31,9 @@ describe(RULE, () => {
   });
 
   it("checks only the configured kinds", async () => {
-    const result = await scanFixture("docs/exported-symbol-doc", { rules: { [RULE]: { options: { kinds: ["method"] } } } });
+    const result = await scanFixture("docs/exported-symbol-doc", {
+      rules: { [RULE]: { options: { kinds: ["method"] } } },
+    });
     expect(locationsOf(result, RULE)).toEqual(["src/partly-documented.ts:25:3"]);
   });
 });

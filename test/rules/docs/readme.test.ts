@@ -7,7 +7,11 @@ describe(RULE, () => {
   it("accepts a README with Getting started and Development headings", async () => {
     const result = await scanFixture("docs/readme/complete");
     expect(locationsOf(result, RULE)).toEqual([]);
-    expect(categoryOf(result, "docs").metrics).toMatchObject({ readme: "README.md", readmeHasUsage: true, readmeHasDevelopment: true });
+    expect(categoryOf(result, "docs").metrics).toMatchObject({
+      readme: "README.md",
+      readmeHasUsage: true,
+      readmeHasDevelopment: true,
+    });
   });
 
   it("reports a missing README where it should be created", async () => {
