@@ -4,6 +4,18 @@ import { describeSymbol, exportedSymbols } from "../helpers.js";
 
 const KINDS = ["function", "class", "method", "interface", "type", "enum", "variable", "namespace"] as const;
 
+const CALLABLE_ADVICE = "what it does, what it expects, and what it returns or throws";
+const ADVICE: Record<(typeof KINDS)[number], string> = {
+  function: CALLABLE_ADVICE,
+  method: CALLABLE_ADVICE,
+  class: "what it represents, what it is responsible for, and how to create one",
+  interface: "what it describes and where it is used",
+  type: "what it describes and where it is used",
+  enum: "what the values mean and where they are used",
+  variable: "what it holds and how it is meant to be used",
+  namespace: "what it groups and why",
+};
+
 /** Reports exported symbols without a doc comment; scores the documented share. */
 export default defineRule({
   id: "docs/exported-symbol-doc",
@@ -17,7 +29,7 @@ export default defineRule({
   messages: {
     missing: {
       message: "Exported {{symbol}} has no doc comment",
-      fix: "Add a `/** … */` comment directly above the declaration of {{symbol}}: what it is for, what it expects, and what it returns or throws.",
+      fix: "Add a `/** … */` comment directly above the declaration of {{symbol}}: {{advice}}.",
     },
   },
   options: z.strictObject({
@@ -32,7 +44,7 @@ export default defineRule({
       if (symbol.hasDoc) continue;
       report({
         messageId: "missing",
-        data: { symbol: describeSymbol(symbol) },
+        data: { symbol: describeSymbol(symbol), advice: ADVICE[symbol.kind] },
         file: module.path,
         line: symbol.line,
         column: symbol.column,

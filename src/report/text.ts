@@ -75,9 +75,9 @@ export function keyFigures(category: CategoryResult): string {
       `${m.anyInSignature} with any`,
     ];
     if (m.tooManyParameters) parts.push(`${m.tooManyParameters} with too many parameters`);
-    if (m.longFunctions) parts.push(`${m.longFunctions} long functions`);
-    if (m.complexFunctions) parts.push(`${m.complexFunctions} complex functions`);
-    if (m.longFiles) parts.push(`${m.longFiles} long files`);
+    if (m.longFunctions) parts.push(plural(m.longFunctions, "long function"));
+    if (m.complexFunctions) parts.push(plural(m.complexFunctions, "complex function"));
+    if (m.longFiles) parts.push(plural(m.longFiles, "long file"));
     return parts.join(" · ");
   }
   if (category.id === "docs") {
@@ -97,6 +97,10 @@ export function keyFigures(category: CategoryResult): string {
   return "";
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 function findingsSection(findings: readonly Finding[], options: TextOptions, c: Colors): string[] {
   if (findings.length === 0) return [c.green("No findings.")];
   const top = rankFindings(findings).slice(0, options.top);
@@ -104,10 +108,13 @@ function findingsSection(findings: readonly Finding[], options: TextOptions, c: 
     top.length < findings.length
       ? `Top findings (${top.length} of ${findings.length}, by score gain)`
       : `Findings (${findings.length})`;
-  const locationWidth = Math.min(40, Math.max(...top.map((finding) => location(finding).length)) + 2);
+  const whereWidth = Math.min(
+    44,
+    Math.max(...top.map((finding) => Math.max(location(finding).length, finding.ruleId.length))) + 2,
+  );
   const table = new Table({
-    head: ["Where", "Gain", "Finding and fix"],
-    colWidths: [locationWidth, 7, Math.max(40, options.width - locationWidth - 7 - 4)],
+    head: ["Where and rule", "Gain", "Finding and fix"],
+    colWidths: [whereWidth, 7, Math.max(40, options.width - whereWidth - 7 - 4)],
     colAligns: ["left", "right", "left"],
     wordWrap: true,
     wrapOnWordBoundary: true,
@@ -121,9 +128,9 @@ function findingsSection(findings: readonly Finding[], options: TextOptions, c: 
           ? c.yellow("warning")
           : c.blue("info");
     table.push([
-      location(finding),
+      `${location(finding)}\n${c.dim(finding.ruleId)}`,
       `+${finding.gain.toFixed(1)}`,
-      `${severity} ${finding.message} ${c.dim(`[${finding.ruleId}]`)}\n${c.dim("fix:")} ${finding.fix}`,
+      `${severity} ${finding.message}\n${c.dim("fix:")} ${finding.fix}`,
     ]);
   }
   const more =

@@ -51,15 +51,18 @@ export function hasAttachedDoc(node: ts.Node, sourceFile: ts.SourceFile): boolea
 
 /**
  * True when the file opens with a file-level doc comment: a leading comment
- * (block or a run of `//` lines) that is tagged as a file overview, or that is
- * detached from the first statement, and is neither a tool directive nor only
- * a licence header.
+ * (block or a run of `//` lines) that is tagged as a file overview, is detached
+ * from the first statement, or precedes an import or a "use strict" prologue;
+ * and is neither a tool directive nor only a licence header.
  */
 export function hasFileDocComment(sourceFile: ts.SourceFile): boolean {
   const text = sourceFile.text;
   const start = ts.getShebang(text)?.length ?? 0;
   const blocks = groupLineComments(text, ts.getLeadingCommentRanges(text, start) ?? []);
-  const firstToken = sourceFile.statements[0]?.getStart(sourceFile) ?? text.length;
+  const first = sourceFile.statements[0];
+  const firstToken = first?.getStart(sourceFile) ?? text.length;
+  // A comment on an import or a "use strict" prologue cannot document that statement: it is about the file.
+  const isFirstDocumentable = first !== undefined && !isPreamble(first);
   return blocks.some((block, index) => {
     const body = commentBody(text.slice(block.pos, block.end))
       .split("\n")
@@ -69,8 +72,17 @@ export function hasFileDocComment(sourceFile: ts.SourceFile): boolean {
     if (body === "" || LICENSE.test(body)) return false;
     if (FILE_DOC_TAG.test(body)) return true;
     const isLast = index === blocks.length - 1;
-    return !isLast || sourceFile.statements.length === 0 || countNewlines(text, block.end, firstToken) > 1;
+    return !isLast || !isFirstDocumentable || countNewlines(text, block.end, firstToken) > 1;
   });
+}
+
+function isPreamble(statement: ts.Statement): boolean {
+  return (
+    ts.isImportDeclaration(statement) ||
+    ts.isImportEqualsDeclaration(statement) ||
+    (ts.isExportDeclaration(statement) && statement.moduleSpecifier !== undefined) ||
+    (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression))
+  );
 }
 
 /** Merges consecutive `//` comments (no blank line between) into one range. */

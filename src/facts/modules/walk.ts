@@ -1,3 +1,9 @@
+/**
+ * The one walk over every node of a parsed file: function sizes, McCabe
+ * complexity and names, and the imports that expressions make (`import()`,
+ * `require()`, `import("x")` types). Exports and static imports are read from
+ * top-level statements elsewhere; this is the only full traversal.
+ */
 import { ts } from "ts-morph";
 import { positionOf } from "./positions.js";
 import type { FunctionFact, ImportFact } from "./types.js";
@@ -103,30 +109,36 @@ function childContext(
   className: string | null,
   sourceFile: ts.SourceFile,
 ): ChildContext {
+  const role = ROLES[node.kind];
+  if (role === Role.Class) return { hintNode: null, hintName: null, className: classNameOf(node) };
+  if (role === Role.ObjectLiteral) return { hintNode: null, hintName: null, className: null };
+  const named = childName(node, hint, className, sourceFile);
+  return { hintNode: named ? named.node : null, hintName: named ? named.name : null, className };
+}
+
+function classNameOf(node: ts.Node): string {
+  return (isClassLike(node) && node.name?.text) || "(class)";
+}
+
+/** The child that holds a function value, and the name the surrounding syntax gives it. */
+function childName(
+  node: ts.Node,
+  hint: string | null,
+  className: string | null,
+  sourceFile: ts.SourceFile,
+): { node: ts.Node; name: string | null } | null {
   switch (ROLES[node.kind]) {
-    case Role.Binary: {
-      const named = isBinaryExpression(node) ? assignedFunction(node, sourceFile) : null;
-      return { hintNode: named?.node ?? null, hintName: named?.name ?? null, className };
-    }
-    case Role.Class:
-      return {
-        hintNode: null,
-        hintName: null,
-        className: isClassLike(node) ? (node.name?.text ?? "(class)") : className,
-      };
-    case Role.ObjectLiteral:
-      return { hintNode: null, hintName: null, className: null };
-    case Role.Named: {
-      const named = namedValue(node, className, sourceFile);
-      return { hintNode: named?.node ?? null, hintName: named?.name ?? null, className };
-    }
-    case Role.Wrapper: {
+    case Role.Binary:
+      return isBinaryExpression(node) ? assignedFunction(node, sourceFile) : null;
+    case Role.Named:
+      return namedValue(node, className, sourceFile);
+    case Role.Wrapper:
       // A name given to `(async () => {})` or `(() => {}) as Handler` belongs to the function inside.
-      const isWrapper = isParenthesizedExpression(node) || isAsExpression(node) || isSatisfiesExpression(node);
-      return { hintNode: isWrapper ? node.expression : null, hintName: hint, className };
-    }
+      return isParenthesizedExpression(node) || isAsExpression(node) || isSatisfiesExpression(node)
+        ? { node: node.expression, name: hint }
+        : null;
     default:
-      return { hintNode: null, hintName: null, className };
+      return null;
   }
 }
 

@@ -13,6 +13,8 @@ describe("modules fact: file-level doc comments", () => {
     expect(hasFileDoc(`/** @file Money maths. */\n${LONG_BODY}`)).toBe(true);
     expect(hasFileDoc(`// Money maths:\n// rounding and currency.\n\n${LONG_BODY}`)).toBe(true);
     expect(hasFileDoc(`#!/usr/bin/env node\n/** Command entry point. */\n\n${LONG_BODY}`)).toBe(true);
+    expect(hasFileDoc(`/** Money maths. */\nimport { round } from "./round.js";\n${LONG_BODY}`)).toBe(true);
+    expect(hasFileDoc(`// Money maths.\n"use strict";\n${LONG_BODY}`)).toBe(true);
   });
 
   it("rejects a doc attached to the first statement, a licence header and tool directives", () => {
