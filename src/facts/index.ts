@@ -33,7 +33,7 @@ export async function collectFacts(
     readReadme(inventory.root, inventory.files),
   ]);
   onStage?.("parse", performance.now() - started);
-  const updated = applyContentFindings(inventory, modules.skipped, modules.reclassified);
+  const updated = applyContentFindings(inventory, modules.skipped, modules.reclassified, modules.warnings);
   const sorted = modules.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     inventory: updated,
@@ -47,8 +47,9 @@ function applyContentFindings(
   inventory: Inventory,
   skipped: readonly SkippedFile[],
   reclassified: ReadonlyArray<{ path: string; kind: DiscoveredFile["kind"] }>,
+  warnings: readonly string[],
 ): Inventory {
-  if (skipped.length === 0 && reclassified.length === 0) return inventory;
+  if (skipped.length === 0 && reclassified.length === 0 && warnings.length === 0) return inventory;
   const skippedPaths = new Set(skipped.map((file) => file.path));
   const newKinds = new Map(reclassified.map((entry) => [entry.path, entry.kind]));
   const files = inventory.files
@@ -60,5 +61,5 @@ function applyContentFindings(
   const allSkipped = [...inventory.skipped, ...skipped].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
-  return { ...inventory, files, skipped: allSkipped };
+  return { ...inventory, files, skipped: allSkipped, warnings: [...inventory.warnings, ...warnings] };
 }

@@ -116,7 +116,7 @@ describe("discover outside git", () => {
 });
 
 describe("content sniffing while reading", () => {
-  it("skips binary and minified sources, reclassifies generated ones, and parses a file with a BOM", async () => {
+  it("skips binary and minified sources, reclassifies generated ones, parses a file with a BOM and reads Latin-1", async () => {
     const dir = await temporaryDir();
     await mkdir(join(dir, "src"));
     await writeFile(join(dir, "src/binary.ts"), Buffer.from([0x65, 0x78, 0x00, 0x70]));
@@ -127,6 +127,7 @@ describe("content sniffing while reading", () => {
     );
     await writeFile(join(dir, "src/bom.ts"), "\uFEFF/** With a BOM. */\nexport const bom = 1;\n");
     await writeFile(join(dir, "src/mentions-marker.ts"), "export const marker = /@generated/;\n");
+    await writeFile(join(dir, "src/latin1.ts"), Buffer.from("/** Caf\xe9. */\nexport const caf\xe9 = 1;\n", "latin1"));
     const facts = await collectFacts(await discover(dir, DEFAULTS));
     expect(facts.inventory.skipped.map((file) => [file.path, file.reason])).toEqual([
       ["src/binary.ts", "binary"],
@@ -134,12 +135,15 @@ describe("content sniffing while reading", () => {
     ]);
     expect(facts.inventory.files.map((file) => [file.path, file.kind])).toEqual([
       ["src/bom.ts", "source"],
+      ["src/latin1.ts", "source"],
       ["src/mentions-marker.ts", "source"],
       ["src/schema.ts", "generated"],
     ]);
-    expect(facts.modules.map((module) => [module.path, module.exports[0]?.hasDoc])).toEqual([
-      ["src/bom.ts", true],
-      ["src/mentions-marker.ts", false],
+    expect(facts.modules.map((module) => [module.path, module.exports[0]?.name, module.exports[0]?.hasDoc])).toEqual([
+      ["src/bom.ts", "bom", true],
+      ["src/latin1.ts", "caf\u00e9", true],
+      ["src/mentions-marker.ts", "marker", false],
     ]);
+    expect(facts.inventory.warnings).toEqual(["src/latin1.ts: not valid UTF-8; read as Latin-1"]);
   });
 });

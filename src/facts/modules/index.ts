@@ -20,6 +20,8 @@ export interface ModulesFact {
   skipped: SkippedFile[];
   /** Files whose content showed another kind (a `@generated` header). */
   reclassified: Array<{ path: string; kind: FileKind }>;
+  /** Non-fatal problems met while reading, one line each. */
+  warnings: string[];
 }
 
 const READ_BATCH = 32;
@@ -27,7 +29,7 @@ const READ_BATCH = 32;
 /** Reads and parses every source and test file of the inventory. */
 export async function collectModules(root: string, files: readonly DiscoveredFile[]): Promise<ModulesFact> {
   const parsed = files.filter((file) => isParsedKind(file.kind));
-  const result: ModulesFact = { modules: [], skipped: [], reclassified: [] };
+  const result: ModulesFact = { modules: [], skipped: [], reclassified: [], warnings: [] };
   // Reads run ahead in small batches so the disk is busy while the previous batch parses.
   let pending = readBatch(root, parsed.slice(0, READ_BATCH));
   for (let start = 0; start < parsed.length; start += READ_BATCH) {
@@ -42,6 +44,7 @@ export async function collectModules(root: string, files: readonly DiscoveredFil
       } else if (outcome.isGenerated) {
         result.reclassified.push({ path: file.path, kind: "generated" });
       } else {
+        if (outcome.isLatin1) result.warnings.push(`${file.path}: not valid UTF-8; read as Latin-1`);
         result.modules.push(parseModule(file.path, file.kind === "test" ? "test" : "source", outcome.text));
       }
     });
