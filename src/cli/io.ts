@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { rename, rm, writeFile } from "node:fs/promises";
+import { rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../errors.js";
 
@@ -18,8 +18,11 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-/** Writes a file atomically (temp file in the same directory, then rename), so no partial file is ever left. */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+/**
+ * Writes a file atomically (temp file in the same directory, then rename), so no
+ * partial file is ever left. `label` names the file in errors (as the user gave it).
+ */
+export async function writeFileAtomic(path: string, content: string, label = path): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await writeFile(temporary, content, "utf8");
@@ -28,7 +31,7 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     await rm(temporary, { force: true });
     const code = error instanceof Error && "code" in error ? String(error.code) : "error";
     const reason = code === "ENOENT" ? "its directory does not exist" : code === "EISDIR" ? "it is a directory" : code;
-    throw new InputError(`cannot write ${path}: ${reason}`);
+    throw new InputError(`cannot write ${label}: ${reason}`);
   }
 }
 
@@ -37,4 +40,13 @@ export function wantsColor(stream: Output, env: CliIO["env"], isDisabled: boolea
   if (isDisabled || (env.NO_COLOR !== undefined && env.NO_COLOR !== "")) return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
   return Boolean(stream.isTTY) && env.TERM !== "dumb";
+}
+
+/** Throws an InputError naming `label` unless `dir` is an existing directory. */
+export async function assertDirectoryExists(dir: string, label: string): Promise<void> {
+  const isDirectory = await stat(dir).then(
+    (stats) => stats.isDirectory(),
+    () => false,
+  );
+  if (!isDirectory) throw new InputError(`cannot write ${label}: its directory does not exist`);
 }

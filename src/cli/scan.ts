@@ -1,9 +1,9 @@
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
-import { Option } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 import { analyze } from "../engine/index.js";
 import { FORMATS, renderReport, type Format } from "../report/index.js";
-import { wantsColor, writeFileAtomic, type CliIO } from "./io.js";
+import { assertDirectoryExists, wantsColor, writeFileAtomic, type CliIO } from "./io.js";
 
 interface ScanFlags {
   format: Format;
@@ -11,7 +11,7 @@ interface ScanFlags {
   config?: string;
   timing?: boolean;
   color: boolean;
-  top: string;
+  top: number;
 }
 
 const DEFAULT_WIDTH = 100;
@@ -25,7 +25,7 @@ export function registerScan(program: Command, io: CliIO, setExitCode: (code: nu
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("-c, --config <file>", "config file (default: groundwork.config.json in the scanned directory, if present)")
-    .option("--top <n>", "findings to list in the text report", "10")
+    .option("--top <n>", "findings to list in the text report", parseCount, 10)
     .option("--timing", "print the time each stage took to stderr")
     .option("--no-color", "disable colours in the text report")
     .action(async (dir: string, flags: ScanFlags) => {
@@ -33,9 +33,16 @@ export function registerScan(program: Command, io: CliIO, setExitCode: (code: nu
     });
 }
 
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number, 0 or more.");
+  return Number(value);
+}
+
 async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   const started = performance.now();
   const stages: Array<[string, number]> = [];
+  // Fail before a long scan, not after it, when the report cannot be written.
+  if (flags.output !== undefined) await assertDirectoryExists(dirname(resolve(io.cwd, flags.output)), flags.output);
   const result = await analyze({
     root: dir,
     configPath: flags.config,
@@ -44,16 +51,15 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   });
   const reportStarted = performance.now();
   const toFile = flags.output !== undefined;
-  const top = Number.parseInt(flags.top, 10);
   const text = await renderReport(flags.format, result, {
     color: !toFile && wantsColor(io.stdout, io.env, !flags.color),
     width: toFile ? DEFAULT_WIDTH : Math.max(80, Math.min(io.stdout.columns ?? DEFAULT_WIDTH, 160)),
-    top: Number.isFinite(top) && top >= 0 ? top : 10,
+    top: flags.top,
   });
   stages.push(["report", performance.now() - reportStarted]);
   if (flags.output !== undefined) {
     const path = resolve(io.cwd, flags.output);
-    await writeFileAtomic(path, text);
+    await writeFileAtomic(path, text, flags.output);
     io.stderr.write(`groundwork: wrote ${flags.format} report to ${flags.output}\n`);
   } else {
     io.stdout.write(text);

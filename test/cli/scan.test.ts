@@ -189,6 +189,14 @@ describe("usage and input errors exit 2 with one line naming what and where", ()
     [["scan", "--bogus"], "groundwork: error: unknown option '--bogus'\n"],
     [["scan", "--config", "missing.json"], "groundwork: error: config file missing.json: no such file\n"],
     [["frobnicate"], "groundwork: error: unknown command 'frobnicate'\n"],
+    [
+      ["scan", "--top", "ten"],
+      "groundwork: error: option '--top <n>' argument 'ten' is invalid. expected a whole number, 0 or more.\n",
+    ],
+    [
+      ["scan", "--output", "no-such-dir/report.txt"],
+      "groundwork: error: cannot write no-such-dir/report.txt: its directory does not exist\n",
+    ],
   ])("%j", (args, message) => {
     const run = runCli(args, repo);
     expect(run.status).toBe(2);
