@@ -32,6 +32,16 @@ export interface RuleReport<MessageId extends string> {
   anchor: string;
   /** Share of examined units this finding fails (default 1; a README section may cost 0.5). */
   cost?: number;
+  /** Other places that belong to the finding: the second copy of a clone, the rest of a cycle. */
+  related?: readonly RelatedLocation[];
+}
+
+/** A secondary location of a finding. */
+export interface RelatedLocation {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
 }
 
 /** What a rule's `check` receives. */

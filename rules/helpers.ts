@@ -28,3 +28,21 @@ export function describeSymbol(symbol: ExportedSymbol): string {
 export function isJavaScript(module: ModuleFacts): boolean {
   return module.language === "js" || module.language === "jsx";
 }
+
+/** The deepest folder containing every given repo-relative path ("" for the repository root). */
+export function commonFolder(paths: readonly string[]): string {
+  const [first, ...rest] = paths.map((path) => path.split("/").slice(0, -1));
+  if (!first) return "";
+  let length = first.length;
+  for (const segments of rest) {
+    let shared = 0;
+    while (shared < Math.min(length, segments.length) && segments[shared] === first[shared]) shared += 1;
+    length = shared;
+  }
+  return first.slice(0, length).join("/");
+}
+
+/** A folder as messages show it: `src/shared/`, or "the repository root". */
+export function describeFolder(folder: string): string {
+  return folder === "" ? "the repository root" : `${folder}/`;
+}

@@ -3,10 +3,13 @@
  * is listed here, and that every rule has a description, a `why` and a docs page.
  */
 import parseError from "./core/parse-error.js";
+import importCycle from "./cycles/import-cycle.js";
 import type { Rule } from "./define-rule.js";
 import exportedSymbolDoc from "./docs/exported-symbol-doc.js";
 import fileOverview from "./docs/file-overview.js";
 import readme from "./docs/readme.js";
+import clone from "./duplication/clone.js";
+import testClone from "./duplication/test-clone.js";
 import complexity from "./interfaces/complexity.js";
 import explicitReturnType from "./interfaces/explicit-return-type.js";
 import maxFileLines from "./interfaces/max-file-lines.js";
@@ -19,6 +22,9 @@ export type { Effort, Rule, RuleMessage, Severity } from "./define-rule.js";
 /** Every rule, in id order. */
 export const RULES: readonly Rule[] = [
   parseError,
+  importCycle,
+  clone,
+  testClone,
   exportedSymbolDoc,
   fileOverview,
   readme,

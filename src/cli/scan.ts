@@ -47,6 +47,7 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
     root: dir,
     configPath: flags.config,
     cwd: io.cwd,
+    jscpdPath: io.env.GROUNDWORK_JSCPD,
     onStage: (stage, milliseconds) => stages.push([stage, milliseconds]),
   });
   const reportStarted = performance.now();

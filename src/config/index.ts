@@ -11,6 +11,8 @@ import type { z } from "zod";
 import { categoryInfo, mapCategories, type CategoryId } from "../categories.js";
 import type { ClassifyOverrides } from "../discover/index.js";
 import { ConfigError } from "../errors.js";
+import type { CloneSettings } from "../facts/clones/index.js";
+import { DEFAULT_GRAPH_SETTINGS, type GraphSettings } from "../facts/graph/index.js";
 import { RULES, type Rule, type Severity } from "../../rules/index.js";
 import { buildConfigSchema, DEFAULT_MAX_FILE_SIZE, RULE_SETTINGS } from "./schema.js";
 
@@ -37,7 +39,12 @@ export interface ResolvedConfig {
   maxFileSize: number;
   categories: Record<CategoryId, { weight: number; isEnabled: boolean }>;
   rules: ReadonlyMap<string, RuleSetting>;
+  graph: GraphSettings;
+  clones: CloneSettings;
 }
+
+/** Default jscpd time limit. */
+export const DEFAULT_CLONES_TIMEOUT_SECONDS = 120;
 
 /** Where to take the config from. */
 export interface ConfigSource {
@@ -88,6 +95,15 @@ export function resolveConfig(value: unknown, label: string | null): ResolvedCon
     maxFileSize: input.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     categories,
     rules: new Map(RULES.map((rule) => [rule.id, ruleSetting(rule, input.rules?.[rule.id])])),
+    graph: {
+      includeTypeOnly: input.graph?.includeTypeOnly ?? DEFAULT_GRAPH_SETTINGS.includeTypeOnly,
+      includeDynamic: input.graph?.includeDynamic ?? DEFAULT_GRAPH_SETTINGS.includeDynamic,
+    },
+    clones: {
+      minTokens: input.clones?.minTokens ?? null,
+      minLines: input.clones?.minLines ?? null,
+      timeoutMs: (input.clones?.timeoutSeconds ?? DEFAULT_CLONES_TIMEOUT_SECONDS) * 1000,
+    },
   };
 }
 

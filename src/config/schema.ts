@@ -49,6 +49,9 @@ export interface ConfigInput {
   categories?:
     Partial<Record<string, { weight?: number | undefined; enabled?: boolean | undefined } | undefined>> | undefined;
   rules?: Partial<Record<string, unknown>> | undefined;
+  graph?: { includeTypeOnly?: boolean | undefined; includeDynamic?: boolean | undefined } | undefined;
+  clones?:
+    { minTokens?: number | undefined; minLines?: number | undefined; timeoutSeconds?: number | undefined } | undefined;
 }
 
 /** The strict schema of groundwork.config.json, with each rule's own options schema. */
@@ -81,6 +84,32 @@ export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput
       .strictObject(Object.fromEntries(CATEGORY_IDS.map((id) => [id, categoryEntry.optional()])))
       .optional()
       .describe("Per-category weight and switch."),
+    graph: z
+      .strictObject({
+        includeTypeOnly: z
+          .boolean()
+          .optional()
+          .describe("Count `import type` edges in dependency cycles (default false: only runtime imports)."),
+        includeDynamic: z
+          .boolean()
+          .optional()
+          .describe("Count dynamic `import()` edges in dependency cycles (default true)."),
+      })
+      .optional()
+      .describe("Which imports the dependency graph's cycles are computed over."),
+    clones: z
+      .strictObject({
+        minTokens: z.number().int().min(1).optional().describe("Minimum clone size in tokens (jscpd's default: 50)."),
+        minLines: z.number().int().min(1).optional().describe("Minimum clone size in lines (jscpd's default: 5)."),
+        timeoutSeconds: z
+          .number()
+          .min(1)
+          .max(3600)
+          .optional()
+          .describe("Stop jscpd after this long; the duplication category is then not applicable (default 120)."),
+      })
+      .optional()
+      .describe("How duplicated code is detected (jscpd)."),
     rules: z
       .strictObject(Object.fromEntries(rules.map((rule) => [rule.id, ruleEntry(rule).optional()])))
       .optional()

@@ -79,6 +79,7 @@ export class FindingCollector {
         line: report.line,
         column: report.column,
         fix: fill(message.fix, report.data),
+        ...(report.related && report.related.length > 0 ? { related: [...report.related] } : {}),
         fingerprint: fingerprint(occurrence === 1 ? identity : `${identity}\n#${occurrence}`),
         cost: report.cost ?? 1,
       });

@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   /** A config object, instead of a file. */
   config?: unknown;
   cwd?: string | undefined;
+  /** An explicit jscpd executable, instead of the installed jscpd package. */
+  jscpdPath?: string | undefined;
   /** Called with each stage's wall time in milliseconds. */
   onStage?: ((stage: string, milliseconds: number) => void) | undefined;
 }
@@ -42,7 +44,13 @@ export async function analyze(options: AnalyzeOptions): Promise<ScanResult> {
   const inventory = await timed("discover", () =>
     discover(root, { ignore: config.ignore, classify: config.classify, maxFileSize: config.maxFileSize }),
   );
-  const facts = await collectFacts(inventory, options.onStage);
+  const facts = await collectFacts(inventory, {
+    graph: config.graph,
+    clones: config.clones,
+    maxFileSize: config.maxFileSize,
+    jscpdPath: options.jscpdPath,
+    onStage: options.onStage,
+  });
   const collector = await timed("rules", async () => runRules(facts, config));
   const scored = await timed("score", async () =>
     score({ facts, tallies: collector.ruleTallies(), config, rules: RULES }),

@@ -27,6 +27,17 @@ export const findingSchema = z.strictObject({
   /** 1-based. */
   column: z.number().int().min(1),
   fix: z.string(),
+  /** Other places that belong to the finding (the second copy of a clone, the other files of a cycle). */
+  related: z
+    .array(
+      z.strictObject({
+        file: z.string(),
+        line: z.number().int().min(1),
+        column: z.number().int().min(1),
+        message: z.string(),
+      }),
+    )
+    .optional(),
   /** Points the overall score would rise if this finding alone were fixed (from the scoring model). */
   gain: z.number().min(0),
   /** Stable across unrelated edits: rule id, file and the code it points at, not the line number. */
@@ -67,6 +78,34 @@ const docsMetrics = z.strictObject({
   largeModulesWithOverview: count.nullable(),
 });
 
+const cyclesMetrics = z.strictObject({
+  /** Cycle groups, largest first, each a sorted list of repo-relative paths. */
+  cycles: z.array(z.array(z.string())),
+  filesInCycles: count,
+  largestCycle: count,
+  typeOnlyCycles: count,
+  modules: count,
+  /** Distinct importer → imported module pairs. */
+  edges: count,
+  unresolvedImports: count,
+  externalImports: count,
+});
+
+const cloneSide = z.strictObject({ start: z.number().int().min(1), end: z.number().int().min(1) });
+
+const duplicationMetrics = z.strictObject({
+  /** Duplicated source lines (both copies, each line once) per 100 source lines; null when jscpd could not run. */
+  percentage: z.number().min(0).max(100).nullable(),
+  duplicatedLines: count,
+  totalLines: count,
+  /** Clone pairs between source files (or a source and a test file). */
+  clones: z.array(
+    z.strictObject({ files: z.tuple([z.string(), z.string()]), lines: count, a: cloneSide, b: cloneSide }),
+  ),
+  testClones: count,
+  testDuplicatedLines: count,
+});
+
 const categoryBase = {
   name: z.string(),
   /** 0–100, or null when the category is not applicable (see `reason`). */
@@ -80,8 +119,10 @@ const categoryBase = {
 export const categorySchema = z.discriminatedUnion("id", [
   z.strictObject({ id: z.literal("interfaces"), ...categoryBase, metrics: interfacesMetrics }),
   z.strictObject({ id: z.literal("docs"), ...categoryBase, metrics: docsMetrics }),
+  z.strictObject({ id: z.literal("cycles"), ...categoryBase, metrics: cyclesMetrics }),
+  z.strictObject({ id: z.literal("duplication"), ...categoryBase, metrics: duplicationMetrics }),
   z.strictObject({
-    id: z.enum(["tests", "cycles", "duplication", "hotspots", "context"]),
+    id: z.enum(["tests", "hotspots", "context"]),
     ...categoryBase,
     metrics: z.record(z.string(), z.unknown()),
   }),
@@ -145,3 +186,7 @@ export type ScanResult = z.output<typeof scanResultSchema>;
 export type InterfacesMetrics = z.output<typeof interfacesMetrics>;
 /** Key figures of the docs category. */
 export type DocsMetrics = z.output<typeof docsMetrics>;
+/** Key figures of the cycles category. */
+export type CyclesMetrics = z.output<typeof cyclesMetrics>;
+/** Key figures of the duplication category. */
+export type DuplicationMetrics = z.output<typeof duplicationMetrics>;

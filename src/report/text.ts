@@ -94,6 +94,28 @@ export function keyFigures(category: CategoryResult): string {
     if (m.largeModules) parts.push(`${m.largeModulesWithOverview}/${m.largeModules} large modules with an overview`);
     return parts.join(" · ");
   }
+  if (category.id === "cycles") {
+    const m = category.metrics;
+    const parts = [
+      m.cycles.length === 0
+        ? "no import cycles"
+        : `${plural(m.cycles.length, "cycle group")}, ${m.filesInCycles} of ${m.modules} modules in them`,
+    ];
+    if (m.largestCycle > 0) parts.push(`largest ${m.largestCycle} files`);
+    if (m.typeOnlyCycles > 0) parts.push(`${m.typeOnlyCycles} type-only`);
+    if (m.unresolvedImports > 0) parts.push(`${plural(m.unresolvedImports, "unresolved import")}`);
+    return parts.join(" · ");
+  }
+  if (category.id === "duplication") {
+    const m = category.metrics;
+    if (m.percentage === null) return "";
+    const parts = [
+      `${m.percentage}% of source lines duplicated (${m.duplicatedLines}/${m.totalLines})`,
+      plural(m.clones.length, "clone"),
+    ];
+    if (m.testClones > 0) parts.push(`${plural(m.testClones, "test clone")}`);
+    return parts.join(" · ");
+  }
   return "";
 }
 

@@ -9,10 +9,11 @@ import { CATEGORIES, categoryInfo, type CategoryId } from "../categories.js";
 import type { ResolvedConfig } from "../config/index.js";
 import type { RuleTally } from "../engine/collector.js";
 import type { CategoryResult, CheckResult, LevelResult } from "../engine/result.js";
+import { DEFAULT_GRAPH_SETTINGS } from "../facts/graph/index.js";
 import type { Facts } from "../facts/index.js";
 import type { Rule } from "../../rules/index.js";
 import { levelFor } from "./levels.js";
-import { docsMetrics, interfacesMetrics } from "./metrics.js";
+import { cyclesMetrics, docsMetrics, duplicationMetrics, interfacesMetrics } from "./metrics.js";
 
 export { LEVELS, levelFor, type LevelDefinition } from "./levels.js";
 
@@ -76,9 +77,15 @@ function scoreCategory(id: CategoryId, input: ScoreInput): CategoryResult {
     .map((rule) => checkOf(rule, input));
   const applicable = checks.filter((check): check is CheckResult & { score: number } => check.score !== null);
   const totalWeight = applicable.reduce((sum, check) => sum + check.weight, 0);
-  if (totalWeight === 0) return withMetrics(id, { ...base, score: null, reason: NO_EVIDENCE[id], checks }, input);
+  if (totalWeight === 0)
+    return withMetrics(id, { ...base, score: null, reason: noEvidence(id, input.facts), checks }, input);
   const categoryScore = round1(applicable.reduce((sum, check) => sum + check.score * check.weight, 0) / totalWeight);
   return withMetrics(id, { ...base, score: categoryScore, checks }, input);
+}
+
+function noEvidence(id: CategoryId, facts: Facts): string {
+  if (id === "duplication" && facts.clones.status === "unavailable") return `not measured: ${facts.clones.reason}`;
+  return NO_EVIDENCE[id];
 }
 
 function checkOf(rule: Rule, input: ScoreInput): CheckResult {
@@ -101,6 +108,8 @@ type CategoryCore = Omit<CategoryResult, "id" | "metrics">;
 function withMetrics(id: CategoryId, core: CategoryCore, input: ScoreInput): CategoryResult {
   if (id === "interfaces") return { id, ...core, metrics: interfacesMetrics(input.facts, input.tallies) };
   if (id === "docs") return { id, ...core, metrics: docsMetrics(input.facts, input.tallies) };
+  if (id === "cycles") return { id, ...core, metrics: cyclesMetrics(input.facts) };
+  if (id === "duplication") return { id, ...core, metrics: duplicationMetrics(input.facts) };
   return { id, ...core, metrics: {} };
 }
 
@@ -118,8 +127,18 @@ export function scoringModelLabel(config: ResolvedConfig): string {
     .filter(([, setting]) => setting.severity === "off" || hasOptions(setting.options))
     .map(([id, setting]) => [id, setting.severity === "off" ? "off" : setting.options])
     .sort(([a], [b]) => (String(a) < String(b) ? -1 : 1));
-  if (weights.length === 0 && rules.length === 0) return SCORING_MODEL_VERSION;
-  const digest = createHash("sha256").update(JSON.stringify({ weights, rules })).digest("hex").slice(0, 8);
+  const facts = {
+    ...(config.graph.includeTypeOnly !== DEFAULT_GRAPH_SETTINGS.includeTypeOnly ||
+    config.graph.includeDynamic !== DEFAULT_GRAPH_SETTINGS.includeDynamic
+      ? { graph: config.graph }
+      : {}),
+    ...(config.clones.minTokens !== null || config.clones.minLines !== null
+      ? { clones: { minTokens: config.clones.minTokens, minLines: config.clones.minLines } }
+      : {}),
+  };
+  if (weights.length === 0 && rules.length === 0 && Object.keys(facts).length === 0) return SCORING_MODEL_VERSION;
+  const payload = Object.keys(facts).length === 0 ? { weights, rules } : { weights, rules, facts };
+  const digest = createHash("sha256").update(JSON.stringify(payload)).digest("hex").slice(0, 8);
   return `${SCORING_MODEL_VERSION}+custom.${digest}`;
 }
 

@@ -1,6 +1,6 @@
 import type { RuleTally } from "../engine/collector.js";
-import type { DocsMetrics, InterfacesMetrics } from "../engine/result.js";
-import type { Facts } from "../facts/index.js";
+import type { CyclesMetrics, DocsMetrics, DuplicationMetrics, InterfacesMetrics } from "../engine/result.js";
+import type { ClonePair, Facts } from "../facts/index.js";
 import type { ExportedSymbol } from "../facts/modules/index.js";
 
 type Tallies = ReadonlyMap<string, RuleTally>;
@@ -50,4 +50,61 @@ export function docsMetrics(facts: Facts, tallies: Tallies): DocsMetrics {
     largeModules: overviewTally ? overviewTally.examined : null,
     largeModulesWithOverview: overviewTally ? overviewTally.examined - overviewTally.findings : null,
   };
+}
+
+/** Key figures of the cycles category, from the graph fact. */
+export function cyclesMetrics(facts: Facts): CyclesMetrics {
+  const { graph } = facts;
+  return {
+    cycles: graph.cycles.map((group) => group.files),
+    filesInCycles: graph.cycles.reduce((sum, group) => sum + group.files.length, 0),
+    largestCycle: graph.cycles.reduce((largest, group) => Math.max(largest, group.files.length), 0),
+    typeOnlyCycles: graph.typeOnlyCycles,
+    modules: graph.modules,
+    edges: new Set(graph.edges.map((edge) => `${edge.from}\0${edge.to}`)).size,
+    unresolvedImports: graph.unresolved.length,
+    externalImports: graph.externalImports,
+  };
+}
+
+/** Key figures of the duplication category, from the clones fact. */
+export function duplicationMetrics(facts: Facts): DuplicationMetrics {
+  const tests = new Set(facts.modules.filter((module) => module.kind === "test").map((module) => module.path));
+  const totalLines = facts.modules
+    .filter((module) => !tests.has(module.path) && !module.parseError)
+    .reduce((sum, module) => sum + module.lines, 0);
+  if (facts.clones.status !== "ok") {
+    return { percentage: null, duplicatedLines: 0, totalLines, clones: [], testClones: 0, testDuplicatedLines: 0 };
+  }
+  const isTestPair = (pair: ClonePair): boolean => tests.has(pair.a.file) && tests.has(pair.b.file);
+  const sourcePairs = facts.clones.clones.filter((pair) => !isTestPair(pair));
+  const testPairs = facts.clones.clones.filter(isTestPair);
+  const duplicatedLines = uniqueLines(sourcePairs, (file) => !tests.has(file));
+  return {
+    percentage: totalLines === 0 ? 0 : Math.round((10_000 * duplicatedLines) / totalLines) / 100,
+    duplicatedLines,
+    totalLines,
+    clones: sourcePairs.map((pair) => ({
+      files: [pair.a.file, pair.b.file],
+      lines: pair.lines,
+      a: { start: pair.a.start, end: pair.a.end },
+      b: { start: pair.b.start, end: pair.b.end },
+    })),
+    testClones: testPairs.length,
+    testDuplicatedLines: uniqueLines(testPairs, () => true),
+  };
+}
+
+/** Lines inside any copy of a pair, each line of each file once, on the files `counts` accepts. */
+function uniqueLines(pairs: readonly ClonePair[], counts: (file: string) => boolean): number {
+  const covered = new Map<string, Set<number>>();
+  for (const pair of pairs) {
+    for (const side of [pair.a, pair.b]) {
+      if (!counts(side.file)) continue;
+      const lines = covered.get(side.file) ?? new Set<number>();
+      for (let line = side.start; line <= side.end; line += 1) lines.add(line);
+      covered.set(side.file, lines);
+    }
+  }
+  return [...covered.values()].reduce((sum, lines) => sum + lines.size, 0);
 }

@@ -10,6 +10,6 @@ describe("programmatic API", () => {
       encoding: "utf8",
     });
     expect(run.stderr).toBe("");
-    expect(run.stdout).toBe("70 Workable\n");
+    expect(run.stdout).toBe("82 Ready\n");
   });
 });

@@ -42,9 +42,9 @@ describe("groundwork scan --format json", () => {
       tool: { name: "groundwork" },
       root: repo,
       commit: head,
-      score: 70,
+      score: 82,
     });
-    expect(result.level).toMatchObject({ rank: 3, name: "Workable" });
+    expect(result.level).toMatchObject({ rank: 4, name: "Ready" });
     const interfaces = result.categories.find((category) => category.id === "interfaces");
     expect(interfaces?.metrics).toMatchObject({
       sourceFiles: 1,
@@ -65,8 +65,8 @@ describe("groundwork scan --format json", () => {
       ["interfaces", 86.7],
       ["docs", 53.3],
       ["tests", null],
-      ["cycles", null],
-      ["duplication", null],
+      ["cycles", 100],
+      ["duplication", 100],
       ["hotspots", null],
       ["context", null],
     ]);
@@ -104,8 +104,8 @@ describe("groundwork scan (text)", () => {
   it("prints the score, level, category table and findings, without colour when not a terminal", () => {
     const run = runCli(["scan"], repo);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("Readiness 70.0/100 · level 3 Workable");
-    expect(run.stdout).toContain("Next: level 4 Ready needs overall score 70 → 75");
+    expect(run.stdout).toContain("Readiness 82.0/100 · level 4 Ready");
+    expect(run.stdout).toContain("Next: level 5 Exemplary needs overall score 82 → 90, docs 53.3 → 70");
     expect(run.stdout).toMatch(
       /Interface clarity\s+│\s+86\.7 │\s+15 │ 3\/3 exported functions with return types · 1 with any/,
     );
@@ -113,6 +113,8 @@ describe("groundwork scan (text)", () => {
       /Documentation\s+│\s+53\.3 │\s+15 │ 2\/5 exported symbols documented · README\.md complete/,
     );
     expect(run.stdout).toMatch(/Test coverage\s+│\s+– │\s+20 │ not implemented/);
+    expect(run.stdout).toMatch(/Dependency cycles\s+│\s+100\.0 │\s+10 │ no import cycles/);
+    expect(run.stdout).toMatch(/Duplication\s+│\s+100\.0 │\s+10 │ 0% of source lines duplicated \(0\/19\) · 0 clones/);
     expect(run.stdout).toContain("Findings (5)");
     expect(run.stdout).toContain("src/orders.ts:7:47");
     expect(run.stdout).toContain(
@@ -135,7 +137,7 @@ describe("output, config and timing options", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(`groundwork: wrote json report to ${out}\n`);
-    expect(parseResult(await readFile(out, "utf8")).score).toBe(70);
+    expect(parseResult(await readFile(out, "utf8")).score).toBe(82);
   });
 
   it("reads --config from the given path", async () => {
@@ -154,16 +156,19 @@ describe("output, config and timing options", () => {
       score: null,
       reason: "disabled in config",
     });
-    expect(result.score).toBe(86.7);
+    expect(result.score).toBe(94.3);
   });
 
   it("prints per-stage times to stderr with --timing", () => {
     const run = runCli(["scan", "--timing", "--format", "json"], repo);
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(
-      /^timing: config \d+ ms · discover \d+ ms · parse \d+ ms · rules \d+ ms · score \d+ ms · report \d+ ms · total \d+ ms\n$/,
+      /^timing: config \d+ ms · discover \d+ ms · .+ · rules \d+ ms · score \d+ ms · report \d+ ms · total \d+ ms\n$/,
     );
-    expect(parseResult(run.stdout).score).toBe(70);
+    for (const stage of ["parse", "graph", "clones \\(parallel\\)", "clones wait"]) {
+      expect(run.stderr).toMatch(new RegExp(` · ${stage} \\d+ ms · `));
+    }
+    expect(parseResult(run.stdout).score).toBe(82);
   });
 
   it("leaves the scanned repository exactly as it was", async () => {

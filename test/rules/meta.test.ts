@@ -35,8 +35,14 @@ describe("rule catalogue", () => {
       expect(message.message.length).toBeGreaterThan(10);
       expect(message.fix.length).toBeGreaterThan(20);
     }
-    expect(existsSync(join(REPO_ROOT, "fixtures", id))).toBe(true);
-    expect(existsSync(join(REPO_ROOT, "test", "rules", `${id}.test.ts`))).toBe(true);
+    const testFile = join(REPO_ROOT, "test", "rules", `${id}.test.ts`);
+    expect(existsSync(testFile)).toBe(true);
+    // The test runs the rule on at least one fixture repository, and every fixture it names exists.
+    const fixtures = [...(await readFile(testFile, "utf8")).matchAll(/(?:scanFixture|copyFixture)\("([^"]+)"/g)].map(
+      (match) => match[1],
+    );
+    expect(fixtures.length).toBeGreaterThan(0);
+    for (const fixture of fixtures) expect(existsSync(join(REPO_ROOT, "fixtures", fixture ?? "")), fixture).toBe(true);
     const docs = await readFile(join(REPO_ROOT, rule.docsPath), "utf8");
     expect(docs.startsWith(`# ${id}\n`)).toBe(true);
     for (const key of optionKeys(rule.optionsSchema)) expect(docs).toContain(`\`${key}\``);

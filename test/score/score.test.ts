@@ -33,32 +33,40 @@ describe("scoring on a fixture with hand-counted facts", () => {
 
   it("averages applicable categories by weight and leaves unbuilt ones out", async () => {
     const result = await scanFixture("scan/known-counts");
-    expect(result.score).toBe(70);
+    // No cycle and no clone: cycles and duplication score 100. (15×86.7 + 15×53.3 + 10×100 + 10×100) / 50 = 82.
+    expect(categoryOf(result, "cycles").score).toBe(100);
+    expect(categoryOf(result, "duplication").score).toBe(100);
+    expect(result.score).toBe(82);
     expect(result.level).toEqual({
-      rank: 3,
-      name: "Workable",
-      next: { rank: 4, name: "Ready", needs: ["overall score 70 → 75"] },
+      rank: 4,
+      name: "Ready",
+      next: { rank: 5, name: "Exemplary", needs: ["overall score 82 → 90", "docs 53.3 → 70"] },
     });
     expect(categoryOf(result, "tests")).toMatchObject({ score: null, reason: "not implemented" });
   });
 
   it("gives each finding the exact points its fix would add", async () => {
     const result = await scanFixture("scan/known-counts");
-    // One more documented symbol: docs (7×60 + 200)/9 = 68.89, overall (86.67 + 68.89)/2 = 77.78, +7.78.
-    expect(findingsOf(result, "docs/exported-symbol-doc").map((finding) => finding.gain)).toEqual([7.78, 7.78, 7.78]);
-    // One fewer `any`: interfaces +3×33.3/10 = +10, overall +5.
-    expect(findingsOf(result, "interfaces/no-any-in-signature").map((finding) => finding.gain)).toEqual([5]);
+    // One more documented symbol: docs +100 × 1/5 × 7/9 = +15.56, overall × 15/50 = +4.67.
+    expect(findingsOf(result, "docs/exported-symbol-doc").map((finding) => finding.gain)).toEqual([4.67, 4.67, 4.67]);
+    // One fewer `any`: interfaces +100 × 1/3 × 3/10 = +10, overall × 15/50 = +3.
+    expect(findingsOf(result, "interfaces/no-any-in-signature").map((finding) => finding.gain)).toEqual([3]);
   });
 
   it("honours category weights and switches from the config", async () => {
-    const result = await scanFixture("scan/known-counts", {
-      categories: { interfaces: { weight: 0 }, docs: { weight: 10 } },
-    });
+    const onlyDocs = {
+      interfaces: { weight: 0 },
+      cycles: { weight: 0 },
+      duplication: { weight: 0 },
+      docs: { weight: 10 },
+    };
+    const result = await scanFixture("scan/known-counts", { categories: onlyDocs });
     expect(result.score).toBe(53.3);
     const disabled = await scanFixture("scan/known-counts", { categories: { docs: { enabled: false } } });
     expect(categoryOf(disabled, "docs")).toMatchObject({ score: null, reason: "disabled in config" });
     expect(disabled.findings.some((finding) => finding.category === "docs")).toBe(false);
-    expect(disabled.score).toBe(86.7);
+    // (15×86.7 + 10×100 + 10×100) / 35 = 94.3
+    expect(disabled.score).toBe(94.3);
   });
 
   it("drops a rule that is off from its category score", async () => {

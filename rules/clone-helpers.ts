@@ -1,0 +1,103 @@
+import type { ClonePair, Facts, GraphEdge } from "../src/facts/index.js";
+import type { RelatedLocation, RuleContext } from "./define-rule.js";
+import { commonFolder, describeFolder } from "./helpers.js";
+
+/** Duplicated lines cost four times: 25% of lines in clones already scores 0. */
+export const DUPLICATION_PENALTY = 4;
+
+/**
+ * The check shared by duplication/clone and duplication/test-clone: examine the
+ * lines of one side's files, report each of its pairs with the lines it adds.
+ */
+export function checkClones(context: RuleContext<unknown, "clone">, testPairs: boolean): void {
+  const { facts, examine, report } = context;
+  if (facts.clones.status !== "ok") return;
+  examine(linesOf(facts, testPairs));
+  const pairs = clonePairs(facts, testPairs);
+  const costs = newlyCoveredLines(pairs);
+  pairs.forEach((pair, index) => {
+    // A test helper belongs with the tests, not in the folder the tests import from.
+    const { data, related } = describePair(pair, testPairs ? [] : facts.graph.edges);
+    report({
+      messageId: "clone",
+      data,
+      file: pair.a.file,
+      line: pair.a.start,
+      column: 1,
+      anchor: `${pair.b.file}:${pair.lines}`,
+      cost: DUPLICATION_PENALTY * (costs[index] ?? 0),
+      related,
+    });
+  });
+}
+
+/** The test-only pairs, or the others. */
+export function clonePairs(facts: Facts, testPairs: boolean): ClonePair[] {
+  if (facts.clones.status !== "ok") return [];
+  const tests = new Set(facts.modules.filter((module) => module.kind === "test").map((module) => module.path));
+  return facts.clones.clones.filter((pair) => (tests.has(pair.a.file) && tests.has(pair.b.file)) === testPairs);
+}
+
+/** Lines of the parsed files on one side (tests or not). */
+export function linesOf(facts: Facts, tests: boolean): number {
+  return facts.modules
+    .filter((module) => (module.kind === "test") === tests && !module.parseError)
+    .reduce((sum, module) => sum + module.lines, 0);
+}
+
+/**
+ * Each pair's cost is the duplicated lines it adds that earlier pairs did not
+ * already cover (both copies), so costs add up to the duplicated lines of the
+ * code base, with a block copied three times counted once per line.
+ */
+export function newlyCoveredLines(pairs: readonly ClonePair[]): number[] {
+  const covered = new Map<string, Set<number>>();
+  return pairs.map((pair) => {
+    let added = 0;
+    for (const side of [pair.a, pair.b]) {
+      const lines = covered.get(side.file) ?? new Set<number>();
+      covered.set(side.file, lines);
+      for (let line = side.start; line <= side.end; line += 1) {
+        if (lines.has(line)) continue;
+        lines.add(line);
+        added += 1;
+      }
+    }
+    return added;
+  });
+}
+
+/** The message data and related location shared by both clone rules. */
+export function describePair(
+  pair: ClonePair,
+  edges: readonly GraphEdge[],
+): {
+  data: Record<string, string | number>;
+  related: RelatedLocation[];
+} {
+  const home = sharedHome(pair.a.file, pair.b.file, edges);
+  return {
+    data: {
+      lines: pair.lines,
+      first: `${pair.a.file}:${pair.a.start}-${pair.a.end}`,
+      second: `${pair.b.file}:${pair.b.start}-${pair.b.end}`,
+      home: home.imported
+        ? `a module under ${describeFolder(home.folder)} (both files already import from there)`
+        : `a new module under ${describeFolder(home.folder)}`,
+    },
+    related: [{ file: pair.b.file, line: pair.b.start, column: 1, message: `the same ${pair.lines} lines again` }],
+  };
+}
+
+/** The deepest folder both files already import from, or else their common folder. */
+function sharedHome(a: string, b: string, edges: readonly GraphEdge[]): { folder: string; imported: boolean } {
+  const foldersOf = (file: string): Set<string> =>
+    new Set(edges.filter((edge) => edge.from === file).map((edge) => commonFolder([edge.to])));
+  const fromB = foldersOf(b);
+  const shared = [...foldersOf(a)].filter((folder) => fromB.has(folder));
+  shared.sort((x, y) => y.split("/").length - x.split("/").length || (x < y ? -1 : x > y ? 1 : 0));
+  const [deepest] = shared;
+  return deepest !== undefined
+    ? { folder: deepest, imported: true }
+    : { folder: commonFolder([a, b]), imported: false };
+}

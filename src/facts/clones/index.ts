@@ -1,0 +1,218 @@
+/**
+ * The clones fact: duplicated code found by jscpd 5 (its Rust engine), run as a
+ * child process on the discovered file list, so it works on the second core
+ * while Node parses.
+ *
+ * May: start jscpd, write its config and report into a temporary directory
+ * (always removed), read the report.
+ * May not: scan the repository itself (jscpd gets our file list), report findings.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
+
+/** One side of a clone pair: 1-based inclusive lines. */
+export interface CloneLocation {
+  file: string;
+  start: number;
+  end: number;
+}
+
+/** Two places that share the same code. */
+export interface ClonePair {
+  a: CloneLocation;
+  b: CloneLocation;
+  lines: number;
+  tokens: number;
+}
+
+/** The clones fact, or why there is none. */
+export type ClonesFact = { status: "ok"; clones: ClonePair[] } | { status: "unavailable"; reason: string };
+
+/** How jscpd is run (config `clones`). */
+export interface CloneSettings {
+  /** jscpd's minimum clone size in tokens; null keeps jscpd's default (50). */
+  minTokens: number | null;
+  /** jscpd's minimum clone size in lines; null keeps jscpd's default (5). */
+  minLines: number | null;
+  /** jscpd is stopped after this long, and the category is not applicable. */
+  timeoutMs: number;
+}
+
+/** What to scan and with which executable. */
+export interface CloneRun {
+  root: string;
+  /** Repo-relative files to compare. */
+  files: readonly string[];
+  maxFileSize: number;
+  settings: CloneSettings;
+  /** An explicit jscpd executable (the GROUNDWORK_JSCPD variable); default: the installed jscpd package. */
+  executable?: string | undefined;
+}
+
+/** Runs jscpd on the given files; never throws: a failure is an "unavailable" fact with the reason. */
+export async function collectClones(run: CloneRun): Promise<ClonesFact> {
+  if (run.files.length === 0) return { status: "ok", clones: [] };
+  const command = run.executable ? { file: run.executable, args: [] } : locateJscpd();
+  if ("reason" in command) return { status: "unavailable", reason: command.reason };
+  const workDir = await mkdtemp(join(tmpdir(), "groundwork-jscpd-"));
+  try {
+    const output = join(workDir, "report");
+    const config = {
+      path: run.files.map((file) => join(run.root, file)),
+      reporters: ["json"],
+      output,
+      absolute: true,
+      silent: true,
+      noTips: true,
+      maxSize: String(run.maxFileSize),
+      ...(run.settings.minTokens === null ? {} : { minTokens: run.settings.minTokens }),
+      ...(run.settings.minLines === null ? {} : { minLines: run.settings.minLines }),
+    };
+    const configPath = join(workDir, "jscpd.json");
+    await writeFile(configPath, JSON.stringify(config));
+    // One worker: the other core is Node's, parsing at the same time.
+    const args = [...command.args, "--config", configPath, "--no-gitignore", "--workers", "1"];
+    const exit = await runProcess(command.file, args, workDir, run.settings.timeoutMs);
+    if (exit.kind !== "ok") return { status: "unavailable", reason: exit.reason };
+    return readReport(join(output, "jscpd-report.json"), run.root);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+type Command = { file: string; args: string[] } | { reason: string };
+
+/** The platform binary of the installed jscpd package, or its Node launcher. */
+function locateJscpd(): Command {
+  const require = createRequire(import.meta.url);
+  let launcher: string;
+  try {
+    launcher = require.resolve("jscpd/run-jscpd.js");
+  } catch {
+    return { reason: "jscpd is not installed (npm package jscpd)" };
+  }
+  try {
+    const platformMap: unknown = require("jscpd/platform-map.js");
+    const binary = platformBinary(platformMap, require);
+    if (binary) return { file: binary, args: [] };
+  } catch {
+    // fall back to the launcher, which explains what is missing
+  }
+  return { file: process.execPath, args: [launcher] };
+}
+
+function platformBinary(platformMap: unknown, require: NodeJS.Require): string | null {
+  if (typeof platformMap !== "object" || platformMap === null) return null;
+  if (!("getPlatformKey" in platformMap) || typeof platformMap.getPlatformKey !== "function") return null;
+  if (
+    !("PLATFORM_MAP" in platformMap) ||
+    typeof platformMap.PLATFORM_MAP !== "object" ||
+    platformMap.PLATFORM_MAP === null
+  ) {
+    return null;
+  }
+  const key: unknown = platformMap.getPlatformKey();
+  if (typeof key !== "string") return null;
+  const entry: unknown = Object.entries(platformMap.PLATFORM_MAP).find(([candidate]) => candidate === key)?.[1];
+  if (
+    typeof entry !== "object" ||
+    entry === null ||
+    !("packageName" in entry) ||
+    typeof entry.packageName !== "string"
+  ) {
+    return null;
+  }
+  const manifest = require.resolve(`${entry.packageName}/package.json`);
+  return join(dirname(manifest), "bin", process.platform === "win32" ? "jscpd.exe" : "jscpd");
+}
+
+type Exit = { kind: "ok" } | { kind: "failed"; reason: string };
+
+function runProcess(file: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<Exit> {
+  return new Promise((resolve) => {
+    let stderr = "";
+    const child = spawn(file, args, { cwd, stdio: ["ignore", "ignore", "pipe"], detached: true });
+    const timer = setTimeout(() => {
+      killGroup(child.pid);
+      resolve({
+        kind: "failed",
+        reason: `jscpd did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`,
+      });
+    }, timeoutMs);
+    child.stderr?.on("data", (chunk: Buffer) => {
+      if (stderr.length < 4000) stderr += chunk.toString("utf8");
+    });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      const code = "code" in error ? String(error.code) : "";
+      resolve({
+        kind: "failed",
+        reason: code === "ENOENT" ? `jscpd not found at ${file}` : `jscpd could not start (${error.message})`,
+      });
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve({ kind: "ok" });
+      else {
+        const detail = stderr.split("\n").find((line) => line.trim() !== "" && !line.startsWith("Using config")) ?? "";
+        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+        resolve({ kind: "failed", reason: `jscpd ${how}${detail ? `: ${detail.trim().slice(0, 200)}` : ""}` });
+      }
+    });
+  });
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
+async function readReport(path: string, root: string): Promise<ClonesFact> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, "utf8"));
+  } catch {
+    return { status: "unavailable", reason: "jscpd wrote no readable report" };
+  }
+  if (typeof parsed !== "object" || parsed === null || !("duplicates" in parsed) || !Array.isArray(parsed.duplicates)) {
+    return { status: "unavailable", reason: "jscpd's report has no duplicates list" };
+  }
+  const clones = parsed.duplicates.flatMap((duplicate: unknown) => {
+    const pair = toPair(duplicate, root);
+    return pair ? [pair] : [];
+  });
+  clones.sort((x, y) => compareLocation(x.a, y.a) || compareLocation(x.b, y.b));
+  return { status: "ok", clones };
+}
+
+function toPair(duplicate: unknown, root: string): ClonePair | null {
+  if (typeof duplicate !== "object" || duplicate === null) return null;
+  const a = "firstFile" in duplicate ? toLocation(duplicate.firstFile, root) : null;
+  const b = "secondFile" in duplicate ? toLocation(duplicate.secondFile, root) : null;
+  if (!a || !b) return null;
+  const lines = "lines" in duplicate && typeof duplicate.lines === "number" ? duplicate.lines : a.end - a.start + 1;
+  const tokens = "tokens" in duplicate && typeof duplicate.tokens === "number" ? duplicate.tokens : 0;
+  // Report each pair once, its earlier place first.
+  return compareLocation(a, b) <= 0 ? { a, b, lines, tokens } : { a: b, b: a, lines, tokens };
+}
+
+function toLocation(side: unknown, root: string): CloneLocation | null {
+  if (typeof side !== "object" || side === null) return null;
+  if (!("name" in side) || typeof side.name !== "string") return null;
+  const start = "start" in side && typeof side.start === "number" ? side.start : null;
+  const end = "end" in side && typeof side.end === "number" ? side.end : null;
+  if (start === null || end === null) return null;
+  const absolute = isAbsolute(side.name) ? side.name : join(root, side.name);
+  return { file: relative(root, absolute).split(sep).join("/"), start, end };
+}
+
+function compareLocation(x: CloneLocation, y: CloneLocation): number {
+  return (x.file < y.file ? -1 : x.file > y.file ? 1 : 0) || x.start - y.start;
+}

@@ -1,0 +1,169 @@
+/**
+ * The graph fact: the module graph built from the imports the modules fact
+ * already recorded (no second parse), resolved with the TypeScript resolver,
+ * and its cycle groups with a suggested import to cut in each.
+ *
+ * May: read tsconfig and package.json files of the repository.
+ * May not: parse source files again, look into node_modules, report findings.
+ */
+import type { Inventory } from "../../discover/index.js";
+import type { ModuleFacts } from "../modules/index.js";
+import { ImportResolver } from "./resolve.js";
+import { countLoops, shortestPath, stronglyConnectedComponents, type Adjacency } from "./scc.js";
+import type { CutSuggestion, CycleGroup, GraphEdge, GraphFact, GraphSettings, UnresolvedImport } from "./types.js";
+
+export type * from "./types.js";
+export { ImportResolver } from "./resolve.js";
+
+/** Elementary loops enumerated per group before the counts are called partial. */
+const LOOP_LIMIT = 10_000;
+/** A namespace or star import takes everything: cutting it is the hardest. */
+const STAR_NAME_WEIGHT = 1_000;
+
+/** Default edge kinds for cycles: runtime imports, dynamic ones included. */
+export const DEFAULT_GRAPH_SETTINGS: GraphSettings = { includeTypeOnly: false, includeDynamic: true };
+
+/** Builds the graph of parsed modules and finds its cycle groups. */
+export function buildGraph(
+  inventory: Inventory,
+  modules: readonly ModuleFacts[],
+  settings: GraphSettings,
+): { graph: GraphFact; warnings: string[] } {
+  const paths = modules.map((module) => module.path).sort();
+  const moduleSet = new Set(paths);
+  const resolver = new ImportResolver({
+    root: inventory.root,
+    allFiles: [
+      ...inventory.files.map((file) => file.path),
+      ...inventory.skipped.filter((file) => file.reason !== "node_modules").map((file) => file.path),
+    ],
+    modules: moduleSet,
+    packageRoots: inventory.packageRoots,
+  });
+  const edges: GraphEdge[] = [];
+  const unresolved: UnresolvedImport[] = [];
+  let externalImports = 0;
+  for (const module of modules) {
+    for (const fact of module.imports) {
+      const resolution = resolver.resolve(module.path, fact.specifier, fact.kind);
+      if (resolution.kind === "internal") {
+        if (resolution.path === module.path) continue;
+        const { specifier, kind, isTypeOnly, names, line, column } = fact;
+        edges.push({ from: module.path, to: resolution.path, specifier, kind, isTypeOnly, names, line, column });
+      } else if (resolution.kind === "unresolved") {
+        unresolved.push({ from: module.path, specifier: fact.specifier, line: fact.line });
+      } else if (resolution.kind === "external") {
+        externalImports += 1;
+      }
+    }
+  }
+  edges.sort((a, b) => compare(a.from, b.from) || a.line - b.line || a.column - b.column);
+  unresolved.sort((a, b) => compare(a.from, b.from) || a.line - b.line);
+  const { cycles, typeOnlyCycles } = findCycles(paths, edges, settings);
+  return {
+    graph: { modules: paths.length, edges, unresolved, externalImports, cycles, typeOnlyCycles, settings },
+    warnings: resolver.warnings,
+  };
+}
+
+/** Cycle groups under `settings`, largest first, and how many groups only type-only imports create. */
+export function findCycles(
+  paths: readonly string[],
+  edges: readonly GraphEdge[],
+  settings: GraphSettings,
+): { cycles: CycleGroup[]; typeOnlyCycles: number } {
+  const index = new Map(paths.map((path, position) => [path, position]));
+  const counts = (edge: GraphEdge): boolean => settings.includeDynamic || edge.kind !== "dynamic";
+  const runtime = edges.filter((edge) => counts(edge) && !edge.isTypeOnly);
+  const all = edges.filter(counts);
+  const runtimeGroups = stronglyConnectedComponents(adjacencyOf(paths.length, runtime, index));
+  const allAdjacency = adjacencyOf(paths.length, all, index);
+  const allGroups = stronglyConnectedComponents(allAdjacency);
+  const runtimeKeys = new Set(runtimeGroups.map((group) => group.join(",")));
+  const typeOnlyCycles = allGroups.filter((group) => !runtimeKeys.has(group.join(","))).length;
+  const chosen = settings.includeTypeOnly ? all : runtime;
+  const adjacency = settings.includeTypeOnly ? allAdjacency : adjacencyOf(paths.length, runtime, index);
+  const groups = settings.includeTypeOnly ? allGroups : runtimeGroups;
+  const statements = groupStatements(chosen);
+  const cycles = groups.map((group) => describeGroup(group, adjacency, statements, paths));
+  cycles.sort((a, b) => b.files.length - a.files.length || compare(a.files[0] ?? "", b.files[0] ?? ""));
+  return { cycles, typeOnlyCycles };
+}
+
+function adjacencyOf(size: number, edges: readonly GraphEdge[], index: ReadonlyMap<string, number>): Adjacency {
+  const sets: Array<Set<number>> = Array.from({ length: size }, () => new Set<number>());
+  for (const edge of edges) {
+    const from = index.get(edge.from);
+    const to = index.get(edge.to);
+    if (from !== undefined && to !== undefined) sets[from]?.add(to);
+  }
+  return sets.map((set) => [...set].sort((a, b) => a - b));
+}
+
+/** Import statements per `from → to` pair. */
+function groupStatements(edges: readonly GraphEdge[]): Map<string, GraphEdge[]> {
+  const byPair = new Map<string, GraphEdge[]>();
+  for (const edge of edges) {
+    const key = `${edge.from}\0${edge.to}`;
+    const list = byPair.get(key) ?? [];
+    list.push(edge);
+    byPair.set(key, list);
+  }
+  return byPair;
+}
+
+function describeGroup(
+  group: readonly number[],
+  adjacency: Adjacency,
+  statements: ReadonlyMap<string, GraphEdge[]>,
+  paths: readonly string[],
+): CycleGroup {
+  const counted = countLoops(adjacency, group, LOOP_LIMIT);
+  const inside = new Set(group);
+  const candidates: Array<{
+    from: number;
+    to: number;
+    loops: number;
+    weight: number;
+    first: GraphEdge;
+    lines: number[];
+  }> = [];
+  for (const from of group) {
+    for (const to of adjacency[from] ?? []) {
+      if (!inside.has(to)) continue;
+      const pair = statements.get(`${paths[from]}\0${paths[to]}`) ?? [];
+      const [first] = pair;
+      if (!first) continue;
+      const names = new Set(pair.flatMap((edge) => edge.names));
+      const weight = [...names].reduce((sum, name) => sum + (name === "*" ? STAR_NAME_WEIGHT : 1), 0);
+      const loops = counted.perEdge.get(`${from},${to}`) ?? 0;
+      candidates.push({ from, to, loops, weight, first, lines: pair.map((edge) => edge.line) });
+    }
+  }
+  candidates.sort(
+    (a, b) =>
+      b.loops - a.loops ||
+      a.weight - b.weight ||
+      compare(paths[a.from] ?? "", paths[b.from] ?? "") ||
+      compare(paths[a.to] ?? "", paths[b.to] ?? ""),
+  );
+  const best = candidates[0];
+  if (!best) throw new Error("a cycle group has no internal edge");
+  const back = shortestPath(adjacency, best.to, best.from, inside) ?? [best.to, best.from];
+  const cut: CutSuggestion = {
+    edge: best.first,
+    lines: best.lines,
+    loopsThroughCut: best.loops,
+    loopsCounted: counted.loops,
+    isComplete: counted.isComplete,
+  };
+  return {
+    files: group.map((node) => paths[node] ?? "").sort(),
+    loop: [best.from, ...back].map((node) => paths[node] ?? ""),
+    cut,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

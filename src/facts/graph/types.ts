@@ -1,0 +1,64 @@
+import type { ImportKind } from "../modules/index.js";
+
+/** One import between two parsed modules of the repository. */
+export interface GraphEdge {
+  from: string;
+  to: string;
+  specifier: string;
+  kind: ImportKind;
+  isTypeOnly: boolean;
+  /** Imported names (`default`, `*`, or exported names). */
+  names: string[];
+  line: number;
+  column: number;
+}
+
+/** An import whose target could not be found in the repository. */
+export interface UnresolvedImport {
+  from: string;
+  specifier: string;
+  line: number;
+}
+
+/** An edge chosen to break a cycle group, with how many of the group's loops run through it. */
+export interface CutSuggestion {
+  edge: GraphEdge;
+  /** Every import statement from `edge.from` to `edge.to` (a file may import another twice). */
+  lines: number[];
+  loopsThroughCut: number;
+  loopsCounted: number;
+  /** False when the group has more loops than were enumerated (the counts cover the first ones). */
+  isComplete: boolean;
+}
+
+/** A strongly connected component of two or more modules: every file in it reaches every other. */
+export interface CycleGroup {
+  /** Repo-relative paths, sorted. */
+  files: string[];
+  /** A shortest loop through the cut edge, starting at its importer, for messages. */
+  loop: string[];
+  cut: CutSuggestion;
+}
+
+/** The module graph of the repository and the cycle groups found in it. */
+export interface GraphFact {
+  /** Parsed modules (source and test files): the graph's nodes. */
+  modules: number;
+  /** Internal edges, one per import statement, sorted by importer, line and column. */
+  edges: GraphEdge[];
+  unresolved: UnresolvedImport[];
+  /** Imports of packages outside the repository and of Node built-ins. */
+  externalImports: number;
+  /** Cycle groups under the configured edge kinds, largest first. */
+  cycles: CycleGroup[];
+  /** Groups that exist only through type-only imports (0 when type-only imports are included). */
+  typeOnlyCycles: number;
+  /** Which edges the cycle groups were computed over. */
+  settings: GraphSettings;
+}
+
+/** Which imports count as edges for cycles (config `graph`). */
+export interface GraphSettings {
+  includeTypeOnly: boolean;
+  includeDynamic: boolean;
+}

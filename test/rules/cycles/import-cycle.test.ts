@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { categoryOf, copyFixture, findingsOf, locationsOf, scanFixture } from "../../helpers/fixtures.js";
+import { analyze } from "../../../src/engine/index.js";
+import { madgeGroups } from "../../helpers/madge.js";
+
+const RULE = "cycles/import-cycle";
+
+describe(RULE, () => {
+  it.each([
+    ["cycles/three-file-loop", [["src/customers.ts", "src/invoices.ts", "src/orders.ts"]]],
+    ["cycles/two-file-loop", [["src/session.ts", "src/user.ts"]]],
+    ["cycles/type-only-loop", []],
+    ["cycles/paths-alias-loop", [["src/api.ts", "src/store.ts"]]],
+    ["cycles/barrel-loop", [["src/widgets/index.ts", "src/widgets/panel.ts"]]],
+    ["cycles/esm-js-specifiers-loop", [["src/lexer.ts", "src/parser.ts"]]],
+    ["cycles/dynamic-import-loop", [["src/pages.ts", "src/router.ts"]]],
+  ])(
+    "%s: runtime cycle groups are %j, as madge finds, and the acyclic neighbours are not in any",
+    async (fixture, expected) => {
+      const root = await copyFixture(fixture);
+      const result = await analyze({ root, config: {} });
+      const groups = categoryOf(result, "cycles").metrics.cycles;
+      expect(groups).toEqual(expected);
+      expect(groups).toEqual(await madgeGroups(root));
+      expect(groups.flat().some((file) => file.includes("acyclic") || file.includes("forms/"))).toBe(false);
+    },
+  );
+
+  it("reports a group at the import to cut, with the loop and a fix naming the import", async () => {
+    const result = await scanFixture("cycles/three-file-loop");
+    expect(locationsOf(result, RULE)).toEqual(["src/customers.ts:1:1"]);
+    const [finding] = findingsOf(result, RULE);
+    expect(finding?.message).toBe(
+      "Import cycle of 3 files: src/customers.ts → src/orders.ts → src/invoices.ts → src/customers.ts",
+    );
+    expect(finding?.fix).toBe(
+      "Cut the import of './orders' in src/customers.ts (line 1, imports placeOrder): it closes 1 of the 1 loops in this group. Move what customers.ts uses from orders.ts into a module both can import (for example a new file under src/), or invert the dependency by passing it in as a parameter or callback.",
+    );
+    expect(finding?.related).toEqual([
+      { file: "src/orders.ts", line: 1, column: 1, message: "imports src/invoices.ts here" },
+      { file: "src/invoices.ts", line: 1, column: 1, message: "imports src/customers.ts here" },
+    ]);
+  });
+
+  it("prefers cutting the import with the fewest names: a barrel's `export *` is kept", async () => {
+    const result = await scanFixture("cycles/barrel-loop");
+    expect(locationsOf(result, RULE)).toEqual(["src/widgets/panel.ts:1:1"]);
+  });
+
+  it("counts files in cycles against the modules of the graph", async () => {
+    const result = await scanFixture("cycles/three-file-loop");
+    const cycles = categoryOf(result, "cycles");
+    expect(cycles.metrics).toEqual({
+      cycles: [["src/customers.ts", "src/invoices.ts", "src/orders.ts"]],
+      filesInCycles: 3,
+      largestCycle: 3,
+      typeOnlyCycles: 0,
+      modules: 6,
+      edges: 5,
+      unresolvedImports: 0,
+      externalImports: 0,
+    });
+    // Files in cycles count double: 2 × 3 of 6 modules fails the check entirely.
+    expect(cycles.checks).toEqual([{ ruleId: RULE, weight: 1, examined: 6, failed: 6, score: 0 }]);
+  });
+
+  it("counts a type-only loop separately, and includes it on request", async () => {
+    const result = await scanFixture("cycles/type-only-loop");
+    expect(categoryOf(result, "cycles").metrics).toMatchObject({ cycles: [], typeOnlyCycles: 1 });
+    expect(locationsOf(result, RULE)).toEqual([]);
+    const included = await scanFixture("cycles/type-only-loop", { graph: { includeTypeOnly: true } });
+    expect(categoryOf(included, "cycles").metrics.cycles).toEqual([["src/canvas.ts", "src/shape.ts"]]);
+    expect(locationsOf(included, RULE)).toEqual(["src/canvas.ts:1:1"]);
+  });
+
+  it("leaves dynamic imports out on request", async () => {
+    const result = await scanFixture("cycles/dynamic-import-loop", { graph: { includeDynamic: false } });
+    expect(categoryOf(result, "cycles").metrics.cycles).toEqual([]);
+  });
+
+  it("tolerates groups up to maxComponentSize files", async () => {
+    const result = await scanFixture("cycles/two-file-loop", {
+      rules: { [RULE]: { options: { maxComponentSize: 2 } } },
+    });
+    expect(locationsOf(result, RULE)).toEqual([]);
+    expect(categoryOf(result, "cycles").metrics.filesInCycles).toBe(2);
+  });
+});

@@ -1,0 +1,78 @@
+import { chmod, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../../src/engine/index.js";
+import { categoryOf, copyFixture, findingsOf, locationsOf, scanFixture, temporaryDir } from "../../helpers/fixtures.js";
+
+const RULE = "duplication/clone";
+
+describe(RULE, () => {
+  // discounts.ts and taxes.ts share lines 4-17 (everything after the function name); summary.ts is unique.
+  it("reports a clone pair at its first place, with the second as a related location", async () => {
+    const result = await scanFixture("duplication/clone");
+    expect(locationsOf(result, RULE)).toEqual(["src/pricing/discounts.ts:4:1"]);
+    const [finding] = findingsOf(result, RULE);
+    expect(finding?.message).toBe("14 lines duplicated: src/pricing/discounts.ts:4-17 and src/pricing/taxes.ts:4-17");
+    expect(finding?.related).toEqual([
+      { file: "src/pricing/taxes.ts", line: 4, column: 1, message: "the same 14 lines again" },
+    ]);
+  });
+
+  it("suggests the folder both copies already import from", async () => {
+    const [finding] = findingsOf(await scanFixture("duplication/clone"), RULE);
+    expect(finding?.fix).toBe(
+      "Extract the code shared by src/pricing/discounts.ts:4-17 and src/pricing/taxes.ts:4-17 into one function in a module under src/shared/ (both files already import from there), and call it from both places.",
+    );
+  });
+
+  it("measures duplicated source lines, both copies, over all source lines", async () => {
+    const duplication = categoryOf(await scanFixture("duplication/clone"), "duplication");
+    // Source lines: money 4 + discounts 17 + taxes 17 + summary 6 = 44; duplicated 2 × 14 = 28.
+    expect(duplication.metrics).toEqual({
+      percentage: 63.64,
+      duplicatedLines: 28,
+      totalLines: 44,
+      clones: [
+        {
+          files: ["src/pricing/discounts.ts", "src/pricing/taxes.ts"],
+          lines: 14,
+          a: { start: 4, end: 17 },
+          b: { start: 4, end: 17 },
+        },
+      ],
+      testClones: 1,
+      testDuplicatedLines: 18,
+    });
+  });
+
+  it("honours a larger minimum clone size", async () => {
+    const result = await scanFixture("duplication/clone", { clones: { minLines: 15 } });
+    expect(locationsOf(result, RULE)).toEqual([]);
+    expect(categoryOf(result, "duplication").metrics.percentage).toBe(0);
+    expect(result.scoringModel).toMatch(/^1\+custom\./);
+  });
+});
+
+describe("duplication when jscpd cannot run", () => {
+  it.each([
+    ["is missing", "/nonexistent/jscpd", "not measured: jscpd not found at /nonexistent/jscpd"],
+    ["crashes", "crash", "not measured: jscpd exited with code 3: engine panicked"],
+    ["hangs", "hang", "not measured: jscpd did not finish within 1 s and was stopped"],
+  ])("is not applicable when jscpd %s, and the scan goes on", async (_case, kind, reason) => {
+    const tools = await temporaryDir();
+    const executable = kind.startsWith("/") ? kind : join(tools, `${kind}.sh`);
+    if (kind === "crash") await writeFile(executable, "#!/bin/sh\necho 'engine panicked' >&2\nexit 3\n");
+    if (kind === "hang") await writeFile(executable, "#!/bin/sh\nsleep 30\n");
+    if (!kind.startsWith("/")) await chmod(executable, 0o755);
+    const started = Date.now();
+    const result = await analyze({
+      root: await copyFixture("duplication/clone"),
+      config: { clones: { timeoutSeconds: 1 } },
+      jscpdPath: executable,
+    });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(categoryOf(result, "duplication")).toMatchObject({ score: null, reason });
+    expect(result.warnings).toContain(`duplication ${reason}`);
+    expect(categoryOf(result, "interfaces").score).not.toBeNull();
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { categoryOf, findingsOf, locationsOf, scanFixture } from "../../helpers/fixtures.js";
+
+const RULE = "duplication/test-clone";
+
+describe(RULE, () => {
+  // The two tests share lines 3-11: the ledger setup after their differing function names.
+  it("reports a clone between two test files, as info, with a helper beside the tests", async () => {
+    const result = await scanFixture("duplication/clone");
+    expect(locationsOf(result, RULE)).toEqual(["test/discounts.test.ts:3:1"]);
+    const [finding] = findingsOf(result, RULE);
+    expect(finding?.severity).toBe("info");
+    expect(finding?.fix).toBe(
+      "Move the setup or assertions shared by test/discounts.test.ts:3-11 and test/taxes.test.ts:3-11 into a test helper in a new module under test/, and call it from both tests.",
+    );
+  });
+
+  it("weighs a quarter of source duplication in the category", async () => {
+    const checks = categoryOf(await scanFixture("duplication/clone"), "duplication").checks;
+    expect(checks.map((check) => [check.ruleId, check.weight])).toEqual([
+      ["duplication/clone", 4],
+      ["duplication/test-clone", 1],
+    ]);
+    // Test lines 12 + 12 = 24; 2 × 9 duplicated, ×4 penalty: the check fails entirely.
+    expect(checks[1]).toMatchObject({ examined: 24, failed: 24, score: 0 });
+  });
+});
