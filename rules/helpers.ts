@@ -1,5 +1,5 @@
 import type { Facts, ModuleFacts } from "../src/facts/index.js";
-import type { ExportedSymbol } from "../src/facts/modules/index.js";
+import type { ExportedSymbol, FunctionFact } from "../src/facts/modules/index.js";
 
 /** An exported symbol with the module that exports it. */
 export interface LocatedSymbol {
@@ -45,4 +45,23 @@ export function commonFolder(paths: readonly string[]): string {
 /** A folder as messages show it: `src/shared/`, or "the repository root". */
 export function describeFolder(folder: string): string {
   return folder === "" ? "the repository root" : `${folder}/`;
+}
+
+/**
+ * Every function of the parsed source files, each examined with its own lines
+ * (at least 1), so size and complexity checks score by lines of function code
+ * with nested functions counted once. `visit` gets the weight to charge.
+ */
+export function examineFunctions(
+  facts: Facts,
+  examine: (amount: number) => void,
+  visit: (module: ModuleFacts, fn: FunctionFact, weight: number) => void,
+): void {
+  for (const module of facts.sources) {
+    for (const fn of module.functions) {
+      const weight = Math.max(1, fn.ownLines);
+      examine(weight);
+      visit(module, fn, weight);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
+import { examineFunctions } from "../helpers.js";
 
 /** Reports functions spanning more lines than the limit; scores by lines of function code. */
 export default defineRule({
@@ -21,21 +22,17 @@ export default defineRule({
     max: z.number().int().min(1).default(80),
   }),
   check({ facts, options, examine, report }) {
-    for (const module of facts.sources) {
-      for (const fn of module.functions) {
-        const weight = Math.max(1, fn.ownLines);
-        examine(weight);
-        if (fn.lines <= options.max) continue;
-        report({
-          messageId: "tooLong",
-          data: { name: fn.name, lines: fn.lines, max: options.max },
-          file: module.path,
-          line: fn.line,
-          column: fn.column,
-          anchor: fn.anchor,
-          cost: weight,
-        });
-      }
-    }
+    examineFunctions(facts, examine, (module, fn, weight) => {
+      if (fn.lines <= options.max) return;
+      report({
+        messageId: "tooLong",
+        data: { name: fn.name, lines: fn.lines, max: options.max },
+        file: module.path,
+        line: fn.line,
+        column: fn.column,
+        anchor: fn.anchor,
+        cost: weight,
+      });
+    });
   },
 });

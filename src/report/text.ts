@@ -1,6 +1,14 @@
 import Table from "cli-table3";
 import pc from "picocolors";
-import type { CategoryResult, Finding, ScanResult } from "../engine/result.js";
+import type {
+  CategoryResult,
+  CyclesMetrics,
+  DocsMetrics,
+  DuplicationMetrics,
+  Finding,
+  InterfacesMetrics,
+  ScanResult,
+} from "../engine/result.js";
 import { LEVELS } from "../score/levels.js";
 
 /** How the terminal report is drawn. */
@@ -68,55 +76,66 @@ function categoryTable(categories: readonly CategoryResult[], options: TextOptio
 
 /** The few numbers that explain a category's score. */
 export function keyFigures(category: CategoryResult): string {
-  if (category.id === "interfaces") {
-    const m = category.metrics;
-    const parts = [
-      `${m.explicitReturnType}/${m.exportedFunctions} exported functions with return types`,
-      `${m.anyInSignature} with any`,
-    ];
-    if (m.tooManyParameters) parts.push(`${m.tooManyParameters} with too many parameters`);
-    if (m.longFunctions) parts.push(plural(m.longFunctions, "long function"));
-    if (m.complexFunctions) parts.push(plural(m.complexFunctions, "complex function"));
-    if (m.longFiles) parts.push(plural(m.longFiles, "long file"));
-    return parts.join(" · ");
+  switch (category.id) {
+    case "interfaces":
+      return interfacesFigures(category.metrics);
+    case "docs":
+      return docsFigures(category.metrics);
+    case "cycles":
+      return cyclesFigures(category.metrics);
+    case "duplication":
+      return duplicationFigures(category.metrics);
+    default:
+      return "";
   }
-  if (category.id === "docs") {
-    const m = category.metrics;
-    const parts = [`${m.documentedSymbols}/${m.exportedSymbols} exported symbols documented`];
-    if (m.readme === null) parts.push("no README");
-    else {
-      const missing = [
-        m.readmeHasUsage === false ? "usage" : "",
-        m.readmeHasDevelopment === false ? "development" : "",
-      ].filter(Boolean);
-      parts.push(missing.length === 0 ? `${m.readme} complete` : `${m.readme} lacks ${missing.join(" and ")} section`);
-    }
-    if (m.largeModules) parts.push(`${m.largeModulesWithOverview}/${m.largeModules} large modules with an overview`);
-    return parts.join(" · ");
-  }
-  if (category.id === "cycles") {
-    const m = category.metrics;
-    const parts = [
-      m.cycles.length === 0
-        ? "no import cycles"
-        : `${plural(m.cycles.length, "cycle group")}, ${m.filesInCycles} of ${m.modules} modules in them`,
-    ];
-    if (m.largestCycle > 0) parts.push(`largest ${m.largestCycle} files`);
-    if (m.typeOnlyCycles > 0) parts.push(`${m.typeOnlyCycles} type-only`);
-    if (m.unresolvedImports > 0) parts.push(`${plural(m.unresolvedImports, "unresolved import")}`);
-    return parts.join(" · ");
-  }
-  if (category.id === "duplication") {
-    const m = category.metrics;
-    if (m.percentage === null) return "";
-    const parts = [
-      `${m.percentage}% of source lines duplicated (${m.duplicatedLines}/${m.totalLines})`,
-      plural(m.clones.length, "clone"),
-    ];
-    if (m.testClones > 0) parts.push(`${plural(m.testClones, "test clone")}`);
-    return parts.join(" · ");
-  }
-  return "";
+}
+
+function interfacesFigures(m: InterfacesMetrics): string {
+  const parts = [
+    `${m.explicitReturnType}/${m.exportedFunctions} exported functions with return types`,
+    `${m.anyInSignature} with any`,
+  ];
+  if (m.tooManyParameters) parts.push(`${m.tooManyParameters} with too many parameters`);
+  if (m.longFunctions) parts.push(plural(m.longFunctions, "long function"));
+  if (m.complexFunctions) parts.push(plural(m.complexFunctions, "complex function"));
+  if (m.longFiles) parts.push(plural(m.longFiles, "long file"));
+  return parts.join(" · ");
+}
+
+function docsFigures(m: DocsMetrics): string {
+  const parts = [`${m.documentedSymbols}/${m.exportedSymbols} exported symbols documented`];
+  const missing = [
+    m.readmeHasUsage === false ? "usage" : "",
+    m.readmeHasDevelopment === false ? "development" : "",
+  ].filter(Boolean);
+  if (m.readme === null) parts.push("no README");
+  else if (missing.length === 0) parts.push(`${m.readme} complete`);
+  else parts.push(`${m.readme} lacks ${missing.join(" and ")} section`);
+  if (m.largeModules) parts.push(`${m.largeModulesWithOverview}/${m.largeModules} large modules with an overview`);
+  return parts.join(" · ");
+}
+
+function cyclesFigures(m: CyclesMetrics): string {
+  const groups = m.cycles.length;
+  const parts = [
+    groups === 0
+      ? "no import cycles"
+      : `${plural(groups, "cycle group")}, ${m.filesInCycles} of ${m.modules} modules in them`,
+  ];
+  if (m.largestCycle > 0) parts.push(`largest ${m.largestCycle} files`);
+  if (m.typeOnlyCycles > 0) parts.push(`${m.typeOnlyCycles} type-only`);
+  if (m.unresolvedImports > 0) parts.push(plural(m.unresolvedImports, "unresolved import"));
+  return parts.join(" · ");
+}
+
+function duplicationFigures(m: DuplicationMetrics): string {
+  if (m.percentage === null) return "";
+  const parts = [
+    `${m.percentage}% of source lines duplicated (${m.duplicatedLines}/${m.totalLines})`,
+    plural(m.clones.length, "clone"),
+  ];
+  if (m.testClones > 0) parts.push(plural(m.testClones, "test clone"));
+  return parts.join(" · ");
 }
 
 function plural(count: number, noun: string): string {

@@ -9,55 +9,79 @@ export type Adjacency = readonly (readonly number[])[];
 
 /** Strongly connected components with two or more nodes, each sorted ascending; in order of their smallest node. */
 export function stronglyConnectedComponents(adjacency: Adjacency, nodes?: readonly number[]): number[][] {
-  const n = adjacency.length;
-  const allowed = nodes ? new Set(nodes) : null;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack: number[] = [];
-  const components: number[][] = [];
-  let counter = 0;
-  const roots = nodes ?? Array.from({ length: n }, (_, v) => v);
+  const tarjan = new Tarjan(adjacency, nodes ? new Set(nodes) : null);
+  for (const root of nodes ?? adjacency.keys()) tarjan.visit(root);
+  return tarjan.components.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+}
 
-  for (const root of roots) {
-    if (index[root] !== -1) continue;
-    const work: Array<{ v: number; next: number }> = [{ v: root, next: 0 }];
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      if (!frame) break;
-      const successors = adjacency[frame.v] ?? [];
+/** Tarjan's algorithm with an explicit stack, so a long chain of imports cannot overflow the call stack. */
+class Tarjan {
+  readonly components: number[][] = [];
+  private readonly index: Int32Array;
+  private readonly low: Int32Array;
+  private readonly onStack: Uint8Array;
+  private readonly stack: number[] = [];
+  private counter = 0;
+
+  constructor(
+    private readonly adjacency: Adjacency,
+    private readonly allowed: ReadonlySet<number> | null,
+  ) {
+    this.index = new Int32Array(adjacency.length).fill(-1);
+    this.low = new Int32Array(adjacency.length);
+    this.onStack = new Uint8Array(adjacency.length);
+  }
+
+  visit(root: number): void {
+    if (this.index[root] !== -1) return;
+    const work = [{ v: root, next: 0 }];
+    this.open(root);
+    for (let frame = work.at(-1); frame !== undefined; frame = work.at(-1)) {
+      const successors = this.adjacency[frame.v] ?? [];
       if (frame.next < successors.length) {
-        const w = successors[frame.next++] ?? 0;
-        if (allowed && !allowed.has(w)) continue;
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          stack.push(w);
-          onStack[w] = 1;
-          work.push({ v: w, next: 0 });
-        } else if (onStack[w]) {
-          low[frame.v] = Math.min(low[frame.v] ?? 0, index[w] ?? 0);
-        }
+        const w = successors[frame.next++];
+        if (w !== undefined && this.follow(frame.v, w)) work.push({ v: w, next: 0 });
         continue;
       }
       work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low[parent.v] = Math.min(low[parent.v] ?? 0, low[frame.v] ?? 0);
-      if (low[frame.v] !== index[frame.v]) continue;
-      const component: number[] = [];
-      let w: number | undefined;
-      do {
-        w = stack.pop();
-        if (w === undefined) break;
-        onStack[w] = 0;
-        component.push(w);
-      } while (w !== frame.v);
-      if (component.length > 1) components.push(component.sort((a, b) => a - b));
+      const parent = work.at(-1);
+      if (parent) this.low[parent.v] = Math.min(this.lowOf(parent.v), this.lowOf(frame.v));
+      if (this.lowOf(frame.v) === this.index[frame.v]) this.close(frame.v);
     }
   }
-  return components.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+
+  /** Handles edge v → w; true when w is new and must be descended into. */
+  private follow(v: number, w: number): boolean {
+    if (this.allowed && !this.allowed.has(w)) return false;
+    if (this.index[w] === -1) {
+      this.open(w);
+      return true;
+    }
+    if (this.onStack[w]) this.low[v] = Math.min(this.lowOf(v), this.index[w] ?? 0);
+    return false;
+  }
+
+  private open(v: number): void {
+    this.index[v] = this.counter;
+    this.low[v] = this.counter;
+    this.counter += 1;
+    this.stack.push(v);
+    this.onStack[v] = 1;
+  }
+
+  /** v is the root of a component: pop it off the stack. */
+  private close(v: number): void {
+    const component: number[] = [];
+    for (let w = this.stack.pop(); w !== undefined; w = w === v ? undefined : this.stack.pop()) {
+      this.onStack[w] = 0;
+      component.push(w);
+    }
+    if (component.length > 1) this.components.push(component.sort((a, b) => a - b));
+  }
+
+  private lowOf(v: number): number {
+    return this.low[v] ?? 0;
+  }
 }
 
 /** Loop counts per edge of one component. */
@@ -104,59 +128,76 @@ function circuitsFrom(
   limit: number,
   onLoop: (path: readonly number[]) => void,
 ): number {
-  const blocked = new Set<number>([start]);
-  const blockedBy = new Map<number, Set<number>>();
+  const blocking = new Blocking(start);
   const path = [start];
-  const frames: Array<{ v: number; next: number; foundLoop: boolean }> = [{ v: start, next: 0, foundLoop: false }];
+  const frameOf = (v: number): { v: number; successors: number[]; next: number; foundLoop: boolean } => ({
+    v,
+    successors: (adjacency[v] ?? []).filter((w) => inside.has(w)),
+    next: 0,
+    foundLoop: false,
+  });
+  const frames = [frameOf(start)];
   let found = 0;
-
-  const unblock = (node: number): void => {
-    const pending = [node];
-    while (pending.length > 0) {
-      const u = pending.pop();
-      if (u === undefined || !blocked.delete(u)) continue;
-      const waiting = blockedBy.get(u);
-      if (!waiting) continue;
-      blockedBy.delete(u);
-      pending.push(...waiting);
-    }
-  };
-
-  while (frames.length > 0) {
-    const frame = frames[frames.length - 1];
-    if (!frame) break;
-    const successors = adjacency[frame.v] ?? [];
+  for (let frame = frames.at(-1); frame !== undefined; frame = frames.at(-1)) {
+    const { successors } = frame;
     if (frame.next < successors.length) {
-      const w = successors[frame.next++] ?? 0;
-      if (!inside.has(w)) continue;
+      const w = successors[frame.next++] ?? start;
       if (w === start) {
         onLoop(path);
         found += 1;
         frame.foundLoop = true;
         if (found >= limit) return found;
-      } else if (!blocked.has(w)) {
-        frames.push({ v: w, next: 0, foundLoop: false });
+      } else if (!blocking.isBlocked(w)) {
+        frames.push(frameOf(w));
         path.push(w);
-        blocked.add(w);
+        blocking.block(w);
       }
       continue;
     }
     frames.pop();
     path.pop();
-    if (frame.foundLoop) {
-      unblock(frame.v);
-    } else {
-      for (const w of successors) {
-        if (!inside.has(w)) continue;
-        const waiting = blockedBy.get(w) ?? new Set<number>();
-        waiting.add(frame.v);
-        blockedBy.set(w, waiting);
-      }
-    }
-    const parent = frames[frames.length - 1];
+    if (frame.foundLoop) blocking.unblock(frame.v);
+    else for (const w of successors) blocking.blockUntil(frame.v, w);
+    const parent = frames.at(-1);
     if (parent && frame.foundLoop) parent.foundLoop = true;
   }
   return found;
+}
+
+/** Johnson's blocked set and B-lists. */
+class Blocking {
+  private readonly blocked: Set<number>;
+  private readonly waiting = new Map<number, Set<number>>();
+
+  constructor(start: number) {
+    this.blocked = new Set([start]);
+  }
+
+  isBlocked(node: number): boolean {
+    return this.blocked.has(node);
+  }
+
+  block(node: number): void {
+    this.blocked.add(node);
+  }
+
+  /** Keep `node` blocked until `until` is unblocked. */
+  blockUntil(node: number, until: number): void {
+    const list = this.waiting.get(until) ?? new Set<number>();
+    list.add(node);
+    this.waiting.set(until, list);
+  }
+
+  unblock(node: number): void {
+    const pending = [node];
+    for (let u = pending.pop(); u !== undefined; u = pending.pop()) {
+      if (!this.blocked.delete(u)) continue;
+      const list = this.waiting.get(u);
+      if (!list) continue;
+      this.waiting.delete(u);
+      pending.push(...list);
+    }
+  }
 }
 
 /** A shortest path from `from` to `to` inside `inside` (breadth-first), or null. */

@@ -86,3 +86,14 @@ describe(RULE, () => {
     expect(categoryOf(result, "cycles").metrics.filesInCycles).toBe(2);
   });
 });
+
+describe("workspace packages", () => {
+  // core imports @acme/utils (exports → dist/index.js → src/index.ts); utils imports @acme/core (main → dist → src).
+  // logger imports @acme/utils and @acme/utils/strings but nothing imports logger; chalk is external.
+  it("resolves package names through exports and main back to sources, without node_modules", async () => {
+    const result = await scanFixture("cycles/workspace-packages-loop");
+    const cycles = categoryOf(result, "cycles").metrics;
+    expect(cycles.cycles).toEqual([["packages/core/src/index.ts", "packages/utils/src/index.ts"]]);
+    expect(cycles).toMatchObject({ modules: 4, edges: 4, unresolvedImports: 0, externalImports: 1 });
+  });
+});
