@@ -15,9 +15,10 @@ export function checkClones(context: RuleContext<unknown, "clone">, testPairs: b
   examine(linesOf(facts, testPairs));
   const pairs = clonePairs(facts, testPairs);
   const costs = newlyCoveredLines(pairs);
+  // A test helper belongs with the tests, not in the folder the tests import from.
+  const importedFolders = testPairs ? new Map<string, Set<string>>() : foldersImportedBy(facts.graph.edges);
   pairs.forEach((pair, index) => {
-    // A test helper belongs with the tests, not in the folder the tests import from.
-    const { data, related } = describePair(pair, testPairs ? [] : facts.graph.edges);
+    const { data, related } = describePair(pair, importedFolders);
     report({
       messageId: "clone",
       data,
@@ -67,15 +68,26 @@ export function newlyCoveredLines(pairs: readonly ClonePair[]): number[] {
   });
 }
 
+/** Folders each file imports from, by importer. */
+function foldersImportedBy(edges: readonly GraphEdge[]): Map<string, Set<string>> {
+  const folders = new Map<string, Set<string>>();
+  for (const edge of edges) {
+    const set = folders.get(edge.from) ?? new Set<string>();
+    set.add(commonFolder([edge.to]));
+    folders.set(edge.from, set);
+  }
+  return folders;
+}
+
 /** The message data and related location shared by both clone rules. */
 export function describePair(
   pair: ClonePair,
-  edges: readonly GraphEdge[],
+  importedFolders: ReadonlyMap<string, ReadonlySet<string>>,
 ): {
   data: Record<string, string | number>;
   related: RelatedLocation[];
 } {
-  const home = sharedHome(pair.a.file, pair.b.file, edges);
+  const home = sharedHome(pair.a.file, pair.b.file, importedFolders);
   return {
     data: {
       lines: pair.lines,
@@ -90,11 +102,13 @@ export function describePair(
 }
 
 /** The deepest folder both files already import from, or else their common folder. */
-function sharedHome(a: string, b: string, edges: readonly GraphEdge[]): { folder: string; imported: boolean } {
-  const foldersOf = (file: string): Set<string> =>
-    new Set(edges.filter((edge) => edge.from === file).map((edge) => commonFolder([edge.to])));
-  const fromB = foldersOf(b);
-  const shared = [...foldersOf(a)].filter((folder) => fromB.has(folder));
+function sharedHome(
+  a: string,
+  b: string,
+  importedFolders: ReadonlyMap<string, ReadonlySet<string>>,
+): { folder: string; imported: boolean } {
+  const fromB = importedFolders.get(b) ?? new Set<string>();
+  const shared = [...(importedFolders.get(a) ?? [])].filter((folder) => fromB.has(folder));
   shared.sort((x, y) => y.split("/").length - x.split("/").length || (x < y ? -1 : x > y ? 1 : 0));
   const [deepest] = shared;
   return deepest !== undefined

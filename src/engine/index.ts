@@ -6,6 +6,7 @@
  */
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
+import type { CategoryId } from "../categories.js";
 import { loadConfig, type ResolvedConfig } from "../config/index.js";
 import { discover, type Inventory } from "../discover/index.js";
 import { InputError } from "../errors.js";
@@ -49,6 +50,7 @@ export async function analyze(options: AnalyzeOptions): Promise<ScanResult> {
     clones: config.clones,
     maxFileSize: config.maxFileSize,
     jscpdPath: options.jscpdPath,
+    needsClones: isCategoryMeasured(config, "duplication"),
     onStage: options.onStage,
   });
   const collector = await timed("rules", async () => runRules(facts, config));
@@ -74,6 +76,12 @@ export async function analyze(options: AnalyzeOptions): Promise<ScanResult> {
     files: fileSummary(facts.inventory, facts),
     warnings: facts.inventory.warnings,
   };
+}
+
+/** A category is measured when it is enabled and at least one of its rules is on. */
+function isCategoryMeasured(config: ResolvedConfig, id: CategoryId): boolean {
+  if (!config.categories[id].isEnabled) return false;
+  return RULES.some((rule) => rule.category === id && config.rules.get(rule.id)?.severity !== "off");
 }
 
 function runRules(facts: Facts, config: ResolvedConfig): FindingCollector {

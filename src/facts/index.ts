@@ -35,6 +35,8 @@ export interface FactOptions {
   maxFileSize: number;
   /** An explicit jscpd executable. */
   jscpdPath?: string | undefined;
+  /** False when nothing reads clones (duplication disabled): jscpd is then not run. */
+  needsClones?: boolean | undefined;
   onStage?: ((stage: string, milliseconds: number) => void) | undefined;
 }
 
@@ -48,16 +50,19 @@ export const DEFAULT_FACT_OPTIONS: FactOptions = {
 /** Runs every fact producer once: jscpd starts first and runs while Node parses. */
 export async function collectFacts(inventory: Inventory, options: FactOptions = DEFAULT_FACT_OPTIONS): Promise<Facts> {
   const started = performance.now();
-  const clonesRun = collectClones({
-    root: inventory.root,
-    files: inventory.files.filter((file) => isParsedKind(file.kind)).map((file) => file.path),
-    maxFileSize: options.maxFileSize,
-    settings: options.clones,
-    executable: options.jscpdPath,
-  }).then((fact) => {
-    options.onStage?.("clones (parallel)", performance.now() - started);
-    return fact;
-  });
+  const clonesRun: Promise<ClonesFact> =
+    options.needsClones === false
+      ? Promise.resolve({ status: "unavailable", reason: "the duplication category is disabled" })
+      : collectClones({
+          root: inventory.root,
+          files: inventory.files.filter((file) => isParsedKind(file.kind)).map((file) => file.path),
+          maxFileSize: options.maxFileSize,
+          settings: options.clones,
+          executable: options.jscpdPath,
+        }).then((fact) => {
+          options.onStage?.("clones (parallel)", performance.now() - started);
+          return fact;
+        });
   const [modules, readme] = await Promise.all([
     collectModules(inventory.root, inventory.files),
     readReadme(inventory.root, inventory.files),
