@@ -19,6 +19,8 @@ export type Effort = "trivial" | "small" | "medium" | "large";
 export interface RuleMessage {
   message: string;
   fix: string;
+  /** A severity for this message only, when it is less (or more) serious than the rule's default. */
+  severity?: Severity;
 }
 
 /** What a rule hands to `report`. */
@@ -51,12 +53,19 @@ export interface RuleContext<Options, MessageId extends string> {
   /** Counts units the rule looked at (files, symbols, lines): the denominator of its score. */
   examine(amount?: number): void;
   report(report: RuleReport<MessageId>): void;
+  /**
+   * Counts failed units that no single finding owns, so the score reflects the
+   * whole measure while findings list only what is worth acting on (coverage
+   * gaps in files above the threshold, risk in files below the hotspot cut).
+   */
+  charge(amount: number): void;
 }
 
 /** Where a running rule's output goes. */
 export interface ReportSink {
   examine(amount: number): void;
   report(report: RuleReport<string>): void;
+  charge(amount: number): void;
 }
 
 /** Everything needed to declare a rule. */
@@ -117,6 +126,7 @@ export function defineRule<Options, const MessageId extends string>(
         facts,
         examine: (amount = 1) => sink.examine(amount),
         report: (report) => sink.report(report),
+        charge: (amount) => sink.charge(amount),
       });
     },
   };

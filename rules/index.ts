@@ -8,6 +8,11 @@ import type { Rule } from "./define-rule.js";
 import exportedSymbolDoc from "./docs/exported-symbol-doc.js";
 import fileOverview from "./docs/file-overview.js";
 import readme from "./docs/readme.js";
+import hiddenCoupling from "./hotspots/hidden-coupling.js";
+import hotspot from "./hotspots/hotspot.js";
+import coverageReport from "./tests/coverage-report.js";
+import noTestScript from "./tests/no-test-script.js";
+import untestedModule from "./tests/untested-module.js";
 import clone from "./duplication/clone.js";
 import testClone from "./duplication/test-clone.js";
 import complexity from "./interfaces/complexity.js";
@@ -25,6 +30,11 @@ export const RULES: readonly Rule[] = [
   importCycle,
   clone,
   testClone,
+  hiddenCoupling,
+  hotspot,
+  coverageReport,
+  noTestScript,
+  untestedModule,
   exportedSymbolDoc,
   fileOverview,
   readme,

@@ -26,10 +26,10 @@ export interface CategoryInfo {
 export const CATEGORIES: readonly CategoryInfo[] = [
   { id: "interfaces", name: "Interface clarity", weight: 15, isImplemented: true },
   { id: "docs", name: "Documentation", weight: 15, isImplemented: true },
-  { id: "tests", name: "Test coverage", weight: 20, isImplemented: false },
+  { id: "tests", name: "Test coverage", weight: 20, isImplemented: true },
   { id: "cycles", name: "Dependency cycles", weight: 10, isImplemented: true },
   { id: "duplication", name: "Duplication", weight: 10, isImplemented: true },
-  { id: "hotspots", name: "Churn hotspots", weight: 10, isImplemented: false },
+  { id: "hotspots", name: "Churn hotspots", weight: 10, isImplemented: true },
   { id: "context", name: "Agent context", weight: 20, isImplemented: false },
 ];
 

@@ -9,6 +9,8 @@ interface ScanFlags {
   format: Format;
   output?: string;
   config?: string;
+  coverage?: string;
+  since?: string;
   timing?: boolean;
   color: boolean;
   top: number;
@@ -25,6 +27,14 @@ export function registerScan(program: Command, io: CliIO, setExitCode: (code: nu
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("-c, --config <file>", "config file (default: groundwork.config.json in the scanned directory, if present)")
+    .option(
+      "--coverage <file>",
+      "a coverage report to read (default: coverage/lcov.info, coverage-final.json or coverage-summary.json)",
+    )
+    .option(
+      "--since <window>",
+      'how far back git history is read, e.g. "6 months", "90 days" or 2026-01-01 (default: 12 months)',
+    )
     .option("--top <n>", "findings to list in the text report", parseCount, 10)
     .option("--timing", "print the time each stage took to stderr")
     .option("--no-color", "disable colours in the text report")
@@ -46,6 +56,8 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   const result = await analyze({
     root: dir,
     configPath: flags.config,
+    coverage: flags.coverage,
+    since: flags.since,
     cwd: io.cwd,
     jscpdPath: io.env.GROUNDWORK_JSCPD,
     onStage: (stage, milliseconds) => stages.push([stage, milliseconds]),

@@ -13,6 +13,7 @@ import type { ClassifyOverrides } from "../discover/index.js";
 import { ConfigError } from "../errors.js";
 import type { CloneSettings } from "../facts/clones/index.js";
 import { DEFAULT_GRAPH_SETTINGS, type GraphSettings } from "../facts/graph/index.js";
+import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from "../facts/history/index.js";
 import { RULES, type Rule, type Severity } from "../../rules/index.js";
 import { buildConfigSchema, DEFAULT_MAX_FILE_SIZE, RULE_SETTINGS } from "./schema.js";
 
@@ -26,8 +27,8 @@ export interface RuleSetting {
   severity: Severity | "off";
   /** Validated options as written (defaults are applied when the rule runs). */
   options: unknown;
-  /** True when the config changed this rule's severity or options. */
-  isCustomised: boolean;
+  /** True when the config sets this rule's severity (then it applies to all its messages). */
+  isSeverityConfigured: boolean;
 }
 
 /** The config with every default filled in. */
@@ -41,6 +42,9 @@ export interface ResolvedConfig {
   rules: ReadonlyMap<string, RuleSetting>;
   graph: GraphSettings;
   clones: CloneSettings;
+  history: HistorySettings;
+  /** A configured coverage report, or null to look for the usual ones. */
+  coverageReport: string | null;
 }
 
 /** Default jscpd time limit. */
@@ -104,19 +108,25 @@ export function resolveConfig(value: unknown, label: string | null): ResolvedCon
       minLines: input.clones?.minLines ?? null,
       timeoutMs: (input.clones?.timeoutSeconds ?? DEFAULT_CLONES_TIMEOUT_SECONDS) * 1000,
     },
+    history: {
+      window: input.history?.window ?? DEFAULT_HISTORY_SETTINGS.window,
+      maxCommitFiles: input.history?.maxCommitFiles ?? DEFAULT_HISTORY_SETTINGS.maxCommitFiles,
+      minSharedCommits: input.history?.minSharedCommits ?? DEFAULT_HISTORY_SETTINGS.minSharedCommits,
+      minCouplingDegree: input.history?.minCouplingDegree ?? DEFAULT_HISTORY_SETTINGS.minCouplingDegree,
+    },
+    coverageReport: input.coverage?.report ?? null,
   };
 }
 
 function ruleSetting(rule: Rule, entry: unknown): RuleSetting {
-  if (entry === undefined) return { severity: rule.severity, options: {}, isCustomised: false };
-  if (typeof entry === "string") return { severity: toSetting(entry), options: {}, isCustomised: true };
+  if (typeof entry === "string") return { severity: toSetting(entry), options: {}, isSeverityConfigured: true };
   if (typeof entry === "object" && entry !== null) {
-    const severity =
-      "severity" in entry && typeof entry.severity === "string" ? toSetting(entry.severity) : rule.severity;
+    const hasSeverity = "severity" in entry && typeof entry.severity === "string";
+    const severity = hasSeverity && typeof entry.severity === "string" ? toSetting(entry.severity) : rule.severity;
     const options = "options" in entry ? entry.options : {};
-    return { severity, options: options ?? {}, isCustomised: true };
+    return { severity, options: options ?? {}, isSeverityConfigured: hasSeverity };
   }
-  return { severity: rule.severity, options: {}, isCustomised: false };
+  return { severity: rule.severity, options: {}, isSeverityConfigured: false };
 }
 
 function toSetting(value: string): Severity | "off" {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CATEGORY_IDS } from "../categories.js";
+import { isValidWindow } from "../facts/history/index.js";
 import type { Rule } from "../../rules/index.js";
 
 /** Severities a rule can be set to in config. */
@@ -52,6 +53,15 @@ export interface ConfigInput {
   graph?: { includeTypeOnly?: boolean | undefined; includeDynamic?: boolean | undefined } | undefined;
   clones?:
     { minTokens?: number | undefined; minLines?: number | undefined; timeoutSeconds?: number | undefined } | undefined;
+  history?:
+    | {
+        window?: string | undefined;
+        maxCommitFiles?: number | undefined;
+        minSharedCommits?: number | undefined;
+        minCouplingDegree?: number | undefined;
+      }
+    | undefined;
+  coverage?: { report?: string | undefined } | undefined;
 }
 
 /** The strict schema of groundwork.config.json, with each rule's own options schema. */
@@ -110,6 +120,48 @@ export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput
       })
       .optional()
       .describe("How duplicated code is detected (jscpd)."),
+    history: z
+      .strictObject({
+        window: z
+          .string()
+          .refine(isValidWindow, 'expected a window such as "12 months", "90 days" or a date YYYY-MM-DD')
+          .optional()
+          .describe('How far back churn is read, counted from HEAD\'s commit date (default "12 months").'),
+        maxCommitFiles: z
+          .number()
+          .int()
+          .min(2)
+          .optional()
+          .describe("Commits touching more files than this are left out of co-change (default 30)."),
+        minSharedCommits: z
+          .number()
+          .int()
+          .min(2)
+          .optional()
+          .describe("Files that change together in at least this many commits can be coupled (default 5)."),
+        minCouplingDegree: z
+          .number()
+          .min(0)
+          .max(1)
+          .optional()
+          .describe("…when those commits are at least this share of their average commits (default 0.5)."),
+      })
+      .optional()
+      .describe("How git history is read for hotspots and coupling."),
+    coverage: z
+      .strictObject({
+        report: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            "A coverage report (lcov.info, coverage-final.json or coverage-summary.json), relative to the scanned root.",
+          ),
+      })
+      .optional()
+      .describe(
+        "Where to find a coverage report (default: coverage/lcov.info, coverage-final.json, coverage-summary.json).",
+      ),
     rules: z
       .strictObject(Object.fromEntries(rules.map((rule) => [rule.id, ruleEntry(rule).optional()])))
       .optional()

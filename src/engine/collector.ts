@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { FindingCategory } from "../categories.js";
 import type { RuleSetting } from "../config/index.js";
-import type { ReportSink, Rule, RuleReport } from "../../rules/define-rule.js";
+import type { ReportSink, Rule, RuleMessage, RuleReport, Severity } from "../../rules/define-rule.js";
 import type { Finding } from "./result.js";
 
 /** A finding before scoring: its cost is turned into a gain once scores are known. */
@@ -40,6 +40,9 @@ export class FindingCollector {
       examine: (amount) => {
         tally.examined += amount;
       },
+      charge: (amount) => {
+        tally.failed += amount;
+      },
       report: (report) => {
         tally.failed += report.cost ?? 1;
         tally.findings += 1;
@@ -73,7 +76,7 @@ export class FindingCollector {
       findings.push({
         ruleId: rule.id,
         category: rule.category satisfies FindingCategory,
-        severity: setting && setting.severity !== "off" ? setting.severity : rule.severity,
+        severity: severityOf(rule, message, setting),
         message: text,
         file: report.file,
         line: report.line,
@@ -86,6 +89,12 @@ export class FindingCollector {
     }
     return findings;
   }
+}
+
+/** A severity set in config wins; then the message's own; then the rule's default. */
+function severityOf(rule: Rule, message: RuleMessage, setting: RuleSetting | undefined): Severity {
+  if (setting && setting.isSeverityConfigured && setting.severity !== "off") return setting.severity;
+  return message.severity ?? rule.severity;
 }
 
 function byLocation(a: Pending, b: Pending): number {

@@ -5,11 +5,12 @@
  * May not: print, exit, or write anything; it returns a ScanResult.
  */
 import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import type { CategoryId } from "../categories.js";
 import { loadConfig, type ResolvedConfig } from "../config/index.js";
 import { discover, type Inventory } from "../discover/index.js";
-import { InputError } from "../errors.js";
+import { InputError, UsageError } from "../errors.js";
+import { isValidWindow } from "../facts/history/index.js";
 import { collectFacts, type Facts } from "../facts/index.js";
 import { findingGain } from "../score/gain.js";
 import { score } from "../score/index.js";
@@ -27,6 +28,10 @@ export interface AnalyzeOptions {
   /** A config object, instead of a file. */
   config?: unknown;
   cwd?: string | undefined;
+  /** A coverage report (resolved against `cwd`); overrides the config. It must exist. */
+  coverage?: string | undefined;
+  /** The history window ("12 months", "90 days", YYYY-MM-DD); overrides the config. */
+  since?: string | undefined;
   /** An explicit jscpd executable, instead of the installed jscpd package. */
   jscpdPath?: string | undefined;
   /** Called with each stage's wall time in milliseconds. */
@@ -39,15 +44,22 @@ export async function analyze(options: AnalyzeOptions): Promise<ScanResult> {
   const root = resolve(cwd, options.root);
   await assertDirectory(root, options.root);
   const timed = stageTimer(options.onStage);
-  const config = await timed("config", () =>
+  const loaded = await timed("config", () =>
     loadConfig({ root, path: options.configPath, cwd, value: options.config }),
   );
   const inventory = await timed("discover", () =>
-    discover(root, { ignore: config.ignore, classify: config.classify, maxFileSize: config.maxFileSize }),
+    discover(root, { ignore: loaded.ignore, classify: loaded.classify, maxFileSize: loaded.maxFileSize }),
   );
+  const coverageReport = await coverageReportOf(options, loaded, cwd, root);
+  const config: ResolvedConfig =
+    options.since === undefined
+      ? loaded
+      : { ...loaded, history: { ...loaded.history, window: validWindow(options.since) } };
   const facts = await collectFacts(inventory, {
     graph: config.graph,
     clones: config.clones,
+    history: config.history,
+    coverageReport,
     maxFileSize: config.maxFileSize,
     jscpdPath: options.jscpdPath,
     needsClones: isCategoryMeasured(config, "duplication"),
@@ -93,6 +105,28 @@ function runRules(facts: Facts, config: ResolvedConfig): FindingCollector {
     rule.run(facts, setting?.options, collector.sinkFor(rule));
   }
   return collector;
+}
+
+async function coverageReportOf(
+  options: AnalyzeOptions,
+  config: ResolvedConfig,
+  cwd: string,
+  root: string,
+): Promise<string | null> {
+  if (options.coverage === undefined) return config.coverageReport;
+  const path = resolve(cwd, options.coverage);
+  const isFile = await stat(path).then(
+    (stats) => stats.isFile(),
+    () => false,
+  );
+  if (!isFile) throw new InputError(`--coverage ${options.coverage}: no such file`);
+  return relative(root, path);
+}
+
+function validWindow(since: string): string {
+  if (!isValidWindow(since))
+    throw new UsageError(`--since ${since}: expected a window such as "12 months", "90 days" or a date YYYY-MM-DD`);
+  return since;
 }
 
 async function assertDirectory(root: string, given: string): Promise<void> {

@@ -106,6 +106,58 @@ const duplicationMetrics = z.strictObject({
   testDuplicatedLines: count,
 });
 
+const testsMetrics = z.strictObject({
+  /** "measured" from a coverage report, or "mapped" from the import graph. */
+  mode: z.enum(["measured", "mapped"]),
+  /** Source files with at least one function. */
+  sourceFiles: count,
+  testFiles: count,
+  /** Source files a test imports (through barrels too). */
+  directlyTested: count,
+  /** Source files tests reach only through other modules. */
+  transitivelyTested: count,
+  /** Untested source files, biggest and most changed first. */
+  untested: z.array(z.string()),
+  /** Measured mode: covered per 100 executable lines; null when mapped. */
+  lineCoverage: z.number().min(0).max(100).nullable(),
+  /** The test script found (`package.json: test`), or null. */
+  testScript: z.string().nullable(),
+  /** The test runner found (vitest, jest, …), or null. */
+  testRunner: z.string().nullable(),
+  /** Lines of test code per line of source code. */
+  testToSourceRatio: z.number().min(0),
+  coverageReport: z.string().nullable(),
+  isCoverageStale: z.boolean(),
+});
+
+const hotspotsMetrics = z.strictObject({
+  /** The history window read, ending at HEAD's commit date; null without history. */
+  window: z.strictObject({ since: z.string(), until: z.string(), length: z.string() }).nullable(),
+  /** Commits in the window (merges excluded). */
+  commits: count,
+  isShallow: z.boolean(),
+  /** The 20 highest-scoring changed source files. */
+  hotspots: z.array(
+    z.strictObject({
+      file: z.string(),
+      commits: count,
+      authors: count,
+      complexity: count,
+      score: score,
+      risk: z.number().min(0).max(1),
+    }),
+  ),
+  /** Source files that change together; `hidden` when neither imports the other. */
+  coupledPairs: z.array(
+    z.strictObject({
+      files: z.tuple([z.string(), z.string()]),
+      shared: count,
+      degree: z.number().min(0),
+      hidden: z.boolean(),
+    }),
+  ),
+});
+
 const categoryBase = {
   name: z.string(),
   /** 0–100, or null when the category is not applicable (see `reason`). */
@@ -121,8 +173,10 @@ export const categorySchema = z.discriminatedUnion("id", [
   z.strictObject({ id: z.literal("docs"), ...categoryBase, metrics: docsMetrics }),
   z.strictObject({ id: z.literal("cycles"), ...categoryBase, metrics: cyclesMetrics }),
   z.strictObject({ id: z.literal("duplication"), ...categoryBase, metrics: duplicationMetrics }),
+  z.strictObject({ id: z.literal("tests"), ...categoryBase, metrics: testsMetrics }),
+  z.strictObject({ id: z.literal("hotspots"), ...categoryBase, metrics: hotspotsMetrics }),
   z.strictObject({
-    id: z.enum(["tests", "hotspots", "context"]),
+    id: z.literal("context"),
     ...categoryBase,
     metrics: z.record(z.string(), z.unknown()),
   }),
@@ -190,3 +244,7 @@ export type DocsMetrics = z.output<typeof docsMetrics>;
 export type CyclesMetrics = z.output<typeof cyclesMetrics>;
 /** Key figures of the duplication category. */
 export type DuplicationMetrics = z.output<typeof duplicationMetrics>;
+/** Key figures of the tests category. */
+export type TestsMetrics = z.output<typeof testsMetrics>;
+/** Key figures of the hotspots category. */
+export type HotspotsMetrics = z.output<typeof hotspotsMetrics>;

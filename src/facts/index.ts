@@ -6,14 +6,24 @@
  */
 import { isParsedKind, type DiscoveredFile, type Inventory, type SkippedFile } from "../discover/index.js";
 import { collectClones, type CloneSettings, type ClonesFact } from "./clones/index.js";
+import { readPackages, type PackageFact } from "./context/packages.js";
 import { readReadme, type ReadmeFact } from "./context/readme.js";
+import { collectCoverage, type CoverageFact } from "./coverage/index.js";
 import { buildGraph, DEFAULT_GRAPH_SETTINGS, type GraphFact, type GraphSettings } from "./graph/index.js";
+import { findCoupling, rankHotspots, type CoupledPair, type HotspotFact } from "./history/hotspots.js";
+import { collectHistory, DEFAULT_HISTORY_SETTINGS, type HistoryFact, type HistorySettings } from "./history/index.js";
 import { collectModules, type ModuleFacts } from "./modules/index.js";
+import { mapTests, type TestMapFact } from "./tests/index.js";
 
 export type { ModuleFacts } from "./modules/index.js";
 export type { ReadmeFact, Heading } from "./context/readme.js";
 export type { GraphFact, GraphEdge, CycleGroup, GraphSettings } from "./graph/index.js";
 export type { ClonesFact, ClonePair, CloneLocation, CloneSettings } from "./clones/index.js";
+export type { PackageFact } from "./context/packages.js";
+export type { CoverageFact, LineCounts } from "./coverage/index.js";
+export type { HistoryFact, FileHistory, HistorySettings, HistoryWindow } from "./history/index.js";
+export type { TestMapFact } from "./tests/index.js";
+export type { HotspotFact, CoupledPair } from "./history/hotspots.js";
 
 /** The facts model handed to every rule. */
 export interface Facts {
@@ -26,12 +36,23 @@ export interface Facts {
   readme: ReadmeFact | null;
   graph: GraphFact;
   clones: ClonesFact;
+  packages: PackageFact[];
+  history: HistoryFact;
+  coverage: CoverageFact;
+  tests: TestMapFact;
+  /** Changed source files by hotspot score, highest first. */
+  hotspots: HotspotFact[];
+  /** Source files that change together often (with or without an import path between them). */
+  coupling: CoupledPair[];
 }
 
 /** Settings of the fact producers. */
 export interface FactOptions {
   graph: GraphSettings;
   clones: CloneSettings;
+  history: HistorySettings;
+  /** A coverage report to read (relative to the root); null looks for the usual ones. */
+  coverageReport: string | null;
   maxFileSize: number;
   /** An explicit jscpd executable. */
   jscpdPath?: string | undefined;
@@ -44,12 +65,18 @@ export interface FactOptions {
 export const DEFAULT_FACT_OPTIONS: FactOptions = {
   graph: DEFAULT_GRAPH_SETTINGS,
   clones: { minTokens: null, minLines: null, timeoutMs: 120_000 },
+  history: DEFAULT_HISTORY_SETTINGS,
+  coverageReport: null,
   maxFileSize: 1024 * 1024,
 };
 
-/** Runs every fact producer once: jscpd starts first and runs while Node parses. */
+/** Runs every fact producer once: jscpd and git start first and run while Node parses. */
 export async function collectFacts(inventory: Inventory, options: FactOptions = DEFAULT_FACT_OPTIONS): Promise<Facts> {
   const started = performance.now();
+  const historyRun = collectHistory(inventory.root, options.history).then((fact) => {
+    options.onStage?.("history (parallel)", performance.now() - started);
+    return fact;
+  });
   const clonesRun: Promise<ClonesFact> =
     options.needsClones === false
       ? Promise.resolve({ status: "unavailable", reason: "the duplication category is disabled" })
@@ -63,19 +90,33 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
           options.onStage?.("clones (parallel)", performance.now() - started);
           return fact;
         });
-  const [modules, readme] = await Promise.all([
+  const knownFiles = new Set(inventory.files.map((file) => file.path));
+  const [modules, readme, packages] = await Promise.all([
     collectModules(inventory.root, inventory.files),
     readReadme(inventory.root, inventory.files),
+    readPackages(inventory.root, inventory.packageRoots, knownFiles),
   ]);
   options.onStage?.("parse", performance.now() - started);
   const sorted = modules.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const graphStarted = performance.now();
-  const built = buildGraph(inventory, sorted, options.graph);
+  const built = buildGraph(inventory, sorted, packages.packages, options.graph);
   options.onStage?.("graph", performance.now() - graphStarted);
+  const coverage = await collectCoverage(
+    inventory.root,
+    options.coverageReport,
+    sorted.filter((module) => module.kind === "source").map((module) => module.path),
+  );
+  const history = await historyRun;
   const updated = applyContentFindings(inventory, modules.skipped, modules.reclassified, [
     ...modules.warnings,
+    ...packages.warnings,
     ...built.warnings,
+    ...coverageWarnings(coverage),
+    ...(history.status === "ok" && history.isShallow
+      ? [`shallow clone: history has ${history.commits} commits in the window, hotspots may be incomplete`]
+      : []),
   ]);
+  const tests = mapTests(sorted, built.graph.edges, coverage);
   const waitStarted = performance.now();
   const clones = onlyParsed(await clonesRun, new Set(sorted.map((module) => module.path)));
   options.onStage?.("clones wait", performance.now() - waitStarted);
@@ -87,7 +128,24 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
     readme,
     graph: built.graph,
     clones,
+    packages: packages.packages,
+    history,
+    coverage,
+    tests,
+    hotspots: rankHotspots(history, sorted, tests),
+    coupling: findCoupling(
+      history,
+      new Set(sorted.filter((module) => module.kind === "source").map((module) => module.path)),
+      built.graph.edges,
+      { minSharedCommits: options.history.minSharedCommits, minDegree: options.history.minCouplingDegree },
+    ),
   };
+}
+
+function coverageWarnings(coverage: CoverageFact): string[] {
+  if (coverage.status === "unreadable")
+    return [`${coverage.report}: coverage report unreadable (${coverage.reason}); tests mapped from imports instead`];
+  return [];
 }
 
 /** jscpd was given the files before reading showed some to be minified or generated: drop those. */

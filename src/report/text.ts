@@ -6,6 +6,8 @@ import type {
   DocsMetrics,
   DuplicationMetrics,
   Finding,
+  HotspotsMetrics,
+  TestsMetrics,
   InterfacesMetrics,
   ScanResult,
 } from "../engine/result.js";
@@ -85,6 +87,10 @@ export function keyFigures(category: CategoryResult): string {
       return cyclesFigures(category.metrics);
     case "duplication":
       return duplicationFigures(category.metrics);
+    case "tests":
+      return testsFigures(category.metrics);
+    case "hotspots":
+      return hotspotsFigures(category.metrics);
     default:
       return "";
   }
@@ -135,6 +141,29 @@ function duplicationFigures(m: DuplicationMetrics): string {
     plural(m.clones.length, "clone"),
   ];
   if (m.testClones > 0) parts.push(plural(m.testClones, "test clone"));
+  return parts.join(" · ");
+}
+
+function testsFigures(m: TestsMetrics): string {
+  const parts =
+    m.mode === "measured" && m.lineCoverage !== null
+      ? [`${m.lineCoverage}% line coverage (${m.coverageReport ?? "report"}${m.isCoverageStale ? ", stale" : ""})`]
+      : [
+          `${m.directlyTested}/${m.sourceFiles} files imported by tests`,
+          `${m.transitivelyTested} more reached indirectly`,
+        ];
+  parts.push(m.testScript ? `script ${m.testScript}` : "no test script");
+  if (m.testRunner) parts.push(m.testRunner);
+  parts.push(`${m.testToSourceRatio} test lines per source line`);
+  return parts.join(" · ");
+}
+
+function hotspotsFigures(m: HotspotsMetrics): string {
+  const [top] = m.hotspots;
+  const parts = [`${plural(m.commits, "commit")} since ${m.window?.since ?? "?"}${m.isShallow ? " (shallow clone)" : ""}`];
+  if (top) parts.push(`top ${top.file} (${plural(top.commits, "commit")}, complexity ${top.complexity})`);
+  const hidden = m.coupledPairs.filter((pair) => pair.hidden).length;
+  if (hidden > 0) parts.push(plural(hidden, "hidden coupling"));
   return parts.join(" · ");
 }
 

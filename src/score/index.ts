@@ -10,10 +10,18 @@ import type { ResolvedConfig } from "../config/index.js";
 import type { RuleTally } from "../engine/collector.js";
 import type { CategoryResult, CheckResult, LevelResult } from "../engine/result.js";
 import { DEFAULT_GRAPH_SETTINGS } from "../facts/graph/index.js";
+import { DEFAULT_HISTORY_SETTINGS } from "../facts/history/index.js";
 import type { Facts } from "../facts/index.js";
 import type { Rule } from "../../rules/index.js";
 import { levelFor } from "./levels.js";
-import { cyclesMetrics, docsMetrics, duplicationMetrics, interfacesMetrics } from "./metrics.js";
+import {
+  cyclesMetrics,
+  docsMetrics,
+  duplicationMetrics,
+  hotspotsMetrics,
+  interfacesMetrics,
+  testsMetrics,
+} from "./metrics.js";
 
 export { LEVELS, levelFor, type LevelDefinition } from "./levels.js";
 
@@ -39,10 +47,10 @@ export interface ScoreOutput {
 const NO_EVIDENCE: Record<CategoryId, string> = {
   interfaces: "no source files were parsed",
   docs: "no files to analyse",
-  tests: "no source files to test",
+  tests: "no source file with code to test, and no package to run tests in",
   cycles: "no modules to link",
   duplication: "no source files to compare",
-  hotspots: "no git history",
+  hotspots: "no changed source file with code in the history window",
   context: "nothing to check",
 };
 
@@ -85,6 +93,7 @@ function scoreCategory(id: CategoryId, input: ScoreInput): CategoryResult {
 
 function noEvidence(id: CategoryId, facts: Facts): string {
   if (id === "duplication" && facts.clones.status === "unavailable") return `not measured: ${facts.clones.reason}`;
+  if (id === "hotspots" && facts.history.status === "unavailable") return facts.history.reason;
   return NO_EVIDENCE[id];
 }
 
@@ -110,6 +119,8 @@ function withMetrics(id: CategoryId, core: CategoryCore, input: ScoreInput): Cat
   if (id === "docs") return { id, ...core, metrics: docsMetrics(input.facts, input.tallies) };
   if (id === "cycles") return { id, ...core, metrics: cyclesMetrics(input.facts) };
   if (id === "duplication") return { id, ...core, metrics: duplicationMetrics(input.facts) };
+  if (id === "tests") return { id, ...core, metrics: testsMetrics(input.facts) };
+  if (id === "hotspots") return { id, ...core, metrics: hotspotsMetrics(input.facts) };
   return { id, ...core, metrics: {} };
 }
 
@@ -135,6 +146,7 @@ export function scoringModelLabel(config: ResolvedConfig): string {
     ...(config.clones.minTokens !== null || config.clones.minLines !== null
       ? { clones: { minTokens: config.clones.minTokens, minLines: config.clones.minLines } }
       : {}),
+    ...(JSON.stringify(config.history) !== JSON.stringify(DEFAULT_HISTORY_SETTINGS) ? { history: config.history } : {}),
   };
   if (weights.length === 0 && rules.length === 0 && Object.keys(facts).length === 0) return SCORING_MODEL_VERSION;
   const payload = Object.keys(facts).length === 0 ? { weights, rules } : { weights, rules, facts };

@@ -1,5 +1,13 @@
 import type { RuleTally } from "../engine/collector.js";
-import type { CyclesMetrics, DocsMetrics, DuplicationMetrics, InterfacesMetrics } from "../engine/result.js";
+import type {
+  CyclesMetrics,
+  DocsMetrics,
+  DuplicationMetrics,
+  HotspotsMetrics,
+  InterfacesMetrics,
+  TestsMetrics,
+} from "../engine/result.js";
+import { detectTestRunner, findTestScript, isProductPackage } from "../facts/context/tooling.js";
 import type { ClonePair, Facts } from "../facts/index.js";
 import type { ExportedSymbol } from "../facts/modules/index.js";
 
@@ -107,4 +115,61 @@ function uniqueLines(pairs: readonly ClonePair[], counts: (file: string) => bool
     }
   }
   return [...covered.values()].reduce((sum, lines) => sum + lines.size, 0);
+}
+
+/** Key figures of the tests category. */
+export function testsMetrics(facts: Facts): TestsMetrics {
+  const map = facts.tests;
+  const lines = new Map(facts.modules.map((module) => [module.path, module.lines]));
+  const commits = (path: string): number =>
+    facts.history.status === "ok" ? (facts.history.files.get(path)?.commits ?? 0) : 0;
+  const isUntested = (path: string): boolean =>
+    map.coverage ? (map.coverage.get(path) ?? 0) === 0 : !map.direct.has(path) && !map.transitive.has(path);
+  const priority = (path: string): number => (lines.get(path) ?? 0) * (1 + commits(path));
+  const untested = map.testable.filter(isUntested).sort((a, b) => priority(b) - priority(a) || (a < b ? -1 : 1));
+  const testLines = facts.modules
+    .filter((module) => module.kind === "test")
+    .reduce((sum, module) => sum + module.lines, 0);
+  const sourceLines = facts.sources.reduce((sum, module) => sum + module.lines, 0);
+  const withScript = facts.packages.filter(isProductPackage).find((manifest) => findTestScript(manifest) !== null);
+  const script = withScript ? findTestScript(withScript) : null;
+  return {
+    mode: map.mode,
+    sourceFiles: map.testable.length,
+    testFiles: facts.modules.filter((module) => module.kind === "test").length,
+    directlyTested: map.direct.size,
+    transitivelyTested: map.transitive.size,
+    untested,
+    lineCoverage: map.lineCoverage,
+    testScript:
+      withScript && script ? `${withScript.dir === "" ? "" : `${withScript.dir}/`}package.json: ${script}` : null,
+    testRunner: detectTestRunner(facts.packages, facts.inventory.files),
+    testToSourceRatio: sourceLines === 0 ? 0 : Math.round((100 * testLines) / sourceLines) / 100,
+    coverageReport: facts.coverage.status === "none" ? null : facts.coverage.report,
+    isCoverageStale: facts.coverage.status === "ok" && facts.coverage.isStale,
+  };
+}
+
+/** Key figures of the hotspots category. */
+export function hotspotsMetrics(facts: Facts): HotspotsMetrics {
+  const history = facts.history;
+  return {
+    window: history.status === "ok" ? history.window : null,
+    commits: history.status === "ok" ? history.commits : 0,
+    isShallow: history.status === "ok" && history.isShallow,
+    hotspots: facts.hotspots.slice(0, 20).map(({ file, commits, authors, complexity, score, risk }) => ({
+      file,
+      commits,
+      authors,
+      complexity,
+      score,
+      risk: Math.round(risk * 100) / 100,
+    })),
+    coupledPairs: facts.coupling.map((pair) => ({
+      files: pair.files,
+      shared: pair.shared,
+      degree: pair.degree,
+      hidden: !pair.hasImportPath,
+    })),
+  };
 }

@@ -24,7 +24,7 @@ describe("config validation", () => {
     expect(config.rules.get("interfaces/max-params")).toEqual({
       severity: "warning",
       options: {},
-      isCustomised: false,
+      isSeverityConfigured: false,
     });
   });
 
@@ -39,7 +39,7 @@ describe("config validation", () => {
     expect(config.rules.get("interfaces/max-params")).toEqual({
       severity: "error",
       options: { max: 6 },
-      isCustomised: true,
+      isSeverityConfigured: true,
     });
     expect(config.rules.get("docs/readme")?.severity).toBe("off");
     expect(config.categories.docs.weight).toBe(30);

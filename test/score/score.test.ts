@@ -33,29 +33,33 @@ describe("scoring on a fixture with hand-counted facts", () => {
 
   it("averages applicable categories by weight and leaves unbuilt ones out", async () => {
     const result = await scanFixture("scan/known-counts");
-    // No cycle and no clone: cycles and duplication score 100. (15×86.7 + 15×53.3 + 10×100 + 10×100) / 50 = 82.
+    // The test imports orders.ts and package.json has a test script: tests 100. No cycle, no clone: 100 each.
+    // Not a git repository: no hotspots. (15×86.7 + 15×53.3 + 20×100 + 10×100 + 10×100) / 70 = 87.1.
+    expect(categoryOf(result, "tests").score).toBe(100);
     expect(categoryOf(result, "cycles").score).toBe(100);
     expect(categoryOf(result, "duplication").score).toBe(100);
-    expect(result.score).toBe(82);
+    expect(categoryOf(result, "hotspots")).toMatchObject({ score: null, reason: "not a git repository" });
+    expect(result.score).toBe(87.1);
     expect(result.level).toEqual({
       rank: 4,
       name: "Ready",
-      next: { rank: 5, name: "Exemplary", needs: ["overall score 82 → 90", "docs 53.3 → 70"] },
+      next: { rank: 5, name: "Exemplary", needs: ["overall score 87.1 → 90", "docs 53.3 → 70"] },
     });
-    expect(categoryOf(result, "tests")).toMatchObject({ score: null, reason: "not implemented" });
+    expect(categoryOf(result, "context")).toMatchObject({ score: null, reason: "not implemented" });
   });
 
   it("gives each finding the exact points its fix would add", async () => {
     const result = await scanFixture("scan/known-counts");
-    // One more documented symbol: docs +100 × 1/5 × 7/9 = +15.56, overall × 15/50 = +4.67.
-    expect(findingsOf(result, "docs/exported-symbol-doc").map((finding) => finding.gain)).toEqual([4.67, 4.67, 4.67]);
-    // One fewer `any`: interfaces +100 × 1/3 × 3/10 = +10, overall × 15/50 = +3.
-    expect(findingsOf(result, "interfaces/no-any-in-signature").map((finding) => finding.gain)).toEqual([3]);
+    // One more documented symbol: docs +100 × 1/5 × 7/9 = +15.56, overall × 15/70 = +3.33.
+    expect(findingsOf(result, "docs/exported-symbol-doc").map((finding) => finding.gain)).toEqual([3.33, 3.33, 3.33]);
+    // One fewer `any`: interfaces +100 × 1/3 × 3/10 = +10, overall × 15/70 = +2.14.
+    expect(findingsOf(result, "interfaces/no-any-in-signature").map((finding) => finding.gain)).toEqual([2.14]);
   });
 
   it("honours category weights and switches from the config", async () => {
     const onlyDocs = {
       interfaces: { weight: 0 },
+      tests: { weight: 0 },
       cycles: { weight: 0 },
       duplication: { weight: 0 },
       docs: { weight: 10 },
@@ -65,8 +69,8 @@ describe("scoring on a fixture with hand-counted facts", () => {
     const disabled = await scanFixture("scan/known-counts", { categories: { docs: { enabled: false } } });
     expect(categoryOf(disabled, "docs")).toMatchObject({ score: null, reason: "disabled in config" });
     expect(disabled.findings.some((finding) => finding.category === "docs")).toBe(false);
-    // (15×86.7 + 10×100 + 10×100) / 35 = 94.3
-    expect(disabled.score).toBe(94.3);
+    // (15×86.7 + 20×100 + 10×100 + 10×100) / 55 = 96.4
+    expect(disabled.score).toBe(96.4);
   });
 
   it("drops a rule that is off from its category score", async () => {

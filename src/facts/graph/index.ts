@@ -7,6 +7,7 @@
  * May not: parse source files again, look into node_modules, report findings.
  */
 import type { Inventory } from "../../discover/index.js";
+import type { PackageFact } from "../context/packages.js";
 import type { ModuleFacts } from "../modules/index.js";
 import { ImportResolver } from "./resolve.js";
 import { countLoops, shortestPath, stronglyConnectedComponents, type Adjacency } from "./scc.js";
@@ -27,6 +28,7 @@ export const DEFAULT_GRAPH_SETTINGS: GraphSettings = { includeTypeOnly: false, i
 export function buildGraph(
   inventory: Inventory,
   modules: readonly ModuleFacts[],
+  packages: readonly PackageFact[],
   settings: GraphSettings,
 ): { graph: GraphFact; warnings: string[] } {
   const paths = modules.map((module) => module.path).sort();
@@ -38,7 +40,7 @@ export function buildGraph(
       ...inventory.skipped.filter((file) => file.reason !== "node_modules").map((file) => file.path),
     ],
     modules: moduleSet,
-    packageRoots: inventory.packageRoots,
+    packages,
   });
   const edges: GraphEdge[] = [];
   const unresolved: UnresolvedImport[] = [];

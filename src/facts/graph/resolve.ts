@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { isAbsolute, join, posix, relative, sep } from "node:path";
 import { ts } from "ts-morph";
+import type { PackageFact } from "../context/packages.js";
 import type { ImportKind } from "../modules/index.js";
 import { TsconfigIndex } from "./tsconfig.js";
 import { WorkspaceIndex } from "./workspaces.js";
@@ -27,7 +28,7 @@ export interface ResolverInput {
   allFiles: readonly string[];
   /** Parsed modules: the graph's nodes. */
   modules: ReadonlySet<string>;
-  packageRoots: readonly string[];
+  packages: readonly PackageFact[];
 }
 
 /**
@@ -64,7 +65,7 @@ export class ImportResolver {
       input.root,
       input.allFiles.filter((path) => /(?:^|\/)(?:ts|js)config\.json$/.test(path)),
     );
-    this.workspaces = new WorkspaceIndex(input.root, input.packageRoots, (path) => known.has(path));
+    this.workspaces = new WorkspaceIndex(input.packages, (path) => known.has(path));
     this.host = {
       fileExists: (path) => this.files.has(path),
       directoryExists: (path) => this.directories.has(path),
@@ -75,9 +76,9 @@ export class ImportResolver {
     };
   }
 
-  /** Problems met reading tsconfig and package.json files. */
+  /** Problems met reading tsconfig files. */
   get warnings(): string[] {
-    return [...this.tsconfigs.warnings, ...this.workspaces.warnings];
+    return this.tsconfigs.warnings;
   }
 
   /** Resolves `specifier` imported by repo-relative `from`. */

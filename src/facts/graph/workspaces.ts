@@ -1,13 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join, posix } from "node:path";
-
-/** What the graph needs from a package.json. */
-interface Manifest {
-  name: string | null;
-  type: string | null;
-  exports: unknown;
-  entryPoints: string[];
-}
+import { posix } from "node:path";
+import type { PackageFact } from "../context/packages.js";
 
 /** Conditions in the order a source-level resolver prefers them. */
 const CONDITIONS = ["source", "typescript", "types", "import", "module", "require", "node", "browser", "default"];
@@ -22,21 +14,16 @@ const STRIP_EXTENSION = /(?:\.d)?\.(?:[cm]?[jt]sx?)$/;
  * mapped back to the sources they are built from (`src/index.ts`).
  */
 export class WorkspaceIndex {
-  private readonly manifests = new Map<string, Manifest>();
+  private readonly manifests = new Map<string, PackageFact>();
   private readonly byName = new Map<string, string>();
-  readonly warnings: string[] = [];
 
   constructor(
-    private readonly root: string,
-    packageRoots: readonly string[],
+    packages: readonly PackageFact[],
     private readonly isKnownFile: (path: string) => boolean,
   ) {
-    for (const dir of packageRoots) {
-      if (!isKnownFile(dir === "" ? "package.json" : `${dir}/package.json`)) continue;
-      const manifest = this.read(dir);
-      if (!manifest) continue;
-      this.manifests.set(dir, manifest);
-      if (manifest.name && !this.byName.has(manifest.name)) this.byName.set(manifest.name, dir);
+    for (const manifest of packages) {
+      this.manifests.set(manifest.dir, manifest);
+      if (manifest.name && !this.byName.has(manifest.name)) this.byName.set(manifest.name, manifest.dir);
     }
   }
 
@@ -88,26 +75,6 @@ export class WorkspaceIndex {
         if (this.isKnownFile(`${stem}/index${extension}`)) return `${stem}/index${extension}`;
     }
     return null;
-  }
-
-  private read(dir: string): Manifest | null {
-    const path = join(this.root, dir, "package.json");
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(path, "utf8"));
-    } catch (error) {
-      const reason = error instanceof SyntaxError ? "invalid JSON" : "cannot be read";
-      this.warnings.push(`${dir === "" ? "" : `${dir}/`}package.json: ${reason}; its package name is not resolved`);
-      return null;
-    }
-    if (typeof parsed !== "object" || parsed === null) return null;
-    const field = (key: string): unknown => Object.entries(parsed).find(([entry]) => entry === key)?.[1];
-    const text = (key: string): string | null => {
-      const value = field(key);
-      return typeof value === "string" ? value : null;
-    };
-    const entryPoints = ["source", "module", "main", "types", "typings"].flatMap((key) => text(key) ?? []);
-    return { name: text("name"), type: text("type"), exports: field("exports"), entryPoints };
   }
 }
 

@@ -1,0 +1,116 @@
+import { posix } from "node:path";
+import { z } from "zod";
+import type { Facts, ModuleFacts } from "../../src/facts/index.js";
+import { defineRule } from "../define-rule.js";
+
+/** A file reached only through other modules earns half the credit of a directly tested one. */
+const TRANSITIVE_CREDIT = 0.5;
+
+/** Reports source files no test reaches (or, with a coverage report, that too few lines of run). */
+export default defineRule({
+  id: "tests/untested-module",
+  category: "tests",
+  severity: "warning",
+  description:
+    "Every source file with code is exercised by tests: imported by a test (mapped from the import graph) or, with a coverage report, run for at least `minLineCoverage` percent of its lines.",
+  why: "Without a test that runs a module, an agent cannot check that its change kept the module working, and it will not know it broke it.",
+  weight: 4,
+  effort: "medium",
+  messages: {
+    untested: {
+      message:
+        "No test reaches {{file}} ({{lines}} lines{{churn}}): no test imports it, directly or through other modules",
+      fix: "Add {{testFile}} that imports {{name}} and exercises its exports{{exports}}.",
+    },
+    indirect: {
+      message: "{{file}} ({{lines}} lines{{churn}}) is only reached by tests through other modules",
+      fix: "Add {{testFile}} that imports {{name}} directly, so its behaviour is checked where it is defined{{exports}}.",
+      severity: "info",
+    },
+    uncovered: {
+      message: "{{file}} ({{lines}} lines{{churn}}) has no line covered in {{report}}",
+      fix: "Add {{testFile}} that imports {{name}} and exercises its exports{{exports}}, then regenerate the coverage report.",
+    },
+    lowCoverage: {
+      message: "{{file}} has {{coverage}}% line coverage in {{report}} (at least {{min}}% expected)",
+      fix: "Extend the tests of {{name}} to run its uncovered branches{{exports}}, then regenerate the coverage report.",
+    },
+  },
+  options: z.strictObject({
+    /** With a coverage report: files below this line coverage (percent) are reported; any gap still costs score. */
+    minLineCoverage: z.number().min(0).max(100).default(50),
+  }),
+  check({ facts, options, examine, report, charge }) {
+    const map = facts.tests;
+    const modules = new Map(facts.modules.map((module) => [module.path, module]));
+    const convention = testConvention(facts);
+    for (const path of map.testable) {
+      const module = modules.get(path);
+      if (!module) continue;
+      examine(module.lines);
+      const data = describe(module, facts, convention);
+      const at = { file: path, line: 1, column: 1, anchor: "file" };
+      if (map.coverage) {
+        const ratio = map.coverage.get(path) ?? 0;
+        const cost = module.lines * (1 - ratio);
+        const reportName = facts.coverage.status === "ok" ? facts.coverage.report : "the coverage report";
+        if (ratio === 0) report({ ...at, messageId: "uncovered", data: { ...data, report: reportName }, cost });
+        else if (ratio * 100 < options.minLineCoverage) {
+          const coverage = Math.round(ratio * 1000) / 10;
+          report({
+            ...at,
+            messageId: "lowCoverage",
+            data: { ...data, report: reportName, coverage, min: options.minLineCoverage },
+            cost,
+          });
+        } else charge(cost);
+      } else if (map.direct.has(path)) {
+        continue;
+      } else if (map.transitive.has(path)) {
+        report({ ...at, messageId: "indirect", data, cost: module.lines * (1 - TRANSITIVE_CREDIT) });
+      } else {
+        report({ ...at, messageId: "untested", data, cost: module.lines });
+      }
+    }
+  },
+});
+
+interface Convention {
+  isColocated: boolean;
+  folder: string;
+  suffix: string;
+}
+
+/** Where this repository keeps its tests and how it names them, from the tests it has. */
+function testConvention(facts: Facts): Convention {
+  const tests = facts.modules.filter((module) => module.kind === "test").map((module) => module.path);
+  const colocated = tests.filter(
+    (path) => /[.-](?:test|spec)\.[cm]?[jt]sx?$/.test(path) && !/^(?:test|tests|__tests__)\//.test(path),
+  );
+  const suffix =
+    tests.some((path) => /\.spec\.[cm]?[jt]sx?$/.test(path)) && !tests.some((path) => /\.test\./.test(path))
+      ? "spec"
+      : "test";
+  const folder = tests.find((path) => path.startsWith("tests/")) ? "tests" : "test";
+  return { isColocated: colocated.length > tests.length / 2, folder, suffix };
+}
+
+function describe(module: ModuleFacts, facts: Facts, convention: Convention): Record<string, string | number> {
+  const extension = posix.extname(module.path);
+  const stem = posix.basename(module.path, extension);
+  const testExtension = extension === ".tsx" || extension === ".jsx" ? extension : extension.replace(/^\.[cm]?/, ".");
+  const beside = `${posix.join(posix.dirname(module.path), `${stem}.${convention.suffix}${testExtension}`)}`;
+  const underTests = `${convention.folder}/${module.path.replace(/^src\//, "").replace(/\.[^.]+$/, "")}.${convention.suffix}${testExtension}`;
+  const history = facts.history.status === "ok" ? facts.history.files.get(module.path) : undefined;
+  const exported = module.exports
+    .filter((symbol) => symbol.kind === "function" || symbol.kind === "class")
+    .map((symbol) => symbol.name);
+  return {
+    file: module.path,
+    name: posix.basename(module.path),
+    lines: module.lines,
+    churn: history ? `, changed in ${history.commits} commit${history.commits === 1 ? "" : "s"}` : "",
+    testFile: convention.isColocated ? beside : underTests,
+    exports: exported.length > 0 ? ` (${exported.slice(0, 4).join(", ")}${exported.length > 4 ? ", …" : ""})` : "",
+  };
+}

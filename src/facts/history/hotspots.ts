@@ -1,0 +1,142 @@
+/**
+ * Derived from history, modules, docs and the test map: each changed source
+ * file's hotspot score and what makes it risky, and the pairs of files that
+ * change together without importing each other.
+ */
+import type { GraphEdge } from "../graph/index.js";
+import type { ModuleFacts } from "../modules/index.js";
+import type { TestMapFact } from "../tests/index.js";
+import type { HistoryFact } from "./index.js";
+
+/** A function this complex makes its file "complex" for hotspot risk (the complexity rule's default). */
+export const COMPLEX_FUNCTION = 15;
+/** A file this long is "complex" for hotspot risk (the file-length rule's default). */
+export const LONG_FILE = 500;
+
+/** One changed source file, ranked by change frequency × complexity. */
+export interface HotspotFact {
+  file: string;
+  commits: number;
+  authors: number;
+  /** Sum of the McCabe complexity of the file's functions. */
+  complexity: number;
+  /** Normalised change frequency × normalised complexity, 0–100. */
+  score: number;
+  isComplex: boolean;
+  isUndocumented: boolean;
+  isUntested: boolean;
+  /** Share of the three risk factors present, 0–1. */
+  risk: number;
+  /** The file's most complex functions, for the fix. */
+  complexFunctions: string[];
+  undocumentedExports: number;
+}
+
+/** Two source files that change together without an import path between them. */
+export interface CoupledPair {
+  files: [string, string];
+  shared: number;
+  /** Shared commits per average commits of the two files, 0–1. */
+  degree: number;
+  hasImportPath: boolean;
+}
+
+/** Thresholds for co-change (config `history`). */
+export interface CouplingSettings {
+  minSharedCommits: number;
+  minDegree: number;
+}
+
+/** Ranks changed source files; files with no change or no function are left out. */
+export function rankHotspots(history: HistoryFact, modules: readonly ModuleFacts[], tests: TestMapFact): HotspotFact[] {
+  if (history.status !== "ok") return [];
+  const candidates = modules
+    .filter((module) => module.kind === "source" && !module.parseError && module.functions.length > 0)
+    .map((module) => ({ module, changes: history.files.get(module.path) }))
+    .filter((entry) => entry.changes !== undefined && entry.changes.commits > 0);
+  const complexityOf = (module: ModuleFacts): number => module.functions.reduce((sum, fn) => sum + fn.complexity, 0);
+  const maxCommits = Math.max(1, ...candidates.map((entry) => entry.changes?.commits ?? 0));
+  const maxComplexity = Math.max(1, ...candidates.map((entry) => complexityOf(entry.module)));
+  return candidates
+    .map(({ module, changes }) => {
+      const commits = changes?.commits ?? 0;
+      const complexity = complexityOf(module);
+      const isComplex = module.lines > LONG_FILE || module.functions.some((fn) => fn.complexity > COMPLEX_FUNCTION);
+      const undocumentedExports = module.exports.filter((symbol) => !symbol.hasDoc).length;
+      const isUndocumented = module.exports.length > 0 && undocumentedExports / module.exports.length > 0.5;
+      const ratio = tests.coverage?.get(module.path);
+      const isUntested =
+        ratio !== undefined ? ratio < 0.5 : !tests.direct.has(module.path) && !tests.transitive.has(module.path);
+      const complexFunctions = [...module.functions]
+        .sort((a, b) => b.complexity - a.complexity)
+        .filter((fn) => fn.complexity > COMPLEX_FUNCTION)
+        .slice(0, 3)
+        .map((fn) => `${fn.name} (${fn.complexity})`);
+      return {
+        file: module.path,
+        commits,
+        authors: changes?.authors ?? 0,
+        complexity,
+        score: Math.round((1000 * commits * complexity) / (maxCommits * maxComplexity)) / 10,
+        isComplex,
+        isUndocumented,
+        isUntested,
+        risk: [isComplex, isUndocumented, isUntested].filter(Boolean).length / 3,
+        complexFunctions,
+        undocumentedExports,
+      };
+    })
+    .sort((a, b) => b.score - a.score || b.commits - a.commits || (a.file < b.file ? -1 : 1));
+}
+
+/** Source-file pairs that change together often and strongly; `hasImportPath` tells whether either reaches the other. */
+export function findCoupling(
+  history: HistoryFact,
+  sources: ReadonlySet<string>,
+  edges: readonly GraphEdge[],
+  settings: CouplingSettings,
+): CoupledPair[] {
+  if (history.status !== "ok") return [];
+  const shared = new Map<string, number>();
+  for (const files of history.changeSets) {
+    const changed = files.filter((file) => sources.has(file));
+    for (let i = 0; i < changed.length; i += 1) {
+      for (let j = i + 1; j < changed.length; j += 1) {
+        const key = `${changed[i]}\0${changed[j]}`;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const successors = new Map<string, string[]>();
+  for (const edge of edges) {
+    const list = successors.get(edge.from) ?? [];
+    list.push(edge.to);
+    successors.set(edge.from, list);
+  }
+  const pairs: CoupledPair[] = [];
+  for (const [key, count] of shared) {
+    if (count < settings.minSharedCommits) continue;
+    const [a = "", b = ""] = key.split("\0");
+    const average = ((history.files.get(a)?.commits ?? count) + (history.files.get(b)?.commits ?? count)) / 2;
+    const degree = Math.round((100 * count) / average) / 100;
+    if (degree < settings.minDegree) continue;
+    const hasImportPath = reaches(a, b, successors) || reaches(b, a, successors);
+    pairs.push({ files: [a, b], shared: count, degree, hasImportPath });
+  }
+  return pairs.sort((x, y) => y.shared - x.shared || y.degree - x.degree || (x.files[0] < y.files[0] ? -1 : 1));
+}
+
+function reaches(from: string, to: string, successors: ReadonlyMap<string, string[]>): boolean {
+  const seen = new Set([from]);
+  const pending = [from];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    for (const next of successors.get(file) ?? []) {
+      if (next === to) return true;
+      if (!seen.has(next)) {
+        seen.add(next);
+        pending.push(next);
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,232 @@
+/**
+ * The history fact: change frequency, authors and co-change from one `git log`
+ * over a window that ends at HEAD's commit date (so the same commit always
+ * gives the same history, whatever the day it is scanned).
+ *
+ * May: run git (read-only) in the scanned directory.
+ * May not: read blobs, ask git for line counts (`--numstat` costs 10x), report findings.
+ */
+import { simpleGit } from "simple-git";
+
+/** Change history of one file in the window. */
+export interface FileHistory {
+  commits: number;
+  authors: number;
+  /** ISO date of the newest commit that touched the file. */
+  lastChange: string;
+}
+
+/** The history window, ending at HEAD's commit date. */
+export interface HistoryWindow {
+  since: string;
+  until: string;
+  /** As configured, e.g. "12 months". */
+  length: string;
+}
+
+/** History of the files under the scanned directory, or why there is none. */
+export type HistoryFact =
+  | {
+      status: "ok";
+      window: HistoryWindow;
+      commits: number;
+      isShallow: boolean;
+      /** Per file path (repo-relative, renames followed to the current name). */
+      files: Map<string, FileHistory>;
+      /** Files changed by each commit of at most `maxCommitFiles` files, for co-change; newest first. */
+      changeSets: string[][];
+    }
+  | { status: "unavailable"; reason: string };
+
+/** How history is read (config `history`). */
+export interface HistorySettings {
+  /** "12 months", "90 days", "2 years" or an ISO date (YYYY-MM-DD) to start from. */
+  window: string;
+  /** Commits touching more files than this are left out of co-change (bulk formatting, renames, upgrades). */
+  maxCommitFiles: number;
+  /** Two files are coupled when they change together in at least this many commits… */
+  minSharedCommits: number;
+  /** …and those shared commits are at least this share (0–1) of their average number of commits. */
+  minCouplingDegree: number;
+}
+
+/** Default history settings. */
+export const DEFAULT_HISTORY_SETTINGS: HistorySettings = {
+  window: "12 months",
+  maxCommitFiles: 30,
+  minSharedCommits: 5,
+  minCouplingDegree: 0.5,
+};
+
+const RECORD = "\x1e";
+const FIELD = "\x1f";
+const WINDOW = /^(\d+)\s*(day|week|month|year)s?$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when `window` is a valid history window setting. */
+export function isValidWindow(window: string): boolean {
+  return WINDOW.test(window.trim()) || (DATE.test(window.trim()) && !Number.isNaN(Date.parse(window.trim())));
+}
+
+/** Reads the history of `root` with one `git log`; never throws. */
+export async function collectHistory(root: string, settings: HistorySettings): Promise<HistoryFact> {
+  const git = simpleGit({ baseDir: root, trimmed: false });
+  let headTime: number;
+  let isShallow: boolean;
+  try {
+    const head = await git.raw(["show", "-s", "--format=%ct", "HEAD"]);
+    headTime = Number(head.trim()) * 1000;
+    isShallow = (await git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+  } catch (error) {
+    return { status: "unavailable", reason: describeFailure(error) };
+  }
+  if (!Number.isFinite(headTime)) return { status: "unavailable", reason: "the repository has no commits" };
+  const since = windowStart(settings.window, headTime);
+  let raw: string;
+  try {
+    raw = await git.raw([
+      "log",
+      `--since=${new Date(since).toISOString()}`,
+      "--no-merges",
+      "--no-renames",
+      "--raw",
+      "--no-abbrev",
+      "--relative",
+      "-z",
+      `--format=${RECORD}%H${FIELD}%ct${FIELD}%aE`,
+    ]);
+  } catch (error) {
+    return { status: "unavailable", reason: describeFailure(error) };
+  }
+  const parsed = parseLog(raw, settings.maxCommitFiles);
+  const window = { since: isoDate(since), until: isoDate(headTime), length: settings.window };
+  if (parsed.commits === 0)
+    return { status: "unavailable", reason: `no commits in the ${settings.window} before ${window.until}` };
+  return {
+    status: "ok",
+    window,
+    commits: parsed.commits,
+    isShallow,
+    files: parsed.files,
+    changeSets: parsed.changeSets,
+  };
+}
+
+/** The start of the window, in milliseconds, counted back from HEAD's date in calendar units. */
+export function windowStart(window: string, headTime: number): number {
+  const trimmed = window.trim();
+  if (DATE.test(trimmed)) return Date.parse(`${trimmed}T00:00:00Z`);
+  const match = WINDOW.exec(trimmed);
+  const amount = Number(match?.[1] ?? 12);
+  const unit = (match?.[2] ?? "month").toLowerCase();
+  const start = new Date(headTime);
+  if (unit === "day") start.setUTCDate(start.getUTCDate() - amount);
+  else if (unit === "week") start.setUTCDate(start.getUTCDate() - 7 * amount);
+  else if (unit === "month") start.setUTCMonth(start.getUTCMonth() - amount);
+  else start.setUTCFullYear(start.getUTCFullYear() - amount);
+  return start.getTime();
+}
+
+interface Accumulator {
+  commits: number;
+  authors: Map<string, Set<string>>;
+  counts: Map<string, number>;
+  last: Map<string, number>;
+}
+
+/**
+ * Parses `git log -z --raw --no-renames` output, newest commit first. An exact
+ * rename shows as a deletion and an addition of the same blob in one commit:
+ * older history of the old path is then counted under the new one.
+ */
+export function parseLog(
+  raw: string,
+  maxCommitFiles: number,
+): {
+  commits: number;
+  files: Map<string, FileHistory>;
+  changeSets: string[][];
+} {
+  const acc: Accumulator = { commits: 0, authors: new Map(), counts: new Map(), last: new Map() };
+  const renamedTo = new Map<string, string>();
+  const changeSets: string[][] = [];
+  const current = (path: string): string => renamedTo.get(path) ?? path;
+  for (const record of raw.split(RECORD)) {
+    if (record.trim() === "") continue;
+    const [header = "", ...rest] = record.split("\0");
+    const [, time = "0", author = ""] = header.split(FIELD);
+    const changes = parseRawEntries(rest);
+    const touched = new Set(changes.map((change) => current(change.path)));
+    acc.commits += 1;
+    for (const path of touched) countChange(acc, path, author, Number(time) * 1000);
+    if (touched.size > 0 && touched.size <= maxCommitFiles) changeSets.push([...touched].sort());
+    for (const rename of exactRenames(changes)) renamedTo.set(rename.from, current(rename.to));
+  }
+  const files = new Map<string, FileHistory>();
+  for (const [path, commits] of acc.counts) {
+    files.set(path, {
+      commits,
+      authors: acc.authors.get(path)?.size ?? 0,
+      lastChange: isoDate(acc.last.get(path) ?? 0),
+    });
+  }
+  return { commits: acc.commits, files, changeSets };
+}
+
+function countChange(acc: Accumulator, path: string, author: string, time: number): void {
+  acc.counts.set(path, (acc.counts.get(path) ?? 0) + 1);
+  const authors = acc.authors.get(path) ?? new Set<string>();
+  authors.add(author.toLowerCase());
+  acc.authors.set(path, authors);
+  if (time > (acc.last.get(path) ?? 0)) acc.last.set(path, time);
+}
+
+interface RawChange {
+  status: string;
+  oldBlob: string;
+  newBlob: string;
+  path: string;
+}
+
+/** `:100644 100644 <old> <new> M`, then the path, as NUL-separated fields. */
+function parseRawEntries(fields: readonly string[]): RawChange[] {
+  const changes: RawChange[] = [];
+  for (let index = 0; index < fields.length - 1; index += 1) {
+    const meta = fields[index]?.replace(/^\n/, "") ?? "";
+    if (!meta.startsWith(":")) continue;
+    const parts = meta.slice(1).split(" ");
+    const path = fields[index + 1] ?? "";
+    changes.push({ status: parts[4] ?? "", oldBlob: parts[2] ?? "", newBlob: parts[3] ?? "", path });
+    index += 1;
+  }
+  return changes;
+}
+
+/** Git's id of the empty blob: many empty files are not renames of each other. */
+const EMPTY_BLOB = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
+
+function exactRenames(changes: readonly RawChange[]): Array<{ from: string; to: string }> {
+  const added = new Map(
+    changes
+      .filter((change) => change.status === "A" && change.newBlob !== EMPTY_BLOB)
+      .map((change) => [change.newBlob, change.path]),
+  );
+  return changes.flatMap((change) => {
+    const to = change.status === "D" ? added.get(change.oldBlob) : undefined;
+    return to ? [{ from: change.path, to }] : [];
+  });
+}
+
+function isoDate(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/ENOENT|spawn git/i.test(message)) return "git was not found on PATH";
+  if (/not a git repository/i.test(message)) return "not a git repository";
+  if (/unknown revision|ambiguous argument 'HEAD'|does not have any commits/i.test(message))
+    return "the repository has no commits";
+  const line = message.split("\n").find((candidate) => candidate.trim() !== "") ?? message;
+  return `git log failed (${line.trim()})`;
+}

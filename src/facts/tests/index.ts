@@ -1,0 +1,97 @@
+/**
+ * The test map: which source files tests reach, from the import graph (mapped
+ * mode), and how much of each a coverage report says ran (measured mode).
+ * Derived once from the graph and coverage facts for every rule that needs it.
+ */
+import type { CoverageFact } from "../coverage/index.js";
+import type { GraphEdge } from "../graph/index.js";
+import type { ModuleFacts } from "../modules/index.js";
+
+/** Which source files tests reach, and how well. */
+export interface TestMapFact {
+  mode: "measured" | "mapped";
+  /** Source files with at least one function: the ones a test can exercise. Sorted. */
+  testable: string[];
+  /** Testable files a test imports, directly or through a re-exporting barrel. */
+  direct: Set<string>;
+  /** Testable files tests reach only through other modules. */
+  transitive: Set<string>;
+  /** Measured mode: line coverage (0–1) per testable file; files the report does not know are 0. */
+  coverage: Map<string, number> | null;
+  /** Measured mode: covered lines per 100 executable lines over testable files (unknown files count all their lines). */
+  lineCoverage: number | null;
+}
+
+/** Builds the test map. */
+export function mapTests(
+  modules: readonly ModuleFacts[],
+  edges: readonly GraphEdge[],
+  coverage: CoverageFact,
+): TestMapFact {
+  const testable = modules
+    .filter((module) => module.kind === "source" && !module.parseError && module.functions.length > 0)
+    .map((module) => module.path)
+    .sort();
+  const tests = modules.filter((module) => module.kind === "test").map((module) => module.path);
+  const runtime = edges.filter((edge) => !edge.isTypeOnly);
+  const successors = new Map<string, GraphEdge[]>();
+  for (const edge of runtime) {
+    const list = successors.get(edge.from) ?? [];
+    list.push(edge);
+    successors.set(edge.from, list);
+  }
+  const direct = throughBarrels(
+    tests.flatMap((test) => (successors.get(test) ?? []).map((edge) => edge.to)),
+    successors,
+  );
+  const reached = reachable([...direct], successors);
+  const testableSet = new Set(testable);
+  const directTestable = new Set([...direct].filter((path) => testableSet.has(path)));
+  const transitive = new Set([...reached].filter((path) => testableSet.has(path) && !directTestable.has(path)));
+  if (coverage.status !== "ok")
+    return { mode: "mapped", testable, direct: directTestable, transitive, coverage: null, lineCoverage: null };
+  const lines = new Map(modules.map((module) => [module.path, module.lines]));
+  const ratios = new Map<string, number>();
+  let covered = 0;
+  let total = 0;
+  for (const path of testable) {
+    const counts = coverage.files.get(path);
+    if (counts) {
+      covered += counts.covered;
+      total += counts.total;
+      ratios.set(path, counts.total === 0 ? 1 : counts.covered / counts.total);
+    } else {
+      total += lines.get(path) ?? 0;
+      ratios.set(path, 0);
+    }
+  }
+  const lineCoverage = total === 0 ? null : Math.round((10_000 * covered) / total) / 100;
+  return { mode: "measured", testable, direct: directTestable, transitive, coverage: ratios, lineCoverage };
+}
+
+/** A test that imports a barrel reaches what the barrel re-exports as directly as if it imported it. */
+function throughBarrels(imported: readonly string[], successors: ReadonlyMap<string, GraphEdge[]>): Set<string> {
+  const direct = new Set(imported);
+  const pending = [...imported];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    for (const edge of successors.get(path) ?? []) {
+      if (edge.kind !== "reexport" || direct.has(edge.to)) continue;
+      direct.add(edge.to);
+      pending.push(edge.to);
+    }
+  }
+  return direct;
+}
+
+function reachable(start: readonly string[], successors: ReadonlyMap<string, GraphEdge[]>): Set<string> {
+  const seen = new Set(start);
+  const pending = [...start];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    for (const edge of successors.get(path) ?? []) {
+      if (seen.has(edge.to)) continue;
+      seen.add(edge.to);
+      pending.push(edge.to);
+    }
+  }
+  return seen;
+}
