@@ -16,7 +16,7 @@ export default defineRule({
     hotspot: {
       message:
         "Hotspot: {{file}} changed in {{commits}} commits by {{authors}} in {{window}}, complexity {{complexity}}, and it is {{risks}}",
-      fix: "{{advice}}",
+      fix: "Make {{file}} safer to change, as it is where agents will be sent most often: {{advice}}.",
     },
   },
   options: z.strictObject({
@@ -72,10 +72,9 @@ function advice(hotspot: HotspotFact): string {
   const steps: string[] = [];
   if (hotspot.isComplex) {
     const where = hotspot.complexFunctions.length > 0 ? ` (start with ${hotspot.complexFunctions.join(", ")})` : "";
-    steps.push(`split ${hotspot.file} along its responsibilities${where}`);
+    steps.push(`split it along its responsibilities${where}`);
   }
   if (hotspot.isUndocumented) steps.push(`document its ${hotspot.undocumentedExports} undocumented exports`);
   if (hotspot.isUntested) steps.push("add tests that import it");
-  const sentence = steps.join("; ");
-  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}: it is where agents will be sent most often.`;
+  return steps.join("; ");
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { PackageFact } from "../../src/facts/index.js";
 import { defineRule } from "../define-rule.js";
-import { findTestScript, isProductPackage } from "../../src/facts/context/tooling.js";
+import { findTestScript, productPackages } from "../../src/facts/context/tooling.js";
 
 /** Reports packages with no test script, when no root script runs them either. */
 export default defineRule({
@@ -23,7 +23,7 @@ export default defineRule({
   check({ facts, examine, report }) {
     const root = facts.packages.find((manifest) => manifest.dir === "");
     const rootScript = root ? findTestScript(root) : null;
-    for (const manifest of facts.packages.filter(isProductPackage)) {
+    for (const manifest of productPackages(facts.packages)) {
       examine();
       if (findTestScript(manifest) || rootScript) continue;
       const file = manifest.dir === "" ? "package.json" : `${manifest.dir}/package.json`;

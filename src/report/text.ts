@@ -160,7 +160,9 @@ function testsFigures(m: TestsMetrics): string {
 
 function hotspotsFigures(m: HotspotsMetrics): string {
   const [top] = m.hotspots;
-  const parts = [`${plural(m.commits, "commit")} since ${m.window?.since ?? "?"}${m.isShallow ? " (shallow clone)" : ""}`];
+  const parts = [
+    `${plural(m.commits, "commit")} since ${m.window?.since ?? "?"}${m.isShallow ? " (shallow clone)" : ""}`,
+  ];
   if (top) parts.push(`top ${top.file} (${plural(top.commits, "commit")}, complexity ${top.complexity})`);
   const hidden = m.coupledPairs.filter((pair) => pair.hidden).length;
   if (hidden > 0) parts.push(plural(hidden, "hidden coupling"));

@@ -56,13 +56,21 @@ const NO_EVIDENCE: Record<CategoryId, string> = {
 
 /** Scores every category, then the overall score (weighted mean of applicable categories) and the level. */
 export function score(input: ScoreInput): ScoreOutput {
-  const categories = CATEGORIES.map((info) => scoreCategory(info.id, input));
-  const weighted = categories.filter((category) => category.score !== null && category.weight > 0);
-  const totalWeight = weighted.reduce((sum, category) => sum + category.weight, 0);
+  // Exact scores are carried through the weighted means; only what is shown is rounded.
+  const exact = CATEGORIES.map((info) => scoreCategory(info.id, input));
+  const categories = exact.map(({ category, exactScore }) => ({
+    ...category,
+    score: exactScore === null ? null : round1(exactScore),
+  }));
+  const weighted = exact.filter(({ category, exactScore }) => exactScore !== null && category.weight > 0);
+  const totalWeight = weighted.reduce((sum, { category }) => sum + category.weight, 0);
   const overall =
     totalWeight === 0
       ? null
-      : round1(weighted.reduce((sum, category) => sum + (category.score ?? 0) * category.weight, 0) / totalWeight);
+      : round1(
+          weighted.reduce((sum, { category, exactScore }) => sum + (exactScore ?? 0) * category.weight, 0) /
+            totalWeight,
+        );
   return {
     scoringModel: scoringModelLabel(input.config),
     categories,
@@ -71,24 +79,32 @@ export function score(input: ScoreInput): ScoreOutput {
   };
 }
 
-function scoreCategory(id: CategoryId, input: ScoreInput): CategoryResult {
+function scoreCategory(id: CategoryId, input: ScoreInput): { category: CategoryResult; exactScore: number | null } {
   const { config } = input;
   const info = categoryInfo(id);
   const setting = config.categories[id];
-  const base = { name: info.name, weight: setting.weight };
-  if (!info.isImplemented)
-    return withMetrics(id, { ...base, score: null, reason: "not implemented", checks: [] }, input);
-  if (!setting.isEnabled)
-    return withMetrics(id, { ...base, score: null, reason: "disabled in config", checks: [] }, input);
-  const checks = input.rules
-    .filter((rule) => rule.category === id && rule.weight > 0)
-    .map((rule) => checkOf(rule, input));
-  const applicable = checks.filter((check): check is CheckResult & { score: number } => check.score !== null);
-  const totalWeight = applicable.reduce((sum, check) => sum + check.weight, 0);
-  if (totalWeight === 0)
-    return withMetrics(id, { ...base, score: null, reason: noEvidence(id, input.facts), checks }, input);
-  const categoryScore = round1(applicable.reduce((sum, check) => sum + check.score * check.weight, 0) / totalWeight);
-  return withMetrics(id, { ...base, score: categoryScore, checks }, input);
+  const base = { name: info.name, weight: setting.weight, score: null };
+  const notScored = (reason: string, checks: CheckResult[]): { category: CategoryResult; exactScore: null } => ({
+    category: withMetrics(id, { ...base, reason, checks }, input),
+    exactScore: null,
+  });
+  if (!info.isImplemented) return notScored("not implemented", []);
+  if (!setting.isEnabled) return notScored("disabled in config", []);
+  const rules = input.rules.filter((rule) => rule.category === id && rule.weight > 0);
+  const exact = rules.map((rule) => ({ rule, ratio: passedShare(rule, input) }));
+  const checks = rules.map((rule) => checkOf(rule, input));
+  const applicable = exact.filter((entry): entry is { rule: Rule; ratio: number } => entry.ratio !== null);
+  const totalWeight = applicable.reduce((sum, { rule }) => sum + rule.weight, 0);
+  if (totalWeight === 0) return notScored(noEvidence(id, input.facts), checks);
+  const exactScore = (100 * applicable.reduce((sum, { rule, ratio }) => sum + ratio * rule.weight, 0)) / totalWeight;
+  return { category: withMetrics(id, { ...base, score: round1(exactScore), checks }, input), exactScore };
+}
+
+/** 1 − failed / examined for a rule that ran and examined something, else null. */
+function passedShare(rule: Rule, input: ScoreInput): number | null {
+  const tally = input.tallies.get(rule.id);
+  if (!tally || tally.examined === 0 || input.config.rules.get(rule.id)?.severity === "off") return null;
+  return 1 - Math.min(tally.failed, tally.examined) / tally.examined;
 }
 
 function noEvidence(id: CategoryId, facts: Facts): string {
@@ -98,17 +114,19 @@ function noEvidence(id: CategoryId, facts: Facts): string {
 }
 
 function checkOf(rule: Rule, input: ScoreInput): CheckResult {
-  const setting = input.config.rules.get(rule.id);
   const tally = input.tallies.get(rule.id);
-  if (!tally || setting?.severity === "off")
+  const ratio = passedShare(rule, input);
+  if (!tally || input.config.rules.get(rule.id)?.severity === "off") {
     return { ruleId: rule.id, weight: rule.weight, examined: 0, failed: 0, score: null };
-  const failed = Math.min(tally.failed, tally.examined);
+  }
+  // Costs can be fractional (half a README, a third of a hotspot's changes): show three decimals.
+  const failed = Math.round(Math.min(tally.failed, tally.examined) * 1000) / 1000;
   return {
     ruleId: rule.id,
     weight: rule.weight,
     examined: tally.examined,
     failed,
-    score: tally.examined === 0 ? null : round1(100 * (1 - failed / tally.examined)),
+    score: ratio === null ? null : round1(100 * ratio),
   };
 }
 

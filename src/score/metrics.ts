@@ -7,7 +7,7 @@ import type {
   InterfacesMetrics,
   TestsMetrics,
 } from "../engine/result.js";
-import { detectTestRunner, findTestScript, isProductPackage } from "../facts/context/tooling.js";
+import { detectTestRunner, findTestScript, productPackages } from "../facts/context/tooling.js";
 import type { ClonePair, Facts } from "../facts/index.js";
 import type { ExportedSymbol } from "../facts/modules/index.js";
 
@@ -131,7 +131,10 @@ export function testsMetrics(facts: Facts): TestsMetrics {
     .filter((module) => module.kind === "test")
     .reduce((sum, module) => sum + module.lines, 0);
   const sourceLines = facts.sources.reduce((sum, module) => sum + module.lines, 0);
-  const withScript = facts.packages.filter(isProductPackage).find((manifest) => findTestScript(manifest) !== null);
+  const withScript = [
+    ...facts.packages.filter((manifest) => manifest.dir === ""),
+    ...productPackages(facts.packages),
+  ].find((manifest) => findTestScript(manifest) !== null);
   const script = withScript ? findTestScript(withScript) : null;
   return {
     mode: map.mode,

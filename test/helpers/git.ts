@@ -12,10 +12,11 @@ const FIXED_ENV = {
 };
 
 /** Runs git in `dir` with a fixed identity and no user or system config; returns stdout. */
-export function git(dir: string, args: readonly string[], date = "2026-01-01T12:00:00Z"): string {
+export function git(dir: string, args: readonly string[], date = "2026-01-01T12:00:00Z", author?: string): string {
+  const identity = author ? { GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: `${author.toLowerCase()}@example.com` } : {};
   return execFileSync("git", args, {
     cwd: dir,
-    env: { ...process.env, ...FIXED_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    env: { ...process.env, ...FIXED_ENV, ...identity, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
     encoding: "utf8",
   });
 }
@@ -35,8 +36,8 @@ export function initRepo(dir: string): void {
 }
 
 /** Stages everything and commits; returns the new HEAD. */
-export function commitAll(dir: string, message: string, date?: string): string {
+export function commitAll(dir: string, message: string, date?: string, author?: string): string {
   git(dir, ["add", "--all"], date);
-  git(dir, ["commit", "--quiet", "--allow-empty", "-m", message], date);
+  git(dir, ["commit", "--quiet", "--allow-empty", "-m", message], date, author);
   return git(dir, ["rev-parse", "HEAD"]).trim();
 }

@@ -37,10 +37,13 @@ describe("rule catalogue", () => {
     }
     const testFile = join(REPO_ROOT, "test", "rules", `${id}.test.ts`);
     expect(existsSync(testFile)).toBe(true);
-    // The test runs the rule on at least one fixture repository, and every fixture it names exists.
-    const fixtures = [...(await readFile(testFile, "utf8")).matchAll(/(?:scanFixture|copyFixture)\("([^"]+)"/g)].map(
-      (match) => match[1],
-    );
+    // The test runs the rule on at least one fixture repository (scanned, copied, or named where a helper
+    // builds its history), and every fixture it names exists.
+    const text = await readFile(testFile, "utf8");
+    const fixtures = [
+      ...[...text.matchAll(/(?:scanFixture|copyFixture)\("([^"]+)"/g)].map((match) => match[1]),
+      ...[...text.matchAll(/fixtures\/([\w-]+\/[\w./-]*[\w-])/g)].map((match) => match[1]),
+    ];
     expect(fixtures.length).toBeGreaterThan(0);
     for (const fixture of fixtures) expect(existsSync(join(REPO_ROOT, "fixtures", fixture ?? "")), fixture).toBe(true);
     const docs = await readFile(join(REPO_ROOT, rule.docsPath), "utf8");

@@ -50,7 +50,12 @@ export function findTestScript(manifest: PackageFact): string | null {
   return names.find((name) => /^tests?(?:[:-].+)?$/.test(name)) ?? null;
 }
 
-/** Packages that ship: not examples, fixtures, tests, benchmarks or demos. */
-export function isProductPackage(manifest: PackageFact): boolean {
-  return !NON_PRODUCT.test(manifest.dir);
+/**
+ * Packages that ship: not examples, fixtures, tests, benchmarks or demos, and
+ * not the root of a monorepo (a root with workspaces is the workspace, not a product).
+ */
+export function productPackages(packages: readonly PackageFact[]): PackageFact[] {
+  const isWorkspaceRoot = (manifest: PackageFact): boolean =>
+    manifest.dir === "" && (manifest.keys.includes("workspaces") || packages.some((other) => other.dir !== ""));
+  return packages.filter((manifest) => !NON_PRODUCT.test(manifest.dir) && !isWorkspaceRoot(manifest));
 }

@@ -27,7 +27,8 @@ export function readLcov(text: string): Map<string, LineCounts> {
       summary = { covered: 0, total: 0 };
     } else if (line.startsWith("DA:")) {
       const [lineNumber, hits] = line.slice(3).split(",");
-      if (current === null || !/^\d+$/.test(lineNumber ?? "") || !/^-?\d+(\.\d+)?$/.test(hits ?? "")) {
+      if (current === null) throw new CoverageFormatError(`line ${index + 1}: DA record before any SF record`);
+      if (!/^\d+$/.test(lineNumber ?? "") || !/^-?\d+(\.\d+)?$/.test(hits ?? "")) {
         throw new CoverageFormatError(`line ${index + 1}: malformed DA record`);
       }
       const number = Number(lineNumber);

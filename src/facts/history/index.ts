@@ -60,7 +60,7 @@ export const DEFAULT_HISTORY_SETTINGS: HistorySettings = {
 
 const RECORD = "\x1e";
 const FIELD = "\x1f";
-const WINDOW = /^(\d+)\s*(day|week|month|year)s?$/i;
+const WINDOW = /^([1-9]\d*)\s*(day|week|month|year)s?$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True when `window` is a valid history window setting. */
@@ -100,8 +100,12 @@ export async function collectHistory(root: string, settings: HistorySettings): P
   }
   const parsed = parseLog(raw, settings.maxCommitFiles);
   const window = { since: isoDate(since), until: isoDate(headTime), length: settings.window };
-  if (parsed.commits === 0)
-    return { status: "unavailable", reason: `no commits in the ${settings.window} before ${window.until}` };
+  if (parsed.commits === 0) {
+    const span = DATE.test(settings.window.trim())
+      ? `since ${settings.window.trim()}`
+      : `in the ${settings.window} before ${window.until}`;
+    return { status: "unavailable", reason: `no commits ${span}` };
+  }
   return {
     status: "ok",
     window,
@@ -156,11 +160,12 @@ export function parseLog(
     const [header = "", ...rest] = record.split("\0");
     const [, time = "0", author = ""] = header.split(FIELD);
     const changes = parseRawEntries(rest);
+    // A rename's deletion belongs to the new name in its own commit too.
+    for (const rename of exactRenames(changes)) renamedTo.set(rename.from, current(rename.to));
     const touched = new Set(changes.map((change) => current(change.path)));
     acc.commits += 1;
     for (const path of touched) countChange(acc, path, author, Number(time) * 1000);
     if (touched.size > 0 && touched.size <= maxCommitFiles) changeSets.push([...touched].sort());
-    for (const rename of exactRenames(changes)) renamedTo.set(rename.from, current(rename.to));
   }
   const files = new Map<string, FileHistory>();
   for (const [path, commits] of acc.counts) {
