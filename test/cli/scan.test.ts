@@ -262,3 +262,21 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   }
   return hashes;
 }
+
+describe("without git on PATH", () => {
+  it("lists files from the filesystem, says why hotspots are not applicable, and still scores the rest", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    const run = runCli(["scan", dir, "--format", "json"], REPO_ROOT, { PATH: "/nonexistent" });
+    expect(run.status).toBe(0);
+    const result = parseResult(run.stdout);
+    expect(result.files.listedBy).toBe("filesystem");
+    expect(result.warnings).toContain(
+      "git was not found on PATH; files were listed from the filesystem (.gitignore honoured) and no commit is recorded",
+    );
+    expect(result.categories.find((category) => category.id === "hotspots")).toMatchObject({
+      score: null,
+      reason: "git was not found on PATH",
+    });
+    expect(result.score).toBe(87.1);
+  });
+});
