@@ -85,48 +85,27 @@ export async function collectClones(run: CloneRun): Promise<ClonesFact> {
 
 type Command = { file: string; args: string[] } | { reason: string };
 
-/** The platform binary of the installed jscpd package, or its Node launcher. */
+/**
+ * jscpd 5.3.3's native binary. The `jscpd` wrapper package lists a binary
+ * package per platform, but for 5.3.3 only the Linux x64 ones were published
+ * (its lockfile entry then breaks `npm ci`), so Groundwork depends on those two
+ * directly, as optional dependencies: npm installs the one matching the libc.
+ */
+const BINARY_PACKAGES = ["jscpd-linux-x64-gnu", "jscpd-linux-x64-musl"];
+
 function locateJscpd(): Command {
   const require = createRequire(import.meta.url);
-  let launcher: string;
-  try {
-    launcher = require.resolve("jscpd/run-jscpd.js");
-  } catch {
-    return { reason: "jscpd is not installed (npm package jscpd)" };
+  for (const name of BINARY_PACKAGES) {
+    try {
+      const manifest = require.resolve(`${name}/package.json`);
+      return { file: join(dirname(manifest), "bin", "jscpd"), args: [] };
+    } catch {
+      // not installed on this platform
+    }
   }
-  try {
-    const platformMap: unknown = require("jscpd/platform-map.js");
-    const binary = platformBinary(platformMap, require);
-    if (binary) return { file: binary, args: [] };
-  } catch {
-    // fall back to the launcher, which explains what is missing
-  }
-  return { file: process.execPath, args: [launcher] };
-}
-
-function platformBinary(platformMap: unknown, require: NodeJS.Require): string | null {
-  if (typeof platformMap !== "object" || platformMap === null) return null;
-  if (!("getPlatformKey" in platformMap) || typeof platformMap.getPlatformKey !== "function") return null;
-  if (
-    !("PLATFORM_MAP" in platformMap) ||
-    typeof platformMap.PLATFORM_MAP !== "object" ||
-    platformMap.PLATFORM_MAP === null
-  ) {
-    return null;
-  }
-  const key: unknown = platformMap.getPlatformKey();
-  if (typeof key !== "string") return null;
-  const entry: unknown = Object.entries(platformMap.PLATFORM_MAP).find(([candidate]) => candidate === key)?.[1];
-  if (
-    typeof entry !== "object" ||
-    entry === null ||
-    !("packageName" in entry) ||
-    typeof entry.packageName !== "string"
-  ) {
-    return null;
-  }
-  const manifest = require.resolve(`${entry.packageName}/package.json`);
-  return join(dirname(manifest), "bin", process.platform === "win32" ? "jscpd.exe" : "jscpd");
+  return {
+    reason: `jscpd 5.3.3 has a binary for Linux x64 only (this is ${process.platform}-${process.arch}); set GROUNDWORK_JSCPD to a jscpd 5 executable`,
+  };
 }
 
 type Exit = { kind: "ok" } | { kind: "failed"; reason: string };
