@@ -2,6 +2,13 @@
  * The rule registry. A meta-test checks that every file under rules/<category>/
  * is listed here, and that every rule has a description, a `why` and a docs page.
  */
+import agentFile from "./context/agent-file.js";
+import brokenCommand from "./context/broken-command.js";
+import contradiction from "./context/contradiction.js";
+import feedbackLoop from "./context/feedback-loop.js";
+import fileSize from "./context/file-size.js";
+import missingPath from "./context/missing-path.js";
+import undocumentedEnv from "./context/undocumented-env.js";
 import parseError from "./core/parse-error.js";
 import importCycle from "./cycles/import-cycle.js";
 import type { Rule } from "./define-rule.js";
@@ -27,6 +34,13 @@ export type { Effort, Rule, RuleMessage, Severity } from "./define-rule.js";
 /** Every rule, in id order. */
 export const RULES: readonly Rule[] = [
   parseError,
+  agentFile,
+  brokenCommand,
+  contradiction,
+  feedbackLoop,
+  fileSize,
+  missingPath,
+  undocumentedEnv,
   importCycle,
   clone,
   testClone,

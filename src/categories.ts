@@ -30,7 +30,7 @@ export const CATEGORIES: readonly CategoryInfo[] = [
   { id: "cycles", name: "Dependency cycles", weight: 10, isImplemented: true },
   { id: "duplication", name: "Duplication", weight: 10, isImplemented: true },
   { id: "hotspots", name: "Churn hotspots", weight: 10, isImplemented: true },
-  { id: "context", name: "Agent context", weight: 20, isImplemented: false },
+  { id: "context", name: "Agent context", weight: 20, isImplemented: true },
 ];
 
 /** Looks a category up by id. */

@@ -8,6 +8,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT, GroundworkError } from "../errors.js";
 import { TOOL_VERSION } from "../version.js";
 import type { CliIO } from "./io.js";
+import { registerInit } from "./init.js";
 import { registerScan } from "./scan.js";
 
 export type { CliIO, Output } from "./io.js";
@@ -49,6 +50,7 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
       outputError: (text, write) => write(`groundwork: ${text.trim().replace(/^error: /, "error: ")}\n`),
     });
   registerScan(program, io, setExitCode);
+  registerInit(program, io, setExitCode);
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput());
   }

@@ -40,6 +40,18 @@ export interface AnalyzeOptions {
 
 /** Scans a repository and returns its ScanResult. Throws a GroundworkError for bad input or config. */
 export async function analyze(options: AnalyzeOptions): Promise<ScanResult> {
+  return (await scan(options)).result;
+}
+
+/** A scan's result with the facts it was computed from (for `init`, which writes from verified facts). */
+export interface ScanOutcome {
+  result: ScanResult;
+  facts: Facts;
+  config: ResolvedConfig;
+}
+
+/** Scans a repository and returns the result together with its facts. */
+export async function scan(options: AnalyzeOptions): Promise<ScanOutcome> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.root);
   await assertDirectory(root, options.root);
@@ -72,7 +84,7 @@ export async function analyze(options: AnalyzeOptions): Promise<ScanResult> {
   const enabled = new Set(
     scored.categories.filter((category) => config.categories[category.id].isEnabled).map((category) => category.id),
   );
-  return {
+  const result: ScanResult = {
     schemaVersion: SCHEMA_VERSION,
     scoringModel: scored.scoringModel,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -88,6 +100,7 @@ export async function analyze(options: AnalyzeOptions): Promise<ScanResult> {
     files: fileSummary(facts.inventory, facts),
     warnings: facts.inventory.warnings,
   };
+  return { result, facts, config };
 }
 
 /** A category is measured when it is enabled and at least one of its rules is on. */

@@ -158,6 +158,28 @@ const hotspotsMetrics = z.strictObject({
   ),
 });
 
+const contextMetrics = z.strictObject({
+  /** Agent context files found (links to another context file included). */
+  contextFiles: z.array(z.string()),
+  /** Agent configuration besides documents (.mcp.json, .agents/, .claude/). */
+  agentConfig: z.array(z.string()),
+  commandsChecked: count,
+  brokenCommands: count,
+  missingPaths: count,
+  undocumentedEnvVars: z.array(z.string()),
+  packageManager: z.string().nullable(),
+  /** What an agent can run to check its work: the script found for each step, or null. */
+  feedbackLoop: z.strictObject({
+    test: z.string().nullable(),
+    build: z.string().nullable(),
+    lint: z.string().nullable(),
+    typecheck: z.string().nullable(),
+    lockfile: z.string().nullable(),
+    ci: z.array(z.string()),
+    strictTypescript: z.boolean().nullable(),
+  }),
+});
+
 const categoryBase = {
   name: z.string(),
   /** 0–100, or null when the category is not applicable (see `reason`). */
@@ -175,11 +197,7 @@ export const categorySchema = z.discriminatedUnion("id", [
   z.strictObject({ id: z.literal("duplication"), ...categoryBase, metrics: duplicationMetrics }),
   z.strictObject({ id: z.literal("tests"), ...categoryBase, metrics: testsMetrics }),
   z.strictObject({ id: z.literal("hotspots"), ...categoryBase, metrics: hotspotsMetrics }),
-  z.strictObject({
-    id: z.literal("context"),
-    ...categoryBase,
-    metrics: z.record(z.string(), z.unknown()),
-  }),
+  z.strictObject({ id: z.literal("context"), ...categoryBase, metrics: contextMetrics }),
 ]);
 
 /** The readiness level and what the next one needs. */
@@ -248,3 +266,5 @@ export type DuplicationMetrics = z.output<typeof duplicationMetrics>;
 export type TestsMetrics = z.output<typeof testsMetrics>;
 /** Key figures of the hotspots category. */
 export type HotspotsMetrics = z.output<typeof hotspotsMetrics>;
+/** Key figures of the context category. */
+export type ContextMetrics = z.output<typeof contextMetrics>;

@@ -6,7 +6,11 @@
  */
 import { isParsedKind, type DiscoveredFile, type Inventory, type SkippedFile } from "../discover/index.js";
 import { collectClones, type CloneSettings, type ClonesFact } from "./clones/index.js";
+import { readContext, type ContextFact } from "./context/documents.js";
+import { collectEnvVars, type EnvVarFact } from "./context/env.js";
 import { readPackages, type PackageFact } from "./context/packages.js";
+import { readProject, type ProjectFact } from "./context/project.js";
+import { verifyCommands, type CommandCheck } from "./context/verify.js";
 import { readReadme, type ReadmeFact } from "./context/readme.js";
 import { collectCoverage, type CoverageFact } from "./coverage/index.js";
 import { buildGraph, DEFAULT_GRAPH_SETTINGS, type GraphFact, type GraphSettings } from "./graph/index.js";
@@ -24,6 +28,10 @@ export type { CoverageFact, LineCounts } from "./coverage/index.js";
 export type { HistoryFact, FileHistory, HistorySettings, HistoryWindow } from "./history/index.js";
 export type { TestMapFact } from "./tests/index.js";
 export type { HotspotFact, CoupledPair } from "./history/hotspots.js";
+export type { ContextDocument, ContextKind, PathMention } from "./context/documents.js";
+export type { ProjectFact } from "./context/project.js";
+export type { CommandCheck } from "./context/verify.js";
+export type { EnvVarFact } from "./context/env.js";
 
 /** The facts model handed to every rule. */
 export interface Facts {
@@ -44,6 +52,13 @@ export interface Facts {
   hotspots: HotspotFact[];
   /** Source files that change together often (with or without an import path between them). */
   coupling: CoupledPair[];
+  /** Agent context files and READMEs, agent configuration. */
+  context: ContextFact;
+  /** Every command the context files and READMEs mention, checked. */
+  commands: CommandCheck[];
+  project: ProjectFact;
+  /** Environment variables the source code reads. */
+  envVars: EnvVarFact[];
 }
 
 /** Settings of the fact producers. */
@@ -91,11 +106,13 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
           return fact;
         });
   const knownFiles = new Set(inventory.files.map((file) => file.path));
-  const [modules, readme, packages] = await Promise.all([
+  const [modules, readme, packages, context] = await Promise.all([
     collectModules(inventory.root, inventory.files),
     readReadme(inventory.root, inventory.files),
     readPackages(inventory.root, inventory.packageRoots, knownFiles),
+    readContext(inventory),
   ]);
+  const project = await readProject(inventory, packages.packages);
   options.onStage?.("parse", performance.now() - started);
   const sorted = modules.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const graphStarted = performance.now();
@@ -138,6 +155,20 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
       new Set(sorted.filter((module) => module.kind === "source").map((module) => module.path)),
       built.graph.edges,
       { minSharedCommits: options.history.minSharedCommits, minDegree: options.history.minCouplingDegree },
+    ),
+    context,
+    commands: verifyCommands({
+      root: inventory.root,
+      documents: context.documents.filter((document) => document.linkedTo === null),
+      packages: packages.packages,
+      project,
+      files: new Set([...knownFiles, ...inventory.skipped.map((file) => file.path)]),
+    }),
+    project,
+    envVars: collectEnvVars(
+      sorted.filter((module) => module.kind === "source" && !module.parseError),
+      context.documents,
+      project,
     ),
   };
 }

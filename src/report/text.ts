@@ -2,6 +2,7 @@ import Table from "cli-table3";
 import pc from "picocolors";
 import type {
   CategoryResult,
+  ContextMetrics,
   CyclesMetrics,
   DocsMetrics,
   DuplicationMetrics,
@@ -91,6 +92,8 @@ export function keyFigures(category: CategoryResult): string {
       return testsFigures(category.metrics);
     case "hotspots":
       return hotspotsFigures(category.metrics);
+    case "context":
+      return contextFigures(category.metrics);
     default:
       return "";
   }
@@ -166,6 +169,18 @@ function hotspotsFigures(m: HotspotsMetrics): string {
   if (top) parts.push(`top ${top.file} (${plural(top.commits, "commit")}, complexity ${top.complexity})`);
   const hidden = m.coupledPairs.filter((pair) => pair.hidden).length;
   if (hidden > 0) parts.push(plural(hidden, "hidden coupling"));
+  return parts.join(" · ");
+}
+
+function contextFigures(m: ContextMetrics): string {
+  const parts = [m.contextFiles.length === 0 ? "no agent context file" : m.contextFiles.join(", ")];
+  if (m.commandsChecked > 0)
+    parts.push(`${m.commandsChecked - m.brokenCommands}/${m.commandsChecked} commands resolve`);
+  if (m.missingPaths > 0) parts.push(plural(m.missingPaths, "missing path"));
+  const loop = m.feedbackLoop;
+  const missing = (["test", "build", "lint", "typecheck"] as const).filter((step) => loop[step] === null);
+  if (missing.length > 0) parts.push(`no ${missing.join("/")} script`);
+  if (m.undocumentedEnvVars.length > 0) parts.push(plural(m.undocumentedEnvVars.length, "undocumented env var"));
   return parts.join(" · ");
 }
 

@@ -15,6 +15,7 @@ import type { Facts } from "../facts/index.js";
 import type { Rule } from "../../rules/index.js";
 import { levelFor } from "./levels.js";
 import {
+  contextMetrics,
   cyclesMetrics,
   docsMetrics,
   duplicationMetrics,
@@ -51,7 +52,7 @@ const NO_EVIDENCE: Record<CategoryId, string> = {
   cycles: "no modules to link",
   duplication: "no source files to compare",
   hotspots: "no changed source file with code in the history window",
-  context: "nothing to check",
+  context: "no files to check",
 };
 
 /** Scores every category, then the overall score (weighted mean of applicable categories) and the level. */
@@ -139,7 +140,7 @@ function withMetrics(id: CategoryId, core: CategoryCore, input: ScoreInput): Cat
   if (id === "duplication") return { id, ...core, metrics: duplicationMetrics(input.facts) };
   if (id === "tests") return { id, ...core, metrics: testsMetrics(input.facts) };
   if (id === "hotspots") return { id, ...core, metrics: hotspotsMetrics(input.facts) };
-  return { id, ...core, metrics: {} };
+  return { id, ...core, metrics: contextMetrics(input.facts, input.tallies) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { RuleTally } from "../engine/collector.js";
 import type {
+  ContextMetrics,
   CyclesMetrics,
   DocsMetrics,
   DuplicationMetrics,
@@ -7,7 +8,7 @@ import type {
   InterfacesMetrics,
   TestsMetrics,
 } from "../engine/result.js";
-import { detectTestRunner, findTestScript, productPackages } from "../facts/context/tooling.js";
+import { detectTestRunner, findScriptFor, findTestScript, productPackages } from "../facts/context/tooling.js";
 import type { ClonePair, Facts } from "../facts/index.js";
 import type { ExportedSymbol } from "../facts/modules/index.js";
 
@@ -174,5 +175,35 @@ export function hotspotsMetrics(facts: Facts): HotspotsMetrics {
       degree: pair.degree,
       hidden: !pair.hasImportPath,
     })),
+  };
+}
+
+/** Key figures of the context category. */
+export function contextMetrics(facts: Facts, tallies: Tallies): ContextMetrics {
+  const packages = [...facts.packages.filter((pkg) => pkg.dir === ""), ...productPackages(facts.packages)];
+  const scriptOf = (purpose: "test" | "build" | "lint" | "typecheck"): string | null => {
+    const found = findScriptFor(purpose, packages);
+    return found ? `${found.dir === "" ? "" : `${found.dir}/`}package.json: ${found.name}` : null;
+  };
+  const project = facts.project;
+  return {
+    contextFiles: facts.context.documents
+      .filter((document) => document.kind !== "readme")
+      .map((document) => document.path),
+    agentConfig: facts.context.agentConfig,
+    commandsChecked: facts.commands.length,
+    brokenCommands: facts.commands.filter((command) => !command.isOk).length,
+    missingPaths: tallies.get("context/missing-path")?.findings ?? 0,
+    undocumentedEnvVars: facts.envVars.filter((variable) => !variable.isDocumented).map((variable) => variable.name),
+    packageManager: project.packageManager?.name ?? null,
+    feedbackLoop: {
+      test: scriptOf("test"),
+      build: scriptOf("build"),
+      lint: scriptOf("lint"),
+      typecheck: scriptOf("typecheck"),
+      lockfile: project.packageManager?.lockfile ?? (project.isLockfileDisabled ? "disabled in .npmrc" : null),
+      ci: project.ciFiles,
+      strictTypescript: project.typescript.config ? project.typescript.isStrict : null,
+    },
   };
 }

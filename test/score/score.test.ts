@@ -34,26 +34,29 @@ describe("scoring on a fixture with hand-counted facts", () => {
   it("averages applicable categories by weight and leaves unbuilt ones out", async () => {
     const result = await scanFixture("scan/known-counts");
     // The test imports orders.ts and package.json has a test script: tests 100. No cycle, no clone: 100 each.
-    // Not a git repository: no hotspots. (15×86.7 + 15×53.3 + 20×100 + 10×100 + 10×100) / 70 = 87.1.
+    // Context: no agent file (0, weight 4), the README's `npm test` resolves (100, weight 3), and of the
+    // feedback loop only the test script exists (1 of 5: 20, weight 3): (0 + 300 + 60) / 10 = 36.
+    // Not a git repository: no hotspots. (15×86.7 + 15×53.3 + 20×100 + 10×100 + 10×100 + 20×36) / 90 = 75.8.
+    expect(categoryOf(result, "context").score).toBe(36);
     expect(categoryOf(result, "tests").score).toBe(100);
     expect(categoryOf(result, "cycles").score).toBe(100);
     expect(categoryOf(result, "duplication").score).toBe(100);
     expect(categoryOf(result, "hotspots")).toMatchObject({ score: null, reason: "not a git repository" });
-    expect(result.score).toBe(87.1);
+    expect(result.score).toBe(75.8);
+    // Level 4 needs every category at 50: context holds it at level 3.
     expect(result.level).toEqual({
-      rank: 4,
-      name: "Ready",
-      next: { rank: 5, name: "Exemplary", needs: ["overall score 87.1 → 90", "docs 53.3 → 70"] },
+      rank: 3,
+      name: "Workable",
+      next: { rank: 4, name: "Ready", needs: ["context 36 → 50"] },
     });
-    expect(categoryOf(result, "context")).toMatchObject({ score: null, reason: "not implemented" });
   });
 
   it("gives each finding the exact points its fix would add", async () => {
     const result = await scanFixture("scan/known-counts");
-    // One more documented symbol: docs +100 × 1/5 × 7/9 = +15.56, overall × 15/70 = +3.33.
-    expect(findingsOf(result, "docs/exported-symbol-doc").map((finding) => finding.gain)).toEqual([3.33, 3.33, 3.33]);
-    // One fewer `any`: interfaces +100 × 1/3 × 3/10 = +10, overall × 15/70 = +2.14.
-    expect(findingsOf(result, "interfaces/no-any-in-signature").map((finding) => finding.gain)).toEqual([2.14]);
+    // One more documented symbol: docs +100 × 1/5 × 7/9 = +15.56, overall × 15/90 = +2.59.
+    expect(findingsOf(result, "docs/exported-symbol-doc").map((finding) => finding.gain)).toEqual([2.59, 2.59, 2.59]);
+    // One fewer `any`: interfaces +100 × 1/3 × 3/10 = +10, overall × 15/90 = +1.67.
+    expect(findingsOf(result, "interfaces/no-any-in-signature").map((finding) => finding.gain)).toEqual([1.67]);
   });
 
   it("honours category weights and switches from the config", async () => {
@@ -62,6 +65,7 @@ describe("scoring on a fixture with hand-counted facts", () => {
       tests: { weight: 0 },
       cycles: { weight: 0 },
       duplication: { weight: 0 },
+      context: { weight: 0 },
       docs: { weight: 10 },
     };
     const result = await scanFixture("scan/known-counts", { categories: onlyDocs });
@@ -69,8 +73,8 @@ describe("scoring on a fixture with hand-counted facts", () => {
     const disabled = await scanFixture("scan/known-counts", { categories: { docs: { enabled: false } } });
     expect(categoryOf(disabled, "docs")).toMatchObject({ score: null, reason: "disabled in config" });
     expect(disabled.findings.some((finding) => finding.category === "docs")).toBe(false);
-    // (15×86.7 + 20×100 + 10×100 + 10×100) / 55 = 96.4
-    expect(disabled.score).toBe(96.4);
+    // (15×86.7 + 20×100 + 10×100 + 10×100 + 20×36) / 75 = 80.3
+    expect(disabled.score).toBe(80.3);
   });
 
   it("drops a rule that is off from its category score", async () => {

@@ -21,6 +21,8 @@ export interface PackageFact {
   scripts: Record<string, string>;
   /** Names of dependencies of every kind. */
   dependencies: string[];
+  /** Names of the binaries the package provides (`bin`). */
+  bins: string[];
   /** Top-level keys (to find tool configs kept in package.json: `jest`, `eslintConfig`, `prettier`, `xo`). */
   keys: string[];
   /** 1-based line of the `"scripts"` key, or 1. */
@@ -83,9 +85,15 @@ function toPackage(dir: string, manifest: object, text: string): PackageFact {
     dependencies: ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"].flatMap((key) =>
       Object.keys(stringRecord(get(key))),
     ),
+    bins: binNames(get("bin"), text1("name")),
     keys: Object.keys(manifest),
     scriptsLine: text.includes('"scripts"') ? scriptsLine : 1,
   };
+}
+
+function binNames(bin: unknown, name: string | null): string[] {
+  if (typeof bin === "string") return name ? [name.replace(/^@[^/]+\//, "")] : [];
+  return Object.keys(stringRecord(bin));
 }
 
 function stringRecord(value: unknown): Record<string, string> {

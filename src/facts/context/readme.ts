@@ -16,6 +16,8 @@ export interface ReadmeFact {
   /** True when the file has no visible text at all. */
   isEmpty: boolean;
   headings: Heading[];
+  /** The first paragraph of prose (not a heading, badge, image, HTML or code), flattened to one line. */
+  firstParagraph: string | null;
 }
 
 const README_NAME = /^readme(?:\.(?:md|markdown|mdx|rst|txt|adoc|asciidoc))?$/i;
@@ -38,6 +40,7 @@ export async function readReadme(root: string, files: readonly DiscoveredFile[])
     lines: text.endsWith("\n") ? lines.length - 1 : lines.length,
     isEmpty: text.trim() === "",
     headings: /\.rst$/i.test(path) ? rstHeadings(lines) : markdownHeadings(lines),
+    firstParagraph: firstParagraph(lines),
   };
 }
 
@@ -111,4 +114,18 @@ function rstHeadings(lines: readonly string[]): Heading[] {
     headings.push({ level: levels.indexOf(match[1]) + 1, text: line.trim(), line: index + 1 });
   });
   return headings;
+}
+
+function firstParagraph(lines: readonly string[]): string | null {
+  const paragraphs: string[][] = [[]];
+  let inFence = false;
+  for (const line of lines) {
+    if (/^\s{0,3}(`{3,}|~{3,})/.test(line)) inFence = !inFence;
+    const isProse =
+      !inFence && line.trim() !== "" && !/^\s*(?:#|<|!\[|\[!\[|[=-]{3,}\s*$|[-*+]\s|\d+\.\s|>|\||```)/.test(line);
+    if (isProse) paragraphs[paragraphs.length - 1]?.push(line.trim());
+    else if ((paragraphs[paragraphs.length - 1]?.length ?? 0) > 0) paragraphs.push([]);
+  }
+  const first = paragraphs.find((paragraph) => paragraph.length > 0);
+  return first ? first.join(" ") : null;
 }

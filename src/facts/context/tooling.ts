@@ -59,3 +59,40 @@ export function productPackages(packages: readonly PackageFact[]): PackageFact[]
     manifest.dir === "" && (manifest.keys.includes("workspaces") || packages.some((other) => other.dir !== ""));
   return packages.filter((manifest) => !NON_PRODUCT.test(manifest.dir) && !isWorkspaceRoot(manifest));
 }
+
+/** What a feedback-loop script is for. */
+export type ScriptPurpose = "test" | "build" | "lint" | "typecheck";
+
+const PURPOSE_NAMES: Record<ScriptPurpose, RegExp> = {
+  test: /^tests?(?:[:-].+)?$/,
+  build: /^(?:build|compile)(?:[:-].+)?$/,
+  lint: /^lint(?:[:-].+)?$/,
+  typecheck: /^(?:typecheck|type-check|check-types|types|tsc|check:types|typecheck:.+|type-check:.+)$/,
+};
+const PURPOSE_COMMANDS: Record<ScriptPurpose, RegExp> = {
+  test: /\b(?:vitest|jest|mocha|ava|tap|playwright test|node\s[^&|;]*--test)\b/,
+  build: /\b(?:tsc(?![^&|;]*--noEmit)|tsup|rollup|vite build|esbuild|webpack|unbuild|next build|swc)\b/,
+  lint: /\b(?:eslint|biome (?:lint|check|ci)|xo|oxlint|standard)\b/,
+  typecheck: /\btsc\b[^&|;]*--noEmit|\bvue-tsc\b|\btsc (?:-b|--build)\b/,
+};
+
+/**
+ * The first script that serves a purpose, by conventional name (`lint`,
+ * `lint:js`, `build:esm`) or by the tool it runs; npm's placeholder test script
+ * does not count.
+ */
+export function findScriptFor(
+  purpose: ScriptPurpose,
+  packages: readonly PackageFact[],
+): { dir: string; name: string } | null {
+  for (const pkg of packages) {
+    const names = Object.keys(pkg.scripts).filter((name) => !PLACEHOLDER.test(pkg.scripts[name] ?? ""));
+    const byName = names.find((name) => PURPOSE_NAMES[purpose].test(name));
+    if (byName) return { dir: pkg.dir, name: byName };
+  }
+  for (const pkg of packages) {
+    const byCommand = Object.keys(pkg.scripts).find((name) => PURPOSE_COMMANDS[purpose].test(pkg.scripts[name] ?? ""));
+    if (byCommand) return { dir: pkg.dir, name: byCommand };
+  }
+  return null;
+}

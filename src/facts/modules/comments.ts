@@ -56,6 +56,11 @@ export function hasAttachedDoc(node: ts.Node, sourceFile: ts.SourceFile): boolea
  * and is neither a tool directive nor only a licence header.
  */
 export function hasFileDocComment(sourceFile: ts.SourceFile): boolean {
+  return fileDocComment(sourceFile) !== null;
+}
+
+/** The file-level doc comment's text (see `hasFileDocComment`), or null. */
+export function fileDocComment(sourceFile: ts.SourceFile): string | null {
   const text = sourceFile.text;
   const start = ts.getShebang(text)?.length ?? 0;
   const blocks = groupLineComments(text, ts.getLeadingCommentRanges(text, start) ?? []);
@@ -63,17 +68,19 @@ export function hasFileDocComment(sourceFile: ts.SourceFile): boolean {
   const firstToken = first?.getStart(sourceFile) ?? text.length;
   // A comment on an import or a "use strict" prologue cannot document that statement: it is about the file.
   const isFirstDocumentable = first !== undefined && !isPreamble(first);
-  return blocks.some((block, index) => {
+  for (const [index, block] of blocks.entries()) {
     const body = commentBody(text.slice(block.pos, block.end))
       .split("\n")
       .filter((line) => !DIRECTIVE.test(line))
       .join("\n")
       .trim();
-    if (body === "" || LICENSE.test(body)) return false;
-    if (FILE_DOC_TAG.test(body)) return true;
+    if (body === "" || LICENSE.test(body)) continue;
     const isLast = index === blocks.length - 1;
-    return !isLast || !isFirstDocumentable || countNewlines(text, block.end, firstToken) > 1;
-  });
+    if (FILE_DOC_TAG.test(body) || !isLast || !isFirstDocumentable || countNewlines(text, block.end, firstToken) > 1) {
+      return body.replace(FILE_DOC_TAG, "").trim();
+    }
+  }
+  return null;
 }
 
 function isPreamble(statement: ts.Statement): boolean {

@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import { hasFileDocComment } from "./comments.js";
+import { fileDocComment } from "./comments.js";
 import { collectExports } from "./exports.js";
 import { collectStaticImports } from "./imports.js";
 import { positionAt } from "./positions.js";
@@ -39,9 +39,11 @@ export function parseModule(path: string, kind: "source" | "test", text: string)
       language,
       lines: countLines(text),
       hasFileDoc: false,
+      summary: null,
       imports: [],
       exports: [],
       functions: [],
+      envReads: [],
       parseError: { message: reason, line: 1, column: 1 },
     };
   }
@@ -70,20 +72,47 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
   const lines = countLines(text);
   const parseError = firstSyntaxError(sourceFile);
   if (parseError) {
-    return { path, kind, language, lines, hasFileDoc: false, imports: [], exports: [], functions: [], parseError };
+    return {
+      path,
+      kind,
+      language,
+      lines,
+      hasFileDoc: false,
+      summary: null,
+      imports: [],
+      exports: [],
+      functions: [],
+      envReads: [],
+      parseError,
+    };
   }
   const walked = walkFile(sourceFile);
+  const fileDoc = fileDocComment(sourceFile);
   return {
     path,
     kind,
     language,
     lines,
-    hasFileDoc: hasFileDocComment(sourceFile),
+    hasFileDoc: fileDoc !== null,
+    summary: fileDoc === null ? null : firstSentence(fileDoc),
     imports: [...collectStaticImports(sourceFile), ...walked.expressionImports],
     exports: kind === "source" ? collectExports(sourceFile, isJavaScript) : [],
     functions: walked.functions,
+    envReads: walked.envReads,
     parseError: null,
   };
+}
+
+/** The first sentence (or first line) of a comment, at most 160 characters. */
+function firstSentence(text: string): string | null {
+  const flat =
+    text
+      .split(/\n\s*\n/)[0]
+      ?.replace(/\s+/g, " ")
+      .trim() ?? "";
+  const sentence = /^(.+?[.!?])(?:\s|$)/.exec(flat)?.[1] ?? flat;
+  if (sentence === "") return null;
+  return sentence.length > 160 ? `${sentence.slice(0, 157)}…` : sentence;
 }
 
 /** Lines in a text; a final newline does not open a new line. */

@@ -82,9 +82,13 @@ export interface ModuleFacts {
   lines: number;
   /** A file-level doc comment (a detached leading block, or one tagged @file/@fileoverview/@module/@packageDocumentation). */
   hasFileDoc: boolean;
+  /** The first sentence of the file-level doc comment, when there is one. */
+  summary: string | null;
   imports: ImportFact[];
   exports: ExportedSymbol[];
   functions: FunctionFact[];
+  /** Environment variables the file reads. */
+  envReads: Array<Position & { name: string }>;
   /** Set when the file has a syntax error; the other facts are then empty. */
   parseError: ParseErrorFact | null;
 }

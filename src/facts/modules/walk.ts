@@ -6,13 +6,20 @@
  */
 import { ts } from "ts-morph";
 import { positionOf } from "./positions.js";
-import type { FunctionFact, ImportFact } from "./types.js";
+import type { FunctionFact, ImportFact, Position } from "./types.js";
 
 /** What one pass over every node of a file yields. */
 export interface WalkResult {
   functions: FunctionFact[];
   /** `import("x")`, `require("x")` and `import("x")` types, wherever they appear. */
   expressionImports: ImportFact[];
+  /** Environment variables read: `process.env.X`, `process.env["X"]`, `import.meta.env.X`, `const { X } = process.env`. */
+  envReads: EnvRead[];
+}
+
+/** One read of an environment variable. */
+export interface EnvRead extends Position {
+  name: string;
 }
 
 interface Frame {
@@ -42,7 +49,7 @@ type FunctionLike =
  * could build never exhausts the stack here.
  */
 export function walkFile(sourceFile: ts.SourceFile): WalkResult {
-  const result: WalkResult = { functions: [], expressionImports: [] };
+  const result: WalkResult = { functions: [], expressionImports: [], envReads: [] };
   const frames: Frame[] = [];
 
   const visit = (node: ts.Node, frame: Frame, hint: string | null, className: string | null): void => {
@@ -90,6 +97,10 @@ function enter(
       if (imported) result.expressionImports.push(imported);
       return frame;
     }
+    case Role.Access:
+    case Role.Named:
+      result.envReads.push(...envReads(node, sourceFile));
+      return frame;
     default:
       return frame;
   }
@@ -157,6 +168,7 @@ const enum Role {
   Named,
   Wrapper,
   Import,
+  Access,
 }
 
 const SK = ts.SyntaxKind;
@@ -175,6 +187,11 @@ const {
   isCallExpression,
   isImportTypeNode,
   isIdentifier,
+  isPropertyAccessExpression,
+  isElementAccessExpression,
+  isMetaProperty,
+  isStringLiteralLike,
+  isObjectBindingPattern,
 } = ts;
 
 function buildRoles(): Uint8Array {
@@ -206,6 +223,7 @@ function buildRoles(): Uint8Array {
   assign(Role.Named, [SK.VariableDeclaration, SK.PropertyAssignment, SK.PropertyDeclaration, SK.ExportAssignment]);
   assign(Role.Wrapper, [SK.ParenthesizedExpression, SK.AsExpression, SK.SatisfiesExpression]);
   assign(Role.Import, [SK.CallExpression, SK.ImportType]);
+  assign(Role.Access, [SK.PropertyAccessExpression, SK.ElementAccessExpression]);
   return roles;
 }
 
@@ -226,6 +244,37 @@ function namedValue(
   }
   if (isExportAssignment(node)) return { node: node.expression, name: "default" };
   return null;
+}
+
+/** `process.env` or `import.meta.env`. */
+function isEnvObject(node: ts.Node): boolean {
+  if (!isPropertyAccessExpression(node) || node.name.text !== "env") return false;
+  const owner = node.expression;
+  if (isIdentifier(owner)) return owner.text === "process";
+  return isMetaProperty(owner) && owner.keywordToken === SK.ImportKeyword && owner.name.text === "meta";
+}
+
+function envReads(node: ts.Node, sourceFile: ts.SourceFile): EnvRead[] {
+  if (isPropertyAccessExpression(node) && isEnvObject(node.expression)) {
+    return [{ name: node.name.text, ...positionOf(node, sourceFile) }];
+  }
+  if (isElementAccessExpression(node) && isEnvObject(node.expression) && isStringLiteralLike(node.argumentExpression)) {
+    return [{ name: node.argumentExpression.text, ...positionOf(node, sourceFile) }];
+  }
+  if (
+    isVariableDeclaration(node) &&
+    node.initializer &&
+    isEnvObject(node.initializer) &&
+    isObjectBindingPattern(node.name)
+  ) {
+    return node.name.elements.flatMap((element) => {
+      const key = element.propertyName ?? element.name;
+      return isIdentifier(key) || isStringLiteralLike(key)
+        ? [{ name: key.text, ...positionOf(element, sourceFile) }]
+        : [];
+    });
+  }
+  return [];
 }
 
 function expressionImport(node: ts.Node, sourceFile: ts.SourceFile): ImportFact | null {

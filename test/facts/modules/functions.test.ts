@@ -61,3 +61,20 @@ describe("modules fact: functions", () => {
     expect(facts.lines).toBe(1);
   });
 });
+
+describe("modules fact: environment variables", () => {
+  it("records process.env, import.meta.env, string keys and destructuring, not other `env` objects", () => {
+    const source = [
+      "const port = process.env.PORT;", // 1
+      'const key = process.env["API_KEY"];', // 2
+      "const url = import.meta.env.VITE_API_URL;", // 3
+      "const { DB_HOST, DB_USER: user } = process.env;", // 4
+      "const config = { env: { NOT_ENV: 1 } };", // 5
+      "const other = config.env.NOT_ENV;", // 6
+    ].join("\n");
+    const reads = parseModule("src/config.ts", "source", source).envReads.map(
+      ({ name, line, column }) => `${name}@${line}:${column}`,
+    );
+    expect(reads).toEqual(["PORT@1:14", "API_KEY@2:13", "VITE_API_URL@3:13", "DB_HOST@4:9", "DB_USER@4:18"]);
+  });
+});

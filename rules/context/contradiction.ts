@@ -1,0 +1,84 @@
+import { z } from "zod";
+import type { CommandCheck } from "../../src/facts/index.js";
+import { defineRule } from "../define-rule.js";
+
+type Purpose = "test" | "build";
+
+const PURPOSES: ReadonlyArray<[Purpose, RegExp]> = [
+  ["test", /^tests?(?:[:-].+)?$/],
+  ["build", /^(?:build|compile)(?:[:-].+)?$/],
+];
+
+/** Reports two context files that give different test or build commands for the same package. */
+export default defineRule({
+  id: "context/contradiction",
+  category: "context",
+  severity: "warning",
+  description:
+    "Agent context files agree: where two of them give the test (or build) command of the same package, they name the same script. Files about different topics, and links to one file, are not compared.",
+  why: "Given two test commands an agent picks one at random, and may check its work with the one that does not run everything.",
+  weight: 2,
+  effort: "trivial",
+  messages: {
+    contradiction: {
+      message: "{{second}} says to {{purpose}} {{package}} with `{{secondCommand}}`, {{first}} with `{{firstCommand}}`",
+      fix: "Keep one {{purpose}} command for {{package}}: state it in AGENTS.md and make the other files link to AGENTS.md or leave the command out.",
+    },
+  },
+  options: z.strictObject({}),
+  check({ facts, examine, report }) {
+    const contextFiles = new Set(
+      facts.context.documents
+        .filter((document) => document.kind !== "readme" && document.linkedTo === null)
+        .map((document) => document.path),
+    );
+    const stated = new Map<string, Map<string, CommandCheck[]>>();
+    for (const command of facts.commands) {
+      if (
+        !contextFiles.has(command.document) ||
+        !command.isOk ||
+        command.need.kind !== "script" ||
+        command.packageDir === null
+      )
+        continue;
+      const script = command.need.script;
+      const purpose = PURPOSES.find(([, pattern]) => pattern.test(script))?.[0];
+      if (!purpose) continue;
+      const key = `${purpose}\0${command.packageDir}`;
+      const byDocument = stated.get(key) ?? new Map<string, CommandCheck[]>();
+      byDocument.set(command.document, [...(byDocument.get(command.document) ?? []), command]);
+      stated.set(key, byDocument);
+    }
+    for (const [key, byDocument] of stated) {
+      if (byDocument.size < 2) continue;
+      examine();
+      const [purpose = "test", packageDir = ""] = key.split("\0");
+      const [[first, firstCommands] = ["", []], ...others] = [...byDocument].sort(([a], [b]) => (a < b ? -1 : 1));
+      const scriptsOf = (commands: readonly CommandCheck[]): Set<string> =>
+        new Set(commands.flatMap((command) => (command.need.kind === "script" ? [command.need.script] : [])));
+      const firstScripts = scriptsOf(firstCommands);
+      const conflicting = others.find(
+        ([, commands]) => ![...scriptsOf(commands)].some((script) => firstScripts.has(script)),
+      );
+      if (!conflicting) continue;
+      const [second, secondCommands] = conflicting;
+      const secondCommand = secondCommands[0];
+      if (!secondCommand) continue;
+      report({
+        messageId: "contradiction",
+        data: {
+          first,
+          second,
+          purpose,
+          package: packageDir === "" ? "the root package" : `${packageDir}/`,
+          firstCommand: firstCommands[0]?.text ?? "",
+          secondCommand: secondCommand.text,
+        },
+        file: second,
+        line: secondCommand.line,
+        column: secondCommand.column,
+        anchor: key,
+      });
+    }
+  },
+});

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { defineRule } from "../define-rule.js";
+
+/** Reports environment variables the code reads that no .env example or context file documents. */
+export default defineRule({
+  id: "context/undocumented-env",
+  category: "context",
+  severity: "warning",
+  description:
+    "Environment variables that source code reads (`process.env.X`, `import.meta.env.X`) are documented in a `.env.example` (or `.sample`, `.template`) file, an agent context file or a README.",
+  why: "An agent that runs the code without knowing the variables it needs gets failures it cannot explain, or invents values.",
+  weight: 1,
+  effort: "trivial",
+  messages: {
+    undocumented: {
+      message: "{{name}} is read here but documented nowhere an agent looks",
+      fix: "Add `{{name}}=` with an example value and a comment to .env.example (create it at the root if needed), or describe it in AGENTS.md.",
+    },
+  },
+  options: z.strictObject({}),
+  check({ facts, examine, report }) {
+    for (const variable of facts.envVars) {
+      examine();
+      if (variable.isDocumented) continue;
+      report({
+        messageId: "undocumented",
+        data: { name: variable.name },
+        file: variable.file,
+        line: variable.line,
+        column: variable.column,
+        anchor: variable.name,
+      });
+    }
+  },
+});

@@ -1,0 +1,109 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { generateSections, scaffold, updateMarked } from "../agents-md/index.js";
+import { scan } from "../engine/index.js";
+import { InputError, UsageError } from "../errors.js";
+import { productPackages } from "../facts/context/tooling.js";
+import type { Facts } from "../facts/index.js";
+import { writeFileAtomic, type CliIO } from "./io.js";
+
+interface InitFlags {
+  force?: boolean;
+  update?: boolean;
+  stdout?: boolean;
+  dryRun?: boolean;
+  nested?: boolean;
+  maxLines: number;
+  config?: string;
+}
+
+/** Registers `groundwork init [dir]`. */
+export function registerInit(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+  program
+    .command("init")
+    .description("write an AGENTS.md built from facts Groundwork verified in the repository")
+    .argument("[dir]", "repository directory", ".")
+    .option("--force", "replace an existing AGENTS.md")
+    .option(
+      "--update",
+      "regenerate only Groundwork's marked sections of an existing AGENTS.md, keeping every other line",
+    )
+    .option("--stdout", "print the file instead of writing it")
+    .option("--dry-run", "same as --stdout")
+    .option("--nested", "also write one AGENTS.md per workspace package")
+    .option("--max-lines <n>", "keep each file under this many lines", parseLines, 150)
+    .option("-c, --config <file>", "config file (default: groundwork.config.json in the directory, if present)")
+    .action(async (dir: string, flags: InitFlags) => {
+      setExitCode(await init(dir, flags, io));
+    });
+}
+
+function parseLines(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 20)
+    throw new UsageError(`--max-lines ${value}: expected a whole number of at least 20`);
+  return Number(value);
+}
+
+async function init(dir: string, flags: InitFlags, io: CliIO): Promise<number> {
+  if (flags.force && flags.update)
+    throw new UsageError(
+      "--force and --update exclude each other: --update keeps your lines, --force replaces the file",
+    );
+  const { facts } = await scan({ root: dir, configPath: flags.config, cwd: io.cwd });
+  const targets = [
+    "",
+    ...(flags.nested
+      ? productPackages(facts.packages)
+          .map((pkg) => pkg.dir)
+          .filter((pkgDir) => pkgDir !== "")
+      : []),
+  ];
+  const toStdout = Boolean(flags.stdout || flags.dryRun);
+  for (const target of targets) {
+    const relativePath = target === "" ? "AGENTS.md" : `${target}/AGENTS.md`;
+    const path = join(facts.inventory.root, relativePath);
+    const existing = await readFile(path, "utf8").catch(() => null);
+    const content = contentFor(facts, target, flags, existing, relativePath);
+    if (toStdout) {
+      if (targets.length > 1) io.stdout.write(`==> ${relativePath} <==\n`);
+      io.stdout.write(content);
+      continue;
+    }
+    await writeFileAtomic(path, content, relativePath);
+    const lines = content.split("\n").length - 1;
+    io.stderr.write(
+      `groundwork: ${existing !== null && flags.update ? "updated" : "wrote"} ${relativePath} (${lines} lines)\n`,
+    );
+  }
+  for (const note of notes(facts)) io.stderr.write(`groundwork: note: ${note}\n`);
+  return 0;
+}
+
+function contentFor(
+  facts: Facts,
+  dir: string,
+  flags: InitFlags,
+  existing: string | null,
+  relativePath: string,
+): string {
+  const options = { dir, maxLines: flags.maxLines };
+  if (existing === null || flags.force || flags.stdout || flags.dryRun) {
+    return existing !== null && flags.update
+      ? updateMarked(existing, generateSections(facts, options))
+      : scaffold(facts, options);
+  }
+  if (flags.update) return updateMarked(existing, generateSections(facts, options));
+  throw new InputError(
+    `${relativePath} already exists: use --update to regenerate Groundwork's sections and keep every other line, or --force to replace it`,
+  );
+}
+
+function notes(facts: Facts): string[] {
+  return facts.context.documents
+    .filter((document) => document.kind === "claude" && document.linkedTo === null && !document.isEmpty)
+    .map(
+      (document) =>
+        `${document.path} also holds agent instructions: move them into AGENTS.md and make ${document.path} a link to it`,
+    );
+}

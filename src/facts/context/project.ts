@@ -1,0 +1,171 @@
+/**
+ * The project's tooling as files and manifests show it: package manager and
+ * lockfile, CI workflows, make and just targets, TypeScript strictness, linter
+ * and formatter, documented environment variables.
+ */
+import { readFile } from "node:fs/promises";
+import { join, posix } from "node:path";
+import { ts } from "ts-morph";
+import type { Inventory } from "../../discover/index.js";
+import type { PackageFact } from "./packages.js";
+
+/** What the project's own files say about how it is built and checked. */
+export interface ProjectFact {
+  packageManager: { name: "npm" | "pnpm" | "yarn" | "bun"; lockfile: string } | null;
+  /** `.npmrc` says `package-lock=false`: no lockfile by choice. */
+  isLockfileDisabled: boolean;
+  /** CI configuration files with content. */
+  ciFiles: string[];
+  /** CI configuration files that are empty (an empty workflow does nothing). */
+  emptyCiFiles: string[];
+  /** Make targets and just recipes per folder ("" for the root). */
+  makeTargets: Map<string, Set<string>>;
+  justRecipes: Map<string, Set<string>>;
+  typescript: { isUsed: boolean; config: string | null; isStrict: boolean | null; noEmit: boolean | null };
+  linter: string | null;
+  formatter: string | null;
+  /** Variable names listed in `.env.example`-style files, and those files. */
+  envExampleFiles: string[];
+  documentedEnv: Set<string>;
+}
+
+const LOCKFILES: ReadonlyArray<[string, "npm" | "pnpm" | "yarn" | "bun"]> = [
+  ["pnpm-lock.yaml", "pnpm"],
+  ["yarn.lock", "yarn"],
+  ["bun.lock", "bun"],
+  ["bun.lockb", "bun"],
+  ["package-lock.json", "npm"],
+  ["npm-shrinkwrap.json", "npm"],
+];
+const CI =
+  /^(?:\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|\.buildkite\/.+\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml)$/;
+const MAKEFILE = /(?:^|\/)(?:GNUmakefile|makefile|Makefile)$/;
+const JUSTFILE = /(?:^|\/)(?:justfile|Justfile|\.justfile)$/;
+const ENV_EXAMPLE = /(?:^|\/)\.env\.(?:example|sample|template|dist|defaults)$|(?:^|\/)env\.example$/;
+const LINTERS: ReadonlyArray<[RegExp | string, string]> = [
+  [/(?:^|\/)eslint\.config\.[cm]?[jt]s$|(?:^|\/)\.eslintrc(?:\.[a-z]+)?$/, "eslint"],
+  [/(?:^|\/)biome\.jsonc?$/, "biome"],
+  [/(?:^|\/)\.?oxlintrc\.json$/, "oxlint"],
+  ["eslintConfig", "eslint"],
+  ["xo", "xo"],
+  ["standard", "standard"],
+  ["eslint", "eslint"],
+  ["oxlint", "oxlint"],
+];
+const SCRIPT_LINTERS: ReadonlyArray<[RegExp, string]> = [
+  [/\beslint\b/, "eslint"],
+  [/\bbiome (?:lint|check|ci)\b/, "biome"],
+  [/\boxlint\b/, "oxlint"],
+  [/\bxo\b/, "xo"],
+];
+// Biome lints and formats: as a dependency alone it shows neither, so only its config or a script counts.
+const FORMATTERS: ReadonlyArray<[RegExp | string, string]> = [
+  [/(?:^|\/)\.prettierrc(?:\.[a-z]+)?$|(?:^|\/)prettier\.config\.[cm]?[jt]s$/, "prettier"],
+  [/(?:^|\/)biome\.jsonc?$/, "biome"],
+  [/(?:^|\/)\.?dprint\.jsonc?$/, "dprint"],
+  ["prettier", "prettier"],
+  ["dprint", "dprint"],
+];
+const SCRIPT_FORMATTERS: ReadonlyArray<[RegExp, string]> = [
+  [/\bprettier\b/, "prettier"],
+  [/\bbiome (?:format|check|ci)\b/, "biome"],
+  [/\bdprint fmt\b/, "dprint"],
+];
+
+/** Reads the project's tooling facts. */
+export async function readProject(inventory: Inventory, packages: readonly PackageFact[]): Promise<ProjectFact> {
+  const paths = inventory.files.map((file) => file.path);
+  const read = (path: string): Promise<string> => readFile(join(inventory.root, path), "utf8").catch(() => "");
+  const lock = LOCKFILES.find(([name]) => paths.includes(name));
+  const npmrc = paths.includes(".npmrc") ? await read(".npmrc") : "";
+  const ciFiles: string[] = [];
+  const emptyCiFiles: string[] = [];
+  for (const path of paths.filter((candidate) => CI.test(candidate))) {
+    ((await read(path)).trim() === "" ? emptyCiFiles : ciFiles).push(path);
+  }
+  const envExampleFiles = paths.filter((path) => ENV_EXAMPLE.test(path));
+  const documentedEnv = new Set<string>();
+  for (const path of envExampleFiles) {
+    for (const match of (await read(path)).matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/gm))
+      documentedEnv.add(match[1] ?? "");
+  }
+  return {
+    packageManager: lock ? { name: lock[1], lockfile: lock[0] } : null,
+    isLockfileDisabled: /^\s*package-lock\s*=\s*false\s*$/m.test(npmrc),
+    ciFiles,
+    emptyCiFiles,
+    makeTargets: await targetsOf(
+      paths.filter((path) => MAKEFILE.test(path)),
+      read,
+      /^([A-Za-z0-9_.%/-]+)\s*:(?!=)/gm,
+    ),
+    justRecipes: await targetsOf(
+      paths.filter((path) => JUSTFILE.test(path)),
+      read,
+      /^@?([A-Za-z0-9_-]+)(?:\s+[^:=\n]*)?:(?!=)/gm,
+    ),
+    typescript: readTypescript(inventory, paths),
+    linter: detect(LINTERS, paths, packages) ?? fromScripts(SCRIPT_LINTERS, packages),
+    formatter: detect(FORMATTERS, paths, packages) ?? fromScripts(SCRIPT_FORMATTERS, packages),
+    envExampleFiles,
+    documentedEnv,
+  };
+}
+
+async function targetsOf(
+  files: readonly string[],
+  read: (path: string) => Promise<string>,
+  pattern: RegExp,
+): Promise<Map<string, Set<string>>> {
+  const targets = new Map<string, Set<string>>();
+  for (const file of files) {
+    const dir = posix.dirname(file) === "." ? "" : posix.dirname(file);
+    const names = targets.get(dir) ?? new Set<string>();
+    for (const match of (await read(file)).matchAll(pattern)) {
+      const name = match[1] ?? "";
+      if (name !== "" && !name.startsWith(".") && !name.includes("%")) names.add(name);
+    }
+    targets.set(dir, names);
+  }
+  return targets;
+}
+
+function readTypescript(inventory: Inventory, paths: readonly string[]): ProjectFact["typescript"] {
+  const isUsed =
+    paths.includes("tsconfig.json") ||
+    inventory.files.some((file) => file.kind === "source" && /\.(?:[cm]?ts|tsx)$/.test(file.path));
+  if (!paths.includes("tsconfig.json")) return { isUsed, config: null, isStrict: null, noEmit: null };
+  const path = join(inventory.root, "tsconfig.json");
+  const read = ts.readConfigFile(path, (file) => ts.sys.readFile(file));
+  if (read.error) return { isUsed, config: "tsconfig.json", isStrict: null, noEmit: null };
+  const host: ts.ParseConfigHost = {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readDirectory: () => [],
+    fileExists: (file) => ts.sys.fileExists(file),
+    readFile: (file) => ts.sys.readFile(file),
+  };
+  const options = ts.parseJsonConfigFileContent(read.config, host, inventory.root, undefined, path).options;
+  return { isUsed, config: "tsconfig.json", isStrict: options.strict === true, noEmit: options.noEmit === true };
+}
+
+function detect(
+  signals: ReadonlyArray<[RegExp | string, string]>,
+  paths: readonly string[],
+  packages: readonly PackageFact[],
+): string | null {
+  for (const [signal, tool] of signals) {
+    if (
+      typeof signal !== "string"
+        ? paths.some((path) => signal.test(path))
+        : packages.some((pkg) => pkg.keys.includes(signal) || pkg.dependencies.includes(signal))
+    ) {
+      return tool;
+    }
+  }
+  return null;
+}
+
+function fromScripts(signals: ReadonlyArray<[RegExp, string]>, packages: readonly PackageFact[]): string | null {
+  const scripts = packages.flatMap((pkg) => Object.values(pkg.scripts));
+  return signals.find(([pattern]) => scripts.some((script) => pattern.test(script)))?.[1] ?? null;
+}
