@@ -55,7 +55,7 @@ export function updateMarked(existing: string, sections: readonly Section[]): st
       skipping = marker[2];
       const section = byId.get(skipping);
       if (section) {
-        out.push(BEGIN(section.id), ...section.lines, END(section.id));
+        out.push(...wrap(section));
         placed.add(section.id);
       }
       continue;
@@ -69,7 +69,7 @@ export function updateMarked(existing: string, sections: readonly Section[]): st
   const missing = sections.filter((section) => !placed.has(section.id));
   if (missing.length > 0) {
     while (out.length > 0 && out[out.length - 1] === "") out.pop();
-    for (const section of missing) out.push("", BEGIN(section.id), ...section.lines, END(section.id));
+    for (const section of missing) out.push("", ...wrap(section));
     out.push("");
   }
   return out.join("\n");
@@ -86,9 +86,14 @@ function buildSections(facts: Facts, scope: Scope): Section[] {
   ].filter((section): section is Section => section !== null);
 }
 
+/** A section between its markers, with the blank lines Markdown formatters (Prettier) keep around them. */
+function wrap(section: Section): string[] {
+  return [BEGIN(section.id), "", ...section.lines, "", END(section.id)];
+}
+
 function render(sections: readonly Section[]): string {
   const lines = [...HEADER];
-  for (const section of sections) lines.push("", BEGIN(section.id), ...section.lines, END(section.id));
+  for (const section of sections) lines.push("", ...wrap(section));
   lines.push("", ...TEAM_SECTIONS, "");
   return lines.join("\n");
 }

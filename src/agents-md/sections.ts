@@ -126,7 +126,7 @@ export function care(facts: Facts, scope: Scope): Section | null {
       hotspot.isUntested ? "untested" : "",
     ].filter(Boolean);
     lines.push(
-      `- \`${hotspot.file}\` changes often (${hotspot.commits} commits, complexity ${hotspot.complexity}) and is ${risks.join(", ")}`,
+      `- \`${hotspot.file}\` changes often (${hotspot.commits} commit${hotspot.commits === 1 ? "" : "s"}, complexity ${hotspot.complexity}) and is ${risks.join(", ")}`,
     );
   }
   for (const group of facts.graph.cycles

@@ -30,8 +30,8 @@ describe("groundwork init", () => {
   it("writes the file atomically, says so, and refuses to overwrite it without --update or --force", async () => {
     const dir = await copyFixture("init/single-package");
     const first = runCli(["init", dir], REPO_ROOT);
-    // fixtures/init/single-package.expected.md has 45 lines (wc -l).
-    expect(first.stderr).toBe("groundwork: wrote AGENTS.md (45 lines)\n");
+    // fixtures/init/single-package.expected.md has 53 lines (wc -l).
+    expect(first.stderr).toBe("groundwork: wrote AGENTS.md (53 lines)\n");
     expect(await readFile(join(dir, "AGENTS.md"), "utf8")).toBe(
       await readFile(fixturePath("init/single-package.expected.md"), "utf8"),
     );
