@@ -32,21 +32,25 @@ export function parseModule(path: string, kind: "source" | "test", text: string)
       error instanceof RangeError
         ? "nesting too deep for the parser (call stack exhausted)"
         : `parser failed (${String(error)})`;
-    const language = languageOf(path);
-    return {
-      path,
-      kind,
-      language,
-      lines: countLines(text),
-      hasFileDoc: false,
-      summary: null,
-      imports: [],
-      exports: [],
-      functions: [],
-      envReads: [],
-      parseError: { message: reason, line: 1, column: 1 },
-    };
+    return unparsed(path, kind, text, { message: reason, line: 1, column: 1 });
   }
+}
+
+/** The facts of a file that did not parse: its size and the error, nothing read from a broken tree. */
+function unparsed(path: string, kind: "source" | "test", text: string, parseError: ParseErrorFact): ModuleFacts {
+  return {
+    path,
+    kind,
+    language: languageOf(path),
+    lines: countLines(text),
+    hasFileDoc: false,
+    summary: null,
+    imports: [],
+    exports: [],
+    functions: [],
+    envReads: [],
+    parseError,
+  };
 }
 
 function languageOf(path: string): ModuleLanguage {
@@ -69,30 +73,15 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
     isJavaScript,
     scriptKind,
   );
-  const lines = countLines(text);
   const parseError = firstSyntaxError(sourceFile);
-  if (parseError) {
-    return {
-      path,
-      kind,
-      language,
-      lines,
-      hasFileDoc: false,
-      summary: null,
-      imports: [],
-      exports: [],
-      functions: [],
-      envReads: [],
-      parseError,
-    };
-  }
+  if (parseError) return unparsed(path, kind, text, parseError);
   const walked = walkFile(sourceFile);
   const fileDoc = fileDocComment(sourceFile);
   return {
     path,
     kind,
     language,
-    lines,
+    lines: countLines(text),
     hasFileDoc: fileDoc !== null,
     summary: fileDoc === null ? null : firstSentence(fileDoc),
     imports: [...collectStaticImports(sourceFile), ...walked.expressionImports],
