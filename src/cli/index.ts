@@ -8,7 +8,9 @@ import { Command, CommanderError } from "commander";
 import { EXIT, GroundworkError } from "../errors.js";
 import { TOOL_VERSION } from "../version.js";
 import type { CliIO } from "./io.js";
+import { registerFixes } from "./fixes.js";
 import { registerInit } from "./init.js";
+import { registerRules } from "./rules.js";
 import { registerScan } from "./scan.js";
 
 export type { CliIO, Output } from "./io.js";
@@ -51,6 +53,8 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     });
   registerScan(program, io, setExitCode);
   registerInit(program, io, setExitCode);
+  registerFixes(program, io, setExitCode);
+  registerRules(program, io, setExitCode);
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput());
   }

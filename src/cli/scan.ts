@@ -1,7 +1,12 @@
+import { appendFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
-import { analyze } from "../engine/index.js";
+import { isCategoryId, type CategoryId } from "../categories.js";
+import { scan as runScan, type ScanOutcome } from "../engine/index.js";
+import type { ScanResult } from "../engine/result.js";
+import { EXIT, UsageError } from "../errors.js";
+import { compareWithBaseline, evaluateGates, readBaselineFile, type GateSettings } from "../gate/index.js";
 import { FORMATS, renderReport, type Format } from "../report/index.js";
 import { assertDirectoryExists, wantsColor, writeFileAtomic, type CliIO } from "./io.js";
 
@@ -14,6 +19,12 @@ interface ScanFlags {
   timing?: boolean;
   color: boolean;
   top: number;
+  minScore?: number;
+  min: Array<[CategoryId, number]>;
+  failOn?: GateSettings["failOn"];
+  maxDrop?: number;
+  baseline?: string;
+  baselineRef?: string;
 }
 
 const DEFAULT_WIDTH = 100;
@@ -35,7 +46,22 @@ export function registerScan(program: Command, io: CliIO, setExitCode: (code: nu
       "--since <window>",
       'how far back git history is read, e.g. "6 months", "90 days" or 2026-01-01 (default: 12 months)',
     )
-    .option("--top <n>", "findings to list in the text report", parseCount, 10)
+    .option("--min-score <n>", "gate: exit 1 when the overall score is below n", parseScore)
+    .option("--min <category=n>", "gate: exit 1 when the category's score is below n (repeatable)", collectMinimum, [])
+    .addOption(
+      new Option("--fail-on <what>", "gate: exit 1 on new findings (needs a baseline) or on any finding").choices([
+        "none",
+        "new",
+        "any",
+      ]),
+    )
+    .option("--max-drop <n>", "gate: exit 1 when the score fell more than n points below the baseline's", parseScore)
+    .option("--baseline <file>", "compare with a saved `--format json` result")
+    .option(
+      "--baseline-ref <ref>",
+      "compare with a scan of this git commit (read from git objects; the working tree is not touched)",
+    )
+    .option("--top <n>", "findings to list in the text, Markdown and HTML reports", parseCount, 10)
     .option("--timing", "print the time each stage took to stderr")
     .option("--no-color", "disable colours in the text report")
     .action(async (dir: string, flags: ScanFlags) => {
@@ -43,46 +69,114 @@ export function registerScan(program: Command, io: CliIO, setExitCode: (code: nu
     });
 }
 
-function parseCount(value: string): number {
+/** Parses a whole number of 0 or more (`--top`). */
+export function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number, 0 or more.");
   return Number(value);
+}
+
+function parseScore(value: string): number {
+  const number = Number(value);
+  if (value.trim() === "" || !Number.isFinite(number) || number < 0 || number > 100) {
+    throw new InvalidArgumentError("expected a number from 0 to 100.");
+  }
+  return number;
+}
+
+function collectMinimum(value: string, previous: Array<[CategoryId, number]>): Array<[CategoryId, number]> {
+  const match = /^([a-z]+)=(.+)$/.exec(value);
+  const id = match?.[1] ?? "";
+  if (!match || !isCategoryId(id)) {
+    throw new InvalidArgumentError(
+      "expected CATEGORY=N with CATEGORY one of interfaces, docs, tests, cycles, duplication, hotspots, context.",
+    );
+  }
+  return [...previous, [id, parseScore(match[2] ?? "")]];
 }
 
 async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   const started = performance.now();
   const stages: Array<[string, number]> = [];
+  if (flags.baseline && flags.baselineRef)
+    throw new UsageError("--baseline and --baseline-ref exclude each other: give one baseline");
   // Fail before a long scan, not after it, when the report cannot be written.
   if (flags.output !== undefined) await assertDirectoryExists(dirname(resolve(io.cwd, flags.output)), flags.output);
-  const result = await analyze({
-    root: dir,
+  const common = {
     configPath: flags.config,
     coverage: flags.coverage,
     since: flags.since,
     cwd: io.cwd,
     jscpdPath: io.env.GROUNDWORK_JSCPD,
+  };
+  const outcome = await runScan({
+    ...common,
+    root: dir,
     onStage: (stage, milliseconds) => stages.push([stage, milliseconds]),
   });
+  const gate = gateSettings(outcome, flags);
+  const result = await withBaseline(outcome.result, dir, flags, common, stages);
+  if (gate.failOn === "new" && !result.baseline) {
+    throw new UsageError("--fail-on new needs a baseline: give --baseline FILE or --baseline-ref REF");
+  }
   const reportStarted = performance.now();
   const toFile = flags.output !== undefined;
-  const text = await renderReport(flags.format, result, {
+  const options = {
     color: !toFile && wantsColor(io.stdout, io.env, !flags.color),
     width: toFile ? DEFAULT_WIDTH : Math.max(80, Math.min(io.stdout.columns ?? DEFAULT_WIDTH, 160)),
     top: flags.top,
-  });
+  };
+  const text = await renderReport(flags.format, result, options);
   stages.push(["report", performance.now() - reportStarted]);
   if (flags.output !== undefined) {
-    const path = resolve(io.cwd, flags.output);
-    await writeFileAtomic(path, text, flags.output);
+    await writeFileAtomic(resolve(io.cwd, flags.output), text, flags.output);
     io.stderr.write(`groundwork: wrote ${flags.format} report to ${flags.output}\n`);
   } else {
     io.stdout.write(text);
   }
+  if (flags.format === "github" && io.env.GITHUB_STEP_SUMMARY) {
+    await appendFile(io.env.GITHUB_STEP_SUMMARY, await renderReport("markdown", result, { ...options, top: 20 }));
+  }
   if (flags.format !== "text" || toFile) {
     for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
   }
+  const verdict = evaluateGates(result, gate);
+  for (const note of verdict.notes) io.stderr.write(`groundwork: note: ${note}\n`);
+  for (const failure of verdict.failures) io.stderr.write(`groundwork: gate failed: ${failure}\n`);
   if (flags.timing) {
     stages.push(["total", performance.now() - started]);
     io.stderr.write(`timing: ${stages.map(([stage, ms]) => `${stage} ${Math.round(ms)} ms`).join(" · ")}\n`);
   }
-  return 0;
+  return verdict.failures.length > 0 ? EXIT.gateFailed : EXIT.ok;
+}
+
+/** The config's gate section, with the command line's flags on top. */
+function gateSettings(outcome: ScanOutcome, flags: ScanFlags): GateSettings {
+  const configured = outcome.config.gate;
+  return {
+    minScore: flags.minScore ?? configured.minScore,
+    min: { ...configured.min, ...Object.fromEntries(flags.min) },
+    failOn: flags.failOn ?? configured.failOn,
+    maxDrop: flags.maxDrop ?? configured.maxDrop,
+  };
+}
+
+async function withBaseline(
+  result: ScanResult,
+  dir: string,
+  flags: ScanFlags,
+  common: Record<string, string | undefined>,
+  stages: Array<[string, number]>,
+): Promise<ScanResult> {
+  if (flags.baseline) {
+    const baseline = await readBaselineFile(resolve(common.cwd ?? ".", flags.baseline), flags.baseline);
+    return compareWithBaseline(result, baseline, flags.baseline);
+  }
+  if (flags.baselineRef) {
+    const started = performance.now();
+    // Today's coverage report says nothing about the past commit: its tests are mapped from imports.
+    const baseline = (await runScan({ ...common, coverage: undefined, root: dir, ref: flags.baselineRef })).result;
+    stages.push(["baseline scan", performance.now() - started]);
+    return compareWithBaseline(result, baseline, flags.baselineRef);
+  }
+  return result;
 }

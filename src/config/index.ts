@@ -8,12 +8,13 @@ import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import type { z } from "zod";
-import { categoryInfo, mapCategories, type CategoryId } from "../categories.js";
+import { categoryInfo, isCategoryId, mapCategories, type CategoryId } from "../categories.js";
 import type { ClassifyOverrides } from "../discover/index.js";
 import { ConfigError } from "../errors.js";
 import type { CloneSettings } from "../facts/clones/index.js";
 import { DEFAULT_GRAPH_SETTINGS, type GraphSettings } from "../facts/graph/index.js";
 import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from "../facts/history/index.js";
+import type { GateSettings } from "../gate/index.js";
 import { RULES, type Rule, type Severity } from "../../rules/index.js";
 import { buildConfigSchema, DEFAULT_MAX_FILE_SIZE, RULE_SETTINGS } from "./schema.js";
 
@@ -45,6 +46,7 @@ export interface ResolvedConfig {
   history: HistorySettings;
   /** A configured coverage report, or null to look for the usual ones. */
   coverageReport: string | null;
+  gate: GateSettings;
 }
 
 /** Default jscpd time limit. */
@@ -115,6 +117,16 @@ export function resolveConfig(value: unknown, label: string | null): ResolvedCon
       minCouplingDegree: input.history?.minCouplingDegree ?? DEFAULT_HISTORY_SETTINGS.minCouplingDegree,
     },
     coverageReport: input.coverage?.report ?? null,
+    gate: {
+      minScore: input.gate?.minScore ?? null,
+      min: Object.fromEntries(
+        Object.entries(input.gate?.min ?? {}).filter(
+          (entry): entry is [CategoryId, number] => isCategoryId(entry[0]) && entry[1] !== undefined,
+        ),
+      ),
+      failOn: input.gate?.failOn ?? "none",
+      maxDrop: input.gate?.maxDrop ?? null,
+    },
   };
 }
 

@@ -62,6 +62,14 @@ export interface ConfigInput {
       }
     | undefined;
   coverage?: { report?: string | undefined } | undefined;
+  gate?:
+    | {
+        minScore?: number | undefined;
+        min?: Partial<Record<string, number | undefined>> | undefined;
+        failOn?: "none" | "new" | "any" | undefined;
+        maxDrop?: number | undefined;
+      }
+    | undefined;
 }
 
 /** The strict schema of groundwork.config.json, with each rule's own options schema. */
@@ -162,6 +170,25 @@ export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput
       .describe(
         "Where to find a coverage report (default: coverage/lcov.info, coverage-final.json, coverage-summary.json).",
       ),
+    gate: z
+      .strictObject({
+        minScore: z.number().min(0).max(100).optional().describe("Fail (exit 1) when the overall score is below this."),
+        min: z
+          .strictObject(Object.fromEntries(CATEGORY_IDS.map((id) => [id, z.number().min(0).max(100).optional()])))
+          .optional()
+          .describe("Fail when a category's score is below its minimum."),
+        failOn: z
+          .enum(["none", "new", "any"])
+          .optional()
+          .describe('"new": fail on errors and warnings not in the baseline; "any": on any error or warning.'),
+        maxDrop: z
+          .number()
+          .min(0)
+          .optional()
+          .describe("Fail when the score fell more than this many points below the baseline's."),
+      })
+      .optional()
+      .describe("CI gates: the same as --min-score, --min, --fail-on and --max-drop."),
     rules: z
       .strictObject(Object.fromEntries(rules.map((rule) => [rule.id, ruleEntry(rule).optional()])))
       .optional()

@@ -5,7 +5,7 @@ import type { ReportSink, Rule, RuleMessage, RuleReport, Severity } from "../../
 import type { Finding } from "./result.js";
 
 /** A finding before scoring: its cost is turned into a gain once scores are known. */
-export type CollectedFinding = Omit<Finding, "gain"> & { cost: number };
+export type CollectedFinding = Omit<Finding, "gain" | "effort" | "rank" | "status"> & { cost: number };
 
 /** What one rule examined and failed, for scoring. */
 export interface RuleTally {

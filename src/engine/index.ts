@@ -5,9 +5,9 @@
  * May not: print, exit, or write anything; it returns a ScanResult.
  */
 import { stat } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type { CategoryId } from "../categories.js";
-import { loadConfig, type ResolvedConfig } from "../config/index.js";
+import { CONFIG_FILE_NAME, loadConfig, type ResolvedConfig } from "../config/index.js";
 import { discover, type Inventory } from "../discover/index.js";
 import { InputError, UsageError } from "../errors.js";
 import { isValidWindow } from "../facts/history/index.js";
@@ -17,7 +17,8 @@ import { score } from "../score/index.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { RULES } from "../../rules/index.js";
 import { FindingCollector } from "./collector.js";
-import { SCHEMA_VERSION, type ScanResult } from "./result.js";
+import { SCHEMA_VERSION, type Finding, type ScanResult } from "./result.js";
+import { dispose, materialize, resolveCommit } from "./snapshot.js";
 
 /** Options of one scan. */
 export interface AnalyzeOptions {
@@ -34,6 +35,8 @@ export interface AnalyzeOptions {
   since?: string | undefined;
   /** An explicit jscpd executable, instead of the installed jscpd package. */
   jscpdPath?: string | undefined;
+  /** Scan a past commit of the repository at `root` instead of its working tree (read from git objects). */
+  ref?: string | undefined;
   /** Called with each stage's wall time in milliseconds. */
   onStage?: ((stage: string, milliseconds: number) => void) | undefined;
 }
@@ -50,11 +53,35 @@ export interface ScanOutcome {
   config: ResolvedConfig;
 }
 
-/** Scans a repository and returns the result together with its facts. */
+/** Scans a repository (or, with `ref`, one of its past commits) and returns the result together with its facts. */
 export async function scan(options: AnalyzeOptions): Promise<ScanOutcome> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.root);
   await assertDirectory(root, options.root);
+  if (options.ref === undefined) return scanTree(options, root, cwd, null);
+  const commit = await resolveCommit(root, options.ref);
+  const snapshot = await materialize(root, commit);
+  try {
+    // The config is the current one (the caller's, or the one at the root today), so both scans score alike.
+    const configPath = options.configPath ?? (await defaultConfigPath(root));
+    const outcome = await scanTree({ ...options, configPath }, snapshot.dir, cwd, { repoRoot: root, commit });
+    return { ...outcome, result: { ...outcome.result, root, commit } };
+  } finally {
+    await dispose(snapshot.dir);
+  }
+}
+
+async function defaultConfigPath(root: string): Promise<string | undefined> {
+  const path = join(root, CONFIG_FILE_NAME);
+  return (await stat(path).catch(() => null))?.isFile() ? path : undefined;
+}
+
+async function scanTree(
+  options: AnalyzeOptions,
+  root: string,
+  cwd: string,
+  past: { repoRoot: string; commit: string } | null,
+): Promise<ScanOutcome> {
   const timed = stageTimer(options.onStage);
   const loaded = await timed("config", () =>
     loadConfig({ root, path: options.configPath, cwd, value: options.config }),
@@ -74,6 +101,7 @@ export async function scan(options: AnalyzeOptions): Promise<ScanOutcome> {
     coverageReport,
     maxFileSize: config.maxFileSize,
     jscpdPath: options.jscpdPath,
+    historyFrom: past ? { dir: past.repoRoot, ref: past.commit } : undefined,
     needsClones: isCategoryMeasured(config, "duplication"),
     onStage: options.onStage,
   });
@@ -93,14 +121,47 @@ export async function scan(options: AnalyzeOptions): Promise<ScanOutcome> {
     score: scored.score,
     level: scored.level,
     categories: scored.categories,
-    findings: collector
-      .findings()
-      .filter((finding) => finding.category === "core" || enabled.has(finding.category))
-      .map(({ cost, ...finding }) => ({ ...finding, gain: findingGain(finding.ruleId, cost, scored.categories) })),
+    findings: rankFindings(
+      collector
+        .findings()
+        .filter((finding) => finding.category === "core" || enabled.has(finding.category))
+        .map(({ cost, ...finding }) => ({ ...finding, gain: findingGain(finding.ruleId, cost, scored.categories) })),
+      facts,
+    ),
     files: fileSummary(facts.inventory, facts),
     warnings: facts.inventory.warnings,
   };
   return { result, facts, config };
+}
+
+const EFFORT_ORDER = ["trivial", "small", "medium", "large"] as const;
+
+/**
+ * Gives each finding its effort class and its place in the fix list: by gain,
+ * then by how often its file changed in the history window (a fix in a hotspot
+ * helps agents more), then by effort (cheaper first), then by severity and place.
+ * The list order (file, line) is kept; `rank` carries the fix order.
+ */
+function rankFindings(findings: Array<Omit<Finding, "effort" | "rank">>, facts: Facts): Finding[] {
+  const effortOf = (ruleId: string): Finding["effort"] => RULES.find((rule) => rule.id === ruleId)?.effort ?? "medium";
+  const commitsOf = (file: string): number =>
+    facts.history.status === "ok" ? (facts.history.files.get(file)?.commits ?? 0) : 0;
+  const severity = { error: 0, warning: 1, info: 2 };
+  const order = findings
+    .map((finding, index) => ({ finding, index, effort: effortOf(finding.ruleId), commits: commitsOf(finding.file) }))
+    .sort(
+      (a, b) =>
+        b.finding.gain - a.finding.gain ||
+        b.commits - a.commits ||
+        EFFORT_ORDER.indexOf(a.effort) - EFFORT_ORDER.indexOf(b.effort) ||
+        severity[a.finding.severity] - severity[b.finding.severity] ||
+        a.index - b.index,
+    );
+  const ranks = new Map(order.map((entry, position) => [entry.index, { rank: position + 1, effort: entry.effort }]));
+  return findings.map((finding, index) => {
+    const { rank, effort } = ranks.get(index) ?? { rank: index + 1, effort: "medium" as const };
+    return { ...finding, effort, rank };
+  });
 }
 
 /** A category is measured when it is enabled and at least one of its rules is on. */

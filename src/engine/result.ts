@@ -40,6 +40,12 @@ export const findingSchema = z.strictObject({
     .optional(),
   /** Points the overall score would rise if this finding alone were fixed (from the scoring model). */
   gain: z.number().min(0),
+  /** The rule's effort class: trivial, small, medium or large. */
+  effort: z.enum(["trivial", "small", "medium", "large"]),
+  /** Position in the fix list (1 = do first): by gain, then how often the file changes, then effort. */
+  rank: z.number().int().min(1),
+  /** With a baseline: whether the finding's fingerprint was already there. */
+  status: z.enum(["new", "unchanged"]).optional(),
   /** Stable across unrelated edits: rule id, file and the code it points at, not the line number. */
   fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
 });
@@ -242,6 +248,23 @@ export const scanResultSchema = z.strictObject({
   }),
   /** Non-fatal problems met during the scan. */
   warnings: z.array(z.string()),
+  /** Present when the scan was compared with a baseline (`--baseline` or `--baseline-ref`). */
+  baseline: z
+    .strictObject({
+      /** Where the baseline came from: a file path or a git ref. */
+      source: z.string(),
+      commit: z.string().nullable(),
+      score: score.nullable(),
+      scoringModel: z.string(),
+      /** False when the two were scored under different models: score differences mean nothing then. */
+      isComparable: z.boolean(),
+      /** This score minus the baseline's, when comparable. */
+      scoreDelta: z.number().nullable(),
+      new: count,
+      fixed: count,
+      unchanged: count,
+    })
+    .optional(),
 });
 
 /** A finding in the result. */

@@ -71,6 +71,8 @@ export interface FactOptions {
   maxFileSize: number;
   /** An explicit jscpd executable. */
   jscpdPath?: string | undefined;
+  /** Read history from another repository folder and commit (when the scanned folder is a snapshot of a past commit). */
+  historyFrom?: { dir: string; ref: string } | undefined;
   /** False when nothing reads clones (duplication disabled): jscpd is then not run. */
   needsClones?: boolean | undefined;
   onStage?: ((stage: string, milliseconds: number) => void) | undefined;
@@ -88,7 +90,8 @@ export const DEFAULT_FACT_OPTIONS: FactOptions = {
 /** Runs every fact producer once: jscpd and git start first and run while Node parses. */
 export async function collectFacts(inventory: Inventory, options: FactOptions = DEFAULT_FACT_OPTIONS): Promise<Facts> {
   const started = performance.now();
-  const historyRun = collectHistory(inventory.root, options.history).then((fact) => {
+  const historySource = options.historyFrom ?? { dir: inventory.root, ref: "HEAD" };
+  const historyRun = collectHistory(historySource.dir, options.history, historySource.ref).then((fact) => {
     options.onStage?.("history (parallel)", performance.now() - started);
     return fact;
   });

@@ -5,24 +5,37 @@
  * May not: read files, run git, print, or exit.
  */
 import type { ScanResult } from "../engine/result.js";
-import type { TextOptions } from "./text.js";
 
 /** Output formats of `groundwork scan`. */
-export const FORMATS = ["text", "json"] as const;
+export const FORMATS = ["text", "json", "markdown", "sarif", "github", "html"] as const;
 
 /** One of the output formats. */
 export type Format = (typeof FORMATS)[number];
 
+/** Options every reporter may use. */
+export interface ReportOptions {
+  /** ANSI colours (text only). */
+  color: boolean;
+  /** Terminal width (text only). */
+  width: number;
+  /** How many findings or fixes to list (text, markdown, html). */
+  top: number;
+}
+
 /** Renders a result in the given format. */
-export async function renderReport(format: Format, result: ScanResult, options: TextOptions): Promise<string> {
+export async function renderReport(format: Format, result: ScanResult, options: ReportOptions): Promise<string> {
   switch (format) {
-    case "json": {
-      const { renderJson } = await import("./json.js");
-      return renderJson(result);
-    }
-    case "text": {
-      const { renderText } = await import("./text.js");
-      return renderText(result, options);
-    }
+    case "json":
+      return (await import("./json.js")).renderJson(result);
+    case "text":
+      return (await import("./text.js")).renderText(result, options);
+    case "markdown":
+      return (await import("./markdown.js")).renderMarkdown(result, options);
+    case "sarif":
+      return (await import("./sarif.js")).renderSarif(result);
+    case "github":
+      return (await import("./github.js")).renderGithub(result);
+    case "html":
+      return (await import("./html.js")).renderHtml(result, options);
   }
 }

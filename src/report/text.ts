@@ -225,17 +225,9 @@ function findingsSection(findings: readonly Finding[], options: TextOptions, c: 
   return [c.bold(title), table.toString(), ...more];
 }
 
-/** Findings in the order a team should act on them: errors first, then by gain, then by place. */
+/** Findings in the order a team should act on them: the fix list (`rank`). */
 export function rankFindings(findings: readonly Finding[]): Finding[] {
-  const severityRank = { error: 0, warning: 1, info: 2 };
-  return [...findings].sort(
-    (a, b) =>
-      severityRank[a.severity] - severityRank[b.severity] ||
-      b.gain - a.gain ||
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.line - b.line ||
-      a.column - b.column,
-  );
+  return [...findings].sort((a, b) => a.rank - b.rank);
 }
 
 function location(finding: Finding): string {

@@ -68,13 +68,16 @@ export function isValidWindow(window: string): boolean {
   return WINDOW.test(window.trim()) || (DATE.test(window.trim()) && !Number.isNaN(Date.parse(window.trim())));
 }
 
-/** Reads the history of `root` with one `git log`; never throws. */
-export async function collectHistory(root: string, settings: HistorySettings): Promise<HistoryFact> {
+/**
+ * Reads the history of `root` with one `git log`, up to `ref` (HEAD by default,
+ * or a past commit when a snapshot of it is scanned); never throws.
+ */
+export async function collectHistory(root: string, settings: HistorySettings, ref = "HEAD"): Promise<HistoryFact> {
   const git = simpleGit({ baseDir: root, trimmed: false });
   let headTime: number;
   let isShallow: boolean;
   try {
-    const head = await git.raw(["show", "-s", "--format=%ct", "HEAD"]);
+    const head = await git.raw(["show", "-s", "--format=%ct", ref]);
     headTime = Number(head.trim()) * 1000;
     isShallow = (await git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
   } catch (error) {
@@ -86,6 +89,7 @@ export async function collectHistory(root: string, settings: HistorySettings): P
   try {
     raw = await git.raw([
       "log",
+      ref,
       `--since=${new Date(since).toISOString()}`,
       "--no-merges",
       "--no-renames",

@@ -1,0 +1,137 @@
+/**
+ * Gates: thresholds on the result, and comparison with a baseline result.
+ *
+ * May: compare results. May not: read files, scan, print, or exit (the CLI turns failures into exit 1).
+ */
+import { readFile } from "node:fs/promises";
+import { CATEGORY_IDS, type CategoryId } from "../categories.js";
+import { scanResultSchema, type ScanResult } from "../engine/result.js";
+import { InputError } from "../errors.js";
+
+/** What fails the gate (config `gate`, overridden by the command line). */
+export interface GateSettings {
+  /** The overall score must be at least this. */
+  minScore: number | null;
+  /** Each named category's score must be at least this. */
+  min: Partial<Record<CategoryId, number>>;
+  /** `new`: fail on findings not in the baseline; `any`: fail on any finding; both count errors and warnings, not info. */
+  failOn: "none" | "new" | "any";
+  /** The overall score may not fall more than this many points below the baseline's. */
+  maxDrop: number | null;
+}
+
+/** The gate's verdict: one line per failed gate, and notes on gates that could not be checked. */
+export interface GateOutcome {
+  failures: string[];
+  notes: string[];
+}
+
+/** Compares a result with a baseline: marks each finding new or unchanged and counts fixed ones. */
+export function compareWithBaseline(result: ScanResult, baseline: ScanResult, source: string): ScanResult {
+  const before = new Set(baseline.findings.map((finding) => finding.fingerprint));
+  const now = new Set(result.findings.map((finding) => finding.fingerprint));
+  const findings = result.findings.map((finding) => ({
+    ...finding,
+    status: before.has(finding.fingerprint) ? ("unchanged" as const) : ("new" as const),
+  }));
+  const isComparable = baseline.scoringModel === result.scoringModel;
+  return {
+    ...result,
+    findings,
+    baseline: {
+      source,
+      commit: baseline.commit,
+      score: baseline.score,
+      scoringModel: baseline.scoringModel,
+      isComparable,
+      scoreDelta:
+        isComparable && result.score !== null && baseline.score !== null
+          ? Math.round((result.score - baseline.score) * 10) / 10
+          : null,
+      new: findings.filter((finding) => finding.status === "new").length,
+      fixed: baseline.findings.filter((finding) => !now.has(finding.fingerprint)).length,
+      unchanged: findings.filter((finding) => finding.status === "unchanged").length,
+    },
+  };
+}
+
+/** Checks every configured gate. */
+export function evaluateGates(result: ScanResult, gate: GateSettings): GateOutcome {
+  const failures: string[] = [];
+  const notes: string[] = [];
+  if (gate.minScore !== null) {
+    if (result.score === null)
+      notes.push(`no overall score (no category applies): --min-score ${gate.minScore} not checked`);
+    else if (result.score < gate.minScore)
+      failures.push(`overall score ${result.score} is below the minimum ${gate.minScore}`);
+  }
+  for (const id of CATEGORY_IDS) {
+    const minimum = gate.min[id];
+    if (minimum === undefined) continue;
+    const category = result.categories.find((candidate) => candidate.id === id);
+    if (!category || category.score === null) {
+      notes.push(
+        `${id} is not applicable (${category?.reason ?? "not scored"}): its minimum ${minimum} is not checked`,
+      );
+    } else if (category.score < minimum) {
+      failures.push(`${id} score ${category.score} is below the minimum ${minimum}`);
+    }
+  }
+  const counted = result.findings.filter((finding) => finding.severity !== "info");
+  if (gate.failOn === "any" && counted.length > 0) {
+    failures.push(
+      `${counted.length} finding${counted.length === 1 ? "" : "s"} (errors and warnings), first at ${where(counted)}`,
+    );
+  }
+  if (gate.failOn === "new") {
+    const fresh = counted.filter((finding) => finding.status === "new");
+    if (fresh.length > 0)
+      failures.push(
+        `${fresh.length} new finding${fresh.length === 1 ? "" : "s"} not in the baseline, first at ${where(fresh)}`,
+      );
+  }
+  if (gate.maxDrop !== null && result.baseline) {
+    const { baseline } = result;
+    if (!baseline.isComparable) {
+      notes.push(
+        `the baseline was scored with model ${baseline.scoringModel} and this scan with ${result.scoringModel}: --max-drop not checked`,
+      );
+    } else if (baseline.scoreDelta !== null && -baseline.scoreDelta > gate.maxDrop) {
+      failures.push(
+        `the score fell ${-baseline.scoreDelta} points (from ${baseline.score} to ${result.score}), more than the ${gate.maxDrop} allowed`,
+      );
+    }
+  }
+  return { failures, notes };
+}
+
+function where(findings: ScanResult["findings"]): string {
+  const first = [...findings].sort((a, b) => a.rank - b.rank)[0];
+  return first ? `${first.file}:${first.line} (${first.ruleId})` : "?";
+}
+
+/** Reads a saved JSON result to compare with; a file that is not one is an input error naming it. */
+export async function readBaselineFile(path: string, shown: string): Promise<ScanResult> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "";
+    throw new InputError(`baseline ${shown}: ${code === "ENOENT" ? "no such file" : "cannot be read"}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new InputError(
+      `baseline ${shown}: not JSON (save one with \`groundwork scan --format json --output ${shown}\`)`,
+    );
+  }
+  const parsed = scanResultSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = issue ? `${issue.path.join(".") || "(top level)"}: ${issue.message}` : "invalid";
+    throw new InputError(`baseline ${shown}: not a Groundwork ${"`--format json`"} result of this version (${at})`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,26 @@
+import type { Finding, ScanResult } from "../engine/result.js";
+
+/** Fixes of one file, in fix order. */
+export interface FileFixes {
+  file: string;
+  fixes: Finding[];
+  /** The largest gain among them. */
+  bestGain: number;
+}
+
+/** The first `top` findings of the fix list, grouped by file (files in the order of their first fix). */
+export function fixesByFile(result: ScanResult, top: number): { groups: FileFixes[]; shown: number; total: number } {
+  const ranked = [...result.findings].sort((a, b) => a.rank - b.rank).slice(0, top);
+  const groups = new Map<string, Finding[]>();
+  for (const finding of ranked) groups.set(finding.file, [...(groups.get(finding.file) ?? []), finding]);
+  return {
+    groups: [...groups].map(([file, fixes]) => ({ file, fixes, bestGain: Math.max(...fixes.map((fix) => fix.gain)) })),
+    shown: ranked.length,
+    total: result.findings.length,
+  };
+}
+
+/** "+2.6" */
+export function formatGain(gain: number): string {
+  return `+${gain.toFixed(gain > 0 && gain < 0.1 ? 2 : 1)}`;
+}

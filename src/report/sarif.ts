@@ -1,0 +1,93 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type * as Sarif from "sarif";
+import type { Finding, ScanResult } from "../engine/result.js";
+import { PACKAGE_ROOT } from "../version.js";
+import { RULES } from "../../rules/index.js";
+
+const LEVELS: Record<Finding["severity"], Sarif.ReportingConfiguration.level> = {
+  error: "error",
+  warning: "warning",
+  info: "note",
+};
+
+/**
+ * SARIF 2.1.0: one rule entry per rule (description, help, helpUri to its docs
+ * page), one result per finding with its fingerprint as a partial fingerprint,
+ * and related locations for clone pairs and cycles.
+ */
+export function renderSarif(result: ScanResult): string {
+  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const log: Sarif.Log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "Groundwork",
+            version: result.tool.version,
+            semanticVersion: result.tool.version,
+            informationUri: pathToFileURL(join(PACKAGE_ROOT, "README.md")).href,
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              name: rule.id.replace(/[/-](\w)/g, (_, letter: string) => letter.toUpperCase()),
+              shortDescription: { text: rule.description },
+              fullDescription: { text: `${rule.description} ${rule.why}` },
+              help: { text: rule.why, markdown: `**Why an agent cares:** ${rule.why}` },
+              helpUri: pathToFileURL(join(PACKAGE_ROOT, rule.docsPath)).href,
+              defaultConfiguration: { level: LEVELS[rule.severity] },
+              properties: { category: rule.category, effort: rule.effort, tags: ["agent-readiness", rule.category] },
+            })),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(`${result.root}/`).href } },
+        ...(result.commit
+          ? {
+              versionControlProvenance: [{ repositoryUri: pathToFileURL(result.root).href, revisionId: result.commit }],
+            }
+          : {}),
+        results: result.findings.map((finding) => toResult(finding, ruleIndex.get(finding.ruleId))),
+        properties: { score: result.score, level: result.level?.name ?? null, scoringModel: result.scoringModel },
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function toResult(finding: Finding, ruleIndex: number | undefined): Sarif.Result {
+  return {
+    ruleId: finding.ruleId,
+    ...(ruleIndex === undefined ? {} : { ruleIndex }),
+    level: LEVELS[finding.severity],
+    message: { text: `${finding.message}. Fix: ${finding.fix}` },
+    locations: [location(finding.file, finding.line, finding.column)],
+    ...(finding.related
+      ? {
+          relatedLocations: finding.related.map((related, index) => ({
+            id: index + 1,
+            ...location(related.file, related.line, related.column),
+            message: { text: related.message },
+          })),
+        }
+      : {}),
+    partialFingerprints: { "groundwork/v1": finding.fingerprint },
+    ...(finding.status ? { baselineState: finding.status === "new" ? "new" : "unchanged" } : {}),
+    properties: {
+      category: finding.category,
+      gain: finding.gain,
+      rank: finding.rank,
+      effort: finding.effort,
+      fix: finding.fix,
+    },
+  };
+}
+
+function location(file: string, line: number, column: number): Sarif.Location {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(file), uriBaseId: "SRCROOT" },
+      region: { startLine: line, startColumn: column },
+    },
+  };
+}
