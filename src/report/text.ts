@@ -93,7 +93,7 @@ export function keyFigures(category: CategoryResult): string {
     case "hotspots":
       return hotspotsFigures(category.metrics);
     case "context":
-      return contextFigures(category.metrics);
+      return contextFigures(category.metrics, category.checks);
     default:
       return "";
   }
@@ -172,14 +172,13 @@ function hotspotsFigures(m: HotspotsMetrics): string {
   return parts.join(" · ");
 }
 
-function contextFigures(m: ContextMetrics): string {
+function contextFigures(m: ContextMetrics, checks: CategoryResult["checks"]): string {
   const parts = [m.contextFiles.length === 0 ? "no agent context file" : m.contextFiles.join(", ")];
   if (m.commandsChecked > 0)
     parts.push(`${m.commandsChecked - m.brokenCommands}/${m.commandsChecked} commands resolve`);
   if (m.missingPaths > 0) parts.push(plural(m.missingPaths, "missing path"));
-  const loop = m.feedbackLoop;
-  const missing = (["test", "build", "lint", "typecheck"] as const).filter((step) => loop[step] === null);
-  if (missing.length > 0) parts.push(`no ${missing.join("/")} script`);
+  const loop = checks.find((check) => check.ruleId === "context/feedback-loop");
+  if (loop && loop.examined > 0) parts.push(`${loop.examined - loop.failed}/${loop.examined} feedback-loop steps in place`);
   if (m.undocumentedEnvVars.length > 0) parts.push(plural(m.undocumentedEnvVars.length, "undocumented env var"));
   return parts.join(" · ");
 }

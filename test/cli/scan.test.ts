@@ -199,7 +199,7 @@ describe("usage and input errors exit 2 with one line naming what and where", ()
     ],
     [
       ["scan", "--format", "xml"],
-      "groundwork: error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n",
+      "groundwork: error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, markdown, sarif, github, html.\n",
     ],
     [["scan", "--bogus"], "groundwork: error: unknown option '--bogus'\n"],
     [["scan", "--config", "missing.json"], "groundwork: error: config file missing.json: no such file\n"],

@@ -1,0 +1,160 @@
+import { appendFile, readFile, readdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { copyFixture, REPO_ROOT } from "../helpers/fixtures.js";
+import { commitAll, git, initRepo } from "../helpers/git.js";
+
+// fixtures/scan/known-counts scores 75.8 outside git, with docs 53.3 and context 36 (see test/score/score.test.ts).
+describe("thresholds", () => {
+  it("exits 1 with one line per failed gate, saying the figure and the threshold", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    const run = runCli(
+      ["scan", dir, "--format", "json", "--min-score", "80", "--min", "docs=60", "--min", "interfaces=50"],
+      REPO_ROOT,
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      "groundwork: gate failed: overall score 75.8 is below the minimum 80\ngroundwork: gate failed: docs score 53.3 is below the minimum 60\n",
+    );
+    expect(JSON.parse(run.stdout).score).toBe(75.8);
+  });
+
+  it("passes when every threshold holds", async () => {
+    const run = runCli(
+      ["scan", await copyFixture("scan/known-counts"), "--format", "json", "--min-score", "75", "--min", "docs=50"],
+      REPO_ROOT,
+    );
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+  });
+
+  it("reads the gate from the config, the command line winning", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    await writeFile(
+      join(dir, "groundwork.config.json"),
+      JSON.stringify({ gate: { minScore: 90, min: { context: 40 } } }),
+    );
+    const fromConfig = runCli(["scan", dir, "--format", "json"], REPO_ROOT);
+    expect(fromConfig.status).toBe(1);
+    expect(fromConfig.stderr).toBe(
+      "groundwork: gate failed: overall score 75.8 is below the minimum 90\ngroundwork: gate failed: context score 36 is below the minimum 40\n",
+    );
+    const overridden = runCli(["scan", dir, "--format", "json", "--min-score", "70", "--min", "context=30"], REPO_ROOT);
+    expect(overridden.status).toBe(0);
+  });
+
+  it("notes a minimum on a category that does not apply instead of failing", async () => {
+    const run = runCli(
+      ["scan", await copyFixture("scan/known-counts"), "--format", "json", "--min", "hotspots=90"],
+      REPO_ROOT,
+    );
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      "groundwork: note: hotspots is not applicable (not a git repository): its minimum 90 is not checked\n",
+    );
+  });
+
+  it.each([
+    [
+      ["--min-score", "101"],
+      "groundwork: error: option '--min-score <n>' argument '101' is invalid. expected a number from 0 to 100.\n",
+    ],
+    [
+      ["--min", "speed=5"],
+      "groundwork: error: option '--min <category=n>' argument 'speed=5' is invalid. expected CATEGORY=N with CATEGORY one of interfaces, docs, tests, cycles, duplication, hotspots, context.\n",
+    ],
+    [
+      ["--fail-on", "new"],
+      "groundwork: error: --fail-on new needs a baseline: give --baseline FILE or --baseline-ref REF\n",
+    ],
+  ])("rejects %j with exit 2", async (args, message) => {
+    const run = runCli(["scan", await copyFixture("scan/known-counts"), ...args], REPO_ROOT);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(message);
+  });
+});
+
+const NEW_EXPORT = "\nexport function cancelOrder(id: number): number {\n  return id;\n}\n";
+
+describe("baselines", () => {
+  it("--baseline FILE --fail-on new fails only on findings the baseline does not have", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    const baseline = join(dir, "..", `${dir.split("/").pop()}-baseline.json`);
+    expect(runCli(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT).status).toBe(0);
+
+    const unchanged = runCli(["scan", dir, "--format", "json", "--baseline", baseline, "--fail-on", "new"], REPO_ROOT);
+    expect(unchanged.status).toBe(0);
+    expect(JSON.parse(unchanged.stdout).baseline).toMatchObject({ new: 0, fixed: 0, unchanged: 10, scoreDelta: 0 });
+
+    await appendFile(join(dir, "src/orders.ts"), NEW_EXPORT);
+    const changed = runCli(["scan", dir, "--format", "json", "--baseline", baseline, "--fail-on", "new"], REPO_ROOT);
+    expect(changed.status).toBe(1);
+    expect(changed.stderr).toBe(
+      "groundwork: gate failed: 1 new finding not in the baseline, first at src/orders.ts:21 (docs/exported-symbol-doc)\n",
+    );
+    const result = JSON.parse(changed.stdout);
+    expect(result.baseline).toMatchObject({ new: 1, fixed: 0, unchanged: 10 });
+    expect(
+      result.findings
+        .filter((finding: { status: string }) => finding.status === "new")
+        .map((finding: { ruleId: string }) => finding.ruleId),
+    ).toEqual(["docs/exported-symbol-doc"]);
+  });
+
+  it("--max-drop fails when the score fell more than allowed", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    const baseline = join(dir, "..", `${dir.split("/").pop()}-drop.json`);
+    runCli(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT);
+    await appendFile(join(dir, "src/orders.ts"), NEW_EXPORT);
+    // cancelOrder is typed and has one parameter: interfaces rise to (3×100 + 3×75 + 1×75 + 3×100) / 10 = 90;
+    // it is undocumented: docs fall to (7×33.3 + 200) / 9 = 48.1. Overall (1350 + 722.2 + 2000 + 1000 + 1000 + 720) / 90
+    // = 75.5: a drop of 0.3.
+    expect(runCli(["scan", dir, "--format", "json", "--baseline", baseline, "--max-drop", "1"], REPO_ROOT).status).toBe(
+      0,
+    );
+    const run = runCli(["scan", dir, "--format", "json", "--baseline", baseline, "--max-drop", "0.2"], REPO_ROOT);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      "groundwork: gate failed: the score fell 0.3 points (from 75.8 to 75.5), more than the 0.2 allowed\n",
+    );
+  });
+
+  it("--baseline-ref scans the commit from git objects and leaves the working tree, index and temp folder alone", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    initRepo(dir);
+    const base = commitAll(dir, "base", "2026-01-01T12:00:00Z");
+    await appendFile(join(dir, "src/orders.ts"), NEW_EXPORT);
+    commitAll(dir, "add cancelOrder", "2026-01-02T12:00:00Z");
+    await writeFile(join(dir, "notes.txt"), "uncommitted\n");
+    const statusBefore = git(dir, ["status", "--porcelain"]);
+    const indexBefore = await readFile(join(dir, ".git/index"));
+    const snapshotsBefore = (await readdir(tmpdir())).filter((name) => name.startsWith("groundwork-snapshot-")).length;
+
+    const run = runCli(["scan", dir, "--format", "json", "--baseline-ref", "HEAD~1", "--fail-on", "new"], REPO_ROOT);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).baseline).toMatchObject({ source: "HEAD~1", commit: base, new: 1 });
+
+    expect(git(dir, ["status", "--porcelain"])).toBe(statusBefore);
+    expect(await readFile(join(dir, ".git/index"))).toEqual(indexBefore);
+    expect((await readdir(tmpdir())).filter((name) => name.startsWith("groundwork-snapshot-")).length).toBe(
+      snapshotsBefore,
+    );
+  });
+
+  it.each([
+    [["--baseline", "missing.json"], "groundwork: error: baseline missing.json: no such file\n"],
+    [["--baseline-ref", "no-such-ref"], null],
+    [
+      ["--baseline", "package.json"],
+      "groundwork: error: baseline package.json: not a Groundwork `--format json` result of this version (schemaVersion: Invalid input: expected 1)\n",
+    ],
+  ])("rejects a bad baseline %j with exit 2", async (args, message) => {
+    const dir = await copyFixture("scan/known-counts");
+    const run = runCli(["scan", ".", ...args], dir);
+    expect(run.status).toBe(2);
+    if (message) expect(run.stderr).toBe(message);
+    else expect(run.stderr).toMatch(/^groundwork: error: no-such-ref: not a commit of the git repository at .+\n$/);
+  });
+});
