@@ -8,12 +8,12 @@
 import type { z } from "zod";
 import type { FindingCategory } from "../src/categories.js";
 import type { Facts } from "../src/facts/index.js";
+import type { Effort } from "../src/score/rank.js";
 
 /** How serious a finding is; `off` in config disables a rule. */
 export type Severity = "error" | "warning" | "info";
 
-/** Rough cost of acting on a finding, used to rank fixes of equal gain. */
-export type Effort = "trivial" | "small" | "medium" | "large";
+export type { Effort } from "../src/score/rank.js";
 
 /** One message of a rule: what is wrong, and the concrete fix. `{{name}}` placeholders are filled from report data. */
 export interface RuleMessage {

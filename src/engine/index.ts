@@ -14,6 +14,7 @@ import { isValidWindow } from "../facts/history/index.js";
 import { collectFacts, type Facts } from "../facts/index.js";
 import { findingGain } from "../score/gain.js";
 import { score } from "../score/index.js";
+import { rankFindings } from "../score/rank.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { RULES } from "../../rules/index.js";
 import { FindingCollector } from "./collector.js";
@@ -126,42 +127,15 @@ async function scanTree(
         .findings()
         .filter((finding) => finding.category === "core" || enabled.has(finding.category))
         .map(({ cost, ...finding }) => ({ ...finding, gain: findingGain(finding.ruleId, cost, scored.categories) })),
-      facts,
+      {
+        effortOf: (ruleId) => RULES.find((rule) => rule.id === ruleId)?.effort ?? "medium",
+        commitsOf: (file) => (facts.history.status === "ok" ? (facts.history.files.get(file)?.commits ?? 0) : 0),
+      },
     ),
     files: fileSummary(facts.inventory, facts),
     warnings: facts.inventory.warnings,
   };
   return { result, facts, config };
-}
-
-const EFFORT_ORDER = ["trivial", "small", "medium", "large"] as const;
-
-/**
- * Gives each finding its effort class and its place in the fix list: by gain,
- * then by how often its file changed in the history window (a fix in a hotspot
- * helps agents more), then by effort (cheaper first), then by severity and place.
- * The list order (file, line) is kept; `rank` carries the fix order.
- */
-function rankFindings(findings: Array<Omit<Finding, "effort" | "rank">>, facts: Facts): Finding[] {
-  const effortOf = (ruleId: string): Finding["effort"] => RULES.find((rule) => rule.id === ruleId)?.effort ?? "medium";
-  const commitsOf = (file: string): number =>
-    facts.history.status === "ok" ? (facts.history.files.get(file)?.commits ?? 0) : 0;
-  const severity = { error: 0, warning: 1, info: 2 };
-  const order = findings
-    .map((finding, index) => ({ finding, index, effort: effortOf(finding.ruleId), commits: commitsOf(finding.file) }))
-    .sort(
-      (a, b) =>
-        b.finding.gain - a.finding.gain ||
-        b.commits - a.commits ||
-        EFFORT_ORDER.indexOf(a.effort) - EFFORT_ORDER.indexOf(b.effort) ||
-        severity[a.finding.severity] - severity[b.finding.severity] ||
-        a.index - b.index,
-    );
-  const ranks = new Map(order.map((entry, position) => [entry.index, { rank: position + 1, effort: entry.effort }]));
-  return findings.map((finding, index) => {
-    const { rank, effort } = ranks.get(index) ?? { rank: index + 1, effort: "medium" as const };
-    return { ...finding, effort, rank };
-  });
 }
 
 /** A category is measured when it is enabled and at least one of its rules is on. */

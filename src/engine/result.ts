@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { CATEGORY_IDS } from "../categories.js";
+import { EFFORT_ORDER } from "../score/rank.js";
 
 /** Version of the result's shape; bumped on any incompatible change. */
 export const SCHEMA_VERSION = 1;
@@ -41,7 +42,7 @@ export const findingSchema = z.strictObject({
   /** Points the overall score would rise if this finding alone were fixed (from the scoring model). */
   gain: z.number().min(0),
   /** The rule's effort class: trivial, small, medium or large. */
-  effort: z.enum(["trivial", "small", "medium", "large"]),
+  effort: z.enum(EFFORT_ORDER),
   /** Position in the fix list (1 = do first): by gain, then how often the file changes, then effort. */
   rank: z.number().int().min(1),
   /** With a baseline: whether the finding's fingerprint was already there. */

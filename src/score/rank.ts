@@ -1,0 +1,45 @@
+import type { Finding } from "../engine/result.js";
+
+/** Effort classes, cheapest first. */
+export const EFFORT_ORDER = ["trivial", "small", "medium", "large"] as const;
+
+/** Rough cost of acting on a finding, used to rank fixes of equal gain. */
+export type Effort = (typeof EFFORT_ORDER)[number];
+
+const SEVERITY_ORDER: Record<Finding["severity"], number> = { error: 0, warning: 1, info: 2 };
+
+/** What ranking needs to know besides the findings. */
+export interface RankContext {
+  /** The rule's effort class. */
+  effortOf(ruleId: string): Effort;
+  /** How many commits in the history window touched the file (0 without history). */
+  commitsOf(file: string): number;
+}
+
+/**
+ * Gives each finding its effort class and its place in the fix list: by gain,
+ * then by how often its file changed in the history window (a fix in a hotspot
+ * helps agents more), then by effort (cheaper first), then by severity and place.
+ * The list order (file, line) is kept; `rank` carries the fix order.
+ */
+export function rankFindings(
+  findings: ReadonlyArray<Omit<Finding, "effort" | "rank">>,
+  context: RankContext,
+): Finding[] {
+  const entries = findings.map((finding, index) => ({
+    finding,
+    index,
+    effort: context.effortOf(finding.ruleId),
+    commits: context.commitsOf(finding.file),
+  }));
+  const order = [...entries].sort(
+    (a, b) =>
+      b.finding.gain - a.finding.gain ||
+      b.commits - a.commits ||
+      EFFORT_ORDER.indexOf(a.effort) - EFFORT_ORDER.indexOf(b.effort) ||
+      SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] ||
+      a.index - b.index,
+  );
+  const rankOf = new Map(order.map((entry, position) => [entry.index, position + 1]));
+  return entries.map(({ finding, index, effort }) => ({ ...finding, effort, rank: rankOf.get(index) ?? index + 1 }));
+}
