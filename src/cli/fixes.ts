@@ -10,6 +10,8 @@ interface FixesFlags {
   top: number;
   format: "text" | "markdown" | "json";
   config?: string;
+  coverage?: string;
+  since?: string;
 }
 
 /** Registers `groundwork fixes [dir]`: the ranked fix list. */
@@ -24,11 +26,15 @@ export function registerFixes(program: Command, io: CliIO, setExitCode: (code: n
     .addOption(
       new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"),
     )
-    .option("-c, --config <file>", "config file")
+    .option("-c, --config <file>", "config file (default: groundwork.config.json in the scanned directory, if present)")
+    .option("--coverage <file>", "a coverage report to read (default: as for scan)")
+    .option("--since <window>", "how far back git history is read (default: 12 months)")
     .action(async (dir: string, flags: FixesFlags) => {
       const result = await analyze({
         root: dir,
         configPath: flags.config,
+        coverage: flags.coverage,
+        since: flags.since,
         cwd: io.cwd,
         jscpdPath: io.env.GROUNDWORK_JSCPD,
       });

@@ -261,6 +261,10 @@ export const scanResultSchema = z.strictObject({
       isComparable: z.boolean(),
       /** This score minus the baseline's, when comparable. */
       scoreDelta: z.number().nullable(),
+      /** Each category's score in the baseline and the change since, when comparable. */
+      categories: z.array(
+        z.strictObject({ id: z.enum(CATEGORY_IDS), score: score.nullable(), delta: z.number().nullable() }),
+      ),
       new: count,
       fixed: count,
       unchanged: count,

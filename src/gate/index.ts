@@ -26,15 +26,23 @@ export interface GateOutcome {
   notes: string[];
 }
 
-/** Compares a result with a baseline: marks each finding new or unchanged and counts fixed ones. */
+/**
+ * Compares a result with a baseline: marks each finding new or unchanged and
+ * counts fixed ones. Fingerprints are matched as a multiset, so a third copy of
+ * a finding the baseline had twice is new.
+ */
 export function compareWithBaseline(result: ScanResult, baseline: ScanResult, source: string): ScanResult {
-  const before = new Set(baseline.findings.map((finding) => finding.fingerprint));
-  const now = new Set(result.findings.map((finding) => finding.fingerprint));
-  const findings = result.findings.map((finding) => ({
-    ...finding,
-    status: before.has(finding.fingerprint) ? ("unchanged" as const) : ("new" as const),
-  }));
+  const remaining = new Map<string, number>();
+  for (const finding of baseline.findings)
+    remaining.set(finding.fingerprint, (remaining.get(finding.fingerprint) ?? 0) + 1);
+  const findings = result.findings.map((finding) => {
+    const left = remaining.get(finding.fingerprint) ?? 0;
+    if (left === 0) return { ...finding, status: "new" as const };
+    remaining.set(finding.fingerprint, left - 1);
+    return { ...finding, status: "unchanged" as const };
+  });
   const isComparable = baseline.scoringModel === result.scoringModel;
+  const unchanged = findings.filter((finding) => finding.status === "unchanged").length;
   return {
     ...result,
     findings,
@@ -44,15 +52,21 @@ export function compareWithBaseline(result: ScanResult, baseline: ScanResult, so
       score: baseline.score,
       scoringModel: baseline.scoringModel,
       isComparable,
-      scoreDelta:
-        isComparable && result.score !== null && baseline.score !== null
-          ? Math.round((result.score - baseline.score) * 10) / 10
-          : null,
-      new: findings.filter((finding) => finding.status === "new").length,
-      fixed: baseline.findings.filter((finding) => !now.has(finding.fingerprint)).length,
-      unchanged: findings.filter((finding) => finding.status === "unchanged").length,
+      scoreDelta: isComparable ? difference(result.score, baseline.score) : null,
+      categories: result.categories.map((category) => {
+        const before = baseline.categories.find((candidate) => candidate.id === category.id)?.score ?? null;
+        return { id: category.id, score: before, delta: isComparable ? difference(category.score, before) : null };
+      }),
+      new: findings.length - unchanged,
+      fixed: baseline.findings.length - unchanged,
+      unchanged,
     },
   };
+}
+
+/** now − before to one decimal, or null when either is missing. */
+function difference(now: number | null, before: number | null): number | null {
+  return now === null || before === null ? null : Math.round((now - before) * 10) / 10;
 }
 
 /** Checks every configured gate. */

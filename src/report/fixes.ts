@@ -24,3 +24,21 @@ export function fixesByFile(result: ScanResult, top: number): { groups: FileFixe
 export function formatGain(gain: number): string {
   return `+${gain.toFixed(gain > 0 && gain < 0.1 ? 2 : 1)}`;
 }
+
+/** The baseline comparison in one sentence: "+0.3 since abc1234567 · 1 new finding · 0 fixed · 10 unchanged". */
+export function baselineSentence(
+  baseline: NonNullable<ScanResult["baseline"]>,
+  quote = (text: string) => text,
+): string {
+  const against = quote(baseline.commit?.slice(0, 10) ?? baseline.source);
+  const delta =
+    baseline.scoreDelta === null
+      ? "score not comparable (different scoring model)"
+      : `score ${signed(baseline.scoreDelta)}`;
+  return `${delta} since ${against} · ${baseline.new} new finding${baseline.new === 1 ? "" : "s"} · ${baseline.fixed} fixed · ${baseline.unchanged} unchanged`;
+}
+
+/** "+0.3", "-1.2", "±0.0" */
+export function signed(delta: number): string {
+  return delta === 0 ? "±0.0" : `${delta > 0 ? "+" : ""}${delta.toFixed(1)}`;
+}

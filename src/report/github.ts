@@ -1,14 +1,17 @@
 import type { Finding, ScanResult } from "../engine/result.js";
+import { baselineSentence } from "./fixes.js";
 
 const COMMANDS: Record<Finding["severity"], string> = { error: "error", warning: "warning", info: "notice" };
 
 /**
- * GitHub Actions workflow commands: one annotation per finding, in fix order,
- * then a one-line summary. (The CLI also writes the Markdown report to the job
- * summary when GITHUB_STEP_SUMMARY is set.)
+ * GitHub Actions workflow commands: one annotation per finding in fix order
+ * (with a baseline, per new finding only, so a pull request shows what it
+ * added), then a one-line summary. The CLI also writes the Markdown report to
+ * the job summary when GITHUB_STEP_SUMMARY is set.
  */
 export function renderGithub(result: ScanResult): string {
-  const lines = [...result.findings]
+  const annotated = result.baseline ? result.findings.filter((finding) => finding.status === "new") : result.findings;
+  const lines = [...annotated]
     .sort((a, b) => a.rank - b.rank)
     .map((finding) => {
       const properties = [
@@ -21,9 +24,9 @@ export function renderGithub(result: ScanResult): string {
     });
   const score = result.score === null ? "not scored" : `${result.score.toFixed(1)}/100`;
   const level = result.level ? `, level ${result.level.rank} ${result.level.name}` : "";
-  lines.push(
-    `Groundwork: readiness ${score}${level}, ${result.findings.length} finding${result.findings.length === 1 ? "" : "s"}`,
-  );
+  const findings = `${result.findings.length} finding${result.findings.length === 1 ? "" : "s"}`;
+  const baseline = result.baseline ? `; ${baselineSentence(result.baseline)} (only new findings annotated)` : "";
+  lines.push(`Groundwork: readiness ${score}${level}, ${findings}${baseline}`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -1,5 +1,5 @@
 import type { ScanResult } from "../engine/result.js";
-import { fixesByFile, formatGain } from "./fixes.js";
+import { baselineSentence, fixesByFile, formatGain } from "./fixes.js";
 import { keyFigures } from "./text.js";
 
 /** Options of the HTML report. */
@@ -71,7 +71,12 @@ export function renderHtml(result: ScanResult, options: HtmlOptions): string {
       rows.map((row) => row.severity),
     )
       .map((value) => `<option>${escape(value)}</option>`)
-      .join("")}</select>
+      .join("")}</select>${
+      result.baseline
+        ? `
+    <select id="status" aria-label="Baseline status"><option value="">New and unchanged</option><option value="new">New only</option><option value="unchanged">Unchanged only</option></select>`
+        : ""
+    }
   </div>
   <table id="findings">
     <thead><tr>${COLUMNS.map(([key, label]) => `<th data-key="${key}" tabindex="0">${label}</th>`).join("")}</tr></thead>
@@ -112,7 +117,7 @@ function fixesHtml(result: ScanResult, top: number): string {
         `<li><code>${escape(group.file)}</code> — up to ${formatGain(group.bestGain)}<ul>${group.fixes
           .map(
             (fix) =>
-              `<li><b>${formatGain(fix.gain)}</b> line ${fix.line}: ${escape(fix.message)}<br><span class="fix">Fix: ${escape(fix.fix)}</span> <code>${escape(fix.ruleId)}</code></li>`,
+              `<li><b>${formatGain(fix.gain)}</b> line ${fix.line}: ${inline(fix.message)}<br><span class="fix">Fix: ${inline(fix.fix)}</span> <code>${escape(fix.ruleId)}</code></li>`,
           )
           .join("")}</ul></li>`,
     )
@@ -122,17 +127,18 @@ function fixesHtml(result: ScanResult, top: number): string {
 }
 
 function baselineHtml(result: ScanResult): string {
-  const baseline = result.baseline;
-  if (!baseline) return "";
-  const delta =
-    baseline.scoreDelta === null
-      ? "not comparable"
-      : `${baseline.scoreDelta >= 0 ? "+" : ""}${baseline.scoreDelta.toFixed(1)}`;
-  return `<p class="baseline">Since ${escape(baseline.commit?.slice(0, 10) ?? baseline.source)}: ${escape(delta)} · ${baseline.new} new · ${baseline.fixed} fixed · ${baseline.unchanged} unchanged</p>`;
+  if (!result.baseline) return "";
+  const sentence = baselineSentence(result.baseline);
+  return `<p class="baseline">${escape(`${sentence[0]?.toUpperCase()}${sentence.slice(1)}`)}</p>`;
 }
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)].sort();
+}
+
+/** Escaped text with its `code spans` set as code. */
+function inline(text: string): string {
+  return escape(text).replace(/`([^`]+)`/g, "<code>$1</code>");
 }
 
 function escape(text: string): string {
@@ -164,9 +170,11 @@ const SCRIPT = `
     var query = document.getElementById("filter").value.toLowerCase();
     var category = document.getElementById("category").value;
     var severity = document.getElementById("severity").value;
+    var status = document.getElementById("status") ? document.getElementById("status").value : "";
     var shown = rows.filter(function (row) {
       if (category && row.category !== category) return false;
       if (severity && row.severity !== severity) return false;
+      if (status && row.status !== status) return false;
       if (!query) return true;
       return (row.file + " " + row.rule + " " + row.message + " " + row.fix).toLowerCase().indexOf(query) !== -1;
     });
@@ -200,7 +208,10 @@ const SCRIPT = `
     th.addEventListener("click", sort);
     th.addEventListener("keydown", function (event) { if (event.key === "Enter") sort(); });
   });
-  ["filter", "category", "severity"].forEach(function (id) { document.getElementById(id).addEventListener("input", render); });
+  ["filter", "category", "severity", "status"].forEach(function (id) {
+    var control = document.getElementById(id);
+    if (control) control.addEventListener("input", render);
+  });
   render();
 })();
 `;

@@ -1,5 +1,5 @@
 import type { ScanResult } from "../engine/result.js";
-import { fixesByFile, formatGain } from "./fixes.js";
+import { baselineSentence, fixesByFile, formatGain, signed } from "./fixes.js";
 import { keyFigures } from "./text.js";
 
 /** Options of the Markdown report. */
@@ -22,12 +22,18 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
       "",
     );
   }
-  if (result.baseline) lines.push(...baselineLines(result), "");
-  lines.push("| Category | Score | Key figures |", "| --- | ---: | --- |");
+  if (result.baseline) lines.push(...baselineLines(result.baseline), "");
+  const deltas = result.baseline?.isComparable ? result.baseline.categories : null;
+  lines.push(
+    deltas ? "| Category | Score | Change | Key figures |" : "| Category | Score | Key figures |",
+    deltas ? "| --- | ---: | ---: | --- |" : "| --- | ---: | --- |",
+  );
   for (const category of result.categories) {
     const scoreCell = category.score === null ? "–" : category.score.toFixed(1);
     const figures = category.score === null ? `_${category.reason ?? "not scored"}_` : keyFigures(category);
-    lines.push(`| ${cell(category.name)} | ${scoreCell} | ${cell(figures)} |`);
+    const delta = deltas?.find((entry) => entry.id === category.id)?.delta ?? null;
+    const change = deltas ? ` ${delta === null ? "–" : signed(delta)} |` : "";
+    lines.push(`| ${cell(category.name)} | ${scoreCell} |${change} ${cell(figures)} |`);
   }
   lines.push("", "### Fixes, ranked by the points they buy", "");
   const { groups, shown, total } = fixesByFile(result, options.top);
@@ -53,19 +59,9 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
-function baselineLines(result: ScanResult): string[] {
-  const baseline = result.baseline;
-  if (!baseline) return [];
-  const against = baseline.commit ? `\`${baseline.commit.slice(0, 10)}\`` : baseline.source;
-  const delta =
-    baseline.scoreDelta === null
-      ? "not comparable (different scoring model)"
-      : `${baseline.scoreDelta >= 0 ? "+" : ""}${baseline.scoreDelta.toFixed(1)}`;
-  return [
-    "### Compared with the baseline",
-    "",
-    `Score ${delta} since ${against} · ${baseline.new} new finding${baseline.new === 1 ? "" : "s"} · ${baseline.fixed} fixed · ${baseline.unchanged} unchanged`,
-  ];
+function baselineLines(baseline: NonNullable<ScanResult["baseline"]>): string[] {
+  const sentence = baselineSentence(baseline, (text) => `\`${text}\``);
+  return ["### Compared with the baseline", "", `${sentence[0]?.toUpperCase()}${sentence.slice(1)}`];
 }
 
 function cell(text: string): string {

@@ -13,6 +13,7 @@ import type {
   ScanResult,
 } from "../engine/result.js";
 import { LEVELS } from "../score/levels.js";
+import { baselineSentence } from "./fixes.js";
 
 /** How the terminal report is drawn. */
 export interface TextOptions {
@@ -39,6 +40,7 @@ export function renderText(result: ScanResult, options: TextOptions): string {
       ),
     );
   }
+  if (result.baseline) lines.push(`Baseline: ${baselineSentence(result.baseline)}`);
   lines.push("");
   lines.push(categoryTable(result.categories, options, c));
   lines.push("");
@@ -178,7 +180,8 @@ function contextFigures(m: ContextMetrics, checks: CategoryResult["checks"]): st
     parts.push(`${m.commandsChecked - m.brokenCommands}/${m.commandsChecked} commands resolve`);
   if (m.missingPaths > 0) parts.push(plural(m.missingPaths, "missing path"));
   const loop = checks.find((check) => check.ruleId === "context/feedback-loop");
-  if (loop && loop.examined > 0) parts.push(`${loop.examined - loop.failed}/${loop.examined} feedback-loop steps in place`);
+  if (loop && loop.examined > 0)
+    parts.push(`${loop.examined - loop.failed}/${loop.examined} feedback-loop steps in place`);
   if (m.undocumentedEnvVars.length > 0) parts.push(plural(m.undocumentedEnvVars.length, "undocumented env var"));
   return parts.join(" · ");
 }
@@ -216,7 +219,7 @@ function findingsSection(findings: readonly Finding[], options: TextOptions, c: 
     table.push([
       `${location(finding)}\n${c.dim(finding.ruleId)}`,
       `+${finding.gain.toFixed(1)}`,
-      `${severity} ${finding.message}\n${c.dim("fix:")} ${finding.fix}`,
+      `${finding.status === "new" ? `${c.bold("new")} ` : ""}${severity} ${finding.message}\n${c.dim("fix:")} ${finding.fix}`,
     ]);
   }
   const more =

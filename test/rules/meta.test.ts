@@ -49,10 +49,19 @@ describe("rule catalogue", () => {
     const docs = await readFile(join(REPO_ROOT, rule.docsPath), "utf8");
     expect(docs.startsWith(`# ${id}\n`)).toBe(true);
     for (const key of optionKeys(rule.optionsSchema)) expect(docs).toContain(`\`${key}\``);
+    // What `groundwork explain` promises: why an agent cares, failing and passing examples, the options.
+    for (const section of ["**Why an agent cares:**", "**Fails", "**Passes", "**Options:**"]) {
+      expect(docs, `${rule.docsPath} has ${section}`).toContain(section);
+    }
   });
 
   it("lists every rule in docs/rules/README.md", async () => {
     const index = await readFile(join(REPO_ROOT, "docs/rules/README.md"), "utf8");
-    for (const rule of RULES) expect(index).toContain(`[${rule.id}](${rule.id}.md)`);
+    for (const rule of RULES) {
+      const row = index.split("\n").find((line) => line.startsWith(`| [${rule.id}](${rule.id}.md)`));
+      const cells = row?.split("|").map((cell) => cell.trim());
+      // | rule | category | default | effort | checks |
+      expect(cells?.slice(2, 5), rule.id).toEqual([rule.category, rule.severity, rule.effort]);
+    }
   });
 });

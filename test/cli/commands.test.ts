@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { RULES } from "../../rules/index.js";
+import { runCli } from "../helpers/cli.js";
+import { copyFixture, REPO_ROOT } from "../helpers/fixtures.js";
+
+// fixtures/scan/known-counts outside git has 10 findings; the agent file (+8.9) comes first, then the three
+// undocumented exports (+2.6 each, trivial) in file order.
+describe("groundwork fixes", () => {
+  it("prints the ranked fixes, --top of them, and counts the rest", async () => {
+    const run = runCli(["fixes", await copyFixture("scan/known-counts"), "--top", "3"], REPO_ROOT);
+    expect(run.status).toBe(0);
+    const heads = run.stdout.split("\n").filter((line) => /^\s+\d+\. /.test(line));
+    expect(heads).toEqual([
+      "  1. +8.9   AGENTS.md:1:1  The repository has no agent context file (AGENTS.md, CLAUDE.md, …)",
+      "  2. +2.6   src/orders.ts:11:17  Exported function 'createOrder' has no doc comment",
+      "  3. +2.6   src/orders.ts:15:14  Exported variable 'MAX_ORDERS' has no doc comment",
+    ]);
+    expect(run.stdout).toContain("[docs/exported-symbol-doc · trivial]");
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("…and 7 more (--top 10 lists them all).");
+  });
+
+  it("prints them as JSON in rank order, gains never rising", async () => {
+    const run = runCli(["fixes", await copyFixture("scan/known-counts"), "--format", "json"], REPO_ROOT);
+    const fixes = JSON.parse(run.stdout) as Array<{ rank: number; gain: number; ruleId: string }>;
+    expect(fixes.map((fix) => fix.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(fixes.map((fix) => fix.gain)).toEqual([8.89, 2.59, 2.59, 2.59, 1.67, 1.33, 1.33, 1.33, 1.33, 0.56]);
+  });
+
+  it("rejects a missing directory with exit 2", () => {
+    const run = runCli(["fixes", "no/such/dir"], REPO_ROOT);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^groundwork: error: .*no\/such\/dir.*\n$/);
+  });
+});
+
+describe("groundwork rules", () => {
+  it("lists every rule with its category, default severity and description", () => {
+    const run = runCli(["rules", "--format", "json"], REPO_ROOT);
+    expect(run.status).toBe(0);
+    const listed = JSON.parse(run.stdout) as Array<{
+      id: string;
+      category: string;
+      severity: string;
+      description: string;
+    }>;
+    expect(listed.map((rule) => [rule.id, rule.category, rule.severity])).toEqual(
+      RULES.map((rule) => [rule.id, rule.category, rule.severity]),
+    );
+    for (const rule of listed) expect(rule.description.length).toBeGreaterThan(20);
+  });
+
+  it("draws them as a table", () => {
+    const run = runCli(["rules"], REPO_ROOT);
+    for (const rule of RULES) expect(run.stdout).toContain(rule.id);
+    expect(run.stdout).toMatch(/│ interfaces\/max-params\s+│ interfaces\s+│ warning\s+│/);
+  });
+});
+
+describe("groundwork explain", () => {
+  it("prints a rule's docs: why an agent cares, failing and passing code, options", () => {
+    const run = runCli(["explain", "interfaces/max-params"], REPO_ROOT);
+    expect(run.status).toBe(0);
+    const [head, , title] = run.stdout.split("\n");
+    expect(head).toBe("interfaces/max-params · interfaces · warning by default · effort medium");
+    expect(title).toBe("# interfaces/max-params");
+    for (const part of ["**Why an agent cares:**", "**Fails:**", "**Passes:**", "- `max` (default `4`)."]) {
+      expect(run.stdout).toContain(part);
+    }
+  });
+
+  it("accepts the rule's name without its category", () => {
+    expect(runCli(["explain", "max-params"], REPO_ROOT).stdout).toContain("# interfaces/max-params");
+  });
+
+  it("rejects an unknown rule with exit 2, suggesting one whose name contains it", () => {
+    const close = runCli(["explain", "exported-symbol"], REPO_ROOT);
+    expect(close.status).toBe(2);
+    expect(close.stderr).toBe(
+      "groundwork: error: unknown rule exported-symbol (did you mean docs/exported-symbol-doc?); `groundwork rules` lists them\n",
+    );
+  });
+
+  it("rejects an unknown rule with exit 2", () => {
+    const run = runCli(["explain", "docs/exported-doc"], REPO_ROOT);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("groundwork: error: unknown rule docs/exported-doc; `groundwork rules` lists them\n");
+  });
+});

@@ -1,0 +1,147 @@
+import { cp, readFile, writeFile, appendFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ajvDraft04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
+import type * as Sarif from "sarif";
+import { describe, expect, it } from "vitest";
+import { RULES } from "../../rules/index.js";
+import { runCli } from "../helpers/cli.js";
+import { copyFixture, fixturePath, REPO_ROOT } from "../helpers/fixtures.js";
+
+// Goldens of fixtures/scan/known-counts outside git, checked by hand: 75.8, level 3; agent file +8.9
+// (context +40 × 20/90), each undocumented export +2.6, the `any` +1.7, each feedback-loop step +1.3
+// (context +6 × 20/90), the long parameter list +0.6 (interfaces +3.3 × 15/90).
+const MARKDOWN = fixturePath("reports/known-counts.md");
+const GITHUB = fixturePath("reports/known-counts.github.txt");
+const NEW_EXPORT = "\nexport function cancelOrder(id: number): number {\n  return id;\n}\n";
+
+describe("markdown", () => {
+  it("prints the fix-it report: score, categories with key figures, fixes ranked and grouped by file", async () => {
+    const run = runCli(["scan", await copyFixture("scan/known-counts"), "--format", "markdown"], REPO_ROOT);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(await readFile(MARKDOWN, "utf8"));
+  });
+
+  it("with a baseline, adds the delta: per category, overall, and new, fixed and unchanged findings", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    const baseline = `${dir}-baseline.json`;
+    runCli(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT);
+    await appendFile(join(dir, "src/orders.ts"), NEW_EXPORT);
+    const run = runCli(["scan", ".", "--format", "markdown", "--baseline", baseline], dir);
+    const lines = run.stdout.split("\n");
+    expect(lines).toContain(`Score -0.3 since \`${baseline}\` · 1 new finding · 0 fixed · 10 unchanged`);
+    // interfaces 86.7 → 90 (a fourth typed function), docs 53.3 → 48.1 (2 of 6 documented).
+    expect(lines).toContain("| Category | Score | Change | Key figures |");
+    expect(lines.find((line) => line.startsWith("| Interface clarity |"))).toMatch(
+      /^\| Interface clarity \| 90\.0 \| \+3\.3 \|/,
+    );
+    expect(lines.find((line) => line.startsWith("| Documentation |"))).toMatch(
+      /^\| Documentation \| 48\.1 \| -5\.2 \|/,
+    );
+    expect(lines.find((line) => line.startsWith("| Duplication |"))).toMatch(/^\| Duplication \| 100\.0 \| ±0\.0 \|/);
+    expect(lines.filter((line) => line.endsWith("· **new**"))).toEqual([
+      expect.stringMatching(/^- \*\*\+2\.2\*\* line 21 · Exported function 'cancelOrder' has no doc comment/),
+    ]);
+  });
+});
+
+describe("github", () => {
+  it("prints one workflow-command annotation per finding in fix order, then a summary line", async () => {
+    const run = runCli(["scan", await copyFixture("scan/known-counts"), "--format", "github"], REPO_ROOT, {
+      GITHUB_STEP_SUMMARY: "",
+    });
+    expect(run.stdout).toBe(await readFile(GITHUB, "utf8"));
+  });
+
+  it("escapes what would end a property or a message", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    await cp(join(dir, "src/orders.ts"), join(dir, "src/a,b:c.ts"));
+    const run = runCli(["scan", dir, "--format", "github"], REPO_ROOT);
+    expect(run.stdout).toContain("::warning file=src/a%2Cb%3Ac.ts,line=11,col=17,title=docs/exported-symbol-doc");
+  });
+
+  it("appends the Markdown report to the job summary file, keeping what was there", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    const summary = `${dir}-summary.md`;
+    await writeFile(summary, "# Earlier step\n\n");
+    const run = runCli(["scan", dir, "--format", "github"], REPO_ROOT, { GITHUB_STEP_SUMMARY: summary });
+    expect(run.status).toBe(0);
+    expect(await readFile(summary, "utf8")).toBe(`# Earlier step\n\n${await readFile(MARKDOWN, "utf8")}`);
+  });
+
+  it("with a baseline, annotates only the new findings", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    const baseline = `${dir}-baseline.json`;
+    runCli(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT);
+    await appendFile(join(dir, "src/orders.ts"), NEW_EXPORT);
+    const run = runCli(["scan", dir, "--format", "github", "--baseline", baseline], REPO_ROOT);
+    const annotations = run.stdout.split("\n").filter((line) => line.startsWith("::"));
+    expect(annotations).toEqual([expect.stringMatching(/^::warning file=src\/orders\.ts,line=21,col=17,/)]);
+    expect(run.stdout).toContain("1 new finding · 0 fixed · 10 unchanged (only new findings annotated)");
+  });
+});
+
+// The OASIS SARIF 2.1.0 (rtm.5) JSON schema, shipped with the tests.
+const sarifSchema = JSON.parse(await readFile(join(REPO_ROOT, "test/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
+// The schema's `language` pattern is not valid with the `u` flag, so patterns are compiled without it.
+const ajv = new ajvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+ajvFormats.default(ajv);
+const validate = ajv.compile(sarifSchema);
+
+describe("sarif", () => {
+  /** A repository with one clone pair (duplication/clone) and one three-file loop (cycles/three-file-loop, under src/loop). */
+  let scanned: Promise<Sarif.Log> | undefined;
+  function cloneAndCycle(): Promise<Sarif.Log> {
+    scanned ??= scanCloneAndCycle();
+    return scanned;
+  }
+
+  async function scanCloneAndCycle(): Promise<Sarif.Log> {
+    const dir = await copyFixture("duplication/clone");
+    await cp(fixturePath("cycles/three-file-loop/src"), join(dir, "src/loop"), { recursive: true });
+    const run = runCli(["scan", dir, "--format", "sarif"], REPO_ROOT);
+    expect(run.status).toBe(0);
+    return JSON.parse(run.stdout) as Sarif.Log;
+  }
+
+  it("validates against the SARIF 2.1.0 schema", async () => {
+    const log = await cloneAndCycle();
+    const valid = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    // The validator does reject a log that breaks the schema.
+    expect(validate({ ...log, runs: [{ ...log.runs[0], results: [{ message: {} }] }] })).toBe(false);
+  });
+
+  it("has one rule entry per rule, each with a description and a helpUri to its docs page", async () => {
+    const [run] = (await cloneAndCycle()).runs;
+    const rules = run?.tool.driver.rules ?? [];
+    expect(rules.map((rule) => rule.id)).toEqual(RULES.map((rule) => rule.id));
+    for (const rule of rules) {
+      expect(rule.shortDescription?.text).toBeTruthy();
+      expect(existsSync(fileURLToPath(rule.helpUri ?? "file:///missing"))).toBe(true);
+    }
+  });
+
+  it("gives every result its fingerprint and the clone pair and the cycle their related locations", async () => {
+    const [run] = (await cloneAndCycle()).runs;
+    const results = run?.results ?? [];
+    for (const result of results) expect(result.partialFingerprints?.["groundwork/v1"]).toMatch(/^[0-9a-f]{16}$/);
+    const related = (ruleId: string) =>
+      results
+        .filter((result) => result.ruleId === ruleId)
+        .map((result) => ({
+          at: result.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
+          related: result.relatedLocations?.map((entry) => entry.physicalLocation?.artifactLocation?.uri),
+        }));
+    expect(related("duplication/clone")).toEqual([
+      { at: "src/pricing/discounts.ts", related: ["src/pricing/taxes.ts"] },
+    ]);
+    // customers → orders → invoices → customers; the suggested cut is in customers.ts.
+    expect(related("cycles/import-cycle")).toEqual([
+      { at: "src/loop/customers.ts", related: ["src/loop/orders.ts", "src/loop/invoices.ts"] },
+    ]);
+  });
+});
