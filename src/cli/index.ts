@@ -10,6 +10,7 @@ import { TOOL_VERSION } from "../version.js";
 import type { CliIO } from "./io.js";
 import { registerFixes } from "./fixes.js";
 import { registerInit } from "./init.js";
+import { registerReport } from "./report.js";
 import { registerRules } from "./rules.js";
 import { registerScan } from "./scan.js";
 
@@ -54,6 +55,7 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   registerScan(program, io, setExitCode);
   registerInit(program, io, setExitCode);
   registerFixes(program, io, setExitCode);
+  registerReport(program, io, setExitCode);
   registerRules(program, io, setExitCode);
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput());

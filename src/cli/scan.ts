@@ -1,4 +1,3 @@
-import { appendFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
@@ -6,9 +5,11 @@ import { isCategoryId, type CategoryId } from "../categories.js";
 import { scan as runScan, type ScanOutcome } from "../engine/index.js";
 import type { ScanResult } from "../engine/result.js";
 import { EXIT, UsageError } from "../errors.js";
-import { compareWithBaseline, evaluateGates, readBaselineFile, type GateSettings } from "../gate/index.js";
-import { FORMATS, renderReport, type Format } from "../report/index.js";
-import { assertDirectoryExists, wantsColor, writeFileAtomic, type CliIO } from "./io.js";
+import { readResultFile } from "../engine/result-file.js";
+import { compareWithBaseline, evaluateGates, type GateSettings } from "../gate/index.js";
+import { FORMATS, type Format } from "../report/index.js";
+import { emitReport } from "./emit.js";
+import { assertDirectoryExists, type CliIO } from "./io.js";
 
 interface ScanFlags {
   format: Format;
@@ -26,8 +27,6 @@ interface ScanFlags {
   baseline?: string;
   baselineRef?: string;
 }
-
-const DEFAULT_WIDTH = 100;
 
 /** Registers `groundwork scan [dir]`; the action stores its exit code through `setExitCode`. */
 export function registerScan(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
@@ -119,26 +118,8 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
     throw new UsageError("--fail-on new needs a baseline: give --baseline FILE or --baseline-ref REF");
   }
   const reportStarted = performance.now();
-  const toFile = flags.output !== undefined;
-  const options = {
-    color: !toFile && wantsColor(io.stdout, io.env, !flags.color),
-    width: toFile ? DEFAULT_WIDTH : Math.max(80, Math.min(io.stdout.columns ?? DEFAULT_WIDTH, 160)),
-    top: flags.top,
-  };
-  const text = await renderReport(flags.format, result, options);
+  await emitReport(result, flags, io);
   stages.push(["report", performance.now() - reportStarted]);
-  if (flags.output !== undefined) {
-    await writeFileAtomic(resolve(io.cwd, flags.output), text, flags.output);
-    io.stderr.write(`groundwork: wrote ${flags.format} report to ${flags.output}\n`);
-  } else {
-    io.stdout.write(text);
-  }
-  if (flags.format === "github" && io.env.GITHUB_STEP_SUMMARY) {
-    await appendFile(io.env.GITHUB_STEP_SUMMARY, await renderReport("markdown", result, { ...options, top: 20 }));
-  }
-  if (flags.format !== "text" || toFile) {
-    for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
-  }
   const verdict = evaluateGates(result, gate);
   for (const note of verdict.notes) io.stderr.write(`groundwork: note: ${note}\n`);
   for (const failure of verdict.failures) io.stderr.write(`groundwork: gate failed: ${failure}\n`);
@@ -168,7 +149,7 @@ async function withBaseline(
   stages: Array<[string, number]>,
 ): Promise<ScanResult> {
   if (flags.baseline) {
-    const baseline = await readBaselineFile(resolve(common.cwd ?? ".", flags.baseline), flags.baseline);
+    const baseline = await readResultFile(resolve(common.cwd ?? ".", flags.baseline), flags.baseline, "baseline");
     return compareWithBaseline(result, baseline, flags.baseline);
   }
   if (flags.baselineRef) {

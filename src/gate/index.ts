@@ -3,10 +3,8 @@
  *
  * May: compare results. May not: read files, scan, print, or exit (the CLI turns failures into exit 1).
  */
-import { readFile } from "node:fs/promises";
 import { CATEGORY_IDS, type CategoryId } from "../categories.js";
-import { scanResultSchema, type ScanResult } from "../engine/result.js";
-import { InputError } from "../errors.js";
+import type { ScanResult } from "../engine/result.js";
 
 /** What fails the gate (config `gate`, overridden by the command line). */
 export interface GateSettings {
@@ -122,30 +120,4 @@ export function evaluateGates(result: ScanResult, gate: GateSettings): GateOutco
 function where(findings: ScanResult["findings"]): string {
   const first = [...findings].sort((a, b) => a.rank - b.rank)[0];
   return first ? `${first.file}:${first.line} (${first.ruleId})` : "?";
-}
-
-/** Reads a saved JSON result to compare with; a file that is not one is an input error naming it. */
-export async function readBaselineFile(path: string, shown: string): Promise<ScanResult> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : "";
-    throw new InputError(`baseline ${shown}: ${code === "ENOENT" ? "no such file" : "cannot be read"}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new InputError(
-      `baseline ${shown}: not JSON (save one with \`groundwork scan --format json --output ${shown}\`)`,
-    );
-  }
-  const parsed = scanResultSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const at = issue ? `${issue.path.join(".") || "(top level)"}: ${issue.message}` : "invalid";
-    throw new InputError(`baseline ${shown}: not a Groundwork ${"`--format json`"} result of this version (${at})`);
-  }
-  return parsed.data;
 }

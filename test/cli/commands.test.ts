@@ -1,7 +1,9 @@
+import { appendFile, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../rules/index.js";
 import { runCli } from "../helpers/cli.js";
-import { copyFixture, REPO_ROOT } from "../helpers/fixtures.js";
+import { copyFixture, fixturePath, REPO_ROOT } from "../helpers/fixtures.js";
 
 // fixtures/scan/known-counts outside git has 10 findings; the agent file (+8.9) comes first, then the three
 // undocumented exports (+2.6 each, trivial) in file order.
@@ -84,5 +86,43 @@ describe("groundwork explain", () => {
     const run = runCli(["explain", "docs/exported-doc"], REPO_ROOT);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe("groundwork: error: unknown rule docs/exported-doc; `groundwork rules` lists them\n");
+  });
+});
+
+describe("groundwork report", () => {
+  it("renders a saved result exactly as the scan would have", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    const saved = `${dir}-result.json`;
+    expect(runCli(["scan", dir, "--format", "json", "--output", saved], REPO_ROOT).status).toBe(0);
+    const run = runCli(["report", saved, "--format", "markdown"], REPO_ROOT);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(await readFile(fixturePath("reports/known-counts.md"), "utf8"));
+  });
+
+  it("compares two saved results without scanning", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    const before = `${dir}-before.json`;
+    const after = `${dir}-after.json`;
+    runCli(["scan", dir, "--format", "json", "--output", before], REPO_ROOT);
+    await appendFile(join(dir, "src/orders.ts"), "\nexport const MIN_ORDERS = 1;\n");
+    runCli(["scan", dir, "--format", "json", "--output", after], REPO_ROOT);
+    const run = runCli(["report", after, "--baseline", before, "--format", "json"], REPO_ROOT);
+    expect(JSON.parse(run.stdout).baseline).toMatchObject({ new: 1, fixed: 0, unchanged: 10 });
+  });
+
+  it.each([
+    [["report", "missing.json"], "groundwork: error: result missing.json: no such file\n"],
+    [
+      ["report", "package.json"],
+      "groundwork: error: result package.json: not a Groundwork `--format json` result of this version (schemaVersion: Invalid input: expected 1)\n",
+    ],
+    [
+      ["report", "README.md"],
+      "groundwork: error: result README.md: not JSON (save a result with `groundwork scan --format json --output FILE`)\n",
+    ],
+  ])("rejects %j with exit 2", (args, message) => {
+    const run = runCli(args, REPO_ROOT);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(message);
   });
 });

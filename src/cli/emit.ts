@@ -1,0 +1,46 @@
+import { appendFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { ScanResult } from "../engine/result.js";
+import { renderReport, type Format } from "../report/index.js";
+import { wantsColor, writeFileAtomic, type CliIO } from "./io.js";
+
+/** How a result is written out. */
+export interface EmitOptions {
+  format: Format;
+  /** A file to write instead of stdout (as the user gave it). */
+  output?: string | undefined;
+  top: number;
+  /** False with --no-color. */
+  color: boolean;
+}
+
+const DEFAULT_WIDTH = 100;
+
+/**
+ * Renders a result and writes it to stdout or the output file; with the
+ * `github` format and GITHUB_STEP_SUMMARY set, also appends the Markdown report
+ * to the job summary. Warnings go to stderr unless the text report on the
+ * terminal already shows them.
+ */
+export async function emitReport(result: ScanResult, options: EmitOptions, io: CliIO): Promise<void> {
+  const toFile = options.output !== undefined;
+  const render = {
+    color: !toFile && wantsColor(io.stdout, io.env, !options.color),
+    width: toFile ? DEFAULT_WIDTH : Math.max(80, Math.min(io.stdout.columns ?? DEFAULT_WIDTH, 160)),
+    top: options.top,
+  };
+  const text = await renderReport(options.format, result, render);
+  if (options.output !== undefined) {
+    await writeFileAtomic(resolve(io.cwd, options.output), text, options.output);
+    io.stderr.write(`groundwork: wrote ${options.format} report to ${options.output}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  const summary = io.env.GITHUB_STEP_SUMMARY;
+  if (options.format === "github" && summary) {
+    await appendFile(summary, await renderReport("markdown", result, { ...render, color: false, top: 20 }));
+  }
+  if (options.format !== "text" || toFile) {
+    for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
+  }
+}
