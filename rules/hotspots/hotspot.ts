@@ -15,13 +15,15 @@ export default defineRule({
   messages: {
     hotspot: {
       message:
-        "Hotspot: {{file}} changed in {{commits}} commits by {{authors}} in {{window}}, complexity {{complexity}}, and it is {{risks}}",
+        "Hotspot: {{file}} changed in {{commits}} by {{authors}} in {{window}}, complexity {{complexity}}, and it is {{risks}}",
       fix: "Make {{file}} safer to change, as it is where agents will be sent most often: {{advice}}.",
     },
   },
   options: z.strictObject({
     /** Files with a hotspot score (0–100, change frequency × complexity, relative to the repository) below this are not reported. */
     minScore: z.number().min(0).max(100).default(10),
+    /** Files changed in fewer commits than this in the window are not hotspots, whatever their score. */
+    minCommits: z.number().int().min(1).default(3),
     /** At most this many hotspots are reported (the rest still count in the score). */
     top: z.number().int().min(0).default(10),
   }),
@@ -31,7 +33,7 @@ export default defineRule({
     let reported = 0;
     for (const hotspot of facts.hotspots) {
       examine(hotspot.commits);
-      const cost = hotspot.commits * hotspot.risk;
+      const cost = hotspot.commits < options.minCommits ? 0 : hotspot.commits * hotspot.risk;
       if (cost === 0) continue;
       if (hotspot.score < options.minScore || reported >= options.top) {
         charge(cost);
@@ -42,7 +44,7 @@ export default defineRule({
         messageId: "hotspot",
         data: {
           file: hotspot.file,
-          commits: hotspot.commits,
+          commits: `${hotspot.commits} commit${hotspot.commits === 1 ? "" : "s"}`,
           authors: `${hotspot.authors} author${hotspot.authors === 1 ? "" : "s"}`,
           window,
           complexity: hotspot.complexity,

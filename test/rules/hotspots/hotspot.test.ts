@@ -56,11 +56,18 @@ describe(RULE, () => {
   });
 
   it("scores the share of changes that land in risky files", () => {
-    // 35 changes: invoice 15 (complex: ⅓), tax-report 6 (untested: ⅓), order-status 3 (untested: ⅓),
-    // customer, address and order 1 each (untested: ⅓); tax, format and pad are safe.
-    // Failed 5 + 2 + 1 + 1 = 9 of 35: 100 × 26/35 = 74.3.
+    // 35 changes: invoice 15 (complex: ⅓), tax-report 6 (untested: ⅓), order-status 3 (untested: ⅓);
+    // customer, address and order changed once each (untested, but under 3 commits: no hotspot);
+    // tax, format and pad are safe. Failed 5 + 2 + 1 = 8 of 35: 100 × 27/35 = 77.1.
     const check = categoryOf(result, "hotspots").checks.find((candidate) => candidate.ruleId === RULE);
-    expect(check).toEqual({ ruleId: RULE, weight: 1, examined: 35, failed: 9, score: 74.3 });
+    expect(check).toEqual({ ruleId: RULE, weight: 1, examined: 35, failed: 8, score: 77.1 });
+  });
+
+  it("counts files changed in fewer than minCommits commits as no hotspot, and all with minCommits 1", async () => {
+    const strict = await analyze({ root, config: { rules: { [RULE]: { options: { minCommits: 1 } } } } });
+    // customer, address and order (1 commit each, untested) now cost ⅓ each: 9 of 35, 100 × 26/35 = 74.3.
+    const check = categoryOf(strict, "hotspots").checks.find((candidate) => candidate.ruleId === RULE);
+    expect(check).toMatchObject({ examined: 35, failed: 9, score: 74.3 });
   });
 
   it("reads a shorter window ending at HEAD, not at today", async () => {
