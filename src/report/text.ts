@@ -223,7 +223,9 @@ function findingsSection(findings: readonly Finding[], options: TextOptions, c: 
     ]);
   }
   const more =
-    findings.length > top.length ? [c.dim(`Run with --format json for all ${findings.length} findings.`)] : [];
+    findings.length > top.length
+      ? [c.dim(`groundwork fixes --top ${findings.length} lists all ${findings.length} findings, ranked.`)]
+      : [];
   return [c.bold(title), table.toString(), ...more];
 }
 

@@ -135,7 +135,7 @@ describe("groundwork scan (text)", () => {
   it("limits the listed findings with --top", () => {
     const run = runCli(["scan", "--top", "2"], repo);
     expect(run.stdout).toContain("Top findings (2 of 10, by score gain)");
-    expect(run.stdout).toContain("Run with --format json for all 10 findings.");
+    expect(run.stdout).toContain("groundwork fixes --top 10 lists all 10 findings, ranked.");
   });
 });
 

@@ -1,8 +1,9 @@
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig, resolveConfig } from "../../src/config/index.js";
 import { ConfigError } from "../../src/errors.js";
-import { temporaryDir } from "../helpers/fixtures.js";
+import { REPO_ROOT, temporaryDir } from "../helpers/fixtures.js";
 import { writeFiles } from "../helpers/git.js";
 
 function errorOf(value: unknown): string {
@@ -99,5 +100,19 @@ describe("config files", () => {
     const root = await temporaryDir();
     await writeFiles(root, { "groundwork.config.json": '{\n  "ignore": [,]\n}\n' });
     await expect(loadConfig({ root })).rejects.toThrow(/groundwork\.config\.json: invalid JSON at line 2, column 14: /);
+  });
+});
+
+describe("documented configs", () => {
+  it.each([
+    ["README.md", "## Configuration"],
+    ["docs/ci.md", "The same gates can live in the config file"],
+  ])("the example in %s is a valid config", async (file, heading) => {
+    const text = await readFile(join(REPO_ROOT, file), "utf8");
+    const after = text.slice(text.indexOf(heading));
+    const example = /```json\n([^]*?)```/.exec(after)?.[1] ?? "";
+    const { $schema: _schema, ...config } = JSON.parse(example) as Record<string, unknown>;
+    expect(Object.keys(config).length).toBeGreaterThan(0);
+    expect(() => resolveConfig(config, file)).not.toThrow();
   });
 });
