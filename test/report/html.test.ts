@@ -7,15 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { copyFixture, REPO_ROOT, temporaryDir } from "../helpers/fixtures.js";
 
-// Debian's chromium, which .ci/run installs; Playwright's core drives it (no browser download).
-const CHROMIUM = process.env.GROUNDWORK_CHROMIUM ?? "/usr/bin/chromium";
+// A Chromium-family browser (.ci/run finds or installs one and sets GROUNDWORK_CHROMIUM); Playwright's core
+// drives it and downloads nothing.
+const CHROMIUM = process.env.GROUNDWORK_CHROMIUM || "/usr/bin/chromium";
 
 let browser: Browser;
 let page: Page;
 const requests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (.ci/run does)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no browser at ${CHROMIUM}: install chromium or set GROUNDWORK_CHROMIUM (.ci/run does)`);
   const dir = await copyFixture("scan/known-counts");
   const report = join(await temporaryDir(), "report.html");
   const run = runCli(["scan", dir, "--format", "html", "--output", report], REPO_ROOT);
