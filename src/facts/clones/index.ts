@@ -3,12 +3,13 @@
  * child process on the discovered file list, so it works on the second core
  * while Node parses.
  *
- * May: start jscpd, write its config and report into a temporary directory
+ * May: start jscpd, write its config, links to the files and its report into a temporary directory
  * (always removed), read the report.
  * May not: scan the repository itself (jscpd gets our file list), report findings.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
@@ -57,29 +58,68 @@ export async function collectClones(run: CloneRun): Promise<ClonesFact> {
   if (run.files.length === 0) return { status: "ok", clones: [] };
   const command = run.executable ? { file: run.executable, args: [] } : locateJscpd();
   if ("reason" in command) return { status: "unavailable", reason: command.reason };
-  const workDir = await mkdtemp(join(tmpdir(), "groundwork-jscpd-"));
+  // Everything up to the spawn is synchronous: the scan starts parsing right after
+  // this call, and each await here would wait behind a batch of parsing.
+  let workDir: string;
   try {
+    workDir = mkdtempSync(join(tmpdir(), "groundwork-jscpd-"));
+  } catch (error) {
+    return { status: "unavailable", reason: `no temporary folder for jscpd (${errorCode(error)})` };
+  }
+  try {
+    const tree = join(workDir, "tree");
     const output = join(workDir, "report");
-    const config = {
-      path: run.files.map((file) => join(run.root, file)),
-      reporters: ["json"],
-      output,
-      absolute: true,
-      silent: true,
-      noTips: true,
-      maxSize: String(run.maxFileSize),
-      ...(run.settings.minTokens === null ? {} : { minTokens: run.settings.minTokens }),
-      ...(run.settings.minLines === null ? {} : { minLines: run.settings.minLines }),
-    };
     const configPath = join(workDir, "jscpd.json");
-    await writeFile(configPath, JSON.stringify(config));
+    try {
+      linkTree(tree, run.root, run.files);
+      writeFileSync(configPath, JSON.stringify(jscpdConfig(run, tree, output)));
+    } catch (error) {
+      return { status: "unavailable", reason: `could not prepare jscpd's input in ${workDir} (${errorCode(error)})` };
+    }
     // One worker: the other core is Node's, parsing at the same time.
     const args = [...command.args, "--config", configPath, "--no-gitignore", "--workers", "1"];
     const exit = await runProcess(command.file, args, workDir, run.settings.timeoutMs);
     if (exit.kind !== "ok") return { status: "unavailable", reason: exit.reason };
-    return readReport(join(output, "jscpd-report.json"), run.root);
+    return readReport(join(output, "jscpd-report.json"), tree);
   } finally {
     await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+function jscpdConfig(run: CloneRun, tree: string, output: string): Record<string, unknown> {
+  return {
+    path: [tree],
+    followSymlinks: true,
+    reporters: ["json"],
+    output,
+    absolute: true,
+    silent: true,
+    noTips: true,
+    maxSize: String(run.maxFileSize),
+    ...(run.settings.minTokens === null ? {} : { minTokens: run.settings.minTokens }),
+    ...(run.settings.minLines === null ? {} : { minLines: run.settings.minLines }),
+  };
+}
+
+function errorCode(error: unknown): string {
+  return error instanceof Error && "code" in error ? String(error.code) : String(error);
+}
+
+/**
+ * A folder of symbolic links to exactly the files to compare. jscpd walks each
+ * path it is given separately (two threads and a sleep per path), so 334 paths
+ * took 0.75 s where one folder of 334 links takes 0.31 s, with the same clones.
+ */
+function linkTree(tree: string, root: string, files: readonly string[]): void {
+  const made = new Set<string>();
+  for (const file of files) {
+    const link = join(tree, file);
+    const folder = dirname(link);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    symlinkSync(join(root, file), link);
   }
 }
 
