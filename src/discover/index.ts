@@ -7,10 +7,11 @@
 import { lstat } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { createClassifier, type ClassifyOverrides } from "./classify.js";
-import { listFiles, type ListedPath } from "./list.js";
+import { listFiles, type ListedPath, type Listing } from "./list.js";
 import type { DiscoveredFile, Inventory, SkippedFile } from "./types.js";
 
 export type { DiscoveredFile, FileKind, Inventory, SkipReason, SkippedFile } from "./types.js";
+export type { Listing, ListedPath } from "./list.js";
 export { isParsedKind, SOURCE_EXTENSIONS, type ClassifyOverrides } from "./classify.js";
 
 /** What discovery needs from the resolved config. */
@@ -25,9 +26,12 @@ export interface DiscoverOptions {
 
 const STAT_BATCH = 64;
 
-/** Lists, stats and classifies every file under `root`. */
-export async function discover(root: string, options: DiscoverOptions): Promise<Inventory> {
-  const listing = await listFiles(root);
+/**
+ * Lists, stats and classifies every file under `root`. A `listing` given by the
+ * caller (a past commit's tree) replaces git's or the filesystem's list.
+ */
+export async function discover(root: string, options: DiscoverOptions, given?: Listing): Promise<Inventory> {
+  const listing = given ?? (await listFiles(root));
   const packageRoots = findPackageRoots(listing.paths);
   const classifier = createClassifier({ packageRoots, ignore: options.ignore, overrides: options.classify });
   const files: DiscoveredFile[] = [];

@@ -8,10 +8,10 @@ import { stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { CategoryId } from "../categories.js";
 import { CONFIG_FILE_NAME, loadConfig, type ResolvedConfig } from "../config/index.js";
-import { discover, type Inventory } from "../discover/index.js";
+import { discover, type Inventory, type Listing } from "../discover/index.js";
 import { InputError, UsageError } from "../errors.js";
 import { isValidWindow } from "../facts/history/index.js";
-import { collectFacts, type Facts } from "../facts/index.js";
+import { collectFacts, createFactCaches, type FactCaches, type Facts } from "../facts/index.js";
 import { findingGain } from "../score/gain.js";
 import { score } from "../score/index.js";
 import { rankFindings } from "../score/rank.js";
@@ -19,7 +19,7 @@ import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { RULES } from "../../rules/index.js";
 import { FindingCollector } from "./collector.js";
 import { SCHEMA_VERSION, type Finding, type ScanResult } from "./result.js";
-import { dispose, materialize, resolveCommit } from "./snapshot.js";
+import { resolveCommit, TreeStore } from "./snapshot.js";
 
 /** Options of one scan. */
 export interface AnalyzeOptions {
@@ -59,16 +59,60 @@ export async function scan(options: AnalyzeOptions): Promise<ScanOutcome> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.root);
   await assertDirectory(root, options.root);
-  if (options.ref === undefined) return scanTree(options, root, cwd, null);
+  if (options.ref === undefined) return scanTree(options, { dir: root }, cwd);
   const commit = await resolveCommit(root, options.ref);
-  const snapshot = await materialize(root, commit);
+  const scanner = await CommitScanner.open(options);
   try {
-    // The config is the current one (the caller's, or the one at the root today), so both scans score alike.
-    const configPath = options.configPath ?? (await defaultConfigPath(root));
-    const outcome = await scanTree({ ...options, configPath }, snapshot.dir, cwd, { repoRoot: root, commit });
-    return { ...outcome, result: { ...outcome.result, root, commit } };
+    return await scanner.scan(commit);
   } finally {
-    await dispose(snapshot.dir);
+    await scanner.dispose();
+  }
+}
+
+/**
+ * Scans past commits of one repository, read from git objects (the working
+ * tree and the index are never touched). Parsed files and jscpd runs are shared
+ * between the commits by blob id, so a commit that changed 5 files costs 5 parses.
+ */
+export class CommitScanner {
+  private readonly caches = createFactCaches();
+
+  private constructor(
+    private readonly options: AnalyzeOptions,
+    private readonly root: string,
+    private readonly cwd: string,
+    private readonly configPath: string | undefined,
+    private readonly store: TreeStore,
+  ) {}
+
+  /** Checks the directory and opens the scanner's temporary store; `dispose` removes it. */
+  static async open(options: AnalyzeOptions): Promise<CommitScanner> {
+    const cwd = options.cwd ?? process.cwd();
+    const root = resolve(cwd, options.root);
+    await assertDirectory(root, options.root);
+    // The config is the current one (the caller's, or the one at the root today), so every commit scores alike.
+    const configPath = options.configPath ?? (await defaultConfigPath(root));
+    return new CommitScanner(options, root, cwd, configPath, TreeStore.open(root));
+  }
+
+  /** Scans one commit (a full commit id). */
+  async scan(commit: string): Promise<ScanOutcome> {
+    const snapshot = await this.store.materialize(commit);
+    try {
+      const outcome = await scanTree(
+        { ...this.options, configPath: this.configPath },
+        { dir: snapshot.dir, listing: snapshot.listing, caches: this.caches, history: { dir: this.root, ref: commit } },
+        this.cwd,
+      );
+      return { ...outcome, result: { ...outcome.result, root: this.root, commit } };
+    } finally {
+      await this.store.release(snapshot);
+    }
+  }
+
+  /** Removes the temporary store. */
+  async dispose(): Promise<void> {
+    await this.store.dispose();
   }
 }
 
@@ -77,18 +121,22 @@ async function defaultConfigPath(root: string): Promise<string | undefined> {
   return (await stat(path).catch(() => null))?.isFile() ? path : undefined;
 }
 
-async function scanTree(
-  options: AnalyzeOptions,
-  root: string,
-  cwd: string,
-  past: { repoRoot: string; commit: string } | null,
-): Promise<ScanOutcome> {
+/** What to scan: a directory, or a commit's snapshot with its listing, caches and the repository its history is in. */
+interface Tree {
+  dir: string;
+  listing?: Listing;
+  caches?: FactCaches;
+  history?: { dir: string; ref: string };
+}
+
+async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promise<ScanOutcome> {
+  const root = tree.dir;
   const timed = stageTimer(options.onStage);
   const loaded = await timed("config", () =>
     loadConfig({ root, path: options.configPath, cwd, value: options.config }),
   );
   const inventory = await timed("discover", () =>
-    discover(root, { ignore: loaded.ignore, classify: loaded.classify, maxFileSize: loaded.maxFileSize }),
+    discover(root, { ignore: loaded.ignore, classify: loaded.classify, maxFileSize: loaded.maxFileSize }, tree.listing),
   );
   const coverageReport = await coverageReportOf(options, loaded, cwd, root);
   const config: ResolvedConfig =
@@ -102,8 +150,9 @@ async function scanTree(
     coverageReport,
     maxFileSize: config.maxFileSize,
     jscpdPath: options.jscpdPath,
-    historyFrom: past ? { dir: past.repoRoot, ref: past.commit } : undefined,
+    historyFrom: tree.history,
     needsClones: isCategoryMeasured(config, "duplication"),
+    caches: tree.caches,
     onStage: options.onStage,
   });
   const collector = await timed("rules", async () => runRules(facts, config));

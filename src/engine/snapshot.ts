@@ -1,22 +1,49 @@
 /**
- * A past commit's tree, read from git's object store into a temporary folder
- * outside the repository, so the whole pipeline can scan it. The working tree
- * and the index are never touched; the folder is always removed.
+ * Past commits' trees, read from git's object store into a temporary folder
+ * outside the repository, so the whole pipeline can scan them. The working tree
+ * and the index are never touched, and the folder is always removed (also on
+ * Ctrl-C).
+ *
+ * Each blob is written once, to a content-addressed store; a commit's tree is
+ * then a folder of hard links to it, so scanning 20 commits that share most
+ * files writes each file's bytes once.
+ *
+ * May: run read-only git commands, write and remove files under its own temporary folder.
+ * May not: write inside the repository, check anything out, parse or score.
  */
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import {
+  closeSync,
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  symlinkSync,
+  writeSync,
+} from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { simpleGit } from "simple-git";
+import { removeOnInterrupt } from "../cleanup.js";
+import type { Listing } from "../discover/list.js";
 import { InputError } from "../errors.js";
 
-/** A materialised commit. */
+/** A commit's files (those under the scanned directory), materialised for one scan. */
 export interface Snapshot {
-  /** The folder holding the commit's files (those under the scanned directory). */
+  /** The folder holding the files. */
   dir: string;
   commit: string;
-  /** Git blob id per repo-relative path. */
-  blobs: Map<string, string>;
+  /** The commit's file list, with blob ids, for discovery (no filesystem walk). */
+  listing: Listing;
+}
+
+interface TreeEntry {
+  mode: string;
+  blob: string;
+  path: string;
 }
 
 const GITLINK = "160000";
@@ -31,10 +58,98 @@ export async function resolveCommit(root: string, ref: string): Promise<string> 
   }
 }
 
-/** Writes the files of `commit` under `root` into a new temporary folder. The caller removes it with `dispose`. */
-export async function materialize(root: string, commit: string): Promise<Snapshot> {
+/** Materialises commits of the repository at `root` (the scanned directory, maybe a subfolder of the repository). */
+export class TreeStore {
+  private readonly blobsDir: string;
+  private readonly stored = new Set<string>();
+  private trees = 0;
+
+  private constructor(
+    private readonly root: string,
+    private readonly tempDir: string,
+    private readonly unregister: () => void,
+  ) {
+    this.blobsDir = join(tempDir, "blobs");
+    mkdirSync(this.blobsDir);
+  }
+
+  /** Creates the store's temporary folder; `dispose` removes it. */
+  static open(root: string): TreeStore {
+    const tempDir = mkdtempSync(join(tmpdir(), "groundwork-snapshot-"));
+    return new TreeStore(root, tempDir, removeOnInterrupt(tempDir));
+  }
+
+  /** Writes the files of `commit` into a new folder of the store. */
+  async materialize(commit: string): Promise<Snapshot> {
+    const entries = await listTree(this.root, commit);
+    const missing = [...new Set(entries.map((entry) => entry.blob))].filter((blob) => !this.stored.has(blob));
+    await readBlobsInto(this.root, missing, this.blobsDir);
+    for (const blob of missing) this.stored.add(blob);
+    this.trees += 1;
+    const dir = join(this.tempDir, `tree-${this.trees}`);
+    mkdirSync(dir);
+    const made = new Set<string>([dir]);
+    for (const entry of entries) {
+      const target = join(dir, entry.path);
+      const folder = dirname(target);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      this.place(entry, target);
+    }
+    const paths = entries.map((entry) => ({ path: entry.path, blob: entry.blob, isSymlink: entry.mode === SYMLINK }));
+    return { dir, commit, listing: { lister: "git", commit, paths, warnings: [] } };
+  }
+
+  /** Removes one materialised tree (its blobs stay for the next commit). */
+  async release(snapshot: Snapshot): Promise<void> {
+    await rm(snapshot.dir, { recursive: true, force: true });
+  }
+
+  /** Removes everything the store wrote. */
+  async dispose(): Promise<void> {
+    await rm(this.tempDir, { recursive: true, force: true });
+    this.unregister();
+  }
+
+  private place(entry: TreeEntry, target: string): void {
+    const source = join(this.blobsDir, entry.blob);
+    if (entry.mode === SYMLINK) {
+      // The link's target is the blob's text; it is not followed by the scan.
+      try {
+        symlinkSync(readFileSync(source, "utf8"), target);
+      } catch {
+        // an unrepresentable link target: the file is simply absent
+      }
+      return;
+    }
+    try {
+      linkSync(source, target);
+    } catch {
+      // Too many links to one inode (thousands of identical empty files), or no hard links here.
+      copyFileSync(source, target);
+    }
+  }
+}
+
+/** Scans one commit: materialises it, runs `work` on the snapshot, and removes everything. */
+export async function withSnapshot<T>(
+  root: string,
+  commit: string,
+  work: (snapshot: Snapshot) => Promise<T>,
+): Promise<T> {
+  const store = TreeStore.open(root);
+  try {
+    return await work(await store.materialize(commit));
+  } finally {
+    await store.dispose();
+  }
+}
+
+async function listTree(root: string, commit: string): Promise<TreeEntry[]> {
   const listing = await simpleGit({ baseDir: root, trimmed: false }).raw(["ls-tree", "-r", "-z", commit]);
-  const entries = listing
+  return listing
     .split("\0")
     .filter((record) => record !== "")
     .flatMap((record) => {
@@ -43,62 +158,101 @@ export async function materialize(root: string, commit: string): Promise<Snapsho
         ? [{ mode: match[1], blob: match[2], path: match[3] }]
         : [];
     });
-  const dir = await mkdtemp(join(tmpdir(), "groundwork-snapshot-"));
-  try {
-    const contents = await readBlobs(root, [...new Set(entries.map((entry) => entry.blob))]);
-    for (const entry of entries) {
-      const target = join(dir, entry.path);
-      await mkdir(dirname(target), { recursive: true });
-      const content = contents.get(entry.blob) ?? Buffer.alloc(0);
-      if (entry.mode === SYMLINK) await symlink(content.toString("utf8"), target).catch(() => undefined);
-      else await writeFile(target, content);
-    }
-  } catch (error) {
-    await dispose(dir);
-    throw error;
-  }
-  return { dir, commit, blobs: new Map(entries.map((entry) => [entry.path, entry.blob])) };
 }
 
-/** Removes a snapshot folder. */
-export async function dispose(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
-}
-
-/** Reads blobs with one `git cat-file --batch`. */
-function readBlobs(root: string, blobs: readonly string[]): Promise<Map<string, Buffer>> {
+/**
+ * Streams blobs out of one `git cat-file --batch` into `dir/<id>`, one at a
+ * time, so memory stays flat however large the tree is.
+ */
+function readBlobsInto(root: string, blobs: readonly string[], dir: string): Promise<void> {
+  if (blobs.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const child = spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
-    const chunks: Buffer[] = [];
+    const writer = new BatchWriter(dir);
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let failure: Error | null = null;
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (failure) return;
+      try {
+        writer.push(chunk);
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+        child.kill();
+      }
+    });
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString("utf8");
     });
     child.on("error", (error) => reject(new InputError(`git cat-file could not run (${error.message})`)));
     child.on("close", (code) => {
-      if (code !== 0) {
-        reject(new InputError(`git cat-file failed (${stderr.trim().split("\n")[0] ?? code})`));
-        return;
-      }
-      resolve(parseBatch(Buffer.concat(chunks)));
+      writer.close();
+      if (failure) reject(new InputError(`cannot write a snapshot file in ${dir} (${codeOf(failure)})`));
+      else if (code !== 0) reject(new InputError(`git cat-file failed (${stderr.trim().split("\n")[0] ?? code})`));
+      else if (writer.written !== blobs.length)
+        reject(new InputError(`git cat-file returned ${writer.written} of ${blobs.length} blobs`));
+      else resolve();
     });
     child.stdin.end(blobs.map((blob) => `${blob}\n`).join(""));
   });
 }
 
-/** `<id> <type> <size>\n<content>\n`, repeated. */
-function parseBatch(output: Buffer): Map<string, Buffer> {
-  const blobs = new Map<string, Buffer>();
-  let offset = 0;
-  while (offset < output.length) {
-    const newline = output.indexOf(10, offset);
-    if (newline === -1) break;
-    const [id = "", , size = ""] = output.subarray(offset, newline).toString("utf8").split(" ");
-    const length = Number(size);
-    if (!Number.isFinite(length)) break;
-    blobs.set(id, output.subarray(newline + 1, newline + 1 + length));
-    offset = newline + 1 + length + 1;
+/** Parses `<id> <type> <size>\n<content>\n`, repeated, across chunk boundaries. */
+class BatchWriter {
+  written = 0;
+  private header = Buffer.alloc(0);
+  private fd: number | null = null;
+  /** Content bytes still to write for the open blob, then its trailing newline. */
+  private remaining = 0;
+  private needsNewline = false;
+
+  constructor(private readonly dir: string) {}
+
+  push(chunk: Buffer): void {
+    let offset = 0;
+    while (offset < chunk.length) {
+      if (this.fd !== null) {
+        const take = Math.min(this.remaining, chunk.length - offset);
+        writeSync(this.fd, chunk, offset, take);
+        offset += take;
+        this.remaining -= take;
+        if (this.remaining === 0) this.finishBlob();
+      } else if (this.needsNewline) {
+        offset += 1;
+        this.needsNewline = false;
+      } else {
+        const newline = chunk.indexOf(10, offset);
+        if (newline === -1) {
+          this.header = Buffer.concat([this.header, chunk.subarray(offset)]);
+          return;
+        }
+        const line = Buffer.concat([this.header, chunk.subarray(offset, newline)]).toString("utf8");
+        this.header = Buffer.alloc(0);
+        offset = newline + 1;
+        this.startBlob(line);
+      }
+    }
   }
-  return blobs;
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  private startBlob(line: string): void {
+    const [id = "", type = "", size = ""] = line.split(" ");
+    if (type === "missing" || !/^\d+$/.test(size)) throw Object.assign(new Error(line), { code: "EBADOBJECT" });
+    this.fd = openSync(join(this.dir, id), "w");
+    this.remaining = Number(size);
+    if (this.remaining === 0) this.finishBlob();
+  }
+
+  private finishBlob(): void {
+    this.close();
+    this.written += 1;
+    this.needsNewline = true;
+  }
+}
+
+function codeOf(error: Error): string {
+  return "code" in error ? String(error.code) : error.message;
 }

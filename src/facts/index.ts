@@ -4,6 +4,7 @@
  * May: read files, run git and child processes, through the producers below.
  * May not: report findings, score, print, or exit.
  */
+import { createHash } from "node:crypto";
 import { isParsedKind, type DiscoveredFile, type Inventory, type SkippedFile } from "../discover/index.js";
 import { collectClones, type CloneSettings, type ClonesFact } from "./clones/index.js";
 import { readContext, type ContextFact } from "./context/documents.js";
@@ -16,10 +17,10 @@ import { collectCoverage, type CoverageFact } from "./coverage/index.js";
 import { buildGraph, DEFAULT_GRAPH_SETTINGS, type GraphFact, type GraphSettings } from "./graph/index.js";
 import { findCoupling, rankHotspots, type CoupledPair, type HotspotFact } from "./history/hotspots.js";
 import { collectHistory, DEFAULT_HISTORY_SETTINGS, type HistoryFact, type HistorySettings } from "./history/index.js";
-import { collectModules, type ModuleFacts } from "./modules/index.js";
+import { collectModules, type ModuleCache, type ModuleFacts } from "./modules/index.js";
 import { mapTests, type TestMapFact } from "./tests/index.js";
 
-export type { ModuleFacts } from "./modules/index.js";
+export type { ModuleFacts, ModuleCache } from "./modules/index.js";
 export type { ReadmeFact, Heading } from "./context/readme.js";
 export type { GraphFact, GraphEdge, CycleGroup, GraphSettings } from "./graph/index.js";
 export type { ClonesFact, ClonePair, CloneLocation, CloneSettings } from "./clones/index.js";
@@ -75,7 +76,23 @@ export interface FactOptions {
   historyFrom?: { dir: string; ref: string } | undefined;
   /** False when nothing reads clones (duplication disabled): jscpd is then not run. */
   needsClones?: boolean | undefined;
+  /**
+   * Facts kept between scans of commits of one repository, keyed by blob ids.
+   * Only for trees read from git objects, whose blob ids are exact.
+   */
+  caches?: FactCaches | undefined;
   onStage?: ((stage: string, milliseconds: number) => void) | undefined;
+}
+
+/** Facts shared between scans of several commits: parsed files, and jscpd's result per set of files. */
+export interface FactCaches {
+  modules: ModuleCache;
+  clones: Map<string, Promise<ClonesFact>>;
+}
+
+/** Empty caches for a series of commit scans. */
+export function createFactCaches(): FactCaches {
+  return { modules: new Map(), clones: new Map() };
 }
 
 /** Defaults for programmatic use and tests. */
@@ -95,22 +112,13 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
     options.onStage?.("history (parallel)", performance.now() - started);
     return fact;
   });
-  const clonesRun: Promise<ClonesFact> =
-    options.needsClones === false
-      ? Promise.resolve({ status: "unavailable", reason: "the duplication category is disabled" })
-      : collectClones({
-          root: inventory.root,
-          files: inventory.files.filter((file) => isParsedKind(file.kind)).map((file) => file.path),
-          maxFileSize: options.maxFileSize,
-          settings: options.clones,
-          executable: options.jscpdPath,
-        }).then((fact) => {
-          options.onStage?.("clones (parallel)", performance.now() - started);
-          return fact;
-        });
+  const clonesRun = runClones(inventory, options).then((fact) => {
+    options.onStage?.("clones (parallel)", performance.now() - started);
+    return fact;
+  });
   const knownFiles = new Set(inventory.files.map((file) => file.path));
   const [modules, readme, packages, context] = await Promise.all([
-    collectModules(inventory.root, inventory.files),
+    collectModules(inventory.root, inventory.files, options.caches?.modules),
     readReadme(inventory.root, inventory.files),
     readPackages(inventory.root, inventory.packageRoots, knownFiles),
     readContext(inventory),
@@ -174,6 +182,31 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
       project,
     ),
   };
+}
+
+/** jscpd on the parsed files; a commit with the same files (by blob) as an earlier one reuses its run. */
+function runClones(inventory: Inventory, options: FactOptions): Promise<ClonesFact> {
+  if (options.needsClones === false)
+    return Promise.resolve({ status: "unavailable", reason: "the duplication category is disabled" });
+  const files = inventory.files.filter((file) => isParsedKind(file.kind));
+  const run = () =>
+    collectClones({
+      root: inventory.root,
+      files: files.map((file) => file.path),
+      maxFileSize: options.maxFileSize,
+      settings: options.clones,
+      executable: options.jscpdPath,
+    });
+  const cache = options.caches?.clones;
+  if (!cache || files.some((file) => file.blob === null)) return run();
+  const key = createHash("sha1")
+    .update(JSON.stringify([options.clones, options.maxFileSize, files.map((file) => [file.path, file.blob])]))
+    .digest("hex");
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const running = run();
+  cache.set(key, running);
+  return running;
 }
 
 function coverageWarnings(coverage: CoverageFact): string[] {

@@ -13,6 +13,7 @@ import { readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import { onInterrupt, removeOnInterrupt } from "../../cleanup.js";
 
 /** One side of a clone pair: 1-based inclusive lines. */
 export interface CloneLocation {
@@ -66,6 +67,7 @@ export async function collectClones(run: CloneRun): Promise<ClonesFact> {
   } catch (error) {
     return { status: "unavailable", reason: `no temporary folder for jscpd (${errorCode(error)})` };
   }
+  const unregister = removeOnInterrupt(workDir);
   try {
     const tree = join(workDir, "tree");
     const output = join(workDir, "report");
@@ -83,6 +85,7 @@ export async function collectClones(run: CloneRun): Promise<ClonesFact> {
     return readReport(join(output, "jscpd-report.json"), tree);
   } finally {
     await rm(workDir, { recursive: true, force: true });
+    unregister();
   }
 }
 
@@ -154,6 +157,9 @@ function runProcess(file: string, args: readonly string[], cwd: string, timeoutM
   return new Promise((resolve) => {
     let stderr = "";
     const child = spawn(file, args, { cwd, stdio: ["ignore", "ignore", "pipe"], detached: true });
+    // jscpd runs in its own process group, out of reach of the terminal's Ctrl-C: stop it with the scan.
+    const unregister = onInterrupt(() => killGroup(child.pid));
+    child.on("close", unregister);
     const timer = setTimeout(() => {
       killGroup(child.pid);
       resolve({
