@@ -13,6 +13,7 @@ import { registerInit } from "./init.js";
 import { registerReport } from "./report.js";
 import { registerRules } from "./rules.js";
 import { registerScan } from "./scan.js";
+import { registerTrend } from "./trend.js";
 
 export type { CliIO, Output } from "./io.js";
 
@@ -56,6 +57,7 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   registerInit(program, io, setExitCode);
   registerFixes(program, io, setExitCode);
   registerReport(program, io, setExitCode);
+  registerTrend(program, io, setExitCode);
   registerRules(program, io, setExitCode);
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput());

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { InputError } from "../errors.js";
 
 /** A stream the CLI writes to. */
@@ -49,4 +49,10 @@ export async function assertDirectoryExists(dir: string, label: string): Promise
     () => false,
   );
   if (!isDirectory) throw new InputError(`cannot write ${label}: its directory does not exist`);
+}
+
+/** A path as messages show it: relative to `cwd` when inside it, otherwise absolute. */
+export function displayPath(path: string, cwd: string): string {
+  const fromCwd = relative(cwd, path);
+  return fromCwd === "" || fromCwd.startsWith("..") ? path : fromCwd;
 }

@@ -4,12 +4,15 @@ import { InvalidArgumentError, Option } from "commander";
 import { isCategoryId, type CategoryId } from "../categories.js";
 import { scan as runScan, type ScanOutcome } from "../engine/index.js";
 import type { ScanResult } from "../engine/result.js";
-import { EXIT, UsageError } from "../errors.js";
+import { EXIT, InputError, UsageError } from "../errors.js";
+import { toTrendPoint } from "../trend/point.js";
+import { headInfo } from "../trend/select.js";
+import { appendHistory } from "../trend/store.js";
 import { readResultFile } from "../engine/result-file.js";
 import { compareWithBaseline, evaluateGates, type GateSettings } from "../gate/index.js";
 import { FORMATS, type Format } from "../report/index.js";
 import { emitReport } from "./emit.js";
-import { assertDirectoryExists, type CliIO } from "./io.js";
+import { assertDirectoryExists, displayPath, type CliIO } from "./io.js";
 
 interface ScanFlags {
   format: Format;
@@ -26,6 +29,8 @@ interface ScanFlags {
   maxDrop?: number;
   baseline?: string;
   baselineRef?: string;
+  record?: boolean;
+  historyFile?: string;
 }
 
 /** Registers `groundwork scan [dir]`; the action stores its exit code through `setExitCode`. */
@@ -61,6 +66,8 @@ export function registerScan(program: Command, io: CliIO, setExitCode: (code: nu
       "compare with a scan of this git commit (read from git objects; the working tree is not touched)",
     )
     .option("--top <n>", "findings to list in the text, Markdown and HTML reports", parseCount, 10)
+    .option("--record", "append this scan's scores to the history file, for `groundwork trend`")
+    .option("--history-file <file>", "the history file (default: .groundwork/history.jsonl in the scanned directory)")
     .option("--timing", "print the time each stage took to stderr")
     .option("--no-color", "disable colours in the text report")
     .action(async (dir: string, flags: ScanFlags) => {
@@ -100,6 +107,9 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
     throw new UsageError("--baseline and --baseline-ref exclude each other: give one baseline");
   // Fail before a long scan, not after it, when the report cannot be written.
   if (flags.output !== undefined) await assertDirectoryExists(dirname(resolve(io.cwd, flags.output)), flags.output);
+  const head = flags.record ? await headInfo(resolve(io.cwd, dir)) : null;
+  if (flags.record && !head)
+    throw new InputError(`--record: ${dir} is not in a git repository with commits; a history point needs a commit`);
   const common = {
     configPath: flags.config,
     coverage: flags.coverage,
@@ -120,6 +130,7 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   const reportStarted = performance.now();
   await emitReport(result, flags, io);
   stages.push(["report", performance.now() - reportStarted]);
+  if (head) await record(result, head, outcome.config.historyFile, dir, flags, io);
   const verdict = evaluateGates(result, gate);
   for (const note of verdict.notes) io.stderr.write(`groundwork: note: ${note}\n`);
   for (const failure of verdict.failures) io.stderr.write(`groundwork: gate failed: ${failure}\n`);
@@ -128,6 +139,36 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
     io.stderr.write(`timing: ${stages.map(([stage, ms]) => `${stage} ${Math.round(ms)} ms`).join(" · ")}\n`);
   }
   return verdict.failures.length > 0 ? EXIT.gateFailed : EXIT.ok;
+}
+
+/** Appends the scan to the history file (atomic append; see src/trend/store.ts). */
+async function record(
+  result: ScanResult,
+  head: NonNullable<Awaited<ReturnType<typeof headInfo>>>,
+  configured: string,
+  dir: string,
+  flags: ScanFlags,
+  io: CliIO,
+): Promise<void> {
+  const path = flags.historyFile ? resolve(io.cwd, flags.historyFile) : resolve(io.cwd, dir, configured);
+  const label = flags.historyFile ?? displayPath(path, io.cwd);
+  const point = toTrendPoint(result, head.commit, head.date);
+  await appendHistory(
+    path,
+    [
+      {
+        ...point,
+        ...(head.dirty ? { dirty: true } : {}),
+        branch: head.branch,
+        scannedAt: new Date().toISOString(),
+        tool: result.tool.version,
+      },
+    ],
+    label,
+  );
+  io.stderr.write(
+    `groundwork: recorded the scan of ${head.commit.slice(0, 10)}${head.dirty ? " (with uncommitted changes)" : ""} in ${label}\n`,
+  );
 }
 
 /** The config's gate section, with the command line's flags on top. */

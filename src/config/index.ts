@@ -15,6 +15,7 @@ import type { CloneSettings } from "../facts/clones/index.js";
 import { DEFAULT_GRAPH_SETTINGS, type GraphSettings } from "../facts/graph/index.js";
 import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from "../facts/history/index.js";
 import type { GateSettings } from "../gate/index.js";
+import { DEFAULT_HISTORY_FILE } from "../trend/store.js";
 import { RULES, type Rule, type Severity } from "../../rules/index.js";
 import { buildConfigSchema, DEFAULT_MAX_FILE_SIZE, RULE_SETTINGS } from "./schema.js";
 
@@ -47,6 +48,8 @@ export interface ResolvedConfig {
   /** A configured coverage report, or null to look for the usual ones. */
   coverageReport: string | null;
   gate: GateSettings;
+  /** The history file, relative to the scanned root. */
+  historyFile: string;
 }
 
 /** Default jscpd time limit. */
@@ -117,6 +120,7 @@ export function resolveConfig(value: unknown, label: string | null): ResolvedCon
       minCouplingDegree: input.history?.minCouplingDegree ?? DEFAULT_HISTORY_SETTINGS.minCouplingDegree,
     },
     coverageReport: input.coverage?.report ?? null,
+    historyFile: input.trend?.historyFile ?? DEFAULT_HISTORY_FILE,
     gate: {
       minScore: input.gate?.minScore ?? null,
       min: Object.fromEntries(

@@ -70,6 +70,7 @@ export interface ConfigInput {
         maxDrop?: number | undefined;
       }
     | undefined;
+  trend?: { historyFile?: string | undefined } | undefined;
 }
 
 /** The strict schema of groundwork.config.json, with each rule's own options schema. */
@@ -189,6 +190,18 @@ export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput
       })
       .optional()
       .describe("CI gates: the same as --min-score, --min, --fail-on and --max-drop."),
+    trend: z
+      .strictObject({
+        historyFile: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            "Where `scan --record` appends and `trend` reads score history, relative to the scanned root (default .groundwork/history.jsonl).",
+          ),
+      })
+      .optional()
+      .describe("Score history for `groundwork trend`."),
     rules: z
       .strictObject(Object.fromEntries(rules.map((rule) => [rule.id, ruleEntry(rule).optional()])))
       .optional()

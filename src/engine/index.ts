@@ -10,7 +10,13 @@ import type { CategoryId } from "../categories.js";
 import { CONFIG_FILE_NAME, loadConfig, type ResolvedConfig } from "../config/index.js";
 import { discover, type Inventory, type Listing } from "../discover/index.js";
 import { InputError, UsageError } from "../errors.js";
-import { isValidWindow } from "../facts/history/index.js";
+import {
+  collectHistory,
+  HistoryLog,
+  isValidWindow,
+  type HistoryFact,
+  type HistorySettings,
+} from "../facts/history/index.js";
 import { collectFacts, createFactCaches, type FactCaches, type Facts } from "../facts/index.js";
 import { findingGain } from "../score/gain.js";
 import { score } from "../score/index.js";
@@ -76,6 +82,7 @@ export async function scan(options: AnalyzeOptions): Promise<ScanOutcome> {
  */
 export class CommitScanner {
   private readonly caches = createFactCaches();
+  private log: Promise<HistoryLog | HistoryFact> | null = null;
 
   private constructor(
     private readonly options: AnalyzeOptions,
@@ -83,31 +90,53 @@ export class CommitScanner {
     private readonly cwd: string,
     private readonly configPath: string | undefined,
     private readonly store: TreeStore,
+    private readonly series: CommitSeries | undefined,
   ) {}
 
-  /** Checks the directory and opens the scanner's temporary store; `dispose` removes it. */
-  static async open(options: AnalyzeOptions): Promise<CommitScanner> {
+  /**
+   * Checks the directory and opens the scanner's temporary store; `dispose`
+   * removes it. With `series`, the history of all the commits to come is read
+   * with one `git log`.
+   */
+  static async open(options: AnalyzeOptions, series?: CommitSeries): Promise<CommitScanner> {
     const cwd = options.cwd ?? process.cwd();
     const root = resolve(cwd, options.root);
     await assertDirectory(root, options.root);
     // The config is the current one (the caller's, or the one at the root today), so every commit scores alike.
     const configPath = options.configPath ?? (await defaultConfigPath(root));
-    return new CommitScanner(options, root, cwd, configPath, TreeStore.open(root));
+    return new CommitScanner(options, root, cwd, configPath, TreeStore.open(root), series);
   }
 
-  /** Scans one commit (a full commit id). */
-  async scan(commit: string): Promise<ScanOutcome> {
+  /** Scans one commit (a full commit id; `time`, its committer date in ms, when it belongs to the series). */
+  async scan(commit: string, time?: number): Promise<ScanOutcome> {
+    const started = performance.now();
     const snapshot = await this.store.materialize(commit);
+    this.options.onStage?.("snapshot", performance.now() - started);
     try {
       const outcome = await scanTree(
         { ...this.options, configPath: this.configPath },
-        { dir: snapshot.dir, listing: snapshot.listing, caches: this.caches, history: { dir: this.root, ref: commit } },
+        {
+          dir: snapshot.dir,
+          listing: snapshot.listing,
+          caches: this.caches,
+          history: { dir: this.root, ref: commit },
+          historyFact:
+            this.series && time !== undefined ? (settings) => this.historyAt(settings, commit, time) : undefined,
+        },
         this.cwd,
       );
       return { ...outcome, result: { ...outcome.result, root: this.root, commit } };
     } finally {
       await this.store.release(snapshot);
     }
+  }
+
+  private async historyAt(settings: HistorySettings, commit: string, time: number): Promise<HistoryFact> {
+    const series = this.series;
+    if (!series) return collectHistory(this.root, settings, commit);
+    this.log ??= HistoryLog.load(this.root, settings, series.newest, series.oldestTime);
+    const log = await this.log;
+    return log instanceof HistoryLog ? log.factAt(commit, time) : log;
   }
 
   /** Removes the temporary store. */
@@ -121,12 +150,19 @@ async function defaultConfigPath(root: string): Promise<string | undefined> {
   return (await stat(path).catch(() => null))?.isFile() ? path : undefined;
 }
 
+/** The commits a CommitScanner will scan: the newest, and the oldest one's date (ms). */
+export interface CommitSeries {
+  newest: string;
+  oldestTime: number;
+}
+
 /** What to scan: a directory, or a commit's snapshot with its listing, caches and the repository its history is in. */
 interface Tree {
   dir: string;
   listing?: Listing;
   caches?: FactCaches;
   history?: { dir: string; ref: string };
+  historyFact?: ((settings: HistorySettings) => Promise<HistoryFact>) | undefined;
 }
 
 async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promise<ScanOutcome> {
@@ -143,6 +179,7 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
     options.since === undefined
       ? loaded
       : { ...loaded, history: { ...loaded.history, window: validWindow(options.since) } };
+  const historyAt = tree.historyFact;
   const facts = await collectFacts(inventory, {
     graph: config.graph,
     clones: config.clones,
@@ -151,6 +188,7 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
     maxFileSize: config.maxFileSize,
     jscpdPath: options.jscpdPath,
     historyFrom: tree.history,
+    historyFact: historyAt ? () => historyAt(config.history) : undefined,
     needsClones: isCategoryMeasured(config, "duplication"),
     caches: tree.caches,
     onStage: options.onStage,

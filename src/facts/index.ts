@@ -74,6 +74,8 @@ export interface FactOptions {
   jscpdPath?: string | undefined;
   /** Read history from another repository folder and commit (when the scanned folder is a snapshot of a past commit). */
   historyFrom?: { dir: string; ref: string } | undefined;
+  /** The history fact, computed by the caller (a backfill reads one log for all its commits). */
+  historyFact?: (() => Promise<HistoryFact>) | undefined;
   /** False when nothing reads clones (duplication disabled): jscpd is then not run. */
   needsClones?: boolean | undefined;
   /**
@@ -108,7 +110,9 @@ export const DEFAULT_FACT_OPTIONS: FactOptions = {
 export async function collectFacts(inventory: Inventory, options: FactOptions = DEFAULT_FACT_OPTIONS): Promise<Facts> {
   const started = performance.now();
   const historySource = options.historyFrom ?? { dir: inventory.root, ref: "HEAD" };
-  const historyRun = collectHistory(historySource.dir, options.history, historySource.ref).then((fact) => {
+  const historyRun = (
+    options.historyFact?.() ?? collectHistory(historySource.dir, options.history, historySource.ref)
+  ).then((fact) => {
     options.onStage?.("history (parallel)", performance.now() - started);
     return fact;
   });

@@ -141,7 +141,8 @@ function inline(text: string): string {
   return escape(text).replace(/`([^`]+)`/g, "<code>$1</code>");
 }
 
-function escape(text: string): string {
+/** Text made safe for HTML content and attribute values. */
+export function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 

@@ -60,6 +60,7 @@ export const DEFAULT_HISTORY_SETTINGS: HistorySettings = {
 
 const RECORD = "\x1e";
 const FIELD = "\x1f";
+const LOG_FORMAT = `--format=${RECORD}%H${FIELD}%ct${FIELD}%aE${FIELD}%P`;
 const WINDOW = /^([1-9]\d*)\s*(day|week|month|year)s?$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -97,19 +98,14 @@ export async function collectHistory(root: string, settings: HistorySettings, re
       "--no-abbrev",
       "--relative",
       "-z",
-      `--format=${RECORD}%H${FIELD}%ct${FIELD}%aE`,
+      LOG_FORMAT,
     ]);
   } catch (error) {
     return { status: "unavailable", reason: describeFailure(error) };
   }
   const parsed = parseLog(raw, settings.maxCommitFiles);
   const window = { since: isoDate(since), until: isoDate(headTime), length: settings.window };
-  if (parsed.commits === 0) {
-    const span = DATE.test(settings.window.trim())
-      ? `since ${settings.window.trim()}`
-      : `in the ${settings.window} before ${window.until}`;
-    return { status: "unavailable", reason: `no commits ${span}` };
-  }
+  if (parsed.commits === 0) return { status: "unavailable", reason: noCommitsReason(settings.window, window) };
   return {
     status: "ok",
     window,
@@ -118,6 +114,11 @@ export async function collectHistory(root: string, settings: HistorySettings, re
     files: parsed.files,
     changeSets: parsed.changeSets,
   };
+}
+
+function noCommitsReason(setting: string, window: HistoryWindow): string {
+  const span = DATE.test(setting.trim()) ? `since ${setting.trim()}` : `in the ${setting} before ${window.until}`;
+  return `no commits ${span}`;
 }
 
 /** The start of the window, in milliseconds, counted back from HEAD's date in calendar units. */
@@ -142,6 +143,34 @@ interface Accumulator {
   last: Map<string, number>;
 }
 
+/** One commit of the log. */
+interface LogRecord {
+  hash: string;
+  parents: string[];
+  /** Milliseconds. */
+  time: number;
+  author: string;
+  changes: RawChange[];
+}
+
+/** Splits `git log -z --raw` output (format LOG_FORMAT) into commits, in log order. */
+function parseRecords(raw: string): LogRecord[] {
+  const records: LogRecord[] = [];
+  for (const record of raw.split(RECORD)) {
+    if (record.trim() === "") continue;
+    const [header = "", ...rest] = record.split("\0");
+    const [hash = "", time = "0", author = "", parents = ""] = header.split(FIELD);
+    records.push({
+      hash,
+      parents: parents.trim() === "" ? [] : parents.trim().split(" "),
+      time: Number(time) * 1000,
+      author,
+      changes: parseRawEntries(rest),
+    });
+  }
+  return records;
+}
+
 /**
  * Parses `git log -z --raw --no-renames` output, newest commit first. An exact
  * rename shows as a deletion and an addition of the same blob in one commit:
@@ -155,20 +184,20 @@ export function parseLog(
   files: Map<string, FileHistory>;
   changeSets: string[][];
 } {
+  return accumulate(parseRecords(raw), maxCommitFiles);
+}
+
+function accumulate(records: readonly LogRecord[], maxCommitFiles: number) {
   const acc: Accumulator = { commits: 0, authors: new Map(), counts: new Map(), last: new Map() };
   const renamedTo = new Map<string, string>();
   const changeSets: string[][] = [];
   const current = (path: string): string => renamedTo.get(path) ?? path;
-  for (const record of raw.split(RECORD)) {
-    if (record.trim() === "") continue;
-    const [header = "", ...rest] = record.split("\0");
-    const [, time = "0", author = ""] = header.split(FIELD);
-    const changes = parseRawEntries(rest);
+  for (const { author, time, changes } of records) {
     // A rename's deletion belongs to the new name in its own commit too.
     for (const rename of exactRenames(changes)) renamedTo.set(rename.from, current(rename.to));
     const touched = new Set(changes.map((change) => current(change.path)));
     acc.commits += 1;
-    for (const path of touched) countChange(acc, path, author, Number(time) * 1000);
+    for (const path of touched) countChange(acc, path, author, time);
     if (touched.size > 0 && touched.size <= maxCommitFiles) changeSets.push([...touched].sort());
   }
   const files = new Map<string, FileHistory>();
@@ -180,6 +209,80 @@ export function parseLog(
     });
   }
   return { commits: acc.commits, files, changeSets };
+}
+
+/**
+ * The history of many commits of one repository from a single `git log`: each
+ * commit's fact is its own window (ending at its date) over its own ancestors,
+ * as `collectHistory` would read it, without a git call per commit.
+ */
+export class HistoryLog {
+  private readonly index = new Map<string, number>();
+
+  private constructor(
+    private readonly records: readonly LogRecord[],
+    private readonly settings: HistorySettings,
+    private readonly isShallow: boolean,
+  ) {
+    records.forEach((record, position) => this.index.set(record.hash, position));
+  }
+
+  /** Reads the log from `newest` back to the start of the window of the oldest commit (`oldestTime`, ms). */
+  static async load(
+    root: string,
+    settings: HistorySettings,
+    newest: string,
+    oldestTime: number,
+  ): Promise<HistoryLog | { status: "unavailable"; reason: string }> {
+    const git = simpleGit({ baseDir: root, trimmed: false });
+    try {
+      const isShallow = (await git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+      const since = new Date(windowStart(settings.window, oldestTime)).toISOString();
+      // Merges stay in (they link the ancestry) and show no changes without -m.
+      const raw = await git.raw([
+        "log",
+        newest,
+        `--since=${since}`,
+        "--no-renames",
+        "--raw",
+        "--no-abbrev",
+        "--relative",
+        "-z",
+        LOG_FORMAT,
+      ]);
+      return new HistoryLog(parseRecords(raw), settings, isShallow);
+    } catch (error) {
+      return { status: "unavailable", reason: describeFailure(error) };
+    }
+  }
+
+  /** The history fact of `commit` (committed at `time`, ms), over the window ending at that date. */
+  factAt(commit: string, time: number): HistoryFact {
+    const since = windowStart(this.settings.window, time);
+    const window = { since: isoDate(since), until: isoDate(time), length: this.settings.window };
+    const reached = new Set<number>();
+    const pending = [commit];
+    for (let hash = pending.pop(); hash !== undefined; hash = pending.pop()) {
+      const position = this.index.get(hash);
+      if (position === undefined || reached.has(position)) continue;
+      reached.add(position);
+      pending.push(...(this.records[position]?.parents ?? []));
+    }
+    const records = [...reached]
+      .sort((a, b) => a - b)
+      .flatMap((position) => this.records[position] ?? [])
+      .filter((record) => record.parents.length <= 1 && record.time >= since);
+    if (records.length === 0) return { status: "unavailable", reason: noCommitsReason(this.settings.window, window) };
+    const parsed = accumulate(records, this.settings.maxCommitFiles);
+    return {
+      status: "ok",
+      window,
+      commits: parsed.commits,
+      isShallow: this.isShallow,
+      files: parsed.files,
+      changeSets: parsed.changeSets,
+    };
+  }
 }
 
 function countChange(acc: Accumulator, path: string, author: string, time: number): void {

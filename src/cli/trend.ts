@@ -1,0 +1,141 @@
+import { stat } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import type { Command } from "commander";
+import { InvalidArgumentError, Option } from "commander";
+import { loadConfig } from "../config/index.js";
+import { InputError, UsageError } from "../errors.js";
+import { renderTrend, TREND_FORMATS, type TrendFormat } from "../report/trend/index.js";
+import { backfill } from "../trend/backfill.js";
+import type { HistoryEntry, TrendPoint } from "../trend/point.js";
+import { isValidDate, isValidPeriod, selectCommits } from "../trend/select.js";
+import { buildSeries } from "../trend/series.js";
+import { appendHistory, readHistory } from "../trend/store.js";
+import { TOOL_VERSION } from "../version.js";
+import { assertDirectoryExists, displayPath, wantsColor, writeFileAtomic, type CliIO } from "./io.js";
+
+interface TrendFlags {
+  format: TrendFormat;
+  output?: string;
+  config?: string;
+  backfill?: number;
+  since?: string;
+  every?: string;
+  record?: boolean;
+  historyFile?: string;
+  color: boolean;
+}
+
+/** Registers `groundwork trend [dir]`. */
+export function registerTrend(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+  program
+    .command("trend")
+    .description("show the readiness score over time, from recorded scans and past commits scored now")
+    .argument("[dir]", "repository directory", ".")
+    .addOption(new Option("-f, --format <format>", "output format").choices(TREND_FORMATS).default("text"))
+    .option("-o, --output <file>", "write the trend to a file instead of stdout")
+    .option("-c, --config <file>", "config file (default: groundwork.config.json in the directory, if present)")
+    .option(
+      "--backfill <n>",
+      "score the last n commits of the branch's first-parent line, read from git objects",
+      parsePositive,
+    )
+    .option("--since <date>", "only points from this date (YYYY-MM-DD) on; with --every, periods start here", parseDate)
+    .option("--every <period>", 'backfill one commit per period: "day", "week", "2 weeks", "month"', parsePeriod)
+    .option("--record", "append the backfilled points to the history file (those not recorded yet)")
+    .option("--history-file <file>", "the history file (default: .groundwork/history.jsonl in the directory)")
+    .option("--no-color", "disable colours in the text output")
+    .action(async (dir: string, flags: TrendFlags) => {
+      setExitCode(await trend(dir, flags, io));
+    });
+}
+
+async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number> {
+  const root = resolve(io.cwd, dir);
+  if (
+    !(await stat(root).then(
+      (stats) => stats.isDirectory(),
+      () => false,
+    ))
+  )
+    throw new InputError(`${dir}: no such directory`);
+  if (flags.every !== undefined && flags.backfill === undefined && flags.since === undefined)
+    throw new UsageError("--every needs --since DATE or --backfill N: say where the periods start or how many");
+  if (flags.record && flags.backfill === undefined && flags.every === undefined)
+    throw new UsageError(
+      "--record needs --backfill or --every: it records backfilled points (scan --record records a scan)",
+    );
+  if (flags.output !== undefined) await assertDirectoryExists(dirname(resolve(io.cwd, flags.output)), flags.output);
+  const config = await loadConfig({ root, path: flags.config, cwd: io.cwd });
+  const historyPath = flags.historyFile ? resolve(io.cwd, flags.historyFile) : resolve(root, config.historyFile);
+  const historyLabel = flags.historyFile ?? displayPath(historyPath, io.cwd);
+  const history = await readHistory(historyPath, historyLabel);
+  for (const warning of history.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
+  const since = flags.since === undefined ? 0 : Date.parse(`${flags.since}T00:00:00Z`);
+  const recorded: TrendPoint[] = history.entries
+    .filter((entry) => Date.parse(entry.date) >= since)
+    .map(({ branch: _branch, scannedAt: _scannedAt, tool: _tool, ...point }) => point);
+  let backfilled: TrendPoint[] = [];
+  if (flags.backfill !== undefined || flags.every !== undefined) {
+    const selected = await selectCommits(root, { count: flags.backfill, since: flags.since, every: flags.every });
+    for (const warning of selected.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
+    const progress = io.stderr.isTTY === true;
+    const result = await backfill({
+      root,
+      cwd: io.cwd,
+      configPath: flags.config,
+      jscpdPath: io.env.GROUNDWORK_JSCPD,
+      commits: selected.commits,
+      onProgress: progress
+        ? (done, total) =>
+            io.stderr.write(`\rgroundwork: scored ${done} of ${total} commits${done === total ? "\n" : ""}`)
+        : undefined,
+    });
+    for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
+    backfilled = result.points;
+    if (flags.record) {
+      const known = new Set(history.entries.map((entry) => `${entry.commit}\0${entry.scoringModel}`));
+      const fresh = backfilled.filter((point) => !known.has(`${point.commit}\0${point.scoringModel}`));
+      await appendHistory(historyPath, fresh.map(toEntry), historyLabel);
+      io.stderr.write(
+        `groundwork: recorded ${fresh.length} new ${fresh.length === 1 ? "point" : "points"} in ${historyLabel}\n`,
+      );
+    }
+  }
+  const series = buildSeries(recorded, backfilled);
+  const toFile = flags.output !== undefined;
+  const text = await renderTrend(flags.format, series, {
+    color: !toFile && wantsColor(io.stdout, io.env, !flags.color),
+    root,
+  });
+  if (flags.output !== undefined) {
+    await writeFileAtomic(resolve(io.cwd, flags.output), text, flags.output);
+    io.stderr.write(`groundwork: wrote ${flags.format} trend to ${flags.output}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  if (series.points.length === 0)
+    io.stderr.write(
+      "groundwork: no points yet: record scans with `groundwork scan --record`, or score past commits with `groundwork trend --backfill 20`\n",
+    );
+  return 0;
+}
+
+/** A backfilled point as a history line: no branch (it was scored from the first-parent line), scanned now. */
+function toEntry(point: TrendPoint): HistoryEntry {
+  return { ...point, branch: null, scannedAt: new Date().toISOString(), tool: TOOL_VERSION };
+}
+
+function parsePositive(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError("expected a whole number, 1 or more.");
+  return Number(value);
+}
+
+function parseDate(value: string): string {
+  if (!isValidDate(value)) throw new InvalidArgumentError("expected a date YYYY-MM-DD.");
+  return value;
+}
+
+function parsePeriod(value: string): string {
+  if (!isValidPeriod(value)) throw new InvalidArgumentError('expected a period such as "week", "2 weeks" or "month".');
+  return value;
+}
