@@ -1,31 +1,21 @@
-/// <reference lib="dom" />
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inkedShare, launchBrowser } from "../helpers/browser.js";
 import { runCli } from "../helpers/cli.js";
 import { copyFixture, REPO_ROOT, temporaryDir } from "../helpers/fixtures.js";
-
-// A Chromium-family browser (.ci/run finds or installs one and sets GROUNDWORK_CHROMIUM); Playwright's core
-// drives it and downloads nothing.
-const CHROMIUM = process.env.GROUNDWORK_CHROMIUM || "/usr/bin/chromium";
 
 let browser: Browser;
 let page: Page;
 const requests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`no browser at ${CHROMIUM}: install chromium or set GROUNDWORK_CHROMIUM (.ci/run does)`);
   const dir = await copyFixture("scan/known-counts");
   const report = join(await temporaryDir(), "report.html");
   const run = runCli(["scan", dir, "--format", "html", "--output", report], REPO_ROOT);
   expect(run.status).toBe(0);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
-  });
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   page.on("request", (request) => requests.push(request.url()));
   await page.goto(pathToFileURL(report).href);
@@ -83,27 +73,7 @@ describe("HTML report in a headless browser", () => {
   });
 
   it("is not blank on screen", async () => {
-    const png = (await page.screenshot({ fullPage: false })).toString("base64");
-    // Decode the screenshot in the page itself and count pixels that are not the white background.
-    const inked = await page.evaluate(async (data) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${data}`;
-      await image.decode();
-      const canvas = document.createElement("canvas");
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext("2d");
-      if (!context) return -1;
-      context.drawImage(image, 0, 0);
-      const pixels = context.getImageData(0, 0, image.width, image.height).data;
-      let count = 0;
-      for (let index = 0; index < pixels.length; index += 4) {
-        if ((pixels[index] ?? 255) < 200 || (pixels[index + 1] ?? 255) < 200 || (pixels[index + 2] ?? 255) < 200)
-          count += 1;
-      }
-      return count / (image.width * image.height);
-    }, png);
-    // Text, bars and table lines ink a few percent of the screen; a blank or unstyled-error page inks ~0.
-    expect(inked).toBeGreaterThan(0.02);
+    // Text, bars and table lines ink a few percent of the screen.
+    expect(await inkedShare(page)).toBeGreaterThan(0.02);
   });
 });
