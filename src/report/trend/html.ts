@@ -2,7 +2,7 @@ import { categoryInfo, type CategoryId } from "../../categories.js";
 import { signed } from "../fixes.js";
 import { escape } from "../html.js";
 import type { SeriesPoint, TrendSeries } from "../../trend/series.js";
-import { cell, comparabilityNote, seriesCategories, sentence, type TrendReportOptions } from "./index.js";
+import { cell, comparabilityNote, seriesCategories, sentence, type TrendReportOptions } from "./shared.js";
 
 const WIDTH = 340;
 const HEIGHT = 140;

@@ -1,6 +1,6 @@
 import { signed } from "../fixes.js";
 import { sparkline, type TrendSeries } from "../../trend/series.js";
-import { cell, comparabilityNote, sentence, seriesCategories, type TrendReportOptions } from "./index.js";
+import { cell, comparabilityNote, sentence, seriesCategories, type TrendReportOptions } from "./shared.js";
 
 /** The trend as Markdown: the summary, a table of points, and a row of changes since the first comparable point. */
 export function renderTrendMarkdown(series: TrendSeries, options: TrendReportOptions): string {

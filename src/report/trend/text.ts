@@ -2,7 +2,7 @@ import Table from "cli-table3";
 import pc from "picocolors";
 import { signed } from "../fixes.js";
 import { sparkline, type TrendSeries } from "../../trend/series.js";
-import { cell, comparabilityNote, sentence, seriesCategories, type TrendReportOptions } from "./index.js";
+import { cell, comparabilityNote, sentence, seriesCategories, type TrendReportOptions } from "./shared.js";
 
 /**
  * The terminal trend: one row per point (overall and category scores), then a

@@ -1,0 +1,38 @@
+/**
+ * What the trend reporters share: which categories to show, how a score and
+ * the comparability note read.
+ */
+import { CATEGORY_IDS, type CategoryId } from "../../categories.js";
+import type { TrendSeries } from "../../trend/series.js";
+
+/** Options every trend reporter may use. */
+export interface TrendReportOptions {
+  /** ANSI colours (text only). */
+  color: boolean;
+  /** The scanned directory, for titles. */
+  root: string;
+}
+
+/** The categories the series has scores for, in report order. */
+export function seriesCategories(series: TrendSeries): CategoryId[] {
+  const present = new Set(series.points.flatMap((point) => Object.keys(point.categories)));
+  return CATEGORY_IDS.filter((id) => present.has(id));
+}
+
+/** The summary as a sentence. */
+export function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/** A score as the tables show it; "–" for not scored. */
+export function cell(value: number | null | undefined): string {
+  return value === null || value === undefined ? "–" : value.toFixed(1);
+}
+
+/** The footnote for points that are not comparable, or null when all are. */
+export function comparabilityNote(series: TrendSeries): string | null {
+  const others = series.points.filter((point) => !point.comparable);
+  if (others.length === 0) return null;
+  const models = [...new Set(others.map((point) => point.scoringModel))].join(", ");
+  return `* scored under scoring model ${models}, not ${series.scoringModel ?? "–"}: not comparable with the newest point, left out of sparklines, charts and changes`;
+}
