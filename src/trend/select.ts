@@ -9,6 +9,7 @@
  */
 import { simpleGit } from "simple-git";
 import { InputError, UsageError } from "../errors.js";
+import { describeFailure } from "../facts/history/index.js";
 
 /** A commit of the first-parent line. */
 export interface DatedCommit {
@@ -88,7 +89,7 @@ async function firstParentLine(
       "--",
     ]);
   } catch (error) {
-    throw new InputError(`${root}: ${describeGitFailure(error)}`);
+    throw new InputError(`${root}: ${describeFailure(error)}; a backfill reads past commits from git`);
   }
   const commits = raw
     .split("\n")
@@ -163,14 +164,4 @@ export async function headInfo(
   } catch {
     return null;
   }
-}
-
-function describeGitFailure(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/ENOENT|spawn git/i.test(message)) return "git was not found on PATH; a backfill reads past commits with git";
-  if (/not a git repository/i.test(message)) return "not inside a git repository; a backfill needs git history";
-  if (/unknown revision|ambiguous argument 'HEAD'|does not have any commits/i.test(message))
-    return "the repository has no commits yet";
-  const line = message.split("\n").find((candidate) => candidate.trim() !== "") ?? message;
-  return `git log failed (${line.trim()})`;
 }

@@ -208,7 +208,7 @@ describe("trend errors", () => {
     const outside = runCli(["trend", plain, "--backfill", "3"], REPO_ROOT);
     expect(outside.status).toBe(2);
     expect(outside.stderr).toBe(
-      `groundwork: error: ${plain}: not inside a git repository; a backfill needs git history\n`,
+      `groundwork: error: ${plain}: not a git repository; a backfill reads past commits from git\n`,
     );
     const record = runCli(["scan", plain, "--record"], REPO_ROOT);
     expect(record.status).toBe(2);

@@ -88,18 +88,7 @@ export async function collectHistory(root: string, settings: HistorySettings, re
   const since = windowStart(settings.window, headTime);
   let raw: string;
   try {
-    raw = await git.raw([
-      "log",
-      ref,
-      `--since=${new Date(since).toISOString()}`,
-      "--no-merges",
-      "--no-renames",
-      "--raw",
-      "--no-abbrev",
-      "--relative",
-      "-z",
-      LOG_FORMAT,
-    ]);
+    raw = await git.raw(logArgs(ref, since, false));
   } catch (error) {
     return { status: "unavailable", reason: describeFailure(error) };
   }
@@ -114,6 +103,13 @@ export async function collectHistory(root: string, settings: HistorySettings, re
     files: parsed.files,
     changeSets: parsed.changeSets,
   };
+}
+
+/** `git log` from `ref` back to `since` (ms): each commit's changed files, no diffs, no rename detection. */
+function logArgs(ref: string, since: number, withMerges: boolean): string[] {
+  const merges = withMerges ? [] : ["--no-merges"];
+  const from = `--since=${new Date(since).toISOString()}`;
+  return ["log", ref, from, ...merges, "--no-renames", "--raw", "--no-abbrev", "--relative", "-z", LOG_FORMAT];
 }
 
 function noCommitsReason(setting: string, window: HistoryWindow): string {
@@ -237,19 +233,8 @@ export class HistoryLog {
     const git = simpleGit({ baseDir: root, trimmed: false });
     try {
       const isShallow = (await git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
-      const since = new Date(windowStart(settings.window, oldestTime)).toISOString();
       // Merges stay in (they link the ancestry) and show no changes without -m.
-      const raw = await git.raw([
-        "log",
-        newest,
-        `--since=${since}`,
-        "--no-renames",
-        "--raw",
-        "--no-abbrev",
-        "--relative",
-        "-z",
-        LOG_FORMAT,
-      ]);
+      const raw = await git.raw(logArgs(newest, windowStart(settings.window, oldestTime), true));
       return new HistoryLog(parseRecords(raw), settings, isShallow);
     } catch (error) {
       return { status: "unavailable", reason: describeFailure(error) };
@@ -333,7 +318,8 @@ function isoDate(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-function describeFailure(error: unknown): string {
+/** A failed git call as a short reason: git missing, not a repository, no commits, or git's own first line. */
+export function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/ENOENT|spawn git/i.test(message)) return "git was not found on PATH";
   if (/not a git repository/i.test(message)) return "not a git repository";
