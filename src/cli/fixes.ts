@@ -3,6 +3,7 @@ import { Option } from "commander";
 import { analyze } from "../engine/index.js";
 import { renderReport } from "../report/index.js";
 import { formatGain } from "../report/fixes.js";
+import { inFixOrder } from "../score/rank.js";
 import type { CliIO } from "./io.js";
 import { parseCount } from "./scan.js";
 
@@ -38,7 +39,7 @@ export function registerFixes(program: Command, io: CliIO, setExitCode: (code: n
         cwd: io.cwd,
         jscpdPath: io.env.GROUNDWORK_JSCPD,
       });
-      const ranked = [...result.findings].sort((a, b) => a.rank - b.rank).slice(0, flags.top);
+      const ranked = inFixOrder(result.findings).slice(0, flags.top);
       if (flags.format === "json") io.stdout.write(`${JSON.stringify(ranked, null, 2)}\n`);
       else if (flags.format === "markdown")
         io.stdout.write(await renderReport("markdown", result, { color: false, width: 100, top: flags.top }));

@@ -5,6 +5,7 @@
  */
 import { CATEGORY_IDS, type CategoryId } from "../categories.js";
 import type { ScanResult } from "../engine/result.js";
+import { inFixOrder } from "../score/rank.js";
 
 /** What fails the gate (config `gate`, overridden by the command line). */
 export interface GateSettings {
@@ -118,6 +119,6 @@ export function evaluateGates(result: ScanResult, gate: GateSettings): GateOutco
 }
 
 function where(findings: ScanResult["findings"]): string {
-  const first = [...findings].sort((a, b) => a.rank - b.rank)[0];
+  const first = inFixOrder(findings)[0];
   return first ? `${first.file}:${first.line} (${first.ruleId})` : "?";
 }

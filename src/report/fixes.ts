@@ -1,4 +1,5 @@
 import type { Finding, ScanResult } from "../engine/result.js";
+import { inFixOrder } from "../score/rank.js";
 
 /** Fixes of one file, in fix order. */
 export interface FileFixes {
@@ -10,7 +11,7 @@ export interface FileFixes {
 
 /** The first `top` findings of the fix list, grouped by file (files in the order of their first fix). */
 export function fixesByFile(result: ScanResult, top: number): { groups: FileFixes[]; shown: number; total: number } {
-  const ranked = [...result.findings].sort((a, b) => a.rank - b.rank).slice(0, top);
+  const ranked = inFixOrder(result.findings).slice(0, top);
   const groups = new Map<string, Finding[]>();
   for (const finding of ranked) groups.set(finding.file, [...(groups.get(finding.file) ?? []), finding]);
   return {

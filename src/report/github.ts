@@ -1,4 +1,5 @@
 import type { Finding, ScanResult } from "../engine/result.js";
+import { inFixOrder } from "../score/rank.js";
 import { baselineSentence } from "./fixes.js";
 
 const COMMANDS: Record<Finding["severity"], string> = { error: "error", warning: "warning", info: "notice" };
@@ -11,17 +12,15 @@ const COMMANDS: Record<Finding["severity"], string> = { error: "error", warning:
  */
 export function renderGithub(result: ScanResult): string {
   const annotated = result.baseline ? result.findings.filter((finding) => finding.status === "new") : result.findings;
-  const lines = [...annotated]
-    .sort((a, b) => a.rank - b.rank)
-    .map((finding) => {
-      const properties = [
-        `file=${property(finding.file)}`,
-        `line=${finding.line}`,
-        `col=${finding.column}`,
-        `title=${property(`${finding.ruleId} (+${finding.gain.toFixed(1)})`)}`,
-      ].join(",");
-      return `::${COMMANDS[finding.severity]} ${properties}::${data(`${finding.message}. Fix: ${finding.fix}`)}`;
-    });
+  const lines = inFixOrder(annotated).map((finding) => {
+    const properties = [
+      `file=${property(finding.file)}`,
+      `line=${finding.line}`,
+      `col=${finding.column}`,
+      `title=${property(`${finding.ruleId} (+${finding.gain.toFixed(1)})`)}`,
+    ].join(",");
+    return `::${COMMANDS[finding.severity]} ${properties}::${data(`${finding.message}. Fix: ${finding.fix}`)}`;
+  });
   const score = result.score === null ? "not scored" : `${result.score.toFixed(1)}/100`;
   const level = result.level ? `, level ${result.level.rank} ${result.level.name}` : "";
   const findings = `${result.findings.length} finding${result.findings.length === 1 ? "" : "s"}`;

@@ -1,4 +1,5 @@
 import type { ScanResult } from "../engine/result.js";
+import { inFixOrder } from "../score/rank.js";
 import { baselineSentence, fixesByFile, formatGain } from "./fixes.js";
 import { keyFigures } from "./text.js";
 
@@ -20,7 +21,7 @@ export function renderHtml(result: ScanResult, options: HtmlOptions): string {
     result.level?.next && result.level.next.needs.length > 0
       ? `Next: level ${result.level.next.rank} ${result.level.next.name} needs ${result.level.next.needs.join(", ")}`
       : "";
-  const rows = [...result.findings].sort((a, b) => a.rank - b.rank);
+  const rows = inFixOrder(result.findings);
   const data = rows.map((finding) => ({
     rank: finding.rank,
     gain: finding.gain,

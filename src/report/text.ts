@@ -13,6 +13,7 @@ import type {
   ScanResult,
 } from "../engine/result.js";
 import { LEVELS } from "../score/levels.js";
+import { inFixOrder } from "../score/rank.js";
 import { baselineSentence } from "./fixes.js";
 
 /** How the terminal report is drawn. */
@@ -192,7 +193,7 @@ function plural(count: number, noun: string): string {
 
 function findingsSection(findings: readonly Finding[], options: TextOptions, c: Colors): string[] {
   if (findings.length === 0) return [c.green("No findings.")];
-  const top = rankFindings(findings).slice(0, options.top);
+  const top = inFixOrder(findings).slice(0, options.top);
   const title =
     top.length < findings.length
       ? `Top findings (${top.length} of ${findings.length}, by score gain)`
@@ -227,11 +228,6 @@ function findingsSection(findings: readonly Finding[], options: TextOptions, c: 
       ? [c.dim(`groundwork fixes --top ${findings.length} lists all ${findings.length} findings, ranked.`)]
       : [];
   return [c.bold(title), table.toString(), ...more];
-}
-
-/** Findings in the order a team should act on them: the fix list (`rank`). */
-export function rankFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.rank - b.rank);
 }
 
 function location(finding: Finding): string {

@@ -43,3 +43,8 @@ export function rankFindings(
   const rankOf = new Map(order.map((entry, position) => [entry.index, position + 1]));
   return entries.map(({ finding, index, effort }) => ({ ...finding, effort, rank: rankOf.get(index) ?? index + 1 }));
 }
+
+/** Findings in fix order (`rank` 1 first), as the fix lists show them; the input is not changed. */
+export function inFixOrder<T extends Pick<Finding, "rank">>(findings: readonly T[]): T[] {
+  return [...findings].sort((a, b) => a.rank - b.rank);
+}
