@@ -5,14 +5,15 @@ import { isCategoryId, type CategoryId } from "../categories.js";
 import { scan as runScan, type ScanOutcome } from "../engine/index.js";
 import type { ScanResult } from "../engine/result.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
-import { toTrendPoint } from "../trend/point.js";
+import { toHistoryEntry, toTrendPoint } from "../trend/point.js";
 import { headInfo } from "../trend/select.js";
 import { appendHistory } from "../trend/store.js";
 import { readResultFile } from "../engine/result-file.js";
 import { compareWithBaseline, evaluateGates, type GateSettings } from "../gate/index.js";
 import { FORMATS, type Format } from "../report/index.js";
 import { emitReport } from "./emit.js";
-import { assertDirectoryExists, displayPath, type CliIO } from "./io.js";
+import { assertDirectoryExists, type CliIO } from "./io.js";
+import { historyFileOf } from "./trend.js";
 
 interface ScanFlags {
   format: Format;
@@ -150,22 +151,9 @@ async function record(
   flags: ScanFlags,
   io: CliIO,
 ): Promise<void> {
-  const path = flags.historyFile ? resolve(io.cwd, flags.historyFile) : resolve(io.cwd, dir, configured);
-  const label = flags.historyFile ?? displayPath(path, io.cwd);
-  const point = toTrendPoint(result, head.commit, head.date);
-  await appendHistory(
-    path,
-    [
-      {
-        ...point,
-        ...(head.dirty ? { dirty: true } : {}),
-        branch: head.branch,
-        scannedAt: new Date().toISOString(),
-        tool: result.tool.version,
-      },
-    ],
-    label,
-  );
+  const { path, label } = historyFileOf(flags.historyFile, resolve(io.cwd, dir), configured, io.cwd);
+  const point = { ...toTrendPoint(result, head.commit, head.date), ...(head.dirty ? { dirty: true } : {}) };
+  await appendHistory(path, [toHistoryEntry(point, head.branch)], label);
   io.stderr.write(
     `groundwork: recorded the scan of ${head.commit.slice(0, 10)}${head.dirty ? " (with uncommitted changes)" : ""} in ${label}\n`,
   );

@@ -6,11 +6,10 @@ import { loadConfig } from "../config/index.js";
 import { InputError, UsageError } from "../errors.js";
 import { renderTrend, TREND_FORMATS, type TrendFormat } from "../report/trend/index.js";
 import { backfill } from "../trend/backfill.js";
-import type { HistoryEntry, TrendPoint } from "../trend/point.js";
+import { toHistoryEntry, type TrendPoint } from "../trend/point.js";
 import { isValidDate, isValidPeriod, selectCommits } from "../trend/select.js";
 import { buildSeries } from "../trend/series.js";
 import { appendHistory, readHistory } from "../trend/store.js";
-import { TOOL_VERSION } from "../version.js";
 import { assertDirectoryExists, displayPath, wantsColor, writeFileAtomic, type CliIO } from "./io.js";
 
 interface TrendFlags {
@@ -66,8 +65,7 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
     );
   if (flags.output !== undefined) await assertDirectoryExists(dirname(resolve(io.cwd, flags.output)), flags.output);
   const config = await loadConfig({ root, path: flags.config, cwd: io.cwd });
-  const historyPath = flags.historyFile ? resolve(io.cwd, flags.historyFile) : resolve(root, config.historyFile);
-  const historyLabel = flags.historyFile ?? displayPath(historyPath, io.cwd);
+  const { path: historyPath, label: historyLabel } = historyFileOf(flags.historyFile, root, config.historyFile, io.cwd);
   const history = await readHistory(historyPath, historyLabel);
   for (const warning of history.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
   const since = flags.since === undefined ? 0 : Date.parse(`${flags.since}T00:00:00Z`);
@@ -95,7 +93,11 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
     if (flags.record) {
       const known = new Set(history.entries.map((entry) => `${entry.commit}\0${entry.scoringModel}`));
       const fresh = backfilled.filter((point) => !known.has(`${point.commit}\0${point.scoringModel}`));
-      await appendHistory(historyPath, fresh.map(toEntry), historyLabel);
+      await appendHistory(
+        historyPath,
+        fresh.map((point) => toHistoryEntry(point, null)),
+        historyLabel,
+      );
       io.stderr.write(
         `groundwork: recorded ${fresh.length} new ${fresh.length === 1 ? "point" : "points"} in ${historyLabel}\n`,
       );
@@ -120,9 +122,16 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
   return 0;
 }
 
-/** A backfilled point as a history line: no branch (it was scored from the first-parent line), scanned now. */
-function toEntry(point: TrendPoint): HistoryEntry {
-  return { ...point, branch: null, scannedAt: new Date().toISOString(), tool: TOOL_VERSION };
+/** The history file: the command line's (relative to the working directory) or the config's (relative to the root). */
+export function historyFileOf(
+  flag: string | undefined,
+  root: string,
+  configured: string,
+  cwd: string,
+): { path: string; label: string } {
+  if (flag !== undefined) return { path: resolve(cwd, flag), label: flag };
+  const path = resolve(root, configured);
+  return { path, label: displayPath(path, cwd) };
 }
 
 function parsePositive(value: string): number {

@@ -64,12 +64,13 @@ export interface ScanOutcome {
 export async function scan(options: AnalyzeOptions): Promise<ScanOutcome> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.root);
-  await assertDirectory(root, options.root);
-  if (options.ref === undefined) return scanTree(options, { dir: root }, cwd);
-  const commit = await resolveCommit(root, options.ref);
+  if (options.ref === undefined) {
+    await assertDirectory(root, options.root);
+    return scanTree(options, { dir: root }, cwd);
+  }
   const scanner = await CommitScanner.open(options);
   try {
-    return await scanner.scan(commit);
+    return await scanner.scan(await resolveCommit(root, options.ref));
   } finally {
     await scanner.dispose();
   }
@@ -119,9 +120,7 @@ export class CommitScanner {
           dir: snapshot.dir,
           listing: snapshot.listing,
           caches: this.caches,
-          history: { dir: this.root, ref: commit },
-          historyFact:
-            this.series && time !== undefined ? (settings) => this.historyAt(settings, commit, time) : undefined,
+          readHistory: (settings) => this.historyAt(settings, commit, time),
         },
         this.cwd,
       );
@@ -131,9 +130,10 @@ export class CommitScanner {
     }
   }
 
-  private async historyAt(settings: HistorySettings, commit: string, time: number): Promise<HistoryFact> {
+  /** The commit's history: from the series' one log, or (a single commit) from a `git log` of it. */
+  private async historyAt(settings: HistorySettings, commit: string, time: number | undefined): Promise<HistoryFact> {
     const series = this.series;
-    if (!series) return collectHistory(this.root, settings, commit);
+    if (!series || time === undefined) return collectHistory(this.root, settings, commit);
     this.log ??= HistoryLog.load(this.root, settings, series.newest, series.oldestTime);
     const log = await this.log;
     return log instanceof HistoryLog ? log.factAt(commit, time) : log;
@@ -156,13 +156,12 @@ export interface CommitSeries {
   oldestTime: number;
 }
 
-/** What to scan: a directory, or a commit's snapshot with its listing, caches and the repository its history is in. */
+/** What to scan: a directory, or a commit's snapshot with its listing, caches and where its history comes from. */
 interface Tree {
   dir: string;
   listing?: Listing;
   caches?: FactCaches;
-  history?: { dir: string; ref: string };
-  historyFact?: ((settings: HistorySettings) => Promise<HistoryFact>) | undefined;
+  readHistory?: (settings: HistorySettings) => Promise<HistoryFact>;
 }
 
 async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promise<ScanOutcome> {
@@ -179,7 +178,6 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
     options.since === undefined
       ? loaded
       : { ...loaded, history: { ...loaded.history, window: validWindow(options.since) } };
-  const historyAt = tree.historyFact;
   const facts = await collectFacts(inventory, {
     graph: config.graph,
     clones: config.clones,
@@ -187,8 +185,7 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
     coverageReport,
     maxFileSize: config.maxFileSize,
     jscpdPath: options.jscpdPath,
-    historyFrom: tree.history,
-    historyFact: historyAt ? () => historyAt(config.history) : undefined,
+    readHistory: tree.readHistory,
     needsClones: isCategoryMeasured(config, "duplication"),
     caches: tree.caches,
     onStage: options.onStage,

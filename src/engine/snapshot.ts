@@ -133,20 +133,6 @@ export class TreeStore {
   }
 }
 
-/** Scans one commit: materialises it, runs `work` on the snapshot, and removes everything. */
-export async function withSnapshot<T>(
-  root: string,
-  commit: string,
-  work: (snapshot: Snapshot) => Promise<T>,
-): Promise<T> {
-  const store = TreeStore.open(root);
-  try {
-    return await work(await store.materialize(commit));
-  } finally {
-    await store.dispose();
-  }
-}
-
 async function listTree(root: string, commit: string): Promise<TreeEntry[]> {
   const listing = await simpleGit({ baseDir: root, trimmed: false }).raw(["ls-tree", "-r", "-z", commit]);
   return listing

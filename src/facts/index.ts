@@ -72,10 +72,12 @@ export interface FactOptions {
   maxFileSize: number;
   /** An explicit jscpd executable. */
   jscpdPath?: string | undefined;
-  /** Read history from another repository folder and commit (when the scanned folder is a snapshot of a past commit). */
-  historyFrom?: { dir: string; ref: string } | undefined;
-  /** The history fact, computed by the caller (a backfill reads one log for all its commits). */
-  historyFact?: (() => Promise<HistoryFact>) | undefined;
+  /**
+   * Reads the history fact with the given settings; default: `git log` of the
+   * scanned folder's HEAD. A scan of a past commit's snapshot reads it from the
+   * repository instead (one log shared by all the commits of a backfill).
+   */
+  readHistory?: ((settings: HistorySettings) => Promise<HistoryFact>) | undefined;
   /** False when nothing reads clones (duplication disabled): jscpd is then not run. */
   needsClones?: boolean | undefined;
   /**
@@ -109,10 +111,8 @@ export const DEFAULT_FACT_OPTIONS: FactOptions = {
 /** Runs every fact producer once: jscpd and git start first and run while Node parses. */
 export async function collectFacts(inventory: Inventory, options: FactOptions = DEFAULT_FACT_OPTIONS): Promise<Facts> {
   const started = performance.now();
-  const historySource = options.historyFrom ?? { dir: inventory.root, ref: "HEAD" };
-  const historyRun = (
-    options.historyFact?.() ?? collectHistory(historySource.dir, options.history, historySource.ref)
-  ).then((fact) => {
+  const readHistory = options.readHistory ?? ((settings) => collectHistory(inventory.root, settings));
+  const historyRun = readHistory(options.history).then((fact) => {
     options.onStage?.("history (parallel)", performance.now() - started);
     return fact;
   });

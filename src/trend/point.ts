@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { CATEGORY_IDS, type CategoryId } from "../categories.js";
 import type { ScanResult } from "../engine/result.js";
+import { TOOL_VERSION } from "../version.js";
 
 const score = z.number().min(0).max(100);
 const figure = z.union([z.number(), z.string(), z.boolean(), z.null()]);
@@ -50,7 +51,7 @@ export function toTrendPoint(result: ScanResult, commit: string, date: string): 
   const metrics: Partial<Record<CategoryId, Record<string, z.output<typeof figure>>>> = {};
   for (const category of result.categories) {
     categories[category.id] = category.score;
-    metrics[category.id] = keyFigures(category.metrics);
+    metrics[category.id] = scalarFigures(category.metrics);
   }
   return {
     commit,
@@ -63,12 +64,17 @@ export function toTrendPoint(result: ScanResult, commit: string, date: string): 
   };
 }
 
+/** A point as a history line, recorded now by this version of Groundwork (`branch` null for a backfilled point). */
+export function toHistoryEntry(point: TrendPoint, branch: string | null): HistoryEntry {
+  return { ...point, branch, scannedAt: new Date().toISOString(), tool: TOOL_VERSION };
+}
+
 /**
  * A category's key figures: its scalar metrics as they are, and its lists as
  * their length (cycle groups → how many groups). Nested objects are left out;
  * the full result has them. Works for any category without per-category code.
  */
-export function keyFigures(metrics: object): Record<string, z.output<typeof figure>> {
+export function scalarFigures(metrics: object): Record<string, z.output<typeof figure>> {
   const figures: Record<string, z.output<typeof figure>> = {};
   for (const [key, value] of Object.entries(metrics)) {
     if (Array.isArray(value)) figures[key] = value.length;
