@@ -3,7 +3,7 @@
  * the comparability note read.
  */
 import { CATEGORY_IDS, type CategoryId } from "../../categories.js";
-import type { TrendSeries } from "../../trend/series.js";
+import { sparkline, type TrendSeries } from "../../trend/series.js";
 
 /** Options every trend reporter may use. */
 export interface TrendReportOptions {
@@ -35,4 +35,19 @@ export function comparabilityNote(series: TrendSeries): string | null {
   if (others.length === 0) return null;
   const models = [...new Set(others.map((point) => point.scoringModel))].join(", ");
   return `* scored under scoring model ${models}, not ${series.scoringModel ?? "–"}: not comparable with the newest point, left out of sparklines, charts and changes`;
+}
+
+/** The sparklines under the Overall column and each category's, over the comparable points (others leave gaps). */
+export function sparklineRow(series: TrendSeries, categories: readonly CategoryId[]): string[] {
+  const comparable = series.points.map((point) => (point.comparable ? point : null));
+  return [
+    sparkline(comparable.map((point) => point?.score ?? null)),
+    ...categories.map((id) => sparkline(comparable.map((point) => point?.categories[id] ?? null))),
+  ];
+}
+
+/** The change since the base point under the Overall column and each category's; null where not scored. */
+export function changeRow(series: TrendSeries, categories: readonly CategoryId[]): Array<number | null> {
+  const changeOf = (id: string): number | null => series.changes.find((change) => change.id === id)?.delta ?? null;
+  return [changeOf("overall"), ...categories.map(changeOf)];
 }

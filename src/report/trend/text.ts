@@ -1,8 +1,16 @@
 import Table from "cli-table3";
 import pc from "picocolors";
 import { signed } from "../fixes.js";
-import { sparkline, type TrendSeries } from "../../trend/series.js";
-import { cell, comparabilityNote, sentence, seriesCategories, type TrendReportOptions } from "./shared.js";
+import type { TrendSeries } from "../../trend/series.js";
+import {
+  cell,
+  changeRow,
+  comparabilityNote,
+  sentence,
+  seriesCategories,
+  sparklineRow,
+  type TrendReportOptions,
+} from "./shared.js";
 
 /**
  * The terminal trend: one row per point (overall and category scores), then a
@@ -27,22 +35,11 @@ export function renderTrendText(series: TrendSeries, options: TrendReportOptions
       ...categories.map((id) => cell(point.categories[id])),
     ]);
   }
-  const comparable = series.points.map((point) => (point.comparable ? point : null));
-  table.push([
-    c.dim("trend"),
-    "",
-    sparkline(comparable.map((point) => point?.score ?? null)),
-    ...categories.map((id) => sparkline(comparable.map((point) => point?.categories[id] ?? null))),
-  ]);
-  const changeOf = (id: string): string => {
-    const delta = series.changes.find((change) => change.id === id)?.delta;
-    return delta === null || delta === undefined ? "–" : signed(delta);
-  };
+  table.push([c.dim("trend"), "", ...sparklineRow(series, categories)]);
   table.push([
     c.dim("change"),
     c.dim(`since ${series.base?.date.slice(0, 10) ?? "–"}`),
-    changeOf("overall"),
-    ...categories.map(changeOf),
+    ...changeRow(series, categories).map((delta) => (delta === null ? "–" : signed(delta))),
   ]);
   const note = comparabilityNote(series);
   return `${table.toString()}\n${note ? `${c.dim(note)}\n` : ""}${c.bold(sentence(series.summary))}\n`;
