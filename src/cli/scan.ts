@@ -32,6 +32,9 @@ interface ScanFlags {
   baselineRef?: string;
   record?: boolean;
   historyFile?: string;
+  cache: boolean;
+  cacheDir?: string;
+  quiet?: boolean;
 }
 
 /** Registers `groundwork scan [dir]`; the action stores its exit code through `setExitCode`. */
@@ -69,7 +72,10 @@ export function registerScan(program: Command, io: CliIO, setExitCode: (code: nu
     .option("--top <n>", "findings to list in the text, Markdown and HTML reports", parseCount, 10)
     .option("--record", "append this scan's scores to the history file, for `groundwork trend`")
     .option("--history-file <file>", "the history file (default: .groundwork/history.jsonl in the scanned directory)")
+    .option("--no-cache", "neither read nor write the fact cache (.groundwork/cache)")
+    .option("--cache-dir <dir>", "the fact cache's folder (default: .groundwork/cache in the scanned directory)")
     .option("--timing", "print the time each stage took to stderr")
+    .option("-q, --quiet", "no progress bar")
     .option("--no-color", "disable colours in the text report")
     .action(async (dir: string, flags: ScanFlags) => {
       setExitCode(await scan(dir, flags, io));
@@ -118,8 +124,10 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
     cwd: io.cwd,
     jscpdPath: io.env.GROUNDWORK_JSCPD,
   };
+  const cache = { cache: flags.cache, cacheDir: flags.cacheDir };
   const outcome = await runScan({
     ...common,
+    ...cache,
     root: dir,
     onStage: (stage, milliseconds) => stages.push([stage, milliseconds]),
   });

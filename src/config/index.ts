@@ -12,10 +12,11 @@ import { categoryInfo, isCategoryId, mapCategories, type CategoryId } from "../c
 import type { ClassifyOverrides } from "../discover/index.js";
 import { ConfigError } from "../errors.js";
 import type { CloneSettings } from "../facts/clones/index.js";
-import { DEFAULT_GRAPH_SETTINGS, type GraphSettings } from "../facts/graph/index.js";
+import { DEFAULT_GRAPH_SETTINGS, type GraphSettings } from "../facts/graph/types.js";
 import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from "../facts/history/index.js";
 import type { GateSettings } from "../gate/index.js";
 import { DEFAULT_HISTORY_FILE } from "../trend/store.js";
+import { DEFAULT_CACHE_DIR } from "../cache/index.js";
 import { RULES, type Rule, type Severity } from "../../rules/index.js";
 import { buildConfigSchema, DEFAULT_MAX_FILE_SIZE, RULE_SETTINGS } from "./schema.js";
 
@@ -50,6 +51,8 @@ export interface ResolvedConfig {
   gate: GateSettings;
   /** The history file, relative to the scanned root. */
   historyFile: string;
+  /** The fact cache: whether it is used, and its folder relative to the scanned root. */
+  cache: { isEnabled: boolean; dir: string };
 }
 
 /** Default jscpd time limit. */
@@ -121,6 +124,7 @@ export function resolveConfig(value: unknown, label: string | null): ResolvedCon
     },
     coverageReport: input.coverage?.report ?? null,
     historyFile: input.trend?.historyFile ?? DEFAULT_HISTORY_FILE,
+    cache: { isEnabled: input.cache?.enabled ?? true, dir: input.cache?.dir ?? DEFAULT_CACHE_DIR },
     gate: {
       minScore: input.gate?.minScore ?? null,
       min: Object.fromEntries(

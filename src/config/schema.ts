@@ -71,6 +71,7 @@ export interface ConfigInput {
       }
     | undefined;
   trend?: { historyFile?: string | undefined } | undefined;
+  cache?: { enabled?: boolean | undefined; dir?: string | undefined } | undefined;
 }
 
 /** The strict schema of groundwork.config.json, with each rule's own options schema. */
@@ -202,6 +203,20 @@ export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput
       })
       .optional()
       .describe("Score history for `groundwork trend`."),
+    cache: z
+      .strictObject({
+        enabled: z
+          .boolean()
+          .optional()
+          .describe("false: neither read nor write the fact cache (the same as --no-cache)."),
+        dir: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("The fact cache's folder, relative to the scanned root (default .groundwork/cache)."),
+      })
+      .optional()
+      .describe("Facts per file, kept between scans by content hash, so unchanged files are not parsed again."),
     rules: z
       .strictObject(Object.fromEntries(rules.map((rule) => [rule.id, ruleEntry(rule).optional()])))
       .optional()

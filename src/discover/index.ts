@@ -4,7 +4,7 @@
  * May: list files (git or filesystem), stat them, classify them by path.
  * May not: read file contents (the facts layer reads each file once), print, or exit.
  */
-import { lstat } from "node:fs/promises";
+import { lstatSync } from "node:fs";
 import { join, posix } from "node:path";
 import { createClassifier, type ClassifyOverrides } from "./classify.js";
 import { listFiles, type ListedPath, type Listing } from "./list.js";
@@ -24,7 +24,6 @@ export interface DiscoverOptions {
   maxFileSize: number;
 }
 
-const STAT_BATCH = 64;
 
 /**
  * Lists, stats and classifies every file under `root`. A `listing` given by the
@@ -51,22 +50,19 @@ export async function discover(root: string, options: DiscoverOptions, given?: L
     }
   }
 
-  for (let start = 0; start < toStat.length; start += STAT_BATCH) {
-    const batch = toStat.slice(start, start + STAT_BATCH);
-    const stats = await Promise.all(batch.map(({ listed }) => statOrError(join(root, listed.path))));
-    batch.forEach(({ listed, kind }, index) => {
-      const stat = stats[index];
-      if (!stat || stat.kind === "missing" || stat.kind === "directory") return;
-      if (stat.kind === "error") {
-        skipped.push({ path: listed.path, reason: "unreadable", detail: stat.code });
-      } else if (stat.kind === "symlink") {
-        skipped.push({ path: listed.path, reason: "symlink" });
-      } else if (stat.size > options.maxFileSize) {
-        skipped.push({ path: listed.path, reason: "too-large", detail: `${stat.size} bytes` });
-      } else {
-        files.push({ path: listed.path, kind, size: stat.size, blob: listed.blob });
-      }
-    });
+  // Synchronous on purpose: 4,500 lstat calls take ~15 ms in a loop and ~150 ms through the thread pool.
+  for (const { listed, kind } of toStat) {
+    const stat = statOrError(join(root, listed.path));
+    if (stat.kind === "missing" || stat.kind === "directory") continue;
+    if (stat.kind === "error") {
+      skipped.push({ path: listed.path, reason: "unreadable", detail: stat.code });
+    } else if (stat.kind === "symlink") {
+      skipped.push({ path: listed.path, reason: "symlink" });
+    } else if (stat.size > options.maxFileSize) {
+      skipped.push({ path: listed.path, reason: "too-large", detail: `${stat.size} bytes` });
+    } else {
+      files.push({ path: listed.path, kind, size: stat.size, blob: listed.blob, stamp: stat.stamp });
+    }
   }
 
   return {
@@ -81,18 +77,18 @@ export async function discover(root: string, options: DiscoverOptions, given?: L
 }
 
 type StatOutcome =
-  | { kind: "file"; size: number }
+  | { kind: "file"; size: number; stamp: string }
   | { kind: "symlink" }
   | { kind: "directory" }
   | { kind: "missing" }
   | { kind: "error"; code: string };
 
-async function statOrError(path: string): Promise<StatOutcome> {
+function statOrError(path: string): StatOutcome {
   try {
-    const stat = await lstat(path);
+    const stat = lstatSync(path);
     if (stat.isSymbolicLink()) return { kind: "symlink" };
     if (stat.isDirectory()) return { kind: "directory" };
-    return { kind: "file", size: stat.size };
+    return { kind: "file", size: stat.size, stamp: `${stat.size}:${stat.mtimeMs}:${stat.ino}` };
   } catch (error) {
     const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "EIO";
     // Tracked in the index but deleted from the work tree: not part of what is scanned.

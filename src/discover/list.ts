@@ -65,12 +65,22 @@ async function tryGit(root: string): Promise<GitAttempt> {
   } catch (error) {
     return { kind: "none", warning: describeGitFailure(error) };
   }
-  const raw = await git.raw(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--stage"]);
-  const commit = await git.raw(["rev-parse", "--verify", "--quiet", "HEAD"]).then(
-    (out) => out.trim() || null,
-    () => null,
+  const [raw, modified, commit] = await Promise.all([
+    git.raw(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--stage"]),
+    // Tracked files whose work-tree content may differ from the index: their index blob id is not theirs.
+    git.raw(["diff-files", "--name-only", "--relative", "-z"]).then(
+      (out) => new Set(out.split("\0").filter(Boolean)),
+      () => null,
+    ),
+    git.raw(["rev-parse", "--verify", "--quiet", "HEAD"]).then(
+      (out) => out.trim() || null,
+      () => null,
+    ),
+  ]);
+  const paths = parseLsFiles(raw).map((entry) =>
+    entry.blob !== null && (modified === null || modified.has(entry.path)) ? { ...entry, blob: null } : entry,
   );
-  return { kind: "listing", listing: { lister: "git", commit, paths: parseLsFiles(raw), warnings: [] } };
+  return { kind: "listing", listing: { lister: "git", commit, paths, warnings: [] } };
 }
 
 /** Parses `git ls-files -z --stage` output (with untracked entries), one entry per path. */

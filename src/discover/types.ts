@@ -19,8 +19,10 @@ export interface DiscoveredFile {
   kind: FileKind;
   /** Size in bytes, when the file was stat'ed (analysable kinds only). */
   size: number | null;
-  /** Git blob id from the index, when listed by git. */
+  /** Git blob id of the file's content, when git knows it exactly (tracked and unmodified). */
   blob: string | null;
+  /** Size, modification time and inode of a stat'ed file: the cache's key for a file without a blob id. */
+  stamp?: string | undefined;
 }
 
 /** A file the scan lists but does not analyse, and why. */

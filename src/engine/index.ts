@@ -7,6 +7,7 @@
 import { stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { CategoryId } from "../categories.js";
+import { FactCache } from "../cache/index.js";
 import { CONFIG_FILE_NAME, loadConfig, type ResolvedConfig } from "../config/index.js";
 import { discover, type Inventory, type Listing } from "../discover/index.js";
 import { InputError, UsageError } from "../errors.js";
@@ -44,6 +45,10 @@ export interface AnalyzeOptions {
   jscpdPath?: string | undefined;
   /** Scan a past commit of the repository at `root` instead of its working tree (read from git objects). */
   ref?: string | undefined;
+  /** False: neither read nor write the on-disk fact cache (`--no-cache`). Scans of past commits never use it. */
+  cache?: boolean | undefined;
+  /** The fact cache's folder (resolved against `cwd`); overrides the config's `cache.dir`. */
+  cacheDir?: string | undefined;
   /** Called with each stage's wall time in milliseconds. */
   onStage?: ((stage: string, milliseconds: number) => void) | undefined;
 }
@@ -170,9 +175,19 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
   const loaded = await timed("config", () =>
     loadConfig({ root, path: options.configPath, cwd, value: options.config }),
   );
-  const inventory = await timed("discover", () =>
-    discover(root, { ignore: loaded.ignore, classify: loaded.classify, maxFileSize: loaded.maxFileSize }, tree.listing),
-  );
+  const [inventory, opened] = await Promise.all([
+    timed("discover", () =>
+      discover(
+        root,
+        { ignore: loaded.ignore, classify: loaded.classify, maxFileSize: loaded.maxFileSize },
+        tree.listing,
+      ),
+    ),
+    timed("cache read", () => openCache(options, loaded, tree, cwd)),
+  ]);
+  const caches: FactCaches | undefined = opened
+    ? { modules: opened.cache.modules, clones: new Map(), store: opened.cache }
+    : tree.caches;
   const coverageReport = await coverageReportOf(options, loaded, cwd, root);
   const config: ResolvedConfig =
     options.since === undefined
@@ -187,9 +202,12 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
     jscpdPath: options.jscpdPath,
     readHistory: tree.readHistory,
     needsClones: isCategoryMeasured(config, "duplication"),
-    caches: tree.caches,
+    caches,
     onStage: options.onStage,
   });
+  const cacheWarnings = [opened?.warning, await timed("cache write", async () => opened?.cache.save())].filter(
+    (warning): warning is string => typeof warning === "string",
+  );
   const collector = await timed("rules", async () => runRules(facts, config));
   const scored = await timed("score", async () =>
     score({ facts, tallies: collector.ruleTallies(), config, rules: RULES }),
@@ -217,9 +235,23 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
       },
     ),
     files: fileSummary(facts.inventory, facts),
-    warnings: facts.inventory.warnings,
+    warnings: [...facts.inventory.warnings, ...cacheWarnings],
   };
   return { result, facts, config };
+}
+
+/** The on-disk fact cache of a work-tree scan, unless turned off (a past commit's scan keeps its facts in memory). */
+async function openCache(
+  options: AnalyzeOptions,
+  config: ResolvedConfig,
+  tree: Tree,
+  cwd: string,
+): Promise<{ cache: FactCache; warning: string | null } | null> {
+  if (tree.listing || options.cache === false || (!config.cache.isEnabled && options.cacheDir === undefined))
+    return null;
+  const dir = options.cacheDir === undefined ? resolve(tree.dir, config.cache.dir) : resolve(cwd, options.cacheDir);
+  const label = options.cacheDir ?? config.cache.dir;
+  return FactCache.open(dir, label);
 }
 
 /** A category is measured when it is enabled and at least one of its rules is on. */
@@ -282,6 +314,7 @@ function fileSummary(inventory: Inventory, facts: Facts): ScanResult["files"] {
     listedBy: inventory.lister,
     total: inventory.files.length + inventory.skipped.length,
     parsed: facts.modules.length,
+    ...(facts.cachedModules > 0 ? { cached: facts.cachedModules } : {}),
     byKind: sortKeys(byKind),
     skipped: sortKeys(skipped),
     skippedFiles: inventory.skipped

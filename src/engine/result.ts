@@ -241,6 +241,8 @@ export const scanResultSchema = z.strictObject({
     total: count,
     /** Source and test files parsed. */
     parsed: count,
+    /** Of those, files whose facts came from the fact cache (unchanged since an earlier scan). */
+    cached: count.optional(),
     byKind: z.record(z.string(), count),
     /** Skipped files per reason. */
     skipped: z.record(z.string(), count),

@@ -4,7 +4,8 @@
  * May: read files, run git and child processes, through the producers below.
  * May not: report findings, score, print, or exit.
  */
-import { createHash } from "node:crypto";
+import { simpleGit } from "simple-git";
+import { inputKey, type FactCache } from "../cache/index.js";
 import { isParsedKind, type DiscoveredFile, type Inventory, type SkippedFile } from "../discover/index.js";
 import { collectClones, type CloneSettings, type ClonesFact } from "./clones/index.js";
 import { readContext, type ContextFact } from "./context/documents.js";
@@ -14,7 +15,7 @@ import { readProject, type ProjectFact } from "./context/project.js";
 import { verifyCommands, type CommandCheck } from "./context/verify.js";
 import { readReadme, type ReadmeFact } from "./context/readme.js";
 import { collectCoverage, type CoverageFact } from "./coverage/index.js";
-import { buildGraph, DEFAULT_GRAPH_SETTINGS, type GraphFact, type GraphSettings } from "./graph/index.js";
+import { DEFAULT_GRAPH_SETTINGS, type GraphFact, type GraphSettings } from "./graph/types.js";
 import { findCoupling, rankHotspots, type CoupledPair, type HotspotFact } from "./history/hotspots.js";
 import { collectHistory, DEFAULT_HISTORY_SETTINGS, type HistoryFact, type HistorySettings } from "./history/index.js";
 import { collectModules, type ModuleCache, type ModuleFacts } from "./modules/index.js";
@@ -40,6 +41,8 @@ export interface Facts {
   inventory: Inventory;
   /** Parsed source and test files, sorted by path. */
   modules: ModuleFacts[];
+  /** How many of them came from the fact cache instead of a parse. */
+  cachedModules: number;
   /** Source files (not tests) that parsed without a syntax error, sorted by path. */
   sources: ModuleFacts[];
   readme: ReadmeFact | null;
@@ -80,18 +83,21 @@ export interface FactOptions {
   readHistory?: ((settings: HistorySettings) => Promise<HistoryFact>) | undefined;
   /** False when nothing reads clones (duplication disabled): jscpd is then not run. */
   needsClones?: boolean | undefined;
-  /**
-   * Facts kept between scans of commits of one repository, keyed by blob ids.
-   * Only for trees read from git objects, whose blob ids are exact.
-   */
+  /** Facts kept between scans, keyed by content (see FactCaches). */
   caches?: FactCaches | undefined;
   onStage?: ((stage: string, milliseconds: number) => void) | undefined;
 }
 
-/** Facts shared between scans of several commits: parsed files, and jscpd's result per set of files. */
+/**
+ * Facts kept between scans: parsed files by content, and jscpd's result per
+ * set of files (in memory, shared by the commits of one backfill); with a
+ * `store` (the on-disk fact cache), also the graph, clones and history by a
+ * key of their inputs.
+ */
 export interface FactCaches {
   modules: ModuleCache;
   clones: Map<string, Promise<ClonesFact>>;
+  store?: FactCache | undefined;
 }
 
 /** Empty caches for a series of commit scans. */
@@ -111,7 +117,8 @@ export const DEFAULT_FACT_OPTIONS: FactOptions = {
 /** Runs every fact producer once: jscpd and git start first and run while Node parses. */
 export async function collectFacts(inventory: Inventory, options: FactOptions = DEFAULT_FACT_OPTIONS): Promise<Facts> {
   const started = performance.now();
-  const readHistory = options.readHistory ?? ((settings) => collectHistory(inventory.root, settings));
+  const readHistory =
+    options.readHistory ?? ((settings: HistorySettings) => cachedHistory(inventory, settings, options.caches?.store));
   const historyRun = readHistory(options.history).then((fact) => {
     options.onStage?.("history (parallel)", performance.now() - started);
     return fact;
@@ -131,7 +138,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
   options.onStage?.("parse", performance.now() - started);
   const sorted = modules.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const graphStarted = performance.now();
-  const built = buildGraph(inventory, sorted, packages.packages, options.graph);
+  const built = await cachedGraph(inventory, sorted, packages.packages, options);
   options.onStage?.("graph", performance.now() - graphStarted);
   const coverage = await collectCoverage(
     inventory.root,
@@ -156,6 +163,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
     inventory:
       clones.status === "unavailable" ? withWarning(updated, `duplication not measured: ${clones.reason}`) : updated,
     modules: sorted,
+    cachedModules: modules.fromCache,
     sources: sorted.filter((module) => module.kind === "source" && !module.parseError),
     readme,
     graph: built.graph,
@@ -188,7 +196,11 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
   };
 }
 
-/** jscpd on the parsed files; a commit with the same files (by blob) as an earlier one reuses its run. */
+/**
+ * jscpd on the parsed files. Its result is reused when the same files (by
+ * content) were compared before: by an earlier commit of a backfill, or by
+ * the previous scan (the on-disk cache).
+ */
 function runClones(inventory: Inventory, options: FactOptions): Promise<ClonesFact> {
   if (options.needsClones === false)
     return Promise.resolve({ status: "unavailable", reason: "the duplication category is disabled" });
@@ -201,16 +213,86 @@ function runClones(inventory: Inventory, options: FactOptions): Promise<ClonesFa
       settings: options.clones,
       executable: options.jscpdPath,
     });
-  const cache = options.caches?.clones;
-  if (!cache || files.some((file) => file.blob === null)) return run();
-  const key = createHash("sha1")
-    .update(JSON.stringify([options.clones, options.maxFileSize, files.map((file) => [file.path, file.blob])]))
-    .digest("hex");
-  const cached = cache.get(key);
+  const caches = options.caches;
+  const contents = files.map((file) => [file.path, file.blob ?? file.stamp ?? null]);
+  if (!caches || contents.some(([, content]) => content === null)) return run();
+  const key = inputKey([options.clones, options.maxFileSize, options.jscpdPath ?? null, contents]);
+  const stored = caches.store?.fact<ClonesFact>("clones", key);
+  const cached = caches.clones.get(key) ?? (stored ? Promise.resolve(stored) : undefined);
   if (cached) return cached;
-  const running = run();
-  cache.set(key, running);
+  const running = run().then((fact) => {
+    // A failure (a timeout, a crash) is not a property of the files: try again next time.
+    if (fact.status === "ok") caches.store?.remember("clones", key, fact);
+    return fact;
+  });
+  caches.clones.set(key, running);
   return running;
+}
+
+/**
+ * The graph, reused from the on-disk cache when its inputs are the same: every
+ * file's path, each module's imports, the packages and the resolver's
+ * configuration files (tsconfig, jsconfig, package.json) by content.
+ */
+async function cachedGraph(
+  inventory: Inventory,
+  modules: readonly ModuleFacts[],
+  packages: readonly PackageFact[],
+  options: FactOptions,
+): Promise<BuiltGraph> {
+  // Loaded on demand: the resolver brings the TypeScript compiler, which a cached scan does not need.
+  const build = async () => (await import("./graph/index.js")).buildGraph(inventory, modules, packages, options.graph);
+  const store = options.caches?.store;
+  if (!store) return build();
+  const resolverFiles = inventory.files
+    .filter((file) => RESOLVER_CONFIG.test(file.path))
+    .map((file) => [file.path, file.blob ?? file.stamp ?? file.path]);
+  const key = inputKey([
+    options.graph,
+    inventory.files.map((file) => file.path),
+    inventory.skipped.map((file) => file.path),
+    modules.map((module) => [module.path, module.imports]),
+    packages,
+    resolverFiles,
+  ]);
+  const stored = store.fact<BuiltGraph>("graph", key);
+  if (stored) return stored;
+  const built = await build();
+  store.remember("graph", key, built);
+  return built;
+}
+
+interface BuiltGraph {
+  graph: GraphFact;
+  warnings: string[];
+}
+
+const RESOLVER_CONFIG = /(?:^|\/)(?:[tj]sconfig[^/]*\.json|package\.json)$/;
+
+/**
+ * The history of HEAD's commit: the same commit (and the same settings and
+ * shallowness) always gives the same history, since the window ends at the
+ * commit's own date, so it is read from the on-disk cache when there.
+ */
+async function cachedHistory(
+  inventory: Inventory,
+  settings: HistorySettings,
+  store: FactCache | undefined,
+): Promise<HistoryFact> {
+  if (!store || inventory.commit === null) return collectHistory(inventory.root, settings);
+  const shallow = await simpleGit({ baseDir: inventory.root })
+    .raw(["rev-parse", "--is-shallow-repository"])
+    .then(
+      (out) => out.trim(),
+      () => null,
+    );
+  if (shallow === null) return collectHistory(inventory.root, settings);
+  const key = inputKey([inventory.root, inventory.commit, shallow, settings]);
+  const stored = store.fact<HistoryFact>("history", key);
+  if (stored) return stored;
+  const fact = await collectHistory(inventory.root, settings);
+  if (fact.status === "ok") store.remember("history", key, fact);
+  return fact;
 }
 
 function coverageWarnings(coverage: CoverageFact): string[] {

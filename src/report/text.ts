@@ -246,7 +246,7 @@ function filesLine(result: ScanResult): string {
       : `${skippedTotal} skipped (${Object.entries(files.skipped)
           .map(([reason, count]) => `${count} ${reason}`)
           .join(", ")})`;
-  return `Files: ${files.total} listed by ${files.listedBy} (${kinds || "none kept"}); ${files.parsed} parsed; ${skipped}.`;
+  return `Files: ${files.total} listed by ${files.listedBy} (${kinds || "none kept"}); ${files.parsed} parsed${files.cached ? ` (${files.cached} unchanged, from the cache)` : ""}; ${skipped}.`;
 }
 
 function formatScore(value: number): string {

@@ -9,7 +9,7 @@ import { CATEGORIES, categoryInfo, type CategoryId } from "../categories.js";
 import type { ResolvedConfig } from "../config/index.js";
 import type { RuleTally } from "../engine/collector.js";
 import type { CategoryResult, CheckResult, LevelResult } from "../engine/result.js";
-import { DEFAULT_GRAPH_SETTINGS } from "../facts/graph/index.js";
+import { DEFAULT_GRAPH_SETTINGS } from "../facts/graph/types.js";
 import { DEFAULT_HISTORY_SETTINGS } from "../facts/history/index.js";
 import type { Facts } from "../facts/index.js";
 import type { Rule } from "../../rules/index.js";

@@ -172,7 +172,7 @@ describe("output, config and timing options", () => {
     const run = runCli(["scan", "--timing", "--format", "json"], repo);
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(
-      /^timing: config \d+ ms · discover \d+ ms · .+ · rules \d+ ms · score \d+ ms · report \d+ ms · total \d+ ms\n$/,
+      /^timing: config \d+ ms · cache read \d+ ms · discover \d+ ms · .+ · cache write \d+ ms · rules \d+ ms · score \d+ ms · report \d+ ms · total \d+ ms\n$/,
     );
     for (const stage of ["parse", "graph", "clones \\(parallel\\)", "clones wait"]) {
       expect(run.stderr).toMatch(new RegExp(` · ${stage} \\d+ ms · `));

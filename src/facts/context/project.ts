@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
-import { ts } from "ts-morph";
+import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import type { Inventory } from "../../discover/index.js";
 import type { PackageFact } from "./packages.js";
 
@@ -104,7 +104,7 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
       read,
       /^@?([A-Za-z0-9_-]+)(?:\s+[^:=\n]*)?:(?!=)/gm,
     ),
-    typescript: readTypescript(inventory, paths),
+    typescript: await readTypescript(inventory, paths),
     linter: detect(LINTERS, paths, packages) ?? fromScripts(SCRIPT_LINTERS, packages),
     formatter: detect(FORMATTERS, paths, packages) ?? fromScripts(SCRIPT_FORMATTERS, packages),
     envExampleFiles,
@@ -130,15 +130,20 @@ async function targetsOf(
   return targets;
 }
 
-function readTypescript(inventory: Inventory, paths: readonly string[]): ProjectFact["typescript"] {
+async function readTypescript(inventory: Inventory, paths: readonly string[]): Promise<ProjectFact["typescript"]> {
   const isUsed =
     paths.includes("tsconfig.json") ||
     inventory.files.some((file) => file.kind === "source" && /\.(?:[cm]?ts|tsx)$/.test(file.path));
   if (!paths.includes("tsconfig.json")) return { isUsed, config: null, isStrict: null, noEmit: null };
   const path = join(inventory.root, "tsconfig.json");
+  const direct = await readPlainTsconfig(path);
+  if (direct !== undefined) return { isUsed, config: "tsconfig.json", ...direct };
+  // `extends` (or a file jsonc cannot read): TypeScript's own reader follows the chain. Loaded on demand:
+  // the compiler is large, and a scan served from the cache needs nothing else of it.
+  const { ts } = await import("ts-morph");
   const read = ts.readConfigFile(path, (file) => ts.sys.readFile(file));
   if (read.error) return { isUsed, config: "tsconfig.json", isStrict: null, noEmit: null };
-  const host: ts.ParseConfigHost = {
+  const host: import("ts-morph").ts.ParseConfigHost = {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
     readDirectory: () => [],
     fileExists: (file) => ts.sys.fileExists(file),
@@ -146,6 +151,21 @@ function readTypescript(inventory: Inventory, paths: readonly string[]): Project
   };
   const options = ts.parseJsonConfigFileContent(read.config, host, inventory.root, undefined, path).options;
   return { isUsed, config: "tsconfig.json", isStrict: options.strict === true, noEmit: options.noEmit === true };
+}
+
+/** strict and noEmit of a tsconfig that extends nothing; undefined when it extends another or does not parse. */
+async function readPlainTsconfig(path: string): Promise<{ isStrict: boolean; noEmit: boolean } | undefined> {
+  const errors: ParseError[] = [];
+  const text = await readFile(path, "utf8").catch(() => null);
+  if (text === null) return undefined;
+  const config: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0 || typeof config !== "object" || config === null || "extends" in config) return undefined;
+  const options = "compilerOptions" in config ? config.compilerOptions : undefined;
+  const read = (key: string) =>
+    typeof options === "object" && options !== null && key in options
+      ? (options as Record<string, unknown>)[key] === true
+      : false;
+  return { isStrict: read("strict"), noEmit: read("noEmit") };
 }
 
 function detect(

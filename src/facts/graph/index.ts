@@ -14,15 +14,13 @@ import { countLoops, shortestPath, stronglyConnectedComponents, type Adjacency }
 import type { CutSuggestion, CycleGroup, GraphEdge, GraphFact, GraphSettings, UnresolvedImport } from "./types.js";
 
 export type * from "./types.js";
+export { DEFAULT_GRAPH_SETTINGS } from "./types.js";
 export { ImportResolver } from "./resolve.js";
 
 /** Elementary loops enumerated per group before the counts are called partial. */
 const LOOP_LIMIT = 10_000;
 /** A namespace or star import takes everything: cutting it is the hardest. */
 const STAR_NAME_WEIGHT = 1_000;
-
-/** Default edge kinds for cycles: runtime imports, dynamic ones included. */
-export const DEFAULT_GRAPH_SETTINGS: GraphSettings = { includeTypeOnly: false, includeDynamic: true };
 
 /** Builds the graph of parsed modules and finds its cycle groups. */
 export function buildGraph(

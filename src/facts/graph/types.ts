@@ -62,3 +62,6 @@ export interface GraphSettings {
   includeTypeOnly: boolean;
   includeDynamic: boolean;
 }
+
+/** Default edge kinds for cycles: runtime imports, dynamic ones included. */
+export const DEFAULT_GRAPH_SETTINGS: GraphSettings = { includeTypeOnly: false, includeDynamic: true };

@@ -6,12 +6,10 @@
  */
 import { join } from "node:path";
 import { isParsedKind, type DiscoveredFile, type FileKind, type SkippedFile } from "../../discover/index.js";
-import { parseModule } from "./parse.js";
 import { readSource, type ReadOutcome } from "./read.js";
 import type { ModuleFacts } from "./types.js";
 
 export type * from "./types.js";
-export { countLines } from "./parse.js";
 
 /** The modules fact plus what reading the files taught about them. */
 export interface ModulesFact {
@@ -22,6 +20,8 @@ export interface ModulesFact {
   reclassified: Array<{ path: string; kind: FileKind }>;
   /** Non-fatal problems met while reading, one line each. */
   warnings: string[];
+  /** Files whose outcome came from the cache: neither parsed nor (when their blob id was known) read. */
+  fromCache: number;
 }
 
 /** What reading and parsing one file gave, as kept by a module cache. */
@@ -31,57 +31,76 @@ export type FileOutcome =
   | { kind: "skip"; reason: SkippedFile["reason"]; detail: string };
 
 /**
- * Outcomes keyed by blob id, kind and path. Only for trees whose blob ids are
- * exact (a commit read from git), never for a work tree with edits.
+ * Outcomes keyed by content (blob id), kind and path: a Map in memory, or the
+ * on-disk fact cache (src/cache).
  */
-export type ModuleCache = Map<string, FileOutcome>;
+export interface ModuleCache {
+  get(key: string): FileOutcome | undefined;
+  has(key: string): boolean;
+  set(key: string, outcome: FileOutcome): unknown;
+}
 
 const READ_BATCH = 32;
 
-/** Reads and parses every source and test file of the inventory; files in `cache` are neither read nor parsed. */
+/**
+ * Reads and parses every source and test file of the inventory. With a cache,
+ * a file whose blob id is known and cached is not even read, and one whose
+ * bytes hash to a cached blob id is read but not parsed.
+ */
 export async function collectModules(
   root: string,
   files: readonly DiscoveredFile[],
   cache?: ModuleCache,
 ): Promise<ModulesFact> {
   const parsed = files.filter((file) => isParsedKind(file.kind));
-  const result: ModulesFact = { modules: [], skipped: [], reclassified: [], warnings: [] };
-  const keyOf = (file: DiscoveredFile): string | null =>
-    cache && file.blob !== null ? `${file.blob}\0${file.kind}\0${file.path}` : null;
-  const toRead = parsed.filter((file) => {
-    const key = keyOf(file);
-    return key === null || !cache?.has(key);
-  });
-  const fresh = new Map<string, FileOutcome>();
+  const result: ModulesFact = { modules: [], skipped: [], reclassified: [], warnings: [], fromCache: 0 };
+  const keyOf = (file: DiscoveredFile, blob: string | null | undefined): string | null =>
+    cache && blob ? `${blob}\0${file.kind}\0${file.path}` : null;
+  const outcomes = new Map<string, FileOutcome>();
+  const toRead: DiscoveredFile[] = [];
+  for (const file of parsed) {
+    const key = keyOf(file, file.blob);
+    const cached = key === null ? undefined : cache?.get(key);
+    if (cached) {
+      outcomes.set(file.path, cached);
+      result.fromCache += 1;
+    } else toRead.push(file);
+  }
+  const hashBytes = cache !== undefined;
+  let parser: typeof import("./parse.js") | null = null;
   // Reads run ahead in small batches so the disk is busy while the previous batch parses.
-  let pending = readBatch(root, toRead.slice(0, READ_BATCH));
+  let pending = readBatch(root, toRead.slice(0, READ_BATCH), hashBytes);
   for (let start = 0; start < toRead.length; start += READ_BATCH) {
     const batch = toRead.slice(start, start + READ_BATCH);
-    const outcomes = await pending;
-    pending = readBatch(root, toRead.slice(start + READ_BATCH, start + 2 * READ_BATCH));
-    batch.forEach((file, index) => {
-      const read = outcomes[index];
-      if (!read) return;
-      const outcome = toOutcome(file, read);
-      fresh.set(file.path, outcome);
-      const key = keyOf(file);
+    const reads = await pending;
+    pending = readBatch(root, toRead.slice(start + READ_BATCH, start + 2 * READ_BATCH), hashBytes);
+    for (const [index, file] of batch.entries()) {
+      const read = reads[index];
+      if (!read) continue;
+      const key = keyOf(file, file.blob ?? (read.kind === "text" ? read.blob : null));
+      const cached = key === null ? undefined : cache?.get(key);
+      // The parser (and the TypeScript compiler with it) is loaded only when a file needs parsing.
+      parser ??= read.kind === "text" && !read.isGenerated && !cached ? await import("./parse.js") : null;
+      if (cached) result.fromCache += 1;
+      const outcome = cached ?? toOutcome(file, read, parser);
+      outcomes.set(file.path, outcome);
       // An unreadable file may read next time; everything else follows from the bytes.
-      if (key !== null && !(read.kind === "skip" && read.reason === "unreadable")) cache?.set(key, outcome);
-    });
+      if (key !== null && !cached && !(read.kind === "skip" && read.reason === "unreadable")) cache?.set(key, outcome);
+    }
   }
   await pending;
   for (const file of parsed) {
-    const key = keyOf(file);
-    const outcome = fresh.get(file.path) ?? (key === null ? undefined : cache?.get(key));
+    const outcome = outcomes.get(file.path);
     if (outcome) addOutcome(result, file, outcome);
   }
   return result;
 }
 
-function toOutcome(file: DiscoveredFile, read: ReadOutcome): FileOutcome {
+function toOutcome(file: DiscoveredFile, read: ReadOutcome, parser: typeof import("./parse.js") | null): FileOutcome {
   if (read.kind === "skip") return { kind: "skip", reason: read.reason, detail: read.detail };
   if (read.isGenerated) return { kind: "generated" };
-  const module = parseModule(file.path, file.kind === "test" ? "test" : "source", read.text);
+  if (!parser) throw new Error("the parser was not loaded");
+  const module = parser.parseModule(file.path, file.kind === "test" ? "test" : "source", read.text);
   return { kind: "module", module, isLatin1: read.isLatin1 };
 }
 
@@ -96,6 +115,6 @@ function addOutcome(result: ModulesFact, file: DiscoveredFile, outcome: FileOutc
   }
 }
 
-function readBatch(root: string, batch: readonly DiscoveredFile[]): Promise<ReadOutcome[]> {
-  return Promise.all(batch.map((file) => readSource(join(root, file.path))));
+function readBatch(root: string, batch: readonly DiscoveredFile[], hashBytes: boolean): Promise<ReadOutcome[]> {
+  return Promise.all(batch.map((file) => readSource(join(root, file.path), hashBytes && file.blob === null)));
 }

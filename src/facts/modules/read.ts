@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { SkipReason } from "../../discover/index.js";
 
 /** What reading a file's bytes decided. */
 export type ReadOutcome =
-  | { kind: "text"; text: string; isGenerated: boolean; isLatin1: boolean }
+  | { kind: "text"; text: string; isGenerated: boolean; isLatin1: boolean; blob?: string }
   | { kind: "skip"; reason: SkipReason; detail: string };
 
 const SNIFF_BYTES = 8000;
@@ -16,8 +17,11 @@ const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*|#!)/;
 const MINIFIED_AVERAGE_LINE = 300;
 const MINIFIED_MIN_BYTES = 2048;
 
-/** Reads a source file once: skips binary and minified content, flags generated files, strips a BOM. */
-export async function readSource(absolutePath: string): Promise<ReadOutcome> {
+/**
+ * Reads a source file once: skips binary and minified content, flags generated
+ * files, strips a BOM. With `withBlobId`, also gives the bytes' git blob id.
+ */
+export async function readSource(absolutePath: string, withBlobId = false): Promise<ReadOutcome> {
   let bytes: Buffer;
   try {
     bytes = await readFile(absolutePath);
@@ -37,7 +41,13 @@ export async function readSource(absolutePath: string): Promise<ReadOutcome> {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (isMinified(text)) return { kind: "skip", reason: "minified", detail: "average line over 300 characters" };
-  return { kind: "text", text, isGenerated: hasGeneratedHeader(text), isLatin1 };
+  const read = { kind: "text" as const, text, isGenerated: hasGeneratedHeader(text), isLatin1 };
+  return withBlobId ? { ...read, blob: gitBlobId(bytes) } : read;
+}
+
+/** The id git gives these bytes as a blob (`git hash-object`): cache keys are the same with or without git. */
+export function gitBlobId(bytes: Buffer): string {
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
 /** Generators announce themselves in a comment near the top; code that merely mentions the marker does not count. */
