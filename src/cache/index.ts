@@ -84,7 +84,8 @@ export class FactCache {
       const code = errorCode(error);
       return empty(code === "ENOENT" ? null : `${label}: cache not read (${code}); facts computed afresh`);
     }
-    const isOtherFormat = !bytes.subarray(0, MAGIC.length).equals(MAGIC) && bytes.toString("latin1", 0, FORMAT.length) === FORMAT;
+    const isOtherFormat =
+      !bytes.subarray(0, MAGIC.length).equals(MAGIC) && bytes.toString("latin1", 0, FORMAT.length) === FORMAT;
     if (isOtherFormat) return empty(null);
     const payload = decode(bytes);
     if (payload === null) return empty(`${label}/${FILE_NAME}: cache is corrupt; ignored and rebuilt`);

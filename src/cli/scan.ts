@@ -13,6 +13,7 @@ import { compareWithBaseline, evaluateGates, type GateSettings } from "../gate/i
 import { FORMATS, type Format } from "../report/index.js";
 import { emitReport } from "./emit.js";
 import { assertDirectoryExists, type CliIO } from "./io.js";
+import { createProgress } from "./progress.js";
 import { historyFileOf } from "./trend.js";
 
 interface ScanFlags {
@@ -125,12 +126,14 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
     jscpdPath: io.env.GROUNDWORK_JSCPD,
   };
   const cache = { cache: flags.cache, cacheDir: flags.cacheDir };
+  const progress = createProgress(io.stderr, { quiet: flags.quiet });
   const outcome = await runScan({
     ...common,
     ...cache,
     root: dir,
     onStage: (stage, milliseconds) => stages.push([stage, milliseconds]),
-  });
+    onProgress: (task, done, total) => progress.update(task, done, total),
+  }).finally(() => progress.stop());
   const gate = gateSettings(outcome, flags);
   const result = await withBaseline(outcome.result, dir, flags, common, stages);
   if (gate.failOn === "new" && !result.baseline) {

@@ -10,6 +10,7 @@ import { toHistoryEntry, type TrendPoint } from "../trend/point.js";
 import { isValidDate, isValidPeriod, selectCommits } from "../trend/select.js";
 import { buildSeries } from "../trend/series.js";
 import { appendHistory, readHistory } from "../trend/store.js";
+import { createProgress } from "./progress.js";
 import { assertDirectoryExists, displayPath, wantsColor, writeFileAtomic, type CliIO } from "./io.js";
 
 interface TrendFlags {
@@ -21,6 +22,7 @@ interface TrendFlags {
   every?: string;
   record?: boolean;
   historyFile?: string;
+  quiet?: boolean;
   color: boolean;
 }
 
@@ -42,6 +44,7 @@ export function registerTrend(program: Command, io: CliIO, setExitCode: (code: n
     .option("--every <period>", 'backfill one commit per period: "day", "week", "2 weeks", "month"', parsePeriod)
     .option("--record", "append the backfilled points to the history file (those not recorded yet)")
     .option("--history-file <file>", "the history file (default: .groundwork/history.jsonl in the directory)")
+    .option("-q, --quiet", "no progress bar")
     .option("--no-color", "disable colours in the text output")
     .action(async (dir: string, flags: TrendFlags) => {
       setExitCode(await trend(dir, flags, io));
@@ -76,18 +79,15 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
   if (flags.backfill !== undefined || flags.every !== undefined) {
     const selected = await selectCommits(root, { count: flags.backfill, since: flags.since, every: flags.every });
     for (const warning of selected.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
-    const progress = io.stderr.isTTY === true;
+    const progress = createProgress(io.stderr, { quiet: flags.quiet });
     const result = await backfill({
       root,
       cwd: io.cwd,
       configPath: flags.config,
       jscpdPath: io.env.GROUNDWORK_JSCPD,
       commits: selected.commits,
-      onProgress: progress
-        ? (done, total) =>
-            io.stderr.write(`\rgroundwork: scored ${done} of ${total} commits${done === total ? "\n" : ""}`)
-        : undefined,
-    });
+      onProgress: (done, total) => progress.update("scoring past commits", done, total),
+    }).finally(() => progress.stop());
     for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
     backfilled = result.points;
     if (flags.record) {

@@ -24,7 +24,6 @@ export interface DiscoverOptions {
   maxFileSize: number;
 }
 
-
 /**
  * Lists, stats and classifies every file under `root`. A `listing` given by the
  * caller (a past commit's tree) replaces git's or the filesystem's list.

@@ -51,6 +51,8 @@ export interface AnalyzeOptions {
   cacheDir?: string | undefined;
   /** Called with each stage's wall time in milliseconds. */
   onStage?: ((stage: string, milliseconds: number) => void) | undefined;
+  /** Called as the long steps advance (parsing files), for a progress bar. */
+  onProgress?: ((task: string, done: number, total: number) => void) | undefined;
 }
 
 /** Scans a repository and returns its ScanResult. Throws a GroundworkError for bad input or config. */
@@ -204,6 +206,7 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
     needsClones: isCategoryMeasured(config, "duplication"),
     caches,
     onStage: options.onStage,
+    onProgress: options.onProgress,
   });
   const cacheWarnings = [opened?.warning, await timed("cache write", async () => opened?.cache.save())].filter(
     (warning): warning is string => typeof warning === "string",

@@ -86,6 +86,8 @@ export interface FactOptions {
   /** Facts kept between scans, keyed by content (see FactCaches). */
   caches?: FactCaches | undefined;
   onStage?: ((stage: string, milliseconds: number) => void) | undefined;
+  /** Called as files are parsed, with how many of those to parse are done. */
+  onProgress?: ((task: string, done: number, total: number) => void) | undefined;
 }
 
 /**
@@ -129,7 +131,9 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
   });
   const knownFiles = new Set(inventory.files.map((file) => file.path));
   const [modules, readme, packages, context] = await Promise.all([
-    collectModules(inventory.root, inventory.files, options.caches?.modules),
+    collectModules(inventory.root, inventory.files, options.caches?.modules, (done, total) =>
+      options.onProgress?.("parsing files", done, total),
+    ),
     readReadme(inventory.root, inventory.files),
     readPackages(inventory.root, inventory.packageRoots, knownFiles),
     readContext(inventory),

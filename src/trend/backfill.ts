@@ -15,7 +15,7 @@ import { toTrendPoint, type TrendPoint } from "./point.js";
 import type { DatedCommit } from "./select.js";
 
 /** How to backfill. */
-export interface BackfillOptions extends Omit<AnalyzeOptions, "ref" | "coverage"> {
+export interface BackfillOptions extends Omit<AnalyzeOptions, "ref" | "coverage" | "onProgress"> {
   /** The commits to score, oldest first. */
   commits: readonly DatedCommit[];
   /** Called after each commit is scored, with how many are done. */

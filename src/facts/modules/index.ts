@@ -51,6 +51,7 @@ export async function collectModules(
   root: string,
   files: readonly DiscoveredFile[],
   cache?: ModuleCache,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<ModulesFact> {
   const parsed = files.filter((file) => isParsedKind(file.kind));
   const result: ModulesFact = { modules: [], skipped: [], reclassified: [], warnings: [], fromCache: 0 };
@@ -87,6 +88,7 @@ export async function collectModules(
       // An unreadable file may read next time; everything else follows from the bytes.
       if (key !== null && !cached && !(read.kind === "skip" && read.reason === "unreadable")) cache?.set(key, outcome);
     }
+    onProgress?.(Math.min(start + READ_BATCH, toRead.length), toRead.length);
   }
   await pending;
   for (const file of parsed) {
