@@ -19,7 +19,7 @@
 // folder) and reused; the same seed gives the same repository, commit ids included.
 import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -154,6 +154,7 @@ function treeRss(pid) {
 
 function printTable(list) {
   const table = new Table({
+    style: { head: [], border: [] },
     head: [
       "repository",
       "files",
@@ -200,8 +201,12 @@ function printTable(list) {
 }
 
 function machine() {
-  const cpus = JSON.parse(run(process.execPath, ["-p", "JSON.stringify(require('os').cpus().length)"]).stdout);
-  return { node: process.version, cpus, platform: `${process.platform}-${process.arch}` };
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    platform: `${process.platform}-${process.arch}`,
+  };
 }
 
 function run(command, args) {

@@ -5,7 +5,7 @@
 // Shape, by construction (the manifest returned says how many of each):
 // - npm workspaces packages/p<k>, about 250 files each, with a package.json,
 //   a src/index.ts re-exporting some modules, and src/m<i>.ts modules of
-//   40 to 300 lines (mean about 170) of typed functions, interfaces and classes;
+//   45 to 340 lines before edits (4,500 files make about 780k lines) of typed functions, interfaces and classes;
 // - imports go to lower-numbered modules of the same package, or to the
 //   previous package by its name, so the graph is acyclic except for one
 //   planted 2-file cycle every 50 modules (m<i> <-> m<i+1>, i % 50 == 7);
@@ -20,7 +20,7 @@ import { once } from "node:events";
 import { join } from "node:path";
 
 /** Bump when the shape changes, so cached repositories are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 3;
 
 const FILES_PER_PACKAGE = 250;
 const CYCLE_EVERY = 50;
@@ -86,6 +86,15 @@ function rngFor(seed, ...keys) {
   let hash = 2166136261 ^ seed;
   for (const char of keys.join("/")) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
   return prng(hash);
+}
+
+const FIELD_TYPES = ["number", "string", "boolean", "number[]", "string | null"];
+
+/** A module's input fields: a varied subset of WORDS, so no two modules share a long identical block by accident. */
+function fieldsOf(seed, global) {
+  const rng = rngFor(seed, "fields", global);
+  const words = [...WORDS].sort(() => rng() - 0.5);
+  return words.slice(0, 6 + Math.floor(rng() * 8));
 }
 
 const pick = (rng, list) => list[Math.floor(rng() * list.length)];
@@ -197,6 +206,9 @@ function moduleSource(options, plan, global, revision, blocks) {
     for (const target of [...targets].sort((a, b) => a - b))
       imports.push({ from: `./m${target}`, fn: `m${pkg.first + target}_run` });
   }
+  // The planted cycle: m<i> imports m<i+1>, which always imports m<i> back.
+  if (isCycleEnd(local, pkg.count) && !imports.some((entry) => entry.from === `./m${local - 1}`))
+    imports.unshift({ from: `./m${local - 1}`, fn: `m${global - 1}_run` });
   if (isCycleStart(local, pkg.count)) imports.push({ from: `./m${local + 1}`, fn: `m${global + 1}_run` });
   if (pkg.index > 0 && rng() < 0.2) imports.push({ from: `@synth/p${pkg.index - 1}`, fn: `p${pkg.index - 1}_entry` });
   for (const entry of imports) lines.push(`import { ${entry.fn} } from "${entry.from}";`);
@@ -212,9 +224,9 @@ function moduleSource(options, plan, global, revision, blocks) {
   };
   document(`The input of module ${global}'s functions.`);
   lines.push(`export interface ${shape} {`, "  id: string;");
-  for (const word of WORDS.slice(0, 12)) lines.push(`  ${word}: number;`);
+  for (const field of fieldsOf(seed, global)) lines.push(`  ${field}: ${pick(rng, FIELD_TYPES)};`);
   lines.push("}", "");
-  const target = int(rng, 40, 300);
+  const target = int(rng, 45, 340);
   const functions = [`m${global}_run`];
   let index = 0;
   const addFunction = (fnName, fnRng) => {
@@ -237,17 +249,18 @@ function moduleSource(options, plan, global, revision, blocks) {
     if (index % 5 === 0) {
       const className = `M${global}Worker${index}`;
       document(`Keeps the ${pick(rng, WORDS)} state of module ${global}.`);
-      lines.push(`export class ${className} {`, `  private readonly values: number[] = [];`, "");
+      const [list, adder, sum] = [name(rng), name(rng), name(rng)];
+      lines.push(`export class ${className} {`, `  private readonly ${list}: number[] = [];`, "");
       lines.push(
-        `  add(value: number): this {`,
-        `    this.values.push(value * ${int(rng, 2, 9)});`,
+        `  ${adder}(value: number): this {`,
+        `    this.${list}.push(value * ${int(rng, 2, 9)});`,
         "    return this;",
         "  }",
         "",
       );
       lines.push(
-        `  get total(): number {`,
-        `    return this.values.reduce((sum, value) => sum + value, ${int(rng, 0, 9)});`,
+        `  get ${sum}(): number {`,
+        `    return this.${list}.reduce((total, value) => total + value, ${int(rng, 0, 9)});`,
         "  }",
       );
       lines.push("}", "");
@@ -265,7 +278,9 @@ function moduleSource(options, plan, global, revision, blocks) {
   return { text: `${lines.join("\n")}\n`, facts };
 }
 
-function testSource(global, local) {
+function testSource(seed, global, local) {
+  const rng = rngFor(seed, "test", global);
+  const input = fieldsOf(seed, global).map((field) => `${field}: ${int(rng, 1, 999)}`);
   return [
     'import { describe, expect, it } from "vitest";',
     `import { m${global}_run } from "../src/m${local}";`,
@@ -391,7 +406,7 @@ export async function generateRepo(dir, options) {
     const { text } = moduleSource(opts, plan, global, 0, blocks);
     await writeFile(pathOf(global, plan), text);
     if (plan.tested.has(global))
-      await writeFile(testPathOf(global, plan), testSource(global, moduleOf(global, plan.packages).local));
+      await writeFile(testPathOf(global, plan), testSource(opts.seed, global, moduleOf(global, plan.packages).local));
   }
   for (const [number, commit] of history.entries()) {
     await commitHeader(number + 1, commit.author, `Change ${commit.modules.map((m) => `m${m}`).join(", ")}`);

@@ -58,6 +58,12 @@ describe("the fact cache (.groundwork/cache)", () => {
     expect(git(dir, ["status", "--porcelain", "--untracked-files=all"])).toBe("");
   });
 
+  it("the text report says how many files came from the cache", async () => {
+    const dir = await repository();
+    expect(runCli(["scan", "."], dir).stdout).toContain("; 4 parsed; none skipped.");
+    expect(runCli(["scan", "."], dir).stdout).toContain("; 4 parsed (4 unchanged, from the cache); none skipped.");
+  });
+
   it("an edited file is parsed again, and only that one; its new facts are the ones scored", async () => {
     const dir = await repository();
     expect(docsMetrics(scanJson(dir).result)).toMatchObject({ documentedSymbols: 1, exportedSymbols: 3 });

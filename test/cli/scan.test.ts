@@ -110,7 +110,8 @@ describe("groundwork scan --format json", () => {
 
 describe("groundwork scan (text)", () => {
   it("prints the score, level, category table and findings, without colour when not a terminal", () => {
-    const run = runCli(["scan"], repo);
+    // Without the cache: earlier tests scanned this repository, and the files line would say so.
+    const run = runCli(["scan", "--no-cache"], repo);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Readiness 78.2/100 · level 3 Workable");
     expect(run.stdout).toContain("Next: level 4 Ready needs context 36 → 50");

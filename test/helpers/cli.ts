@@ -22,6 +22,7 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
     cwd,
     env: { ...inherited, NO_COLOR: "1", ...env },
     encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
     timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
