@@ -13,6 +13,8 @@ interface FixesFlags {
   config?: string;
   coverage?: string;
   since?: string;
+  cache: boolean;
+  cacheDir?: string;
 }
 
 /** Registers `groundwork fixes [dir]`: the ranked fix list. */
@@ -30,6 +32,8 @@ export function registerFixes(program: Command, io: CliIO, setExitCode: (code: n
     .option("-c, --config <file>", "config file (default: groundwork.config.json in the scanned directory, if present)")
     .option("--coverage <file>", "a coverage report to read (default: as for scan)")
     .option("--since <window>", "how far back git history is read (default: 12 months)")
+    .option("--no-cache", "neither read nor write the fact cache (.groundwork/cache)")
+    .option("--cache-dir <dir>", "the fact cache's folder (default: .groundwork/cache in the scanned directory)")
     .action(async (dir: string, flags: FixesFlags) => {
       const result = await analyze({
         root: dir,
@@ -38,6 +42,8 @@ export function registerFixes(program: Command, io: CliIO, setExitCode: (code: n
         since: flags.since,
         cwd: io.cwd,
         jscpdPath: io.env.GROUNDWORK_JSCPD,
+        cache: flags.cache,
+        cacheDir: flags.cacheDir,
       });
       const ranked = inFixOrder(result.findings).slice(0, flags.top);
       if (flags.format === "json") io.stdout.write(`${JSON.stringify(ranked, null, 2)}\n`);

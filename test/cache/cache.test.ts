@@ -134,6 +134,12 @@ describe("the fact cache (.groundwork/cache)", () => {
     expect(existsSync(join(elsewhere, "facts.bin"))).toBe(true);
     expect(scanJson(dir, "--cache-dir", elsewhere).result.files.cached).toBe(4);
     expect(scanJson(dir, "--no-cache").result.files.cached).toBeUndefined();
+    // `fixes` scans too, with the same switches.
+    const other = await repository();
+    expect(runCli(["fixes", ".", "--no-cache"], other).status).toBe(0);
+    expect(existsSync(join(other, ".groundwork"))).toBe(false);
+    expect(runCli(["fixes", "."], other).status).toBe(0);
+    expect(existsSync(join(other, CACHE_FILE))).toBe(true);
   });
 
   it("config cache.enabled false turns it off", async () => {
