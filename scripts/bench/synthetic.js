@@ -22,6 +22,7 @@ import { join } from "node:path";
 /** Bump when the shape changes, so cached repositories are rebuilt. */
 export const GENERATOR_VERSION = 3;
 
+const DEFAULTS = { seed: 1, commits: 300, docShare: 0.6 };
 const FILES_PER_PACKAGE = 250;
 const CYCLE_EVERY = 50;
 const CYCLE_AT = 7;
@@ -356,7 +357,7 @@ function commitPlan(options, plan) {
  * manifest: what was planted, counted while writing.
  */
 export async function generateRepo(dir, options) {
-  const opts = { seed: 1, commits: 300, docShare: 0.6, ...options };
+  const opts = { ...DEFAULTS, ...options };
   const plan = layout(opts.files);
   const blocks = sharedBlocks(opts.seed);
   const history = commitPlan(opts, plan);
@@ -438,7 +439,7 @@ export async function generateRepo(dir, options) {
 
 /** The repository for these options under `cacheDir`, generated once and reused (keyed by every option). */
 export async function syntheticRepo(cacheDir, options) {
-  const opts = { seed: 1, commits: 300, docShare: 0.6, ...options };
+  const opts = { ...DEFAULTS, ...options };
   const dir = join(
     cacheDir,
     `synthetic-v${GENERATOR_VERSION}-${opts.files}f-${opts.commits}c-s${opts.seed}-d${opts.docShare}`,
