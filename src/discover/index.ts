@@ -37,6 +37,10 @@ export async function discover(root: string, options: DiscoverOptions, given?: L
   const toStat: Array<{ listed: ListedPath; kind: DiscoveredFile["kind"] }> = [];
 
   for (const listed of listing.paths) {
+    if (listed.isSubmodule) {
+      skipped.push({ path: listed.path, reason: "submodule", detail: "another repository: scan it on its own" });
+      continue;
+    }
     const outcome = classifier.classify(listed.path);
     if ("skip" in outcome) {
       skipped.push({ path: listed.path, reason: outcome.skip });

@@ -1,11 +1,15 @@
+import { accessSync, constants } from "node:fs";
+import { join } from "node:path";
 import { globby } from "globby";
-import { simpleGit } from "simple-git";
+import { gitAt, gitTimeoutReason, isGitTimeout } from "../git.js";
 
 /** One path from the lister, with what the lister knows of it. */
 export interface ListedPath {
   path: string;
   blob: string | null;
   isSymlink: boolean;
+  /** A submodule's commit (a gitlink): another repository, not scanned. */
+  isSubmodule?: boolean;
 }
 
 /** The raw file list of a tree and how it was made. */
@@ -33,40 +37,72 @@ export async function listFiles(root: string): Promise<Listing> {
     const walked = await walkFilesystem(root, false);
     // Inside a work tree but git lists nothing: the directory is ignored (a vendored or build folder).
     const warnings =
-      walked.length > 0
+      walked.paths.length > 0
         ? ["git lists no files in this directory (it is ignored); files were listed from the filesystem"]
         : [];
-    return { lister: walked.length > 0 ? "filesystem" : "git", commit: git.listing.commit, paths: walked, warnings };
+    return {
+      lister: walked.paths.length > 0 ? "filesystem" : "git",
+      commit: git.listing.commit,
+      paths: walked.paths,
+      warnings: [...warnings, ...walked.warnings],
+    };
   }
   const walked = await walkFilesystem(root, true);
-  return { lister: "filesystem", commit: null, paths: walked, warnings: git.warning ? [git.warning] : [] };
+  return {
+    lister: "filesystem",
+    commit: null,
+    paths: walked.paths,
+    warnings: [...(git.warning ? [git.warning] : []), ...walked.warnings],
+  };
 }
 
-async function walkFilesystem(root: string, gitignore: boolean): Promise<ListedPath[]> {
-  const paths = await globby("**", {
+/** Every file under `root` but node_modules and .git, and a warning per directory that could not be opened. */
+async function walkFilesystem(root: string, gitignore: boolean): Promise<{ paths: ListedPath[]; warnings: string[] }> {
+  const entries = await globby("**", {
     cwd: root,
     dot: true,
     gitignore,
-    onlyFiles: true,
+    onlyFiles: false,
+    markDirectories: true,
     followSymbolicLinks: false,
     suppressErrors: true,
     ignore: ["**/node_modules/**", "**/.git/**"],
   });
-  return paths.sort().map((path) => ({ path, blob: null, isSymlink: false }));
+  const paths: ListedPath[] = [];
+  const warnings: string[] = [];
+  for (const entry of entries.sort()) {
+    if (!entry.endsWith("/")) paths.push({ path: entry, blob: null, isSymlink: false });
+    else {
+      // The walk passes over a directory it cannot open in silence: say which one.
+      const problem = accessProblem(join(root, entry));
+      if (problem !== null) warnings.push(unreadableWarning(entry.slice(0, -1), problem));
+    }
+  }
+  return { paths, warnings };
+}
+
+function accessProblem(dir: string): string | null {
+  try {
+    accessSync(dir, constants.R_OK | constants.X_OK);
+    return null;
+  } catch (error) {
+    return error instanceof Error && "code" in error ? String(error.code) : "unreadable";
+  }
 }
 
 type GitAttempt = { kind: "listing"; listing: Listing } | { kind: "none"; warning: string | null };
 
 async function tryGit(root: string): Promise<GitAttempt> {
-  const git = simpleGit({ baseDir: root, trimmed: false });
+  const git = gitAt(root);
   try {
     const inside = await git.raw(["rev-parse", "--is-inside-work-tree"]);
     if (inside.trim() !== "true") return { kind: "none", warning: null };
   } catch (error) {
     return { kind: "none", warning: describeGitFailure(error) };
   }
+  const unreadable: Array<{ dir: string; why: string }> = [];
   const [raw, modified, commit] = await Promise.all([
-    git.raw(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--stage"]),
+    listWithWarnings(root, unreadable).catch((error: unknown) => error as Error),
     // Tracked files whose work-tree content may differ from the index: their index blob id is not theirs.
     git.raw(["diff-files", "--name-only", "--relative", "-z"]).then(
       (out) => new Set(out.split("\0").filter(Boolean)),
@@ -77,10 +113,36 @@ async function tryGit(root: string): Promise<GitAttempt> {
       () => null,
     ),
   ]);
+  if (raw instanceof Error) return { kind: "none", warning: describeGitFailure(raw) };
   const paths = parseLsFiles(raw).map((entry) =>
     entry.blob !== null && (modified === null || modified.has(entry.path)) ? { ...entry, blob: null } : entry,
   );
-  return { kind: "listing", listing: { lister: "git", commit, paths, warnings: [] } };
+  const warnings = unreadable.map(({ dir, why }) => unreadableWarning(dir, why));
+  return { kind: "listing", listing: { lister: "git", commit, paths, warnings } };
+}
+
+/**
+ * `git ls-files` of tracked and untracked files. Git skips a directory it cannot
+ * open with only a warning on stderr; those directories are collected, so that
+ * the scan can say which files it could not see.
+ */
+async function listWithWarnings(root: string, unreadable: Array<{ dir: string; why: string }>): Promise<string> {
+  let stderr = "";
+  const git = gitAt(root).outputHandler((_command, _stdout, errors) => {
+    errors.on("data", (chunk: Buffer) => {
+      if (stderr.length < 100_000) stderr += chunk.toString("utf8");
+    });
+  });
+  const raw = await git.raw(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--stage"]);
+  for (const match of stderr.matchAll(/could not open directory '(.*?)\/?': (.*)$/gm)) {
+    if (match[1] !== undefined) unreadable.push({ dir: match[1], why: match[2]?.trim() ?? "" });
+  }
+  return raw;
+}
+
+/** The warning for a directory whose files could not be listed. */
+function unreadableWarning(dir: string, why: string): string {
+  return `${dir}/: directory could not be read (${why}); files under it were not scanned`;
 }
 
 /** Parses `git ls-files -z --stage` output (with untracked entries), one entry per path. */
@@ -94,15 +156,17 @@ export function parseLsFiles(raw: string): ListedPath[] {
       continue;
     }
     const [, mode, blob, path] = staged;
-    if (mode === undefined || blob === undefined || path === undefined || mode === GITLINK_MODE) continue;
+    if (mode === undefined || blob === undefined || path === undefined || seen.has(path)) continue;
     // Conflicted paths appear once per stage; the first is enough.
-    if (!seen.has(path)) seen.set(path, { path, blob, isSymlink: mode === SYMLINK_MODE });
+    if (mode === GITLINK_MODE) seen.set(path, { path, blob: null, isSymlink: false, isSubmodule: true });
+    else seen.set(path, { path, blob, isSymlink: mode === SYMLINK_MODE });
   }
   return [...seen.values()];
 }
 
 function describeGitFailure(error: unknown): string | null {
   const message = error instanceof Error ? error.message : String(error);
+  if (isGitTimeout(error)) return `${gitTimeoutReason()}; files were listed from the filesystem instead`;
   if (/not a git repository/i.test(message)) return null;
   if (/ENOENT|spawn git/i.test(message)) {
     return "git was not found on PATH; files were listed from the filesystem (.gitignore honoured) and no commit is recorded";

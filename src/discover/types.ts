@@ -10,6 +10,7 @@ export type SkipReason =
   | "binary"
   | "too-large"
   | "symlink"
+  | "submodule"
   | "ignored-by-config"
   | "unreadable";
 

@@ -26,7 +26,7 @@ import {
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { simpleGit } from "simple-git";
+import { gitAt } from "../git.js";
 import { removeOnInterrupt } from "../cleanup.js";
 import type { Listing } from "../discover/list.js";
 import { InputError } from "../errors.js";
@@ -52,7 +52,7 @@ const SYMLINK = "120000";
 /** Resolves `ref` in the repository at `root` to a commit id; throws an InputError naming the ref. */
 export async function resolveCommit(root: string, ref: string): Promise<string> {
   try {
-    return (await simpleGit({ baseDir: root }).raw(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
+    return (await gitAt(root).raw(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
   } catch {
     throw new InputError(`${ref}: not a commit of the git repository at ${root}`);
   }
@@ -134,7 +134,7 @@ export class TreeStore {
 }
 
 async function listTree(root: string, commit: string): Promise<TreeEntry[]> {
-  const listing = await simpleGit({ baseDir: root, trimmed: false }).raw(["ls-tree", "-r", "-z", commit]);
+  const listing = await gitAt(root).raw(["ls-tree", "-r", "-z", commit]);
   return listing
     .split("\0")
     .filter((record) => record !== "")

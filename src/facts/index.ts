@@ -4,7 +4,7 @@
  * May: read files, run git and child processes, through the producers below.
  * May not: report findings, score, print, or exit.
  */
-import { simpleGit } from "simple-git";
+import { gitAt } from "../git.js";
 import { inputKey, type FactCache } from "../cache/index.js";
 import { isParsedKind, type DiscoveredFile, type Inventory, type SkippedFile } from "../discover/index.js";
 import { collectClones, type CloneSettings, type ClonesFact } from "./clones/index.js";
@@ -284,7 +284,7 @@ async function cachedHistory(
   store: FactCache | undefined,
 ): Promise<HistoryFact> {
   if (!store || inventory.commit === null) return collectHistory(inventory.root, settings);
-  const shallow = await simpleGit({ baseDir: inventory.root })
+  const shallow = await gitAt(inventory.root)
     .raw(["rev-parse", "--is-shallow-repository"])
     .then(
       (out) => out.trim(),

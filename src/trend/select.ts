@@ -7,7 +7,7 @@
  * May: run read-only git commands.
  * May not: scan, write anything.
  */
-import { simpleGit } from "simple-git";
+import { gitAt } from "../git.js";
 import { InputError, UsageError } from "../errors.js";
 import { describeFailure } from "../facts/history/index.js";
 
@@ -75,7 +75,7 @@ async function firstParentLine(
   root: string,
   since: string | undefined,
 ): Promise<{ commits: DatedCommit[]; isShallow: boolean }> {
-  const git = simpleGit({ baseDir: root });
+  const git = gitAt(root);
   let raw: string;
   let isShallow: boolean;
   try {
@@ -152,7 +152,7 @@ function shift(time: number, amount: number, unit: string): number {
 export async function headInfo(
   root: string,
 ): Promise<{ commit: string; date: string; branch: string | null; dirty: boolean } | null> {
-  const git = simpleGit({ baseDir: root });
+  const git = gitAt(root);
   try {
     const [commit = "", date = ""] = (await git.raw(["show", "-s", `--format=%H${FIELD}%cI`, "HEAD"]))
       .trim()

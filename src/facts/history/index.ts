@@ -6,7 +6,7 @@
  * May: run git (read-only) in the scanned directory.
  * May not: read blobs, ask git for line counts (`--numstat` costs 10x), report findings.
  */
-import { simpleGit } from "simple-git";
+import { gitAt, gitTimeoutReason, isGitTimeout } from "../../git.js";
 
 /** Change history of one file in the window. */
 export interface FileHistory {
@@ -74,7 +74,7 @@ export function isValidWindow(window: string): boolean {
  * or a past commit when a snapshot of it is scanned); never throws.
  */
 export async function collectHistory(root: string, settings: HistorySettings, ref = "HEAD"): Promise<HistoryFact> {
-  const git = simpleGit({ baseDir: root, trimmed: false });
+  const git = gitAt(root);
   let headTime: number;
   let isShallow: boolean;
   try {
@@ -230,7 +230,7 @@ export class HistoryLog {
     newest: string,
     oldestTime: number,
   ): Promise<HistoryLog | { status: "unavailable"; reason: string }> {
-    const git = simpleGit({ baseDir: root, trimmed: false });
+    const git = gitAt(root);
     try {
       const isShallow = (await git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
       // Merges stay in (they link the ancestry) and show no changes without -m.
@@ -321,6 +321,7 @@ function isoDate(time: number): string {
 /** A failed git call as a short reason: git missing, not a repository, no commits, or git's own first line. */
 export function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
+  if (isGitTimeout(error)) return gitTimeoutReason();
   if (/ENOENT|spawn git/i.test(message)) return "git was not found on PATH";
   if (/not a git repository/i.test(message)) return "not a git repository";
   if (/unknown revision|ambiguous argument 'HEAD'|does not have any commits/i.test(message))
