@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CATEGORY_IDS } from "../categories.js";
+import { globCostProblem } from "../discover/globs.js";
 import { isValidWindow } from "../facts/history/index.js";
 import type { Rule } from "../../rules/index.js";
 
@@ -9,7 +10,15 @@ export const RULE_SETTINGS = ["off", "info", "warning", "error"] as const;
 /** Default size limit: larger files are skipped as too large. */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
-const globList = z.array(z.string().min(1));
+const globList = z.array(
+  z
+    .string()
+    .min(1)
+    .superRefine((glob, context) => {
+      const problem = globCostProblem(glob);
+      if (problem !== null) context.addIssue({ code: "custom", message: problem });
+    }),
+);
 const ruleSetting = z.enum(RULE_SETTINGS);
 
 const categoryEntry = z.strictObject({

@@ -1,4 +1,4 @@
-import picomatch from "picomatch";
+import { compileGlobs } from "./globs.js";
 import type { FileKind, SkipReason } from "./types.js";
 
 /** Extensions parsed as JavaScript or TypeScript modules. */
@@ -64,9 +64,9 @@ export function createClassifier(options: {
   overrides: ClassifyOverrides;
 }): Classifier {
   const packageRoots = new Set(options.packageRoots);
-  const isIgnored = options.ignore.length > 0 ? picomatch([...options.ignore], { dot: true }) : () => false;
+  const isIgnored = compileGlobs(options.ignore);
   const overrides = Object.entries(options.overrides).flatMap(([kind, globs]) =>
-    globs && globs.length > 0 ? [{ kind: toKind(kind), matches: picomatch(globs, { dot: true }) }] : [],
+    globs && globs.length > 0 ? [{ kind: toKind(kind), matches: compileGlobs(globs) }] : [],
   );
 
   const isUnderRootDir = (segments: readonly string[], names: ReadonlySet<string>): boolean =>

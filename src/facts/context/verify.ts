@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { join, posix } from "node:path";
 import picomatch from "picomatch";
+import { globCostProblem } from "../../discover/globs.js";
 import type { CommandNeed, RecognisedCommand } from "./commands.js";
 import type { ContextDocument } from "./documents.js";
 import type { PackageFact } from "./packages.js";
@@ -146,7 +147,8 @@ function editDistance(a: string, b: string): number {
 
 function workspacePackages(selector: string, packages: readonly PackageFact[]): PackageFact[] {
   const normalized = selector.replace(/^\.\//, "").replace(/\/$/, "");
-  const isMatch = picomatch(normalized);
+  // The selector is the repository's text: a glob too costly to match matches nothing.
+  const isMatch = globCostProblem(normalized) === null ? picomatch(normalized, { noextglob: true }) : () => false;
   return packages.filter(
     (pkg) =>
       pkg.name === selector || pkg.dir === normalized || (pkg.name !== null && isMatch(pkg.name)) || isMatch(pkg.dir),
