@@ -15,14 +15,20 @@ export default defineRule({
       message: "This file does not parse: {{error}}",
       fix: "Fix the syntax error here; if the file is not meant to be JavaScript or TypeScript, list it under `ignore` in groundwork.config.json.",
     },
+    tooDeep: {
+      message: "This file nests deeper than the parser can follow, even on a 64 MB stack; nothing in it was analysed",
+      fix: "Break the deepest expression or statement into named parts; if the file is generated, list it under `ignore` (or `classify.generated`) in groundwork.config.json.",
+    },
   },
   options: z.strictObject({}),
   check({ facts, examine, report }) {
     for (const module of facts.modules) {
       examine();
       if (!module.parseError) continue;
-      const { line, column, message } = module.parseError;
-      report({ messageId: "syntaxError", data: { error: message }, file: module.path, line, column, anchor: "file" });
+      const { line, column, message, tooDeep } = module.parseError;
+      if (tooDeep) report({ messageId: "tooDeep", file: module.path, line, column, anchor: "file" });
+      else
+        report({ messageId: "syntaxError", data: { error: message }, file: module.path, line, column, anchor: "file" });
     }
   },
 });

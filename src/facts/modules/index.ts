@@ -68,6 +68,7 @@ export async function collectModules(
     } else toRead.push(file);
   }
   const hashBytes = cache !== undefined;
+  const deep: DeepRetry[] = [];
   let parser: typeof import("./parse.js") | null = null;
   // Reads run ahead in small batches so the disk is busy while the previous batch parses.
   let pending = readBatch(root, toRead.slice(0, READ_BATCH), hashBytes);
@@ -85,17 +86,45 @@ export async function collectModules(
       if (cached) result.fromCache += 1;
       const outcome = cached ?? toOutcome(file, read, parser);
       outcomes.set(file.path, outcome);
+      if (!cached && read.kind === "text" && outcome.kind === "module" && outcome.module.parseError?.tooDeep) {
+        deep.push({ file, key, text: read.text, isLatin1: outcome.isLatin1 });
+        continue;
+      }
       // An unreadable file may read next time; everything else follows from the bytes.
       if (key !== null && !cached && !(read.kind === "skip" && read.reason === "unreadable")) cache?.set(key, outcome);
     }
     onProgress?.(Math.min(start + READ_BATCH, toRead.length), toRead.length);
   }
   await pending;
+  if (deep.length > 0) await retryDeep(deep, outcomes, cache);
   for (const file of parsed) {
     const outcome = outcomes.get(file.path);
     if (outcome) addOutcome(result, file, outcome);
   }
   return result;
+}
+
+interface DeepRetry {
+  file: DiscoveredFile;
+  key: string | null;
+  text: string;
+  isLatin1: boolean;
+}
+
+/** Parses files too deep for the main thread again on a large stack; caches the outcome only when that ran. */
+async function retryDeep(deep: readonly DeepRetry[], outcomes: Map<string, FileOutcome>, cache?: ModuleCache) {
+  const { parseOnLargeStack } = await import("./deep.js");
+  const reparsed = await parseOnLargeStack(
+    deep.map(({ file, text }) => ({ path: file.path, kind: file.kind === "test" ? "test" : "source", text })),
+  );
+  if (reparsed === null) return;
+  for (const [index, { file, key, isLatin1 }] of deep.entries()) {
+    const module = reparsed[index];
+    if (!module) continue;
+    const outcome: FileOutcome = { kind: "module", module, isLatin1 };
+    outcomes.set(file.path, outcome);
+    if (key !== null) cache?.set(key, outcome);
+  }
 }
 
 function toOutcome(file: DiscoveredFile, read: ReadOutcome, parser: typeof import("./parse.js") | null): FileOutcome {

@@ -26,13 +26,17 @@ export function parseModule(path: string, kind: "source" | "test", text: string)
   try {
     return parseOrThrow(path, kind, text);
   } catch (error) {
-    // The TypeScript parser recurses per nesting level: about a thousand nested brackets exhaust the stack.
-    // One such file must not end the scan, so it becomes a parse error.
-    const reason =
-      error instanceof RangeError
-        ? "nesting too deep for the parser (call stack exhausted)"
-        : `parser failed (${String(error)})`;
-    return unparsed(path, kind, text, { message: reason, line: 1, column: 1 });
+    // The TypeScript parser recurses per nesting level: a few thousand nested brackets exhaust the
+    // main thread's stack. One such file must not end the scan: it is marked, and retried on a larger stack.
+    if (error instanceof RangeError) {
+      return unparsed(path, kind, text, {
+        message: "nesting too deep for the parser",
+        line: 1,
+        column: 1,
+        tooDeep: true,
+      });
+    }
+    return unparsed(path, kind, text, { message: `parser failed (${String(error)})`, line: 1, column: 1 });
   }
 }
 

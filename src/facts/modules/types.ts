@@ -68,6 +68,8 @@ export interface FunctionFact extends Position {
 /** The first syntax error of a file. */
 export interface ParseErrorFact extends Position {
   message: string;
+  /** The file nests deeper than the parser's call stack allows: it may well be valid code. */
+  tooDeep?: true;
 }
 
 /** Language of a parsed file, from its extension. */
