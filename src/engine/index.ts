@@ -238,9 +238,15 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
       },
     ),
     files: fileSummary(facts.inventory, facts),
-    warnings: [...facts.inventory.warnings, ...cacheWarnings],
+    warnings: [...facts.inventory.warnings, ...noSourceWarning(root, facts), ...cacheWarnings],
   };
   return { result, facts, config };
+}
+
+/** A scan that found nothing to parse says so: an empty score is otherwise easy to misread. */
+function noSourceWarning(root: string, facts: Facts): string[] {
+  if (facts.modules.some((module) => module.kind === "source")) return [];
+  return [`${root}: no JavaScript or TypeScript source file to analyse; the code categories are not applicable`];
 }
 
 /** The on-disk fact cache of a work-tree scan, unless turned off (a past commit's scan keeps its facts in memory). */

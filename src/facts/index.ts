@@ -156,7 +156,9 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
     ...built.warnings,
     ...coverageWarnings(coverage),
     ...(history.status === "ok" && history.isShallow
-      ? [`shallow clone: history has ${history.commits} commits in the window, hotspots may be incomplete`]
+      ? [
+          `shallow clone: history has ${history.commits} commit${history.commits === 1 ? "" : "s"} in the window, hotspots may be incomplete`,
+        ]
       : []),
   ]);
   const tests = mapTests(sorted, built.graph.edges, coverage);
