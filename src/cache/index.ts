@@ -15,6 +15,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { FileOutcome, ModuleCache } from "../facts/modules/index.js";
+import { removeOnInterrupt } from "../cleanup.js";
 import { buildId } from "./build.js";
 
 /** The cache's folder, relative to the scanned root, unless configured otherwise. */
@@ -114,6 +115,7 @@ export class FactCache {
     const digest = createHash("sha1").update(body).digest();
     const path = join(this.dir, FILE_NAME);
     const temporary = `${path}.${process.pid}.tmp`;
+    const unregister = removeOnInterrupt(temporary);
     try {
       await mkdir(this.dir, { recursive: true });
       // Git then ignores the whole folder, .gitignore included: scans leave `git status` unchanged.
@@ -124,6 +126,8 @@ export class FactCache {
     } catch (error) {
       await rm(temporary, { force: true }).catch(() => undefined);
       return `${this.label}: cache not written (${errorCode(error)}); the next scan parses every file again`;
+    } finally {
+      unregister();
     }
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
+import { removeOnInterrupt } from "../cleanup.js";
 import { InputError } from "../errors.js";
 
 /** A stream the CLI writes to. */
@@ -24,6 +25,8 @@ export interface CliIO {
  */
 export async function writeFileAtomic(path: string, content: string, label = path): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // Ctrl-C between the write and the rename must not leave the temporary file behind.
+  const unregister = removeOnInterrupt(temporary);
   try {
     await writeFile(temporary, content, "utf8");
     await rename(temporary, path);
@@ -32,6 +35,8 @@ export async function writeFileAtomic(path: string, content: string, label = pat
     const code = error instanceof Error && "code" in error ? String(error.code) : "error";
     const reason = code === "ENOENT" ? "its directory does not exist" : code === "EISDIR" ? "it is a directory" : code;
     throw new InputError(`cannot write ${label}: ${reason}`);
+  } finally {
+    unregister();
   }
 }
 
