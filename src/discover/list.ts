@@ -64,18 +64,20 @@ async function walkFilesystem(root: string, gitignore: boolean): Promise<{ paths
     gitignore,
     onlyFiles: false,
     markDirectories: true,
+    objectMode: true,
     followSymbolicLinks: false,
     suppressErrors: true,
     ignore: ["**/node_modules/**", "**/.git/**"],
   });
   const paths: ListedPath[] = [];
   const warnings: string[] = [];
-  for (const entry of entries.sort()) {
-    if (!entry.endsWith("/")) paths.push({ path: entry, blob: null, isSymlink: false });
-    else {
+  for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if (!entry.path.endsWith("/")) {
+      paths.push({ path: entry.path, blob: null, isSymlink: entry.dirent.isSymbolicLink() });
+    } else {
       // The walk passes over a directory it cannot open in silence: say which one.
-      const problem = accessProblem(join(root, entry));
-      if (problem !== null) warnings.push(unreadableWarning(entry.slice(0, -1), problem));
+      const problem = accessProblem(join(root, entry.path));
+      if (problem !== null) warnings.push(unreadableWarning(entry.path.slice(0, -1), problem));
     }
   }
   return { paths, warnings };

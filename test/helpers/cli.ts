@@ -13,7 +13,12 @@ export interface CliRun {
 const BIN = join(REPO_ROOT, "bin", "groundwork.js");
 
 /** Runs the built CLI (`npm run build` first) as a user would, without colour. */
-export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliRun {
+export function runCli(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+  user?: { uid: number; gid: number },
+): CliRun {
   if (!existsSync(join(REPO_ROOT, "dist", "src", "cli", "index.js"))) {
     throw new Error("the CLI is not built: run `npm run build` (npm test does it first)");
   }
@@ -24,6 +29,7 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
     timeout: 60_000,
+    ...user,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
