@@ -5,7 +5,7 @@
  *
  * May: build simple-git clients. May not: run git itself.
  */
-import { simpleGit, type SimpleGit } from "simple-git";
+import { simpleGit } from "simple-git";
 
 const DEFAULT_TIMEOUT_SECONDS = 120;
 
@@ -19,12 +19,25 @@ export function gitTimeoutSeconds(): number {
   return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_SECONDS;
 }
 
-/** A simple-git client for `root` whose calls fail with a "block timeout" error when git hangs. */
-export function gitAt(root: string): SimpleGit {
-  return simpleGit({
-    baseDir: root,
-    timeout: { block: gitTimeoutSeconds() * 1000 },
-  });
+/** What Groundwork asks of git: one command at a time, its stdout as text. */
+export interface Git {
+  raw(args: readonly string[]): Promise<string>;
+}
+
+/**
+ * A git runner for `root` through simple-git. Each call fails with a "block
+ * timeout" error when git hangs, and runs with `--no-optional-locks`: git must
+ * not refresh an index (a submodule's included) while Groundwork only reads.
+ * `onStderr` receives what git prints on stderr (warnings of a successful call).
+ */
+export function gitAt(root: string, onStderr?: (text: string) => void): Git {
+  const client = simpleGit({ baseDir: root, timeout: { block: gitTimeoutSeconds() * 1000 } });
+  if (onStderr) {
+    client.outputHandler((_command, _stdout, stderr) => {
+      stderr.on("data", (chunk: Buffer) => onStderr(chunk.toString("utf8")));
+    });
+  }
+  return { raw: (args) => client.raw(["--no-optional-locks", ...args]) };
 }
 
 /** True when a simple-git error is the timeout above. */

@@ -106,7 +106,7 @@ async function tryGit(root: string): Promise<GitAttempt> {
   const [raw, modified, commit] = await Promise.all([
     listWithWarnings(root, unreadable).catch((error: unknown) => error as Error),
     // Tracked files whose work-tree content may differ from the index: their index blob id is not theirs.
-    git.raw(["diff-files", "--name-only", "--relative", "-z"]).then(
+    git.raw(["diff-files", "--ignore-submodules=all", "--name-only", "--relative", "-z"]).then(
       (out) => new Set(out.split("\0").filter(Boolean)),
       () => null,
     ),
@@ -130,10 +130,8 @@ async function tryGit(root: string): Promise<GitAttempt> {
  */
 async function listWithWarnings(root: string, unreadable: Array<{ dir: string; why: string }>): Promise<string> {
   let stderr = "";
-  const git = gitAt(root).outputHandler((_command, _stdout, errors) => {
-    errors.on("data", (chunk: Buffer) => {
-      if (stderr.length < 100_000) stderr += chunk.toString("utf8");
-    });
+  const git = gitAt(root, (text) => {
+    if (stderr.length < 100_000) stderr += text;
   });
   const raw = await git.raw(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--stage"]);
   for (const match of stderr.matchAll(/could not open directory '(.*?)\/?': (.*)$/gm)) {

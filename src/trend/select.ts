@@ -158,8 +158,8 @@ export async function headInfo(
       .trim()
       .split(FIELD);
     const branch = (await git.raw(["rev-parse", "--abbrev-ref", "HEAD"])).trim();
-    // --no-optional-locks: status would otherwise refresh (write) the index.
-    const status = await git.raw(["--no-optional-locks", "status", "--porcelain", "--untracked-files=no", "--", "."]);
+    // gitAt adds --no-optional-locks: status would otherwise refresh (write) the index.
+    const status = await git.raw(["status", "--porcelain", "--untracked-files=no", "--", "."]);
     return { commit, date, branch: branch === "HEAD" ? null : branch, dirty: status.trim() !== "" };
   } catch {
     return null;
