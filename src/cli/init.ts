@@ -16,6 +16,8 @@ interface InitFlags {
   nested?: boolean;
   maxLines: number;
   config?: string;
+  cache: boolean;
+  cacheDir?: string;
 }
 
 /** Registers `groundwork init [dir]`. */
@@ -34,6 +36,8 @@ export function registerInit(program: Command, io: CliIO, setExitCode: (code: nu
     .option("--nested", "also write one AGENTS.md per workspace package")
     .option("--max-lines <n>", "keep each file under this many lines", parseLines, 150)
     .option("-c, --config <file>", "config file (default: groundwork.config.json in the directory, if present)")
+    .option("--no-cache", "neither read nor write the fact cache (.groundwork/cache)")
+    .option("--cache-dir <dir>", "the fact cache's folder (default: .groundwork/cache in the directory)")
     .action(async (dir: string, flags: InitFlags) => {
       setExitCode(await init(dir, flags, io));
     });
@@ -50,7 +54,14 @@ async function init(dir: string, flags: InitFlags, io: CliIO): Promise<number> {
     throw new UsageError(
       "--force and --update exclude each other: --update keeps your lines, --force replaces the file",
     );
-  const { facts } = await scan({ root: dir, configPath: flags.config, cwd: io.cwd });
+  const { facts } = await scan({
+    root: dir,
+    configPath: flags.config,
+    cwd: io.cwd,
+    jscpdPath: io.env.GROUNDWORK_JSCPD,
+    cache: flags.cache,
+    cacheDir: flags.cacheDir,
+  });
   const targets = [
     "",
     ...(flags.nested
