@@ -8,9 +8,9 @@ import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCliAsync } from "../helpers/cli.js";
+import { runCliAsync, type CliRun } from "../helpers/cli.js";
 import { REPO_ROOT, temporaryDir } from "../helpers/fixtures.js";
-import { baseRepo, changesDuring, expectError } from "./harness.js";
+import { baseRepo, changesDuringAsync, expectError } from "./harness.js";
 
 interface SchemaNode {
   type?: string;
@@ -97,7 +97,6 @@ describe("robustness: config", () => {
         `got ${JSON.stringify(leaf.wrong)}`,
       );
     }
-    expect(changesDuring(repo, true, () => undefined)).toEqual([]);
   }, 120_000);
 
   it.each([
@@ -111,18 +110,22 @@ describe("robustness: config", () => {
     ],
   ])("%s is exit 2 naming it", async (_case, config, message) => {
     const repo = await baseRepo({ "groundwork.config.json": JSON.stringify(config) });
-    const run = await runCliAsync(["scan", repo, "--no-cache"], repo);
-    // Run from the repository, the file is named as the user would type it.
-    expectError(run, `groundwork.config.json: ${message}`);
-    expect(changesDuring(repo, true, () => undefined)).toEqual([]);
+    const changed = await changesDuringAsync(repo, true, async () => {
+      // Run from the repository, the file is named as the user would type it.
+      expectError(await runCliAsync(["scan", repo, "--no-cache"], repo), `groundwork.config.json: ${message}`);
+    });
+    expect(changed).toEqual([]);
   });
 
   it("invalid JSON is exit 2 with the line and column", async () => {
     const repo = await baseRepo({ "groundwork.config.json": '{\n  "maxFileSize": 10,\n  "ignore": [\n}\n' });
-    expectError(
-      await runCliAsync(["scan", repo, "--no-cache"], repo),
-      "groundwork.config.json: invalid JSON at line 4, column 1",
-    );
+    const changed = await changesDuringAsync(repo, true, async () => {
+      expectError(
+        await runCliAsync(["scan", repo, "--no-cache"], repo),
+        "groundwork.config.json: invalid JSON at line 4, column 1",
+      );
+    });
+    expect(changed).toEqual([]);
   });
 
   it("a config path that does not exist is exit 2 naming it", async () => {

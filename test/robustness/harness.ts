@@ -82,15 +82,29 @@ export function gitStatus(dir: string): string {
 
 /** What `run` changed under `dir`: paths added, removed or different, sorted. */
 export function changesDuring(dir: string, isGit: boolean, run: () => void): string[] {
+  const done = startWatching(dir, isGit);
+  run();
+  return done();
+}
+
+/** changesDuring for an asynchronous `run`. */
+export async function changesDuringAsync(dir: string, isGit: boolean, run: () => Promise<void>): Promise<string[]> {
+  const done = startWatching(dir, isGit);
+  await run();
+  return done();
+}
+
+function startWatching(dir: string, isGit: boolean): () => string[] {
   const before = treePicture(dir);
   const statusBefore = isGit ? gitStatus(dir) : "";
-  run();
-  const after = treePicture(dir);
-  const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
-    (path) => before.get(path) !== after.get(path),
-  );
-  if (isGit) expect(gitStatus(dir)).toBe(statusBefore);
-  return changed.sort();
+  return () => {
+    const after = treePicture(dir);
+    const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
+      (path) => before.get(path) !== after.get(path),
+    );
+    if (isGit) expect(gitStatus(dir)).toBe(statusBefore);
+    return changed.sort();
+  };
 }
 
 /**
