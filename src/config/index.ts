@@ -112,6 +112,7 @@ export function resolveConfig(value: unknown, label: string | null): ResolvedCon
       includeDynamic: input.graph?.includeDynamic ?? DEFAULT_GRAPH_SETTINGS.includeDynamic,
     },
     clones: {
+      engine: input.clones?.engine ?? "builtin",
       minTokens: input.clones?.minTokens ?? null,
       minLines: input.clones?.minLines ?? null,
       timeoutMs: (input.clones?.timeoutSeconds ?? DEFAULT_CLONES_TIMEOUT_SECONDS) * 1000,

@@ -61,7 +61,13 @@ export interface ConfigInput {
   rules?: Partial<Record<string, unknown>> | undefined;
   graph?: { includeTypeOnly?: boolean | undefined; includeDynamic?: boolean | undefined } | undefined;
   clones?:
-    { minTokens?: number | undefined; minLines?: number | undefined; timeoutSeconds?: number | undefined } | undefined;
+    | {
+        engine?: "builtin" | "jscpd" | undefined;
+        minTokens?: number | undefined;
+        minLines?: number | undefined;
+        timeoutSeconds?: number | undefined;
+      }
+    | undefined;
   history?:
     | {
         window?: string | undefined;
@@ -128,17 +134,25 @@ export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput
       .describe("Which imports the dependency graph's cycles are computed over."),
     clones: z
       .strictObject({
-        minTokens: z.number().int().min(1).optional().describe("Minimum clone size in tokens (jscpd's default: 50)."),
-        minLines: z.number().int().min(1).optional().describe("Minimum clone size in lines (jscpd's default: 5)."),
+        engine: z
+          .enum(["builtin", "jscpd"])
+          .optional()
+          .describe(
+            'The clone detector: "builtin" (default), a token-window index in a worker thread, or "jscpd" (jscpd 5 as a child process).',
+          ),
+        minTokens: z.number().int().min(1).optional().describe("Minimum clone size in tokens (default 50, as jscpd)."),
+        minLines: z.number().int().min(1).optional().describe("Minimum clone size in lines (default 5, as jscpd)."),
         timeoutSeconds: z
           .number()
           .min(1)
           .max(3600)
           .optional()
-          .describe("Stop jscpd after this long; the duplication category is then not applicable (default 120)."),
+          .describe(
+            "Stop clone detection after this long; the duplication category is then not applicable (default 120).",
+          ),
       })
       .optional()
-      .describe("How duplicated code is detected (jscpd)."),
+      .describe("How duplicated code is detected."),
     history: z
       .strictObject({
         window: z

@@ -110,7 +110,7 @@ export function createFactCaches(): FactCaches {
 /** Defaults for programmatic use and tests. */
 export const DEFAULT_FACT_OPTIONS: FactOptions = {
   graph: DEFAULT_GRAPH_SETTINGS,
-  clones: { minTokens: null, minLines: null, timeoutMs: 120_000 },
+  clones: { engine: "builtin", minTokens: null, minLines: null, timeoutMs: 120_000 },
   history: DEFAULT_HISTORY_SETTINGS,
   coverageReport: null,
   maxFileSize: 1024 * 1024,

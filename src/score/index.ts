@@ -162,8 +162,14 @@ export function scoringModelLabel(config: ResolvedConfig): string {
     config.graph.includeDynamic !== DEFAULT_GRAPH_SETTINGS.includeDynamic
       ? { graph: config.graph }
       : {}),
-    ...(config.clones.minTokens !== null || config.clones.minLines !== null
-      ? { clones: { minTokens: config.clones.minTokens, minLines: config.clones.minLines } }
+    ...(config.clones.minTokens !== null || config.clones.minLines !== null || config.clones.engine !== "builtin"
+      ? {
+          clones: {
+            minTokens: config.clones.minTokens,
+            minLines: config.clones.minLines,
+            ...(config.clones.engine === "builtin" ? {} : { engine: config.clones.engine }),
+          },
+        }
       : {}),
     ...(JSON.stringify(config.history) !== JSON.stringify(DEFAULT_HISTORY_SETTINGS) ? { history: config.history } : {}),
   };
