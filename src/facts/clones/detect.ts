@@ -37,7 +37,8 @@ export function detectClones(files: readonly TokenizedFile[], thresholds: CloneT
   const keys = new Uint32Array(size);
   const starts = new Int32Array(size).fill(EMPTY);
   const owners = new Int32Array(all.length);
-  for (const [index, file] of files.entries()) owners.fill(index, offsets[index], (offsets[index] ?? 0) + file.hashes.length);
+  for (const [index, file] of files.entries())
+    owners.fill(index, offsets[index], (offsets[index] ?? 0) + file.hashes.length);
   // BASE^(window-1) mod 2^32, to drop the oldest token from the rolling hash.
   let drop = 1;
   for (let index = 0; index < window - 1; index += 1) drop = Math.imul(drop, BASE);
@@ -48,7 +49,7 @@ export function detectClones(files: readonly TokenizedFile[], thresholds: CloneT
     const end = base + file.hashes.length;
     let hash = 0;
     let hashedAt = -1;
-    for (let at = base; at + window <= end; ) {
+    for (let at = base; at + window <= end;) {
       hash = hashedAt === at - 1 && at > base ? roll(hash, all, at, window, drop) : full(all, at, window);
       hashedAt = at;
       let slot = (Math.imul(hash, 2654435761) >>> 0) & mask;
@@ -90,7 +91,8 @@ export function detectClones(files: readonly TokenizedFile[], thresholds: CloneT
 
 function full(tokens: Uint32Array, start: number, window: number): number {
   let hash = 0;
-  for (let index = start; index < start + window; index += 1) hash = (Math.imul(hash, BASE) + (tokens[index] ?? 0)) >>> 0;
+  for (let index = start; index < start + window; index += 1)
+    hash = (Math.imul(hash, BASE) + (tokens[index] ?? 0)) >>> 0;
   return hash;
 }
 

@@ -92,7 +92,8 @@ export function tokenize(path: string, text: string): TokenizedFile {
     counted = start;
     const tokenEnd = scanner.getTokenEnd();
     let end = line;
-    if (MULTILINE.has(kind)) for (let index = start; index < tokenEnd; index += 1) if (text.charCodeAt(index) === 10) end += 1;
+    if (MULTILINE.has(kind))
+      for (let index = start; index < tokenEnd; index += 1) if (text.charCodeAt(index) === 10) end += 1;
     if (count === capacity) {
       capacity *= 2;
       hashes = grow(hashes, capacity);
@@ -116,7 +117,10 @@ export function tokenize(path: string, text: string): TokenizedFile {
 
 /** Re-reads the token where its meaning depends on what came before; keeps the brace stack. */
 function inContext(reader: ts.Scanner, kind: ts.SyntaxKind, previous: ts.SyntaxKind, braces: number[]): ts.SyntaxKind {
-  if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && !ENDS_EXPRESSION.has(previous)) {
+  if (
+    (kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) &&
+    !ENDS_EXPRESSION.has(previous)
+  ) {
     return reader.reScanSlashToken();
   }
   if (kind === ts.SyntaxKind.OpenBraceToken) braces.push(BRACE);
