@@ -39,7 +39,7 @@ const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length 
 const cold = [];
 const backfill = [];
 for (let run = 0; run < Number(values.runs); run += 1) {
-  cold.push(timed(["scan", repo, "--format", "json"]));
+  cold.push(timed(["scan", repo, "--no-cache", "--format", "json"]));
   backfill.push(timed(["trend", repo, "--backfill", values.commits, "--format", "json"]));
 }
 const result = {

@@ -7,7 +7,7 @@
 import { gitAt } from "../git.js";
 import { inputKey, type FactCache } from "../cache/index.js";
 import { isParsedKind, type DiscoveredFile, type Inventory, type SkippedFile } from "../discover/index.js";
-import { collectClones, type CloneSettings, type ClonesFact } from "./clones/index.js";
+import { collectClones, type CloneSettings, type ClonesFact, type TokenCache } from "./clones/index.js";
 import { readContext, type ContextFact } from "./context/documents.js";
 import { collectEnvVars, type EnvVarFact } from "./context/env.js";
 import { readPackages, type PackageFact } from "./context/packages.js";
@@ -99,12 +99,17 @@ export interface FactOptions {
 export interface FactCaches {
   modules: ModuleCache;
   clones: Map<string, Promise<ClonesFact>>;
+  /**
+   * Token streams by blob id, for a series of commit scans: duplication is then
+   * detected on this thread, and a commit that changed 5 files tokenizes 5.
+   */
+  tokens?: TokenCache | undefined;
   store?: FactCache | undefined;
 }
 
 /** Empty caches for a series of commit scans. */
 export function createFactCaches(): FactCaches {
-  return { modules: new Map(), clones: new Map() };
+  return { modules: new Map(), clones: new Map(), tokens: new Map() };
 }
 
 /** Defaults for programmatic use and tests. */
@@ -211,15 +216,19 @@ function runClones(inventory: Inventory, options: FactOptions): Promise<ClonesFa
   if (options.needsClones === false)
     return Promise.resolve({ status: "unavailable", reason: "the duplication category is disabled" });
   const files = inventory.files.filter((file) => isParsedKind(file.kind));
-  const run = () =>
-    collectClones({
-      root: inventory.root,
-      files: files.map((file) => file.path),
-      maxFileSize: options.maxFileSize,
-      settings: options.clones,
-      executable: options.jscpdPath,
-    });
   const caches = options.caches;
+  const blobs = files.map((file) => file.blob);
+  const run = () =>
+    collectClones(
+      {
+        root: inventory.root,
+        files: files.map((file) => file.path),
+        maxFileSize: options.maxFileSize,
+        settings: options.clones,
+        executable: options.jscpdPath,
+      },
+      caches?.tokens && blobs.every((blob) => blob !== null) ? { cache: caches.tokens, blobs } : undefined,
+    );
   const contents = files.map((file) => [file.path, file.blob ?? file.stamp ?? null]);
   if (!caches || contents.some(([, content]) => content === null)) return run();
   const key = inputKey([options.clones, options.maxFileSize, options.jscpdPath ?? null, contents]);

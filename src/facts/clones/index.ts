@@ -15,6 +15,7 @@ import { Worker } from "node:worker_threads";
 import { onInterrupt } from "../../cleanup.js";
 import { DEFAULT_THRESHOLDS, detectClones, type CloneThresholds } from "./detect.js";
 import { runJscpd } from "./jscpd.js";
+import type { TokenizedFile } from "./tokens.js";
 import type { ClonePair, CloneRun, ClonesFact } from "./types.js";
 
 export type * from "./types.js";
@@ -27,8 +28,19 @@ export interface CloneJob {
   thresholds: CloneThresholds;
 }
 
-/** Finds the clones among `run.files`; never throws: a failure is an "unavailable" fact with the reason. */
-export async function collectClones(run: CloneRun): Promise<ClonesFact> {
+/** Token streams by blob id (the path is set per use). */
+export type TokenCache = Map<string, Omit<TokenizedFile, "path">>;
+
+/**
+ * Finds the clones among `run.files`; never throws: a failure is an
+ * "unavailable" fact with the reason. With `reuse` (a backfill: every file's
+ * blob id and a cache kept across commits), detection runs on this thread and
+ * tokenizes only blobs not seen before.
+ */
+export async function collectClones(
+  run: CloneRun,
+  reuse?: { cache: TokenCache; blobs: readonly (string | null)[] },
+): Promise<ClonesFact> {
   if (run.files.length === 0) return { status: "ok", clones: [] };
   if (run.settings.engine === "jscpd" || run.executable) return runJscpd(run);
   const job: CloneJob = {
@@ -40,6 +52,7 @@ export async function collectClones(run: CloneRun): Promise<ClonesFact> {
       minLines: run.settings.minLines ?? DEFAULT_THRESHOLDS.minLines,
     },
   };
+  if (reuse) return { status: "ok", clones: await findClones(job, reuse) };
   const script = new URL("./worker.js", import.meta.url);
   // Run from the TypeScript sources (the tests) there is no compiled worker: detect on this thread.
   if (!existsSync(fileURLToPath(script))) return { status: "ok", clones: await findClones(job) };
@@ -47,12 +60,24 @@ export async function collectClones(run: CloneRun): Promise<ClonesFact> {
 }
 
 /** Reads, tokenizes and compares the job's files (in the worker, or on this thread). */
-export async function findClones(job: CloneJob): Promise<ClonePair[]> {
+export async function findClones(
+  job: CloneJob,
+  reuse?: { cache: TokenCache; blobs: readonly (string | null)[] },
+): Promise<ClonePair[]> {
   const { tokenize } = await import("./tokens.js");
-  const tokenized = [];
-  for (const path of job.files) {
+  const tokenized: TokenizedFile[] = [];
+  for (const [index, path] of job.files.entries()) {
+    const blob = reuse?.blobs[index] ?? null;
+    const known = blob === null ? undefined : reuse?.cache.get(blob);
+    if (known) {
+      tokenized.push({ ...known, path });
+      continue;
+    }
     const text = readText(join(job.root, path), job.maxFileSize);
-    if (text !== null) tokenized.push(tokenize(path, text));
+    if (text === null) continue;
+    const file = tokenize(path, text);
+    tokenized.push(file);
+    if (blob !== null) reuse?.cache.set(blob, file);
   }
   return detectClones(tokenized, job.thresholds);
 }
