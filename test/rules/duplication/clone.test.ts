@@ -2,6 +2,8 @@ import { chmod, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/engine/index.js";
+import type { ScanResult } from "../../../src/engine/result.js";
+import { runCli } from "../../helpers/cli.js";
 import { categoryOf, copyFixture, findingsOf, locationsOf, scanFixture, temporaryDir } from "../../helpers/fixtures.js";
 
 const RULE = "duplication/clone";
@@ -50,6 +52,25 @@ describe(RULE, () => {
     expect(locationsOf(result, RULE)).toEqual([]);
     expect(categoryOf(result, "duplication").metrics.percentage).toBe(0);
     expect(result.scoringModel).toMatch(/^1\+custom\./);
+  });
+
+  it("finds the same pair through the CLI (the worker thread) and with the jscpd engine", async () => {
+    const root = await copyFixture("duplication/clone");
+    const metricsOf = (args: string[]) => {
+      const run = runCli(["scan", root, "--no-cache", "--format", "json", ...args], root);
+      expect(run.status).toBe(0);
+      const result = JSON.parse(run.stdout) as ScanResult;
+      return { metrics: categoryOf(result, "duplication").metrics, model: result.scoringModel };
+    };
+    const builtin = metricsOf([]);
+    expect(builtin.metrics).toMatchObject({ duplicatedLines: 28, totalLines: 44, testClones: 1 });
+    const config = join(await temporaryDir(), "jscpd.json");
+    await writeFile(config, JSON.stringify({ clones: { engine: "jscpd" } }));
+    const jscpd = metricsOf(["--config", config]);
+    expect(jscpd.metrics).toEqual(builtin.metrics);
+    // Another engine is another way of measuring: results are not compared as equals.
+    expect(builtin.model).toBe("1");
+    expect(jscpd.model).toMatch(/^1\+custom\./);
   });
 });
 

@@ -1,0 +1,132 @@
+import { cp, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { collectClones } from "../../../src/facts/clones/index.js";
+import { detectClones } from "../../../src/facts/clones/detect.js";
+import { tokenize } from "../../../src/facts/clones/tokens.js";
+import type { CloneRun } from "../../../src/facts/clones/types.js";
+import { fixturePath, temporaryDir } from "../../helpers/fixtures.js";
+
+/**
+ * A block of 12 statements of 7 tokens each (`const vN = input * N;`): 84
+ * tokens on 12 lines, above the 50-token and 5-line thresholds.
+ */
+const BLOCK = Array.from({ length: 12 }, (_, index) => `  const v${index} = input * ${index + 2};`).join("\n");
+
+function module(name: string, before: string[], after: string[] = []): string {
+  return [
+    ...before,
+    `export function ${name}(input: number): number {`,
+    BLOCK,
+    "  return input;",
+    "}",
+    ...after,
+    "",
+  ].join("\n");
+}
+
+const THRESHOLDS = { minTokens: 50, minLines: 5 };
+
+describe("tokenizer", () => {
+  it("keeps tokens and lines, drops comments, and reads regular expressions and templates in context", () => {
+    const text = [
+      "// a comment with a quote: '",
+      "const pattern = /['\"`]/g; // a quote inside a regular expression",
+      "const half = total / 2 / 1;",
+      "const text = `a ${'}'} b ${`nested ${half}`} c",
+      "d`;",
+      "export const after = 1;",
+    ].join("\n");
+    const tokens = tokenize("x.ts", text);
+    // const pattern = /…/g ;                                   5
+    // const half = total / 2 / 1 ;                              9
+    // const text = `a ${ '}' } b ${ `nested ${ half }` } c⏎d` ;   11 (head, string, middle, head, half, tail, tail)
+    // export const after = 1 ;                                  6
+    expect(tokens.hashes.length).toBe(5 + 9 + 11 + 6);
+    expect(Array.from(tokens.startLines.slice(0, 5))).toEqual([2, 2, 2, 2, 2]);
+    // The last statement is still seen, on line 6: nothing was swallowed by a quote.
+    expect(Array.from(tokens.startLines.slice(-6))).toEqual([6, 6, 6, 6, 6, 6]);
+    // The template's tail runs from line 4 to line 5.
+    const tail = tokens.hashes.length - 8;
+    expect([tokens.startLines[tail], tokens.endLines[tail]]).toEqual([4, 5]);
+  });
+
+  it("gives the same tokens to the same code wherever it is, whatever the spacing and comments", () => {
+    const a = tokenize("a.ts", "const x = f(1, 2); // one\n");
+    const b = tokenize("b.ts", "/* lead */ const   x=f( 1,2 ) ;\n");
+    expect(Array.from(a.hashes)).toEqual(Array.from(b.hashes));
+    expect(Array.from(tokenize("c.ts", "const y = f(1, 2);\n").hashes)).not.toEqual(Array.from(a.hashes));
+  });
+});
+
+describe("detectClones", () => {
+  it("finds the one shared block between two files, with its exact lines, earlier file first", () => {
+    // In b.ts the function starts 3 lines lower: lines 4-16 there, 1-13 in a.ts.
+    const a = tokenize("src/a.ts", module("alpha", []));
+    const b = tokenize("src/b.ts", module("beta", ["// one", "// two", "// three"]));
+    const pairs = detectClones([a, b], THRESHOLDS);
+    // The function names differ, so the clone starts at `(input` on the signature line and runs to `}`:
+    // ( input : number ) : number {  8, the block 12 × 7 = 84, return input ;  3, }  1: 96 tokens.
+    expect(pairs).toEqual([
+      { a: { file: "src/a.ts", start: 1, end: 15 }, b: { file: "src/b.ts", start: 4, end: 18 }, lines: 15, tokens: 96 },
+    ]);
+  });
+
+  it("finds a block repeated inside one file, but not a run of repeated tokens overlapping itself", () => {
+    const twice = tokenize("src/twice.ts", [module("one", []), module("two", [])].join("\n"));
+    expect(detectClones([twice], THRESHOLDS).map((pair) => [pair.a.start, pair.b.start])).toEqual([[1, 17]]);
+    const run = tokenize("src/run.ts", `export const ones = [${"1, ".repeat(200)}];\n`);
+    expect(detectClones([run], THRESHOLDS)).toEqual([]);
+  });
+
+  it("respects both thresholds", () => {
+    const a = tokenize("src/a.ts", module("alpha", []));
+    const b = tokenize("src/b.ts", module("beta", []));
+    expect(detectClones([a, b], { minTokens: 97, minLines: 5 })).toEqual([]);
+    expect(detectClones([a, b], { minTokens: 50, minLines: 16 })).toEqual([]);
+    expect(detectClones([a, b], { minTokens: 96, minLines: 15 })).toHaveLength(1);
+    const three = tokenize("src/c.ts", module("gamma", []));
+    // A third copy pairs with the first occurrence, as jscpd reports it.
+    expect(detectClones([a, b, three], THRESHOLDS).map((pair) => `${pair.a.file} ${pair.b.file}`)).toEqual([
+      "src/a.ts src/b.ts",
+      "src/a.ts src/c.ts",
+    ]);
+  });
+});
+
+describe("the built-in detector against jscpd (the oracle)", () => {
+  it("reports the same clone pairs as jscpd 5 on the duplication fixture and a generated set", async () => {
+    const root = await temporaryDir();
+    await cp(fixturePath("duplication/clone"), root, { recursive: true });
+    await writeFile(join(root, "src", "a.ts"), module("alpha", []));
+    await writeFile(join(root, "src", "b.ts"), module("beta", ["// one", "// two", "// three"]));
+    await writeFile(join(root, "src", "twice.ts"), [module("one", []), module("two", [])].join("\n"));
+    const files = [
+      "src/a.ts",
+      "src/b.ts",
+      "src/money.ts",
+      "src/pricing/discounts.ts",
+      "src/pricing/summary.ts",
+      "src/pricing/taxes.ts",
+      "src/twice.ts",
+      "test/discounts.test.ts",
+      "test/taxes.test.ts",
+    ];
+    const run = (engine: "builtin" | "jscpd"): CloneRun => ({
+      root,
+      files,
+      maxFileSize: 1 << 20,
+      settings: { engine, minTokens: null, minLines: null, timeoutMs: 60_000 },
+    });
+    const builtin = await collectClones(run("builtin"));
+    const jscpd = await collectClones(run("jscpd"));
+    expect(builtin.status).toBe("ok");
+    expect(jscpd.status).toBe("ok");
+    const places = (fact: typeof builtin) =>
+      fact.status === "ok"
+        ? fact.clones.map((pair) => `${pair.a.file}:${pair.a.start} ${pair.b.file}:${pair.b.start}`)
+        : [];
+    expect(places(builtin)).toEqual(places(jscpd));
+    expect(places(builtin)).toContain("src/pricing/discounts.ts:4 src/pricing/taxes.ts:4");
+  });
+});
