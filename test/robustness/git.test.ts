@@ -8,7 +8,17 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { temporaryDir } from "../helpers/fixtures.js";
 import { commitAll, git, initRepo, writeFiles } from "../helpers/git.js";
-import { BASE_DOCS, BASE_FILES, baseRepo, changesDuring, messages, resultOf, scanUnchanged } from "./harness.js";
+import {
+  BASE_DOCS,
+  BASE_FILES,
+  baseRepo,
+  categoryIn,
+  changesDuring,
+  docsOf,
+  messages,
+  resultOf,
+  scanUnchanged,
+} from "./harness.js";
 
 type Result = ReturnType<typeof resultOf> & { commit: string | null; files: { listedBy: string } };
 
@@ -16,16 +26,6 @@ function scanJson(dir: string, options: Parameters<typeof scanUnchanged>[2] = {}
   const run = scanUnchanged(dir, ["--format", "json"], options);
   expect(run.status).toBe(0);
   return resultOf(run) as Result;
-}
-
-function docsOf(result: Result): Record<string, unknown> {
-  return result.categories.find((category) => category.id === "docs")?.metrics ?? {};
-}
-
-function hotspots(result: Result): { score: number | null; reason?: string; metrics: Record<string, unknown> } {
-  const found = result.categories.find((category) => category.id === "hotspots");
-  if (!found) throw new Error("no hotspots category");
-  return found;
 }
 
 /** A repository with three commits, one a day, each changing src/math.ts. */
@@ -45,7 +45,7 @@ describe("robustness: git", () => {
     const result = scanJson(dir, { isGit: false });
     expect(result.files.listedBy).toBe("filesystem");
     expect(result.commit).toBeNull();
-    expect(hotspots(result).reason).toBe("not a git repository");
+    expect(categoryIn(result, "hotspots").reason).toBe("not a git repository");
     expect(docsOf(result)).toMatchObject(BASE_DOCS);
   });
 
@@ -58,7 +58,7 @@ describe("robustness: git", () => {
     ]);
     const result = resultOf(run) as Result;
     expect(result.files.listedBy).toBe("filesystem");
-    expect(hotspots(result).reason).toBe("git was not found on PATH");
+    expect(categoryIn(result, "hotspots").reason).toBe("git was not found on PATH");
     expect(docsOf(result)).toMatchObject(BASE_DOCS);
   });
 
@@ -70,7 +70,7 @@ describe("robustness: git", () => {
     expect(messages(run)).toEqual([
       "groundwork: warning: shallow clone: history has 1 commit in the window, hotspots may be incomplete",
     ]);
-    expect(hotspots(resultOf(run) as Result).metrics).toMatchObject({ commits: 1, isShallow: true });
+    expect(categoryIn(resultOf(run), "hotspots").metrics).toMatchObject({ commits: 1, isShallow: true });
   });
 
   it("a detached HEAD: the scanned commit is the checked-out one", async () => {
@@ -80,7 +80,7 @@ describe("robustness: git", () => {
     const result = scanJson(dir);
     expect(result.commit).toBe(detached);
     // The history window ends at the checked-out commit: two commits, not three.
-    expect(hotspots(result).metrics).toMatchObject({ commits: 2 });
+    expect(categoryIn(result, "hotspots").metrics).toMatchObject({ commits: 2 });
     expect(docsOf(result)).toMatchObject(BASE_DOCS);
   });
 
@@ -91,7 +91,7 @@ describe("robustness: git", () => {
     const result = scanJson(dir);
     expect(result.files.listedBy).toBe("git");
     expect(result.commit).toBeNull();
-    expect(hotspots(result).reason).toBe("the repository has no commits");
+    expect(categoryIn(result, "hotspots").reason).toBe("the repository has no commits");
     expect(docsOf(result)).toMatchObject(BASE_DOCS);
   });
 
@@ -122,7 +122,7 @@ describe("robustness: git", () => {
     });
     expect(mainChanges).toEqual([]);
     expect(result?.commit).toBe(git(dir, ["rev-parse", "HEAD~2"]).trim());
-    expect(result && hotspots(result).metrics).toMatchObject({ commits: 1 });
+    expect(result && categoryIn(result, "hotspots").metrics).toMatchObject({ commits: 1 });
     // The untracked file of the worktree is scanned with the base's files.
     expect(result && docsOf(result)).toMatchObject({ exportedSymbols: 4, documentedSymbols: 3 });
   });

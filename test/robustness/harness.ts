@@ -146,6 +146,21 @@ export function resultOf(run: CliRun): {
   return JSON.parse(run.stdout);
 }
 
+/** One category of a JSON result; throws when it is missing. */
+export function categoryIn(
+  result: ReturnType<typeof resultOf>,
+  id: string,
+): { id: string; score: number | null; reason?: string; metrics: Record<string, unknown> } {
+  const found = result.categories.find((category) => category.id === id);
+  if (!found) throw new Error(`no category ${id} in the result`);
+  return found;
+}
+
+/** The documentation metrics of a JSON result (every case checks the base's). */
+export function docsOf(result: ReturnType<typeof resultOf>): Record<string, unknown> {
+  return categoryIn(result, "docs").metrics;
+}
+
 /** The lines of stderr that are Groundwork's own messages. */
 export function messages(run: CliRun): string[] {
   return run.stderr.split("\n").filter((line) => line.startsWith("groundwork: "));

@@ -13,7 +13,9 @@ import {
   BASE_DOCS,
   BASE_FILES,
   baseRepo,
+  categoryIn,
   changesDuring,
+  docsOf,
   expectError,
   messages,
   resultOf,
@@ -22,14 +24,6 @@ import {
 import { runCli } from "../helpers/cli.js";
 
 type Result = ReturnType<typeof resultOf>;
-
-function docsOf(result: Result): Record<string, unknown> {
-  return result.categories.find((category) => category.id === "docs")?.metrics ?? {};
-}
-
-function categoryReason(result: Result, id: string): string | undefined {
-  return result.categories.find((category) => category.id === id)?.reason;
-}
 
 function skipOf(result: Result, path: string): { reason: string; detail?: string } | undefined {
   const found = result.files.skippedFiles.find((file) => file.path === path);
@@ -75,9 +69,9 @@ describe("robustness: the path given", () => {
     await writeFile(join(dir, "README.md"), "# Notes\n\nPlain notes.\n");
     const result = resultOf(scanUnchanged(dir, ["--format", "json"], { isGit: false }));
     expect(result.files.parsed).toBe(0);
-    expect(categoryReason(result, "interfaces")).toBe("no source files were parsed");
-    expect(categoryReason(result, "cycles")).toBe("no modules to link");
-    expect(categoryReason(result, "hotspots")).toBe("not a git repository");
+    expect(categoryIn(result, "interfaces").reason).toBe("no source files were parsed");
+    expect(categoryIn(result, "cycles").reason).toBe("no modules to link");
+    expect(categoryIn(result, "hotspots").reason).toBe("not a git repository");
     expect(result.warnings).toEqual([
       `${dir}: no JavaScript or TypeScript source file to analyse; the code categories are not applicable`,
     ]);
@@ -89,7 +83,7 @@ describe("robustness: the path given", () => {
     await writeFile(join(dir, "test", "a.test.ts"), 'import { it } from "vitest";\nit("runs", () => {});\n');
     const result = resultOf(scanUnchanged(dir, ["--format", "json"], { isGit: false }));
     expect(result.files.parsed).toBe(1);
-    expect(categoryReason(result, "interfaces")).toBe("no source files were parsed");
+    expect(categoryIn(result, "interfaces").reason).toBe("no source files were parsed");
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toContain("no JavaScript or TypeScript source file to analyse");
   });

@@ -10,19 +10,22 @@ import { chmod, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT, temporaryDir } from "../helpers/fixtures.js";
-import { BASE_DOCS, baseRepo, gitStatus, messages, resultOf, scanUnchanged, treePicture } from "./harness.js";
+import {
+  BASE_DOCS,
+  baseRepo,
+  categoryIn,
+  gitStatus,
+  messages,
+  resultOf,
+  scanUnchanged,
+  treePicture,
+} from "./harness.js";
 
 async function script(body: string): Promise<string> {
   const path = join(await temporaryDir(), "tool.sh");
   await writeFile(path, `#!/bin/sh\n${body}\n`);
   await chmod(path, 0o755);
   return path;
-}
-
-function category(result: ReturnType<typeof resultOf>, id: string) {
-  const found = result.categories.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`no category ${id}`);
-  return found;
 }
 
 function isRunning(pid: number): boolean {
@@ -64,8 +67,8 @@ describe("robustness: jscpd", () => {
     expect(run.status).toBe(0);
     expect(messages(run)).toEqual([`groundwork: warning: duplication not measured: ${reason}`]);
     const result = resultOf(run);
-    expect(category(result, "duplication")).toMatchObject({ score: null, reason: `not measured: ${reason}` });
-    expect(category(result, "docs").metrics).toMatchObject(BASE_DOCS);
+    expect(categoryIn(result, "duplication")).toMatchObject({ score: null, reason: `not measured: ${reason}` });
+    expect(categoryIn(result, "docs").metrics).toMatchObject(BASE_DOCS);
   });
 });
 
@@ -85,10 +88,10 @@ describe("robustness: git hangs", () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(run.status).toBe(0);
     const result = resultOf(run);
-    expect(category(result, "hotspots").reason).toBe(
+    expect(categoryIn(result, "hotspots").reason).toBe(
       "git printed nothing for 1 s and was stopped (GROUNDWORK_GIT_TIMEOUT sets the limit)",
     );
-    expect(category(result, "docs").metrics).toMatchObject(BASE_DOCS);
+    expect(categoryIn(result, "docs").metrics).toMatchObject(BASE_DOCS);
   });
 });
 

@@ -14,15 +14,16 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { temporaryDir } from "../helpers/fixtures.js";
 import { writeFiles } from "../helpers/git.js";
-import { BASE_DOCS, baseRepo, changesDuring, messages, resultOf, scanUnchanged } from "./harness.js";
-
-function docsOf(result: ReturnType<typeof resultOf>): Record<string, unknown> {
-  return result.categories.find((category) => category.id === "docs")?.metrics ?? {};
-}
-
-function testsOf(result: ReturnType<typeof resultOf>): Record<string, unknown> {
-  return result.categories.find((category) => category.id === "tests")?.metrics ?? {};
-}
+import {
+  BASE_DOCS,
+  baseRepo,
+  categoryIn,
+  changesDuring,
+  docsOf,
+  messages,
+  resultOf,
+  scanUnchanged,
+} from "./harness.js";
 
 describe("robustness: corrupt coverage reports", () => {
   it.each([
@@ -36,7 +37,7 @@ describe("robustness: corrupt coverage reports", () => {
     const warning = `${path}: coverage report unreadable (${why}); tests mapped from imports instead`;
     expect(messages(run)).toEqual([`groundwork: warning: ${warning}`]);
     const result = resultOf(run);
-    expect(testsOf(result)).toMatchObject({ mode: "mapped", lineCoverage: null });
+    expect(categoryIn(result, "tests").metrics).toMatchObject({ mode: "mapped", lineCoverage: null });
     expect(docsOf(result)).toMatchObject(BASE_DOCS);
   });
 });

@@ -1,8 +1,9 @@
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "../../../src/engine/index.js";
 import type { ScanResult } from "../../../src/engine/result.js";
 import { buildBillingHistory } from "../../helpers/billing-history.js";
-import { categoryOf, findingsOf, locationsOf } from "../../helpers/fixtures.js";
+import { categoryOf, findingsOf, locationsOf, temporaryDir } from "../../helpers/fixtures.js";
 import { git } from "../../helpers/git.js";
 
 const RULE = "hotspots/hotspot";
@@ -88,7 +89,7 @@ describe(RULE, () => {
   });
 
   it("warns about a shallow clone and uses the history it has", async () => {
-    const shallow = `${root}-shallow`;
+    const shallow = join(await temporaryDir(), "shallow");
     git(root, ["clone", "--quiet", "--depth", "4", `file://${root}`, shallow]);
     const clone = await analyze({ root: shallow, config: {} });
     expect(categoryOf(clone, "hotspots").metrics).toMatchObject({ commits: 4, isShallow: true });
