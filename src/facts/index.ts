@@ -73,7 +73,7 @@ export interface FactOptions {
   /** A coverage report to read (relative to the root); null looks for the usual ones. */
   coverageReport: string | null;
   maxFileSize: number;
-  /** An explicit jscpd executable. */
+  /** An explicit jscpd executable (GROUNDWORK_JSCPD): clones are then found by jscpd. */
   jscpdPath?: string | undefined;
   /**
    * Reads the history fact with the given settings; default: `git log` of the
@@ -81,7 +81,7 @@ export interface FactOptions {
    * repository instead (one log shared by all the commits of a backfill).
    */
   readHistory?: ((settings: HistorySettings) => Promise<HistoryFact>) | undefined;
-  /** False when nothing reads clones (duplication disabled): jscpd is then not run. */
+  /** False when nothing reads clones (duplication disabled): no clone detection runs. */
   needsClones?: boolean | undefined;
   /** Facts kept between scans, keyed by content (see FactCaches). */
   caches?: FactCaches | undefined;
@@ -91,7 +91,7 @@ export interface FactOptions {
 }
 
 /**
- * Facts kept between scans: parsed files by content, and jscpd's result per
+ * Facts kept between scans: parsed files by content, and the clones per
  * set of files (in memory, shared by the commits of one backfill); with a
  * `store` (the on-disk fact cache), also the graph, clones and history by a
  * key of their inputs.
@@ -121,7 +121,7 @@ export const DEFAULT_FACT_OPTIONS: FactOptions = {
   maxFileSize: 1024 * 1024,
 };
 
-/** Runs every fact producer once: jscpd and git start first and run while Node parses. */
+/** Runs every fact producer once: clone detection (a worker thread) and git start first and run while Node parses. */
 export async function collectFacts(inventory: Inventory, options: FactOptions = DEFAULT_FACT_OPTIONS): Promise<Facts> {
   const started = performance.now();
   const readHistory =
@@ -208,7 +208,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
 }
 
 /**
- * jscpd on the parsed files. Its result is reused when the same files (by
+ * Clone detection on the parsed files. Its result is reused when the same files (by
  * content) were compared before: by an earlier commit of a backfill, or by
  * the previous scan (the on-disk cache).
  */
@@ -316,7 +316,7 @@ function coverageWarnings(coverage: CoverageFact): string[] {
   return [];
 }
 
-/** jscpd was given the files before reading showed some to be minified or generated: drop those. */
+/** Clone detection was given the files before reading showed some to be minified or generated: drop those. */
 function onlyParsed(fact: ClonesFact, parsed: ReadonlySet<string>): ClonesFact {
   if (fact.status !== "ok") return fact;
   return { status: "ok", clones: fact.clones.filter((pair) => parsed.has(pair.a.file) && parsed.has(pair.b.file)) };
