@@ -99,7 +99,8 @@ function readText(path: string, maxFileSize: number): string | null {
 
 function inWorker(script: URL, job: CloneJob, timeoutMs: number): Promise<ClonesFact> {
   return new Promise((resolve) => {
-    const worker = new Worker(script, { workerData: job });
+    // execArgv: []: the worker must not inherit the host's flags (`node --input-type=module -e …` made it fail).
+    const worker = new Worker(script, { workerData: job, execArgv: [] });
     const unregister = onInterrupt(() => void worker.terminate());
     let settled = false;
     const settle = (fact: ClonesFact): void => {

@@ -28,7 +28,12 @@ export async function parseOnLargeStack(files: readonly DeepFile[]): Promise<Mod
   const script = new URL("./deep-worker.js", import.meta.url);
   if (!existsSync(fileURLToPath(script))) return null;
   return new Promise((resolve) => {
-    const worker = new Worker(script, { workerData: files, resourceLimits: { stackSizeMb: STACK_MB } });
+    // execArgv: []: the worker must not inherit the host's flags (`node --input-type=module -e …` made it fail).
+    const worker = new Worker(script, {
+      workerData: files,
+      execArgv: [],
+      resourceLimits: { stackSizeMb: STACK_MB },
+    });
     let result: ModuleFacts[] | null = null;
     worker.once("message", (message: ModuleFacts[]) => {
       result = message;
