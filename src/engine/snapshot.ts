@@ -26,7 +26,7 @@ import {
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { gitAt } from "../git.js";
+import { gitAt, gitTimeoutReason, gitTimeoutSeconds } from "../git.js";
 import { removeOnInterrupt } from "../cleanup.js";
 import type { Listing } from "../discover/list.js";
 import { InputError } from "../errors.js";
@@ -153,11 +153,22 @@ async function listTree(root: string, commit: string): Promise<TreeEntry[]> {
 function readBlobsInto(root: string, blobs: readonly string[], dir: string): Promise<void> {
   if (blobs.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("git", ["--no-optional-locks", "cat-file", "--batch"], {
+      cwd: root,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     const writer = new BatchWriter(dir);
     let stderr = "";
     let failure: Error | null = null;
+    // The same watchdog as every other git call (src/git.ts): stopped after a silence.
+    let watchdog = setTimeout(() => stop(), gitTimeoutSeconds() * 1000);
+    const stop = (): void => {
+      failure ??= new Error(gitTimeoutReason());
+      child.kill();
+    };
     child.stdout.on("data", (chunk: Buffer) => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => stop(), gitTimeoutSeconds() * 1000);
       if (failure) return;
       try {
         writer.push(chunk);
@@ -169,10 +180,15 @@ function readBlobsInto(root: string, blobs: readonly string[], dir: string): Pro
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString("utf8");
     });
-    child.on("error", (error) => reject(new InputError(`git cat-file could not run (${error.message})`)));
+    child.on("error", (error) => {
+      clearTimeout(watchdog);
+      reject(new InputError(`git cat-file could not run (${error.message})`));
+    });
     child.on("close", (code) => {
+      clearTimeout(watchdog);
       writer.close();
-      if (failure) reject(new InputError(`cannot write a snapshot file in ${dir} (${codeOf(failure)})`));
+      if (failure?.message === gitTimeoutReason()) reject(new InputError(`git cat-file: ${gitTimeoutReason()}`));
+      else if (failure) reject(new InputError(`cannot write a snapshot file in ${dir} (${codeOf(failure)})`));
       else if (code !== 0) reject(new InputError(`git cat-file failed (${stderr.trim().split("\n")[0] ?? code})`));
       else if (writer.written !== blobs.length)
         reject(new InputError(`git cat-file returned ${writer.written} of ${blobs.length} blobs`));

@@ -14,6 +14,7 @@ import {
   BASE_DOCS,
   baseRepo,
   categoryIn,
+  expectError,
   gitStatus,
   messages,
   resultOf,
@@ -92,6 +93,25 @@ describe("robustness: git hangs", () => {
       "git printed nothing for 1 s and was stopped (GROUNDWORK_GIT_TIMEOUT sets the limit)",
     );
     expect(categoryIn(result, "docs").metrics).toMatchObject(BASE_DOCS);
+  });
+});
+
+describe("robustness: git hangs while a past commit is read", () => {
+  it("scan --baseline-ref: a `git cat-file` that stops answering is exit 2 naming it, within the timeout", async () => {
+    const repo = await baseRepo();
+    const bin = await temporaryDir();
+    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    await writeFile(
+      join(bin, "git"),
+      `#!/bin/sh\nfor a in "$@"; do [ "$a" = cat-file ] && exec sleep 60; done\nexec ${realGit} "$@"\n`,
+    );
+    await chmod(join(bin, "git"), 0o755);
+    const started = Date.now();
+    const run = scanUnchanged(repo, ["--baseline-ref", "HEAD"], {
+      env: { PATH: `${bin}:${process.env.PATH ?? ""}`, GROUNDWORK_GIT_TIMEOUT: "1" },
+    });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expectError(run, "git cat-file: git printed nothing for 1 s and was stopped");
   });
 });
 
