@@ -29,6 +29,19 @@ async function script(body: string): Promise<string> {
   return path;
 }
 
+/**
+ * The environment of a git that works, except that `git <command>` never
+ * returns; with a 1-second GROUNDWORK_GIT_TIMEOUT.
+ */
+async function gitThatHangsOn(command: string): Promise<Record<string, string>> {
+  const bin = await temporaryDir();
+  const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+  const script = `#!/bin/sh\nfor a in "$@"; do [ "$a" = ${command} ] && exec sleep 60; done\nexec ${realGit} "$@"\n`;
+  await writeFile(join(bin, "git"), script);
+  await chmod(join(bin, "git"), 0o755);
+  return { PATH: `${bin}:${process.env.PATH ?? ""}`, GROUNDWORK_GIT_TIMEOUT: "1" };
+}
+
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -76,16 +89,8 @@ describe("robustness: jscpd", () => {
 describe("robustness: git hangs", () => {
   it("a git that stops answering is stopped after GROUNDWORK_GIT_TIMEOUT; hotspots are not applicable", async () => {
     const repo = await baseRepo();
-    // A git that works, except that `git log` never returns.
-    const bin = await temporaryDir();
-    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
-    const git = join(bin, "git");
-    await writeFile(git, `#!/bin/sh\nfor a in "$@"; do [ "$a" = log ] && exec sleep 60; done\nexec ${realGit} "$@"\n`);
-    await chmod(git, 0o755);
     const started = Date.now();
-    const run = scanUnchanged(repo, ["--format", "json"], {
-      env: { PATH: `${bin}:${process.env.PATH ?? ""}`, GROUNDWORK_GIT_TIMEOUT: "1" },
-    });
+    const run = scanUnchanged(repo, ["--format", "json"], { env: await gitThatHangsOn("log") });
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(run.status).toBe(0);
     const result = resultOf(run);
@@ -99,17 +104,8 @@ describe("robustness: git hangs", () => {
 describe("robustness: git hangs while a past commit is read", () => {
   it("scan --baseline-ref: a `git cat-file` that stops answering is exit 2 naming it, within the timeout", async () => {
     const repo = await baseRepo();
-    const bin = await temporaryDir();
-    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
-    await writeFile(
-      join(bin, "git"),
-      `#!/bin/sh\nfor a in "$@"; do [ "$a" = cat-file ] && exec sleep 60; done\nexec ${realGit} "$@"\n`,
-    );
-    await chmod(join(bin, "git"), 0o755);
     const started = Date.now();
-    const run = scanUnchanged(repo, ["--baseline-ref", "HEAD"], {
-      env: { PATH: `${bin}:${process.env.PATH ?? ""}`, GROUNDWORK_GIT_TIMEOUT: "1" },
-    });
+    const run = scanUnchanged(repo, ["--baseline-ref", "HEAD"], { env: await gitThatHangsOn("cat-file") });
     expect(Date.now() - started).toBeLessThan(15_000);
     expectError(run, "git cat-file: git printed nothing for 1 s and was stopped");
   });
