@@ -5,7 +5,7 @@ import { renderReport } from "../report/index.js";
 import { formatGain } from "../report/fixes.js";
 import { inFixOrder } from "../score/rank.js";
 import type { CliIO } from "./io.js";
-import { parseCount } from "./scan.js";
+import { parseCount, withCacheOptions } from "./scan.js";
 
 interface FixesFlags {
   top: number;
@@ -19,7 +19,7 @@ interface FixesFlags {
 
 /** Registers `groundwork fixes [dir]`: the ranked fix list. */
 export function registerFixes(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command("fixes")
     .description(
       "list the fixes that raise the score most, ranked by gain, then how often the file changes, then effort",
@@ -31,35 +31,33 @@ export function registerFixes(program: Command, io: CliIO, setExitCode: (code: n
     )
     .option("-c, --config <file>", "config file (default: groundwork.config.json in the scanned directory, if present)")
     .option("--coverage <file>", "a coverage report to read (default: as for scan)")
-    .option("--since <window>", "how far back git history is read (default: 12 months)")
-    .option("--no-cache", "neither read nor write the fact cache (.groundwork/cache)")
-    .option("--cache-dir <dir>", "the fact cache's folder (default: .groundwork/cache in the scanned directory)")
-    .action(async (dir: string, flags: FixesFlags) => {
-      const result = await analyze({
-        root: dir,
-        configPath: flags.config,
-        coverage: flags.coverage,
-        since: flags.since,
-        cwd: io.cwd,
-        jscpdPath: io.env.GROUNDWORK_JSCPD,
-        cache: flags.cache,
-        cacheDir: flags.cacheDir,
-      });
-      const ranked = inFixOrder(result.findings).slice(0, flags.top);
-      if (flags.format === "json") io.stdout.write(`${JSON.stringify(ranked, null, 2)}\n`);
-      else if (flags.format === "markdown")
-        io.stdout.write(await renderReport("markdown", result, { color: false, width: 100, top: flags.top }));
-      else {
-        for (const fix of ranked) {
-          io.stdout.write(
-            `${String(fix.rank).padStart(3)}. ${formatGain(fix.gain).padEnd(6)} ${fix.file}:${fix.line}:${fix.column}  ${fix.message}\n`,
-          );
-          io.stdout.write(`        fix: ${fix.fix} [${fix.ruleId} · ${fix.effort}]\n`);
-        }
-        const rest = result.findings.length - ranked.length;
-        if (ranked.length === 0) io.stdout.write("No findings.\n");
-        else if (rest > 0) io.stdout.write(`…and ${rest} more (--top ${result.findings.length} lists them all).\n`);
-      }
-      setExitCode(0);
+    .option("--since <window>", "how far back git history is read (default: 12 months)");
+  withCacheOptions(command).action(async (dir: string, flags: FixesFlags) => {
+    const result = await analyze({
+      root: dir,
+      configPath: flags.config,
+      coverage: flags.coverage,
+      since: flags.since,
+      cwd: io.cwd,
+      jscpdPath: io.env.GROUNDWORK_JSCPD,
+      cache: flags.cache,
+      cacheDir: flags.cacheDir,
     });
+    const ranked = inFixOrder(result.findings).slice(0, flags.top);
+    if (flags.format === "json") io.stdout.write(`${JSON.stringify(ranked, null, 2)}\n`);
+    else if (flags.format === "markdown")
+      io.stdout.write(await renderReport("markdown", result, { color: false, width: 100, top: flags.top }));
+    else {
+      for (const fix of ranked) {
+        io.stdout.write(
+          `${String(fix.rank).padStart(3)}. ${formatGain(fix.gain).padEnd(6)} ${fix.file}:${fix.line}:${fix.column}  ${fix.message}\n`,
+        );
+        io.stdout.write(`        fix: ${fix.fix} [${fix.ruleId} · ${fix.effort}]\n`);
+      }
+      const rest = result.findings.length - ranked.length;
+      if (ranked.length === 0) io.stdout.write("No findings.\n");
+      else if (rest > 0) io.stdout.write(`…and ${rest} more (--top ${result.findings.length} lists them all).\n`);
+    }
+    setExitCode(0);
+  });
 }

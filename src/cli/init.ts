@@ -7,6 +7,7 @@ import { InputError, UsageError } from "../errors.js";
 import { productPackages } from "../facts/context/tooling.js";
 import type { Facts } from "../facts/index.js";
 import { writeFileAtomic, type CliIO } from "./io.js";
+import { withCacheOptions } from "./scan.js";
 
 interface InitFlags {
   force?: boolean;
@@ -22,7 +23,7 @@ interface InitFlags {
 
 /** Registers `groundwork init [dir]`. */
 export function registerInit(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command("init")
     .description("write an AGENTS.md built from facts Groundwork verified in the repository")
     .argument("[dir]", "repository directory", ".")
@@ -35,12 +36,10 @@ export function registerInit(program: Command, io: CliIO, setExitCode: (code: nu
     .option("--dry-run", "same as --stdout")
     .option("--nested", "also write one AGENTS.md per workspace package")
     .option("--max-lines <n>", "keep each file under this many lines", parseLines, 150)
-    .option("-c, --config <file>", "config file (default: groundwork.config.json in the directory, if present)")
-    .option("--no-cache", "neither read nor write the fact cache (.groundwork/cache)")
-    .option("--cache-dir <dir>", "the fact cache's folder (default: .groundwork/cache in the directory)")
-    .action(async (dir: string, flags: InitFlags) => {
-      setExitCode(await init(dir, flags, io));
-    });
+    .option("-c, --config <file>", "config file (default: groundwork.config.json in the directory, if present)");
+  withCacheOptions(command).action(async (dir: string, flags: InitFlags) => {
+    setExitCode(await init(dir, flags, io));
+  });
 }
 
 function parseLines(value: string): number {

@@ -40,7 +40,7 @@ interface ScanFlags {
 
 /** Registers `groundwork scan [dir]`; the action stores its exit code through `setExitCode`. */
 export function registerScan(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command("scan")
     .description("score a repository's readiness for AI coding agents and list what to fix")
     .argument("[dir]", "repository directory to scan", ".")
@@ -73,14 +73,19 @@ export function registerScan(program: Command, io: CliIO, setExitCode: (code: nu
     .option("--top <n>", "findings to list in the text, Markdown and HTML reports", parseCount, 10)
     .option("--record", "append this scan's scores to the history file, for `groundwork trend`")
     .option("--history-file <file>", "the history file (default: .groundwork/history.jsonl in the scanned directory)")
-    .option("--no-cache", "neither read nor write the fact cache (.groundwork/cache)")
-    .option("--cache-dir <dir>", "the fact cache's folder (default: .groundwork/cache in the scanned directory)")
     .option("--timing", "print the time each stage took to stderr")
     .option("-q, --quiet", "no progress bar")
-    .option("--no-color", "disable colours in the text report")
-    .action(async (dir: string, flags: ScanFlags) => {
-      setExitCode(await scan(dir, flags, io));
-    });
+    .option("--no-color", "disable colours in the text report");
+  withCacheOptions(command).action(async (dir: string, flags: ScanFlags) => {
+    setExitCode(await scan(dir, flags, io));
+  });
+}
+
+/** Adds `--no-cache` and `--cache-dir`, worded alike for every command that scans. */
+export function withCacheOptions(command: Command): Command {
+  return command
+    .option("--no-cache", "neither read nor write the fact cache (.groundwork/cache)")
+    .option("--cache-dir <dir>", "the fact cache's folder (default: .groundwork/cache in the scanned directory)");
 }
 
 /** Parses a whole number of 0 or more (`--top`). */

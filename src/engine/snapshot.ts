@@ -160,10 +160,11 @@ function readBlobsInto(root: string, blobs: readonly string[], dir: string): Pro
     const writer = new BatchWriter(dir);
     let stderr = "";
     let failure: Error | null = null;
+    let isSilent = false;
     // The same watchdog as every other git call (src/git.ts): stopped after a silence.
     let watchdog = setTimeout(() => stop(), gitTimeoutSeconds() * 1000);
     const stop = (): void => {
-      failure ??= new Error(gitTimeoutReason());
+      isSilent = true;
       child.kill();
     };
     child.stdout.on("data", (chunk: Buffer) => {
@@ -187,7 +188,7 @@ function readBlobsInto(root: string, blobs: readonly string[], dir: string): Pro
     child.on("close", (code) => {
       clearTimeout(watchdog);
       writer.close();
-      if (failure?.message === gitTimeoutReason()) reject(new InputError(`git cat-file: ${gitTimeoutReason()}`));
+      if (isSilent) reject(new InputError(`git cat-file: ${gitTimeoutReason()}`));
       else if (failure) reject(new InputError(`cannot write a snapshot file in ${dir} (${codeOf(failure)})`));
       else if (code !== 0) reject(new InputError(`git cat-file failed (${stderr.trim().split("\n")[0] ?? code})`));
       else if (writer.written !== blobs.length)

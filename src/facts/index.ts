@@ -305,7 +305,7 @@ async function cachedHistory(
   const key = inputKey([inventory.root, inventory.commit, shallow, settings]);
   const stored = store.fact<HistoryFact>("history", key);
   if (stored) return stored;
-  const fact = await collectHistory(inventory.root, settings);
+  const fact = await collectHistory(inventory.root, settings, "HEAD", shallow === "true");
   if (fact.status === "ok") store.remember("history", key, fact);
   return fact;
 }

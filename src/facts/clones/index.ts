@@ -8,11 +8,11 @@
  * May: start one worker thread or jscpd, read the files it compares.
  * May not: report findings.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { onInterrupt } from "../../cleanup.js";
+import { startWorker } from "../../worker.js";
 import { DEFAULT_THRESHOLDS, detectClones, type CloneThresholds } from "./detect.js";
 import { runJscpd } from "./jscpd.js";
 import type { TokenizedFile } from "./tokens.js";
@@ -53,10 +53,10 @@ export async function collectClones(
     },
   };
   if (reuse) return { status: "ok", clones: await findClones(job, reuse) };
-  const script = new URL("./worker.js", import.meta.url);
+  const worker = startWorker("./worker.js", import.meta.url, job);
   // Run from the TypeScript sources (the tests) there is no compiled worker: detect on this thread.
-  if (!existsSync(fileURLToPath(script))) return { status: "ok", clones: await findClones(job) };
-  return inWorker(script, job, run.settings.timeoutMs);
+  if (worker === null) return { status: "ok", clones: await findClones(job) };
+  return inWorker(worker, run.settings.timeoutMs);
 }
 
 /** Reads, tokenizes and compares the job's files (in the worker, or on this thread). */
@@ -97,10 +97,8 @@ function readText(path: string, maxFileSize: number): string | null {
   }
 }
 
-function inWorker(script: URL, job: CloneJob, timeoutMs: number): Promise<ClonesFact> {
+function inWorker(worker: Worker, timeoutMs: number): Promise<ClonesFact> {
   return new Promise((resolve) => {
-    // execArgv: []: the worker must not inherit the host's flags (`node --input-type=module -e …` made it fail).
-    const worker = new Worker(script, { workerData: job, execArgv: [] });
     const unregister = onInterrupt(() => void worker.terminate());
     let settled = false;
     const settle = (fact: ClonesFact): void => {

@@ -71,16 +71,22 @@ export function isValidWindow(window: string): boolean {
 
 /**
  * Reads the history of `root` with one `git log`, up to `ref` (HEAD by default,
- * or a past commit when a snapshot of it is scanned); never throws.
+ * or a past commit when a snapshot of it is scanned); never throws. `isShallow`,
+ * when the caller already asked git, saves asking again.
  */
-export async function collectHistory(root: string, settings: HistorySettings, ref = "HEAD"): Promise<HistoryFact> {
+export async function collectHistory(
+  root: string,
+  settings: HistorySettings,
+  ref = "HEAD",
+  isShallowKnown?: boolean,
+): Promise<HistoryFact> {
   const git = gitAt(root);
   let headTime: number;
   let isShallow: boolean;
   try {
     const head = await git.raw(["show", "-s", "--format=%ct", ref]);
     headTime = Number(head.trim()) * 1000;
-    isShallow = (await git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+    isShallow = isShallowKnown ?? (await git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
   } catch (error) {
     return { status: "unavailable", reason: describeFailure(error) };
   }

@@ -5,9 +5,7 @@
  *
  * May: start one worker thread. May not: read files.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { startWorker } from "../../worker.js";
 import type { ModuleFacts } from "./types.js";
 
 /** One file to parse again. */
@@ -24,16 +22,9 @@ const STACK_MB = 64;
  * (the caller keeps its "too deep" outcome). Results are in the order given.
  */
 export async function parseOnLargeStack(files: readonly DeepFile[]): Promise<ModuleFacts[] | null> {
-  // The worker is the compiled deep-worker.js beside this file; run from TypeScript sources there is none.
-  const script = new URL("./deep-worker.js", import.meta.url);
-  if (!existsSync(fileURLToPath(script))) return null;
+  const worker = startWorker("./deep-worker.js", import.meta.url, files, { stackSizeMb: STACK_MB });
+  if (worker === null) return null;
   return new Promise((resolve) => {
-    // execArgv: []: the worker must not inherit the host's flags (`node --input-type=module -e …` made it fail).
-    const worker = new Worker(script, {
-      workerData: files,
-      execArgv: [],
-      resourceLimits: { stackSizeMb: STACK_MB },
-    });
     let result: ModuleFacts[] | null = null;
     worker.once("message", (message: ModuleFacts[]) => {
       result = message;

@@ -1,0 +1,22 @@
+/**
+ * Groundwork's worker threads (clone detection, deep parses): the compiled
+ * script beside the calling module, started without the host's flags.
+ *
+ * May: start worker threads. May not: decide what they do.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker, type ResourceLimits } from "node:worker_threads";
+
+/**
+ * Starts the worker script `name` (e.g. "./worker.js") next to the module at
+ * `base` (its `import.meta.url`); null when there is no compiled script (run
+ * from the TypeScript sources, as the tests do), and the caller works on its
+ * own thread instead.
+ */
+export function startWorker(name: string, base: string, data: unknown, limits?: ResourceLimits): Worker | null {
+  const script = new URL(name, base);
+  if (!existsSync(fileURLToPath(script))) return null;
+  // execArgv: []: a worker must not inherit the host's flags (`node --input-type=module -e …` made it fail).
+  return new Worker(script, { workerData: data, execArgv: [], ...(limits ? { resourceLimits: limits } : {}) });
+}
