@@ -31,16 +31,19 @@ export interface CloneJob {
 /** Token streams by blob id (the path is set per use). */
 export type TokenCache = Map<string, Omit<TokenizedFile, "path">>;
 
+/** A backfill's token cache, with the blob id of each file of the run (null: unknown). */
+export interface TokenReuse {
+  cache: TokenCache;
+  blobs: readonly (string | null)[];
+}
+
 /**
  * Finds the clones among `run.files`; never throws: a failure is an
  * "unavailable" fact with the reason. With `reuse` (a backfill: every file's
  * blob id and a cache kept across commits), detection runs on this thread and
  * tokenizes only blobs not seen before.
  */
-export async function collectClones(
-  run: CloneRun,
-  reuse?: { cache: TokenCache; blobs: readonly (string | null)[] },
-): Promise<ClonesFact> {
+export async function collectClones(run: CloneRun, reuse?: TokenReuse): Promise<ClonesFact> {
   if (run.files.length === 0) return { status: "ok", clones: [] };
   if (run.settings.engine === "jscpd" || run.executable) return runJscpd(run);
   const job: CloneJob = {
@@ -60,10 +63,7 @@ export async function collectClones(
 }
 
 /** Reads, tokenizes and compares the job's files (in the worker, or on this thread). */
-export async function findClones(
-  job: CloneJob,
-  reuse?: { cache: TokenCache; blobs: readonly (string | null)[] },
-): Promise<ClonePair[]> {
+export async function findClones(job: CloneJob, reuse?: TokenReuse): Promise<ClonePair[]> {
   const { tokenize } = await import("./tokens.js");
   const tokenized: TokenizedFile[] = [];
   for (const [index, path] of job.files.entries()) {
