@@ -140,10 +140,10 @@ async function readTypescript(inventory: Inventory, paths: readonly string[]): P
   if (direct !== undefined) return { isUsed, config: "tsconfig.json", ...direct };
   // `extends` (or a file jsonc cannot read): TypeScript's own reader follows the chain. Loaded on demand:
   // the compiler is large, and a scan served from the cache needs nothing else of it.
-  const { ts } = await import("ts-morph");
+  const { default: ts } = await import("#typescript");
   const read = ts.readConfigFile(path, (file) => ts.sys.readFile(file));
   if (read.error) return { isUsed, config: "tsconfig.json", isStrict: null, noEmit: null };
-  const host: import("ts-morph").ts.ParseConfigHost = {
+  const host: import("#typescript").ParseConfigHost = {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
     readDirectory: () => [],
     fileExists: (file) => ts.sys.fileExists(file),

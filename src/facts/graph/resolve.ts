@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { isAbsolute, join, posix, relative, sep } from "node:path";
-import { ts } from "ts-morph";
+import ts from "#typescript";
 import type { PackageFact } from "../context/packages.js";
 import type { ImportKind } from "../modules/index.js";
 import { TsconfigIndex } from "./tsconfig.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, posix } from "node:path";
-import { ts } from "ts-morph";
+import ts from "#typescript";
 
 /** The compiler options a directory's files are resolved with. */
 export interface ResolutionOptions {

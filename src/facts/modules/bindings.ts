@@ -2,7 +2,7 @@
  * Shared vocabulary of export extraction: a local declaration that can be
  * exported, an exported binding, and small syntax helpers.
  */
-import { ts } from "ts-morph";
+import ts from "#typescript";
 import type { SignatureContext } from "./signatures.js";
 import type { ExportKind } from "./types.js";
 

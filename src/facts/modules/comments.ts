@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "#typescript";
 
 const FILE_DOC_TAG = /@(?:file|fileoverview|overview|module|packageDocumentation)\b/;
 const DIRECTIVE =

@@ -1,7 +1,7 @@
 /**
  * CommonJS exports: `module.exports = …`, `module.exports.x = …` and `exports.x = …`.
  */
-import { ts } from "ts-morph";
+import ts from "#typescript";
 import {
   anonymousDefault,
   isFunctionValue,

@@ -2,7 +2,7 @@
  * Exported symbols of an ES module or CommonJS file: what a caller (or an agent)
  * sees as the module's API, with doc comments and visible signatures.
  */
-import { ts } from "ts-morph";
+import ts from "#typescript";
 import {
   anonymousDefault,
   findDefaultKeyword,

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "#typescript";
 import { fileDocComment } from "./comments.js";
 import { collectExports } from "./exports.js";
 import { collectStaticImports } from "./imports.js";

@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type ts from "#typescript";
 import type { Position } from "./types.js";
 
 /** The 1-based line and column of a character offset. */

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "#typescript";
 import { positionOf } from "./positions.js";
 import type { ParameterFact, Position, SignatureFact, TypeSource } from "./types.js";
 
