@@ -7,7 +7,7 @@
  *
  * May: scan text. May not: read files, keep the text.
  */
-import { ts } from "ts-morph";
+import ts from "#typescript";
 
 /** One file's tokens, in order; the three arrays have one entry per token. */
 export interface TokenizedFile {
@@ -17,52 +17,61 @@ export interface TokenizedFile {
   endLines: Uint32Array;
 }
 
+const SK = ts.SyntaxKind;
+
+/** A lookup table by token kind: one array read per token, where a Set cost a hash lookup. */
+function kindTable(kinds: readonly ts.SyntaxKind[]): Uint8Array {
+  const table = new Uint8Array(SK.Count);
+  for (const kind of kinds) table[kind] = 1;
+  return table;
+}
+
 /** Token kinds whose text may span lines. */
-const MULTILINE = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.StringLiteral,
-  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
-  ts.SyntaxKind.TemplateHead,
-  ts.SyntaxKind.TemplateMiddle,
-  ts.SyntaxKind.TemplateTail,
-  ts.SyntaxKind.JsxText,
+const MULTILINE = kindTable([
+  SK.StringLiteral,
+  SK.NoSubstitutionTemplateLiteral,
+  SK.TemplateHead,
+  SK.TemplateMiddle,
+  SK.TemplateTail,
+  SK.JsxText,
 ]);
 
 /** Tokens whose text is not given by their kind. */
-const HAS_TEXT = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.Identifier,
-  ts.SyntaxKind.PrivateIdentifier,
-  ts.SyntaxKind.NumericLiteral,
-  ts.SyntaxKind.BigIntLiteral,
-  ts.SyntaxKind.StringLiteral,
-  ts.SyntaxKind.RegularExpressionLiteral,
-  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
-  ts.SyntaxKind.TemplateHead,
-  ts.SyntaxKind.TemplateMiddle,
-  ts.SyntaxKind.TemplateTail,
-  ts.SyntaxKind.JsxText,
-  ts.SyntaxKind.Unknown,
+const HAS_TEXT = kindTable([
+  SK.Identifier,
+  SK.PrivateIdentifier,
+  SK.NumericLiteral,
+  SK.BigIntLiteral,
+  SK.StringLiteral,
+  SK.RegularExpressionLiteral,
+  SK.NoSubstitutionTemplateLiteral,
+  SK.TemplateHead,
+  SK.TemplateMiddle,
+  SK.TemplateTail,
+  SK.JsxText,
+  SK.Unknown,
 ]);
 
 /** Tokens after which `/` divides; after any other, it starts a regular expression. */
-const ENDS_EXPRESSION = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.Identifier,
-  ts.SyntaxKind.PrivateIdentifier,
-  ts.SyntaxKind.NumericLiteral,
-  ts.SyntaxKind.BigIntLiteral,
-  ts.SyntaxKind.StringLiteral,
-  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
-  ts.SyntaxKind.TemplateTail,
-  ts.SyntaxKind.RegularExpressionLiteral,
-  ts.SyntaxKind.CloseParenToken,
-  ts.SyntaxKind.CloseBracketToken,
-  ts.SyntaxKind.CloseBraceToken,
-  ts.SyntaxKind.PlusPlusToken,
-  ts.SyntaxKind.MinusMinusToken,
-  ts.SyntaxKind.ThisKeyword,
-  ts.SyntaxKind.SuperKeyword,
-  ts.SyntaxKind.TrueKeyword,
-  ts.SyntaxKind.FalseKeyword,
-  ts.SyntaxKind.NullKeyword,
+const ENDS_EXPRESSION = kindTable([
+  SK.Identifier,
+  SK.PrivateIdentifier,
+  SK.NumericLiteral,
+  SK.BigIntLiteral,
+  SK.StringLiteral,
+  SK.NoSubstitutionTemplateLiteral,
+  SK.TemplateTail,
+  SK.RegularExpressionLiteral,
+  SK.CloseParenToken,
+  SK.CloseBracketToken,
+  SK.CloseBraceToken,
+  SK.PlusPlusToken,
+  SK.MinusMinusToken,
+  SK.ThisKeyword,
+  SK.SuperKeyword,
+  SK.TrueKeyword,
+  SK.FalseKeyword,
+  SK.NullKeyword,
 ]);
 
 /** Marks on the brace stack: a plain `{`, or the `${` of a template. */
@@ -82,9 +91,9 @@ export function tokenize(path: string, text: string): TokenizedFile {
   let count = 0;
   let line = 1;
   let counted = 0;
-  let previous = ts.SyntaxKind.Unknown;
+  let previous = SK.Unknown;
   const braces: number[] = [];
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+  for (let kind = scanner.scan(); kind !== SK.EndOfFileToken; kind = scanner.scan()) {
     kind = inContext(scanner, kind, previous, braces);
     previous = kind;
     const start = scanner.getTokenStart();
@@ -92,7 +101,7 @@ export function tokenize(path: string, text: string): TokenizedFile {
     counted = start;
     const tokenEnd = scanner.getTokenEnd();
     let end = line;
-    if (MULTILINE.has(kind))
+    if (MULTILINE[kind] === 1)
       for (let index = start; index < tokenEnd; index += 1) if (text.charCodeAt(index) === 10) end += 1;
     if (count === capacity) {
       capacity *= 2;
@@ -101,7 +110,7 @@ export function tokenize(path: string, text: string): TokenizedFile {
       endLines = grow(endLines, capacity);
     }
     // Punctuation and keywords are their kind; names and literals are their text too.
-    hashes[count] = HAS_TEXT.has(kind) ? hashText(kind, text, start, tokenEnd) : kind;
+    hashes[count] = HAS_TEXT[kind] === 1 ? hashText(kind, text, start, tokenEnd) : kind;
     startLines[count] = line;
     endLines[count] = end;
     count += 1;
@@ -117,18 +126,15 @@ export function tokenize(path: string, text: string): TokenizedFile {
 
 /** Re-reads the token where its meaning depends on what came before; keeps the brace stack. */
 function inContext(reader: ts.Scanner, kind: ts.SyntaxKind, previous: ts.SyntaxKind, braces: number[]): ts.SyntaxKind {
-  if (
-    (kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) &&
-    !ENDS_EXPRESSION.has(previous)
-  ) {
+  if ((kind === SK.SlashToken || kind === SK.SlashEqualsToken) && ENDS_EXPRESSION[previous] !== 1) {
     return reader.reScanSlashToken();
   }
-  if (kind === ts.SyntaxKind.OpenBraceToken) braces.push(BRACE);
-  else if (kind === ts.SyntaxKind.TemplateHead) braces.push(TEMPLATE);
-  else if (kind === ts.SyntaxKind.CloseBraceToken) {
+  if (kind === SK.OpenBraceToken) braces.push(BRACE);
+  else if (kind === SK.TemplateHead) braces.push(TEMPLATE);
+  else if (kind === SK.CloseBraceToken) {
     if (braces.pop() !== TEMPLATE) return kind;
     const resumed = reader.reScanTemplateToken(false);
-    if (resumed === ts.SyntaxKind.TemplateMiddle) braces.push(TEMPLATE);
+    if (resumed === SK.TemplateMiddle) braces.push(TEMPLATE);
     return resumed;
   }
   return kind;
