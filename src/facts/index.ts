@@ -18,7 +18,7 @@ import { collectCoverage, type CoverageFact } from "./coverage/index.js";
 import { DEFAULT_GRAPH_SETTINGS, type GraphFact, type GraphSettings } from "./graph/types.js";
 import { findCoupling, rankHotspots, type CoupledPair, type HotspotFact } from "./history/hotspots.js";
 import { collectHistory, DEFAULT_HISTORY_SETTINGS, type HistoryFact, type HistorySettings } from "./history/index.js";
-import { collectModules, type ModuleCache, type ModuleFacts } from "./modules/index.js";
+import { collectModules, SharedParse, type ModuleCache, type ModuleFacts, type ParseHelp } from "./modules/index.js";
 import { mapTests, type TestMapFact } from "./tests/index.js";
 
 export type { ModuleFacts, ModuleCache } from "./modules/index.js";
@@ -130,14 +130,24 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
     options.onStage?.("history (parallel)", performance.now() - started);
     return fact;
   });
-  const clonesRun = runClones(inventory, options).then((fact) => {
+  // The clone detector's worker, done with its own job, helps parse the files the main thread has not reached.
+  const share = new SharedParse(
+    inventory.root,
+    inventory.files.filter((file) => isParsedKind(file.kind)),
+    options.caches?.modules !== undefined,
+  );
+  const clonesRun = runClones(inventory, options, share.help).then((fact) => {
     options.onStage?.("clones (parallel)", performance.now() - started);
     return fact;
   });
   const knownFiles = new Set(inventory.files.map((file) => file.path));
   const [modules, readme, packages, context] = await Promise.all([
-    collectModules(inventory.root, inventory.files, options.caches?.modules, (done, total) =>
-      options.onProgress?.("parsing files", done, total),
+    collectModules(
+      inventory.root,
+      inventory.files,
+      options.caches?.modules,
+      (done, total) => options.onProgress?.("parsing files", done, total),
+      share,
     ),
     readReadme(inventory.root, inventory.files),
     readPackages(inventory.root, inventory.packageRoots, knownFiles),
@@ -212,7 +222,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
  * content) were compared before: by an earlier commit of a backfill, or by
  * the previous scan (the on-disk cache).
  */
-function runClones(inventory: Inventory, options: FactOptions): Promise<ClonesFact> {
+function runClones(inventory: Inventory, options: FactOptions, help: ParseHelp): Promise<ClonesFact> {
   if (options.needsClones === false)
     return Promise.resolve({ status: "unavailable", reason: "the duplication category is disabled" });
   const files = inventory.files.filter((file) => isParsedKind(file.kind));
@@ -228,6 +238,7 @@ function runClones(inventory: Inventory, options: FactOptions): Promise<ClonesFa
         executable: options.jscpdPath,
       },
       caches?.tokens && blobs.every((blob) => blob !== null) ? { cache: caches.tokens, blobs } : undefined,
+      help,
     );
   const contents = files.map((file) => [file.path, file.blob ?? file.stamp ?? null]);
   if (!caches || contents.some(([, content]) => content === null)) return run();

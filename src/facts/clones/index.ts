@@ -13,6 +13,7 @@ import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { onInterrupt } from "../../cleanup.js";
 import { startWorker } from "../../worker.js";
+import type { ParseHelp } from "../modules/index.js";
 import { DEFAULT_THRESHOLDS, detectClones, type CloneThresholds } from "./detect.js";
 import { runJscpd } from "./jscpd.js";
 import type { TokenizedFile } from "./tokens.js";
@@ -28,6 +29,12 @@ export interface CloneJob {
   thresholds: CloneThresholds;
 }
 
+/** The worker's data: its job, and the parse it helps with once the job is done. */
+export interface CloneWorkerData {
+  job: CloneJob;
+  help: ParseHelp | null;
+}
+
 /** Token streams by blob id (the path is set per use). */
 export type TokenCache = Map<string, Omit<TokenizedFile, "path">>;
 
@@ -41,9 +48,10 @@ export interface TokenReuse {
  * Finds the clones among `run.files`; never throws: a failure is an
  * "unavailable" fact with the reason. With `reuse` (a backfill: every file's
  * blob id and a cache kept across commits), detection runs on this thread and
- * tokenizes only blobs not seen before.
+ * tokenizes only blobs not seen before. With `help`, the worker thread, its
+ * job done, goes on to parse files the main thread has not reached yet.
  */
-export async function collectClones(run: CloneRun, reuse?: TokenReuse): Promise<ClonesFact> {
+export async function collectClones(run: CloneRun, reuse?: TokenReuse, help?: ParseHelp): Promise<ClonesFact> {
   if (run.files.length === 0) return { status: "ok", clones: [] };
   if (run.settings.engine === "jscpd" || run.executable) return runJscpd(run);
   const job: CloneJob = {
@@ -56,7 +64,8 @@ export async function collectClones(run: CloneRun, reuse?: TokenReuse): Promise<
     },
   };
   if (reuse) return { status: "ok", clones: await findClones(job, reuse) };
-  const worker = startWorker("./worker.js", import.meta.url, job);
+  const data: CloneWorkerData = { job, help: help ?? null };
+  const worker = startWorker("./worker.js", import.meta.url, data, { transfer: help ? [help.port] : [] });
   // Run from the TypeScript sources (the tests) there is no compiled worker: detect on this thread.
   if (worker === null) return { status: "ok", clones: await findClones(job) };
   return inWorker(worker, run.settings.timeoutMs);

@@ -1,10 +1,14 @@
 /**
  * Worker entry of the built-in clone detector: compares the files it is given
- * and posts the clone pairs back (a few kilobytes; the tokens stay here).
+ * and posts the clone pairs back (a few kilobytes; the tokens stay here). Then,
+ * the second core free and TypeScript loaded, it helps the main thread parse
+ * (modules/share.ts) when asked to.
  *
- * May: read the job's files. May not: print.
+ * May: read the job's files, parse the files it claims. May not: print.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { findClones, type CloneJob } from "./index.js";
+import { findClones, type CloneWorkerData } from "./index.js";
 
-parentPort?.postMessage(await findClones(workerData as CloneJob));
+const { job, help } = workerData as CloneWorkerData;
+parentPort?.postMessage(await findClones(job));
+if (help) (await import("../modules/help.js")).helpParse(help);

@@ -22,7 +22,7 @@ const STACK_MB = 64;
  * (the caller keeps its "too deep" outcome). Results are in the order given.
  */
 export async function parseOnLargeStack(files: readonly DeepFile[]): Promise<ModuleFacts[] | null> {
-  const worker = startWorker("./deep-worker.js", import.meta.url, files, { stackSizeMb: STACK_MB });
+  const worker = startWorker("./deep-worker.js", import.meta.url, files, { limits: { stackSizeMb: STACK_MB } });
   if (worker === null) return null;
   return new Promise((resolve) => {
     let result: ModuleFacts[] | null = null;

@@ -6,7 +6,9 @@
  */
 import { join } from "node:path";
 import { isParsedKind, type DiscoveredFile, type FileKind, type SkippedFile } from "../../discover/index.js";
+import { isCacheable, isTooDeep, toOutcome, type FileOutcome, type Parser } from "./outcome.js";
 import { readSource, type ReadOutcome } from "./read.js";
+import type { SharedParse } from "./share.js";
 import type { ModuleFacts } from "./types.js";
 
 export type * from "./types.js";
@@ -24,11 +26,8 @@ export interface ModulesFact {
   fromCache: number;
 }
 
-/** What reading and parsing one file gave, as kept by a module cache. */
-export type FileOutcome =
-  | { kind: "module"; module: ModuleFacts; isLatin1: boolean }
-  | { kind: "generated" }
-  | { kind: "skip"; reason: SkippedFile["reason"]; detail: string };
+export type { FileOutcome } from "./outcome.js";
+export { SharedParse, type ParseHelp } from "./share.js";
 
 /**
  * Outcomes keyed by content (blob id), kind and path: a Map in memory, or the
@@ -40,63 +39,83 @@ export interface ModuleCache {
   set(key: string, outcome: FileOutcome): unknown;
 }
 
-const READ_BATCH = 32;
+/** Files parsed between two turns of the event loop. */
+const YIELD_EVERY = 32;
 
 /**
  * Reads and parses every source and test file of the inventory. With a cache,
  * a file whose blob id is known and cached is not even read, and one whose
- * bytes hash to a cached blob id is read but not parsed.
+ * bytes hash to a cached blob id is read but not parsed. With `share` (made
+ * from the same files), a helper thread may take files from the end.
  */
 export async function collectModules(
   root: string,
   files: readonly DiscoveredFile[],
   cache?: ModuleCache,
   onProgress?: (done: number, total: number) => void,
+  share?: SharedParse,
 ): Promise<ModulesFact> {
-  const parsed = files.filter((file) => isParsedKind(file.kind));
+  const parsed = share ? share.files : files.filter((file) => isParsedKind(file.kind));
   const result: ModulesFact = { modules: [], skipped: [], reclassified: [], warnings: [], fromCache: 0 };
   const keyOf = (file: DiscoveredFile, blob: string | null | undefined): string | null =>
     cache && blob ? `${blob}\0${file.kind}\0${file.path}` : null;
   const outcomes = new Map<string, FileOutcome>();
-  const toRead: DiscoveredFile[] = [];
-  for (const file of parsed) {
+  const toRead: number[] = [];
+  for (const [index, file] of parsed.entries()) {
     const key = keyOf(file, file.blob);
     const cached = key === null ? undefined : cache?.get(key);
     if (cached) {
+      share?.claim(index);
       outcomes.set(file.path, cached);
       result.fromCache += 1;
-    } else toRead.push(file);
+    } else toRead.push(index);
   }
   const hashBytes = cache !== undefined;
   const deep: DeepRetry[] = [];
-  let parser: typeof import("./parse.js") | null = null;
-  // Reads run ahead in small batches so the disk is busy while the previous batch parses.
-  let pending = readBatch(root, toRead.slice(0, READ_BATCH), hashBytes);
-  for (let start = 0; start < toRead.length; start += READ_BATCH) {
-    const batch = toRead.slice(start, start + READ_BATCH);
-    const reads = await pending;
-    pending = readBatch(root, toRead.slice(start + READ_BATCH, start + 2 * READ_BATCH), hashBytes);
-    for (const [index, file] of batch.entries()) {
-      const read = reads[index];
-      if (!read) continue;
-      const key = keyOf(file, file.blob ?? (read.kind === "text" ? read.blob : null));
-      const cached = key === null ? undefined : cache?.get(key);
-      // The parser (and the TypeScript compiler with it) is loaded only when a file needs parsing.
-      parser ??= read.kind === "text" && !read.isGenerated && !cached ? await import("./parse.js") : null;
-      if (cached) result.fromCache += 1;
-      const outcome = cached ?? toOutcome(file, read, parser);
-      outcomes.set(file.path, outcome);
-      if (!cached && read.kind === "text" && outcome.kind === "module" && outcome.module.parseError?.tooDeep) {
-        deep.push({ file, key, text: read.text, isLatin1: outcome.isLatin1 });
-        continue;
-      }
-      // An unreadable file may read next time; everything else follows from the bytes.
-      if (key !== null && !cached && !(read.kind === "skip" && read.reason === "unreadable")) cache?.set(key, outcome);
+  let parser: Parser | null = null;
+  /** Keeps a file's outcome (computed here or by the helper); the read's text is there for a deep retry. */
+  const settle = (file: DiscoveredFile, key: string | null, outcome: FileOutcome, text: string | null): void => {
+    outcomes.set(file.path, outcome);
+    if (isTooDeep(outcome)) deep.push({ file, key, text, isLatin1: outcome.kind === "module" && outcome.isLatin1 });
+    else if (key !== null && isCacheable(outcome)) cache?.set(key, outcome);
+  };
+  const readAndParse = async (file: DiscoveredFile, read: ReadOutcome): Promise<void> => {
+    const key = keyOf(file, file.blob ?? (read.kind === "text" ? read.blob : null));
+    const cached = key === null ? undefined : cache?.get(key);
+    if (cached) {
+      result.fromCache += 1;
+      outcomes.set(file.path, cached);
+      return;
     }
-    onProgress?.(Math.min(start + READ_BATCH, toRead.length), toRead.length);
+    // The parser (and the TypeScript compiler with it) is loaded only when a file needs parsing.
+    if (read.kind === "text" && !read.isGenerated) parser ??= await import("./parse.js");
+    settle(file, key, toOutcome(file, read, parser), read.kind === "text" ? read.text : null);
+  };
+  const readOf = (file: DiscoveredFile): ReadOutcome =>
+    readSource(join(root, file.path), hashBytes && file.blob === null);
+  for (const [position, index] of toRead.entries()) {
+    const file = parsed[index];
+    // A file the helper took first is left to it.
+    if (file && (!share || share.claim(index))) await readAndParse(file, readOf(file));
+    if (position % YIELD_EVERY === YIELD_EVERY - 1 || position === toRead.length - 1) {
+      onProgress?.(position + 1, toRead.length);
+      // Between files, what runs beside the parse (git's output, the progress bar, the helper) gets its turn.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
-  await pending;
-  if (deep.length > 0) await retryDeep(deep, outcomes, cache);
+  if (share) {
+    const helped = await share.helped();
+    share.close();
+    for (const index of toRead) {
+      const file = parsed[index];
+      if (!file || outcomes.has(file.path)) continue;
+      const done = helped.get(index);
+      // A file the helper took but never delivered (its thread stopped) is parsed here.
+      if (!done) await readAndParse(file, readOf(file));
+      else settle(file, keyOf(file, file.blob ?? done.blob), done.outcome, null);
+    }
+  }
+  if (deep.length > 0) await retryDeep(root, deep, outcomes, cache);
   for (const file of parsed) {
     const outcome = outcomes.get(file.path);
     if (outcome) addOutcome(result, file, outcome);
@@ -107,32 +126,36 @@ export async function collectModules(
 interface DeepRetry {
   file: DiscoveredFile;
   key: string | null;
-  text: string;
+  /** The file's text, or null when the helper thread read it (it is read again). */
+  text: string | null;
   isLatin1: boolean;
 }
 
 /** Parses files too deep for the main thread again on a large stack; caches the outcome only when that ran. */
-async function retryDeep(deep: readonly DeepRetry[], outcomes: Map<string, FileOutcome>, cache?: ModuleCache) {
+async function retryDeep(
+  root: string,
+  deep: readonly DeepRetry[],
+  outcomes: Map<string, FileOutcome>,
+  cache?: ModuleCache,
+) {
   const { parseOnLargeStack } = await import("./deep.js");
+  // The helper thread does not send the texts back: its files are read again (a file gone since keeps its outcome).
+  const retried = deep.flatMap((retry) => {
+    const read = retry.text === null ? readSource(join(root, retry.file.path)) : null;
+    const text = retry.text ?? (read?.kind === "text" ? read.text : null);
+    return text === null ? [] : [{ ...retry, text }];
+  });
   const reparsed = await parseOnLargeStack(
-    deep.map(({ file, text }) => ({ path: file.path, kind: file.kind === "test" ? "test" : "source", text })),
+    retried.map(({ file, text }) => ({ path: file.path, kind: file.kind === "test" ? "test" : "source", text })),
   );
   if (reparsed === null) return;
-  for (const [index, { file, key, isLatin1 }] of deep.entries()) {
+  for (const [index, { file, key, isLatin1 }] of retried.entries()) {
     const module = reparsed[index];
     if (!module) continue;
     const outcome: FileOutcome = { kind: "module", module, isLatin1 };
     outcomes.set(file.path, outcome);
     if (key !== null) cache?.set(key, outcome);
   }
-}
-
-function toOutcome(file: DiscoveredFile, read: ReadOutcome, parser: typeof import("./parse.js") | null): FileOutcome {
-  if (read.kind === "skip") return { kind: "skip", reason: read.reason, detail: read.detail };
-  if (read.isGenerated) return { kind: "generated" };
-  if (!parser) throw new Error("the parser was not loaded");
-  const module = parser.parseModule(file.path, file.kind === "test" ? "test" : "source", read.text);
-  return { kind: "module", module, isLatin1: read.isLatin1 };
 }
 
 function addOutcome(result: ModulesFact, file: DiscoveredFile, outcome: FileOutcome): void {
@@ -144,8 +167,4 @@ function addOutcome(result: ModulesFact, file: DiscoveredFile, outcome: FileOutc
     if (outcome.isLatin1) result.warnings.push(`${file.path}: not valid UTF-8; read as Latin-1`);
     result.modules.push(outcome.module);
   }
-}
-
-function readBatch(root: string, batch: readonly DiscoveredFile[], hashBytes: boolean): Promise<ReadOutcome[]> {
-  return Promise.all(batch.map((file) => readSource(join(root, file.path), hashBytes && file.blob === null)));
 }
