@@ -111,8 +111,17 @@ export async function collectModules(
       if (!file || outcomes.has(file.path)) continue;
       const done = helped.get(index);
       // A file the helper took but never delivered (its thread stopped) is parsed here.
-      if (!done) await readAndParse(file, readOf(file));
-      else settle(file, keyOf(file, file.blob ?? done.blob), done.outcome, null);
+      if (!done) {
+        await readAndParse(file, readOf(file));
+        continue;
+      }
+      // Without a blob id from git, the helper hashed the bytes: they may be cached (a copied file, a new mtime).
+      const key = keyOf(file, file.blob ?? done.blob);
+      const cached = key === null ? undefined : cache?.get(key);
+      if (cached) {
+        result.fromCache += 1;
+        outcomes.set(file.path, cached);
+      } else settle(file, key, done.outcome, null);
     }
   }
   if (deep.length > 0) await retryDeep(root, deep, outcomes, cache);

@@ -102,6 +102,12 @@ describe("modules fact: the parse shared with a helper thread", () => {
     const second = await collectModules(root, files, cache);
     expect(second.fromCache).toBe(hashed.length);
     expect({ ...second, fromCache: 0 }).toEqual(alone);
+    // A helper that parsed files the cache knew by content: they count as cached all the same.
+    const again = new SharedParse(root, parsedFiles(), true);
+    expect(helpParse(again.help)).toBe(parsedFiles().length);
+    const third = await collectModules(root, files, cache, undefined, again);
+    expect(third.fromCache).toBe(hashed.length);
+    expect({ ...third, fromCache: 0 }).toEqual(alone);
   });
 
   it("gives the same facts when a real helper thread races this one for the files", async () => {
@@ -115,7 +121,8 @@ describe("modules fact: the parse shared with a helper thread", () => {
     );
     const exited = new Promise((resolve) => helper.once("exit", resolve));
     // Start once the helper has taken its first file, so that both threads parse.
-    while (Atomics.load(claims, claims.length - 1) === Claim.Free) await new Promise((resolve) => setTimeout(resolve, 1));
+    while (Atomics.load(claims, claims.length - 1) === Claim.Free)
+      await new Promise((resolve) => setTimeout(resolve, 1));
     const shared = await collectModules(root, files, undefined, undefined, share);
     await exited;
     expect(shared).toEqual(alone);
