@@ -11,6 +11,7 @@
  * nothing here is ever fatal to a scan.
  */
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -170,6 +171,11 @@ function isPayload(value: unknown): value is Payload {
 
 function errorCode(error: unknown): string {
   return error instanceof Error && "code" in error ? String(error.code) : String(error);
+}
+
+/** Whether `dir` holds a cache file (readable or not): a scan with none parses everything. */
+export function hasCacheFile(dir: string): boolean {
+  return existsSync(join(dir, FILE_NAME));
 }
 
 /** A stable key for a fact computed from `inputs` (any JSON-serialisable value). */

@@ -7,7 +7,7 @@
 import { stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { CategoryId } from "../categories.js";
-import { FactCache } from "../cache/index.js";
+import { FactCache, hasCacheFile } from "../cache/index.js";
 import { CONFIG_FILE_NAME, loadConfig, type ResolvedConfig } from "../config/index.js";
 import { discover, type Inventory, type Listing } from "../discover/index.js";
 import { InputError, UsageError } from "../errors.js";
@@ -18,7 +18,7 @@ import {
   type HistoryFact,
   type HistorySettings,
 } from "../facts/history/index.js";
-import { collectFacts, createFactCaches, type FactCaches, type Facts } from "../facts/index.js";
+import { collectFacts, createFactCaches, startCloneWorker, type FactCaches, type Facts } from "../facts/index.js";
 import { findingGain } from "../score/gain.js";
 import { score } from "../score/index.js";
 import { rankFindings } from "../score/rank.js";
@@ -177,6 +177,8 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
   const loaded = await timed("config", () =>
     loadConfig({ root, path: options.configPath, cwd, value: options.config }),
   );
+  // A cold scan will detect clones: their worker loads its scanner on the second core while the files are listed.
+  const cloneWorker = willDetectClonesCold(options, loaded, tree, cwd) ? startCloneWorker() : null;
   const [inventory, opened] = await Promise.all([
     timed("discover", () =>
       discover(
@@ -196,6 +198,7 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
       ? loaded
       : { ...loaded, history: { ...loaded.history, window: validWindow(options.since) } };
   const facts = await collectFacts(inventory, {
+    cloneWorker,
     graph: config.graph,
     clones: config.clones,
     history: config.history,
@@ -207,7 +210,7 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
     caches,
     onStage: options.onStage,
     onProgress: options.onProgress,
-  });
+  }).finally(() => void cloneWorker?.terminate());
   const cacheWarnings = [opened?.warning, await timed("cache write", async () => opened?.cache.save())].filter(
     (warning): warning is string => typeof warning === "string",
   );
@@ -256,11 +259,28 @@ async function openCache(
   tree: Tree,
   cwd: string,
 ): Promise<{ cache: FactCache; warning: string | null } | null> {
+  const dir = cacheDirOf(options, config, tree, cwd);
+  return dir === null ? null : FactCache.open(dir, options.cacheDir ?? config.cache.dir);
+}
+
+/** The fact cache's folder, or null when this scan uses none (disabled, or a commit's snapshot). */
+function cacheDirOf(options: AnalyzeOptions, config: ResolvedConfig, tree: Tree, cwd: string): string | null {
   if (tree.listing || options.cache === false || (!config.cache.isEnabled && options.cacheDir === undefined))
     return null;
-  const dir = options.cacheDir === undefined ? resolve(tree.dir, config.cache.dir) : resolve(cwd, options.cacheDir);
-  const label = options.cacheDir ?? config.cache.dir;
-  return FactCache.open(dir, label);
+  return options.cacheDir === undefined ? resolve(tree.dir, config.cache.dir) : resolve(cwd, options.cacheDir);
+}
+
+/**
+ * Whether this scan will run the built-in clone detector with nothing cached:
+ * a scan of the working tree, duplication measured, no jscpd, and no fact
+ * cache yet (with one, the clones are likely cached, and a worker started for
+ * nothing would only cost memory).
+ */
+function willDetectClonesCold(options: AnalyzeOptions, config: ResolvedConfig, tree: Tree, cwd: string): boolean {
+  if (tree.listing || config.clones.engine !== "builtin" || options.jscpdPath !== undefined) return false;
+  if (!isCategoryMeasured(config, "duplication")) return false;
+  const dir = cacheDirOf(options, config, tree, cwd);
+  return dir === null || !hasCacheFile(dir);
 }
 
 /** A category is measured when it is enabled and at least one of its rules is on. */

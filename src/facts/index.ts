@@ -4,6 +4,7 @@
  * May: read files, run git and child processes, through the producers below.
  * May not: report findings, score, print, or exit.
  */
+import type { Worker } from "node:worker_threads";
 import { gitAt } from "../git.js";
 import { inputKey, type FactCache } from "../cache/index.js";
 import { isParsedKind, type DiscoveredFile, type Inventory, type SkippedFile } from "../discover/index.js";
@@ -22,6 +23,7 @@ import { collectModules, SharedParse, type ModuleCache, type ModuleFacts, type P
 import { mapTests, type TestMapFact } from "./tests/index.js";
 
 export type { ModuleFacts, ModuleCache } from "./modules/index.js";
+export { startCloneWorker } from "./clones/index.js";
 export type { ReadmeFact, Heading } from "./context/readme.js";
 export type { GraphFact, GraphEdge, CycleGroup, GraphSettings } from "./graph/index.js";
 export type { ClonesFact, ClonePair, CloneLocation, CloneSettings } from "./clones/index.js";
@@ -75,6 +77,8 @@ export interface FactOptions {
   maxFileSize: number;
   /** An explicit jscpd executable (GROUNDWORK_JSCPD): clones are then found by jscpd. */
   jscpdPath?: string | undefined;
+  /** A clone worker started before discovery (startCloneWorker), to use rather than start one. */
+  cloneWorker?: Worker | null | undefined;
   /**
    * Reads the history fact with the given settings; default: `git log` of the
    * scanned folder's HEAD. A scan of a past commit's snapshot reads it from the
@@ -237,8 +241,11 @@ function runClones(inventory: Inventory, options: FactOptions, help: ParseHelp):
         settings: options.clones,
         executable: options.jscpdPath,
       },
-      caches?.tokens && blobs.every((blob) => blob !== null) ? { cache: caches.tokens, blobs } : undefined,
-      help,
+      {
+        reuse: caches?.tokens && blobs.every((blob) => blob !== null) ? { cache: caches.tokens, blobs } : undefined,
+        help,
+        worker: options.cloneWorker,
+      },
     );
   const contents = files.map((file) => [file.path, file.blob ?? file.stamp ?? null]);
   if (!caches || contents.some(([, content]) => content === null)) return run();

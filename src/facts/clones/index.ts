@@ -45,13 +45,36 @@ export interface TokenReuse {
 }
 
 /**
- * Finds the clones among `run.files`; never throws: a failure is an
- * "unavailable" fact with the reason. With `reuse` (a backfill: every file's
- * blob id and a cache kept across commits), detection runs on this thread and
- * tokenizes only blobs not seen before. With `help`, the worker thread, its
- * job done, goes on to parse files the main thread has not reached yet.
+ * Starts the clone worker before its job is known (null when there is no
+ * compiled worker): it loads the TypeScript scanner on the second core while
+ * the main thread lists the files, then waits for `collectClones` to give it
+ * a job. Whoever starts one terminates it when the scan did not need it.
  */
-export async function collectClones(run: CloneRun, reuse?: TokenReuse, help?: ParseHelp): Promise<ClonesFact> {
+export function startCloneWorker(): Worker | null {
+  const worker = startWorker("./worker.js", import.meta.url, null);
+  // Until it has a job, it must not keep the process alive (a scan that fails before then exits as usual).
+  worker?.unref();
+  return worker;
+}
+
+/** How the built-in detector runs: from a backfill's token cache, or in a worker (maybe started early), and what else it does. */
+export interface CloneRunOptions {
+  /** A backfill: every file's blob id and a cache kept across commits; detection runs on this thread. */
+  reuse?: TokenReuse | undefined;
+  /** The parse the worker helps with once its job is done. */
+  help?: ParseHelp | undefined;
+  /** A worker from startCloneWorker, used instead of starting one. */
+  worker?: Worker | null | undefined;
+}
+
+/**
+ * Finds the clones among `run.files`; never throws: a failure is an
+ * "unavailable" fact with the reason. With `reuse`, detection runs on this
+ * thread and tokenizes only blobs not seen before. With `help`, the worker
+ * thread, its job done, goes on to parse files the main thread has not reached yet.
+ */
+export async function collectClones(run: CloneRun, options: CloneRunOptions = {}): Promise<ClonesFact> {
+  const { reuse, help } = options;
   if (run.files.length === 0) return { status: "ok", clones: [] };
   if (run.settings.engine === "jscpd" || run.executable) return runJscpd(run);
   const job: CloneJob = {
@@ -65,7 +88,12 @@ export async function collectClones(run: CloneRun, reuse?: TokenReuse, help?: Pa
   };
   if (reuse) return { status: "ok", clones: await findClones(job, reuse) };
   const data: CloneWorkerData = { job, help: help ?? null };
-  const worker = startWorker("./worker.js", import.meta.url, data, { transfer: help ? [help.port] : [] });
+  const transfer = help ? [help.port] : [];
+  const worker = options.worker ?? startWorker("./worker.js", import.meta.url, data, { transfer });
+  if (options.worker) {
+    options.worker.ref();
+    options.worker.postMessage(data, transfer);
+  }
   // Run from the TypeScript sources (the tests) there is no compiled worker: detect on this thread.
   if (worker === null) return { status: "ok", clones: await findClones(job) };
   return inWorker(worker, run.settings.timeoutMs);

@@ -9,6 +9,10 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { findClones, type CloneWorkerData } from "./index.js";
 
-const { job, help } = workerData as CloneWorkerData;
+// Started early (startCloneWorker), the job comes as a message: the scanner loads meanwhile.
+const tokenizer = import("./tokens.js");
+const given = workerData as CloneWorkerData | null;
+const { job, help } = given ?? (await new Promise<CloneWorkerData>((resolve) => parentPort?.once("message", resolve)));
+await tokenizer;
 parentPort?.postMessage(await findClones(job));
 if (help) (await import("../modules/help.js")).helpParse(help);
