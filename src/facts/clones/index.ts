@@ -89,10 +89,12 @@ export async function collectClones(run: CloneRun, options: CloneRunOptions = {}
   if (reuse) return { status: "ok", clones: await findClones(job, reuse) };
   const data: CloneWorkerData = { job, help: help ?? null };
   const transfer = help ? [help.port] : [];
-  const worker = options.worker ?? startWorker("./worker.js", import.meta.url, data, { transfer });
-  if (options.worker) {
-    options.worker.ref();
-    options.worker.postMessage(data, transfer);
+  // An early worker that has stopped meanwhile (threadId -1) would never answer: start another.
+  const early = options.worker && options.worker.threadId !== -1 ? options.worker : null;
+  const worker = early ?? startWorker("./worker.js", import.meta.url, data, { transfer });
+  if (early) {
+    early.ref();
+    early.postMessage(data, transfer);
   }
   // Run from the TypeScript sources (the tests) there is no compiled worker: detect on this thread.
   if (worker === null) return { status: "ok", clones: await findClones(job) };

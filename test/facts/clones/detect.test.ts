@@ -1,5 +1,6 @@
 import { cp, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { collectClones } from "../../../src/facts/clones/index.js";
 import { detectClones } from "../../../src/facts/clones/detect.js";
@@ -128,5 +129,36 @@ describe("the built-in detector against jscpd (the oracle)", () => {
         : [];
     expect(places(builtin)).toEqual(places(jscpd));
     expect(places(builtin)).toContain("src/pricing/discounts.ts:4 src/pricing/taxes.ts:4");
+  });
+
+  it("does not wait on an early-started worker that stopped before it had a job", async () => {
+    const root = await temporaryDir();
+    await writeFile(join(root, "a.ts"), module("alpha", []));
+    await writeFile(join(root, "b.ts"), module("beta", []));
+    const gone = new Worker("process.exit(3)", { eval: true });
+    await new Promise((resolve) => gone.once("exit", resolve));
+    // Asked to use it, detection runs elsewhere (here, on this thread: the tests have no compiled worker)
+    // rather than waiting out the time limit for an answer that cannot come.
+    const fact = await collectClones(
+      {
+        root,
+        files: ["a.ts", "b.ts"],
+        maxFileSize: 1 << 20,
+        settings: { engine: "builtin", minTokens: null, minLines: null, timeoutMs: 2_000 },
+      },
+      { worker: gone },
+    );
+    // The functions differ in their name only: the clone runs from `(input` on line 1 to the closing brace on line 15.
+    expect(fact).toEqual({
+      status: "ok",
+      clones: [
+        {
+          a: { file: "a.ts", start: 1, end: 15 },
+          b: { file: "b.ts", start: 1, end: 15 },
+          lines: 15,
+          tokens: expect.any(Number),
+        },
+      ],
+    });
   });
 });
