@@ -177,8 +177,9 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
   const loaded = await timed("config", () =>
     loadConfig({ root, path: options.configPath, cwd, value: options.config }),
   );
+  const cacheDir = cacheDirOf(options, loaded, tree, cwd);
   // A cold scan will detect clones: their worker loads its scanner on the second core while the files are listed.
-  const cloneWorker = willDetectClonesCold(options, loaded, tree, cwd) ? startCloneWorker() : null;
+  const cloneWorker = willDetectClonesCold(options, loaded, tree, cacheDir) ? startCloneWorker() : null;
   const [inventory, opened] = await Promise.all([
     timed("discover", () =>
       discover(
@@ -187,7 +188,9 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
         tree.listing,
       ),
     ),
-    timed("cache read", () => openCache(options, loaded, tree, cwd)),
+    timed("cache read", async () =>
+      cacheDir === null ? null : FactCache.open(cacheDir, options.cacheDir ?? loaded.cache.dir),
+    ),
   ]);
   const caches: FactCaches | undefined = opened
     ? { modules: opened.cache.modules, clones: new Map(), store: opened.cache }
@@ -252,18 +255,10 @@ function noSourceWarning(root: string, facts: Facts): string[] {
   return [`${root}: no JavaScript or TypeScript source file to analyse; the code categories are not applicable`];
 }
 
-/** The on-disk fact cache of a work-tree scan, unless turned off (a past commit's scan keeps its facts in memory). */
-async function openCache(
-  options: AnalyzeOptions,
-  config: ResolvedConfig,
-  tree: Tree,
-  cwd: string,
-): Promise<{ cache: FactCache; warning: string | null } | null> {
-  const dir = cacheDirOf(options, config, tree, cwd);
-  return dir === null ? null : FactCache.open(dir, options.cacheDir ?? config.cache.dir);
-}
-
-/** The fact cache's folder, or null when this scan uses none (disabled, or a commit's snapshot). */
+/**
+ * The on-disk fact cache's folder, or null when this scan uses none: turned
+ * off, or a past commit's scan (which keeps its facts in memory).
+ */
 function cacheDirOf(options: AnalyzeOptions, config: ResolvedConfig, tree: Tree, cwd: string): string | null {
   if (tree.listing || options.cache === false || (!config.cache.isEnabled && options.cacheDir === undefined))
     return null;
@@ -276,11 +271,15 @@ function cacheDirOf(options: AnalyzeOptions, config: ResolvedConfig, tree: Tree,
  * cache yet (with one, the clones are likely cached, and a worker started for
  * nothing would only cost memory).
  */
-function willDetectClonesCold(options: AnalyzeOptions, config: ResolvedConfig, tree: Tree, cwd: string): boolean {
+function willDetectClonesCold(
+  options: AnalyzeOptions,
+  config: ResolvedConfig,
+  tree: Tree,
+  cacheDir: string | null,
+): boolean {
   if (tree.listing || config.clones.engine !== "builtin" || options.jscpdPath !== undefined) return false;
   if (!isCategoryMeasured(config, "duplication")) return false;
-  const dir = cacheDirOf(options, config, tree, cwd);
-  return dir === null || !hasCacheFile(dir);
+  return cacheDir === null || !hasCacheFile(cacheDir);
 }
 
 /** A category is measured when it is enabled and at least one of its rules is on. */

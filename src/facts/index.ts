@@ -19,7 +19,7 @@ import { collectCoverage, type CoverageFact } from "./coverage/index.js";
 import { DEFAULT_GRAPH_SETTINGS, type GraphFact, type GraphSettings } from "./graph/types.js";
 import { findCoupling, rankHotspots, type CoupledPair, type HotspotFact } from "./history/hotspots.js";
 import { collectHistory, DEFAULT_HISTORY_SETTINGS, type HistoryFact, type HistorySettings } from "./history/index.js";
-import { collectModules, SharedParse, type ModuleCache, type ModuleFacts, type ParseHelp } from "./modules/index.js";
+import { collectModules, SharedParse, type ModuleCache, type ModuleFacts } from "./modules/index.js";
 import { mapTests, type TestMapFact } from "./tests/index.js";
 
 export type { ModuleFacts, ModuleCache } from "./modules/index.js";
@@ -140,7 +140,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
     inventory.files.filter((file) => isParsedKind(file.kind)),
     options.caches?.modules !== undefined,
   );
-  const clonesRun = runClones(inventory, options, share.help).then((fact) => {
+  const clonesRun = runClones(inventory, options, share).then((fact) => {
     options.onStage?.("clones (parallel)", performance.now() - started);
     return fact;
   });
@@ -222,14 +222,14 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
 }
 
 /**
- * Clone detection on the parsed files. Its result is reused when the same files (by
+ * Clone detection on the parsed files (the shared parse's, whose helper it becomes). Its result is reused when the same files (by
  * content) were compared before: by an earlier commit of a backfill, or by
  * the previous scan (the on-disk cache).
  */
-function runClones(inventory: Inventory, options: FactOptions, help: ParseHelp): Promise<ClonesFact> {
+function runClones(inventory: Inventory, options: FactOptions, share: SharedParse): Promise<ClonesFact> {
   if (options.needsClones === false)
     return Promise.resolve({ status: "unavailable", reason: "the duplication category is disabled" });
-  const files = inventory.files.filter((file) => isParsedKind(file.kind));
+  const files = share.files;
   const caches = options.caches;
   const blobs = files.map((file) => file.blob);
   const run = () =>
@@ -243,7 +243,7 @@ function runClones(inventory: Inventory, options: FactOptions, help: ParseHelp):
       },
       {
         reuse: caches?.tokens && blobs.every((blob) => blob !== null) ? { cache: caches.tokens, blobs } : undefined,
-        help,
+        help: share.help,
         worker: options.cloneWorker,
       },
     );

@@ -60,15 +60,18 @@ export async function collectModules(
   const keyOf = (file: DiscoveredFile, blob: string | null | undefined): string | null =>
     cache && blob ? `${blob}\0${file.kind}\0${file.path}` : null;
   const outcomes = new Map<string, FileOutcome>();
+  /** Keeps the cached outcome of a file whose content (blob id) the cache knows; false when it does not. */
+  const takeCached = (file: DiscoveredFile, key: string | null): boolean => {
+    const cached = key === null ? undefined : cache?.get(key);
+    if (!cached) return false;
+    outcomes.set(file.path, cached);
+    result.fromCache += 1;
+    return true;
+  };
   const toRead: number[] = [];
   for (const [index, file] of parsed.entries()) {
-    const key = keyOf(file, file.blob);
-    const cached = key === null ? undefined : cache?.get(key);
-    if (cached) {
-      share?.claim(index);
-      outcomes.set(file.path, cached);
-      result.fromCache += 1;
-    } else toRead.push(index);
+    if (takeCached(file, keyOf(file, file.blob))) share?.claim(index);
+    else toRead.push(index);
   }
   const hashBytes = cache !== undefined;
   const deep: DeepRetry[] = [];
@@ -81,12 +84,7 @@ export async function collectModules(
   };
   const readAndParse = async (file: DiscoveredFile, read: ReadOutcome): Promise<void> => {
     const key = keyOf(file, file.blob ?? (read.kind === "text" ? read.blob : null));
-    const cached = key === null ? undefined : cache?.get(key);
-    if (cached) {
-      result.fromCache += 1;
-      outcomes.set(file.path, cached);
-      return;
-    }
+    if (takeCached(file, key)) return;
     // The parser (and the TypeScript compiler with it) is loaded only when a file needs parsing.
     if (read.kind === "text" && !read.isGenerated) parser ??= await import("./parse.js");
     settle(file, key, toOutcome(file, read, parser), read.kind === "text" ? read.text : null);
@@ -117,11 +115,7 @@ export async function collectModules(
       }
       // Without a blob id from git, the helper hashed the bytes: they may be cached (a copied file, a new mtime).
       const key = keyOf(file, file.blob ?? done.blob);
-      const cached = key === null ? undefined : cache?.get(key);
-      if (cached) {
-        result.fromCache += 1;
-        outcomes.set(file.path, cached);
-      } else settle(file, key, done.outcome, null);
+      if (!takeCached(file, key)) settle(file, key, done.outcome, null);
     }
   }
   if (deep.length > 0) await retryDeep(root, deep, outcomes, cache);
