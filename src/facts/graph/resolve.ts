@@ -68,7 +68,8 @@ export class ImportResolver {
     this.workspaces = new WorkspaceIndex(input.packages, (path) => known.has(path));
     this.host = {
       fileExists: (path) => this.files.has(path),
-      directoryExists: (path) => this.directories.has(path),
+      // TypeScript asks for `dir/` when resolving `'.'`, `'./'`, `'..'` or `'../'`: the set holds `dir`.
+      directoryExists: (path) => this.directories.has(withoutTrailingSlash(path)),
       readFile: (path) => (this.files.has(path) ? readText(path) : undefined),
       getCurrentDirectory: () => input.root,
       realpath: (path) => path,
@@ -159,6 +160,12 @@ export class ImportResolver {
     }
     return cache;
   }
+}
+
+function withoutTrailingSlash(path: string): string {
+  let end = path.length;
+  while (end > 1 && (path[end - 1] === "/" || path[end - 1] === sep)) end -= 1;
+  return path.slice(0, end);
 }
 
 function readText(path: string): string | undefined {

@@ -14,6 +14,13 @@ describe(RULE, () => {
     ["cycles/barrel-loop", [["src/widgets/index.ts", "src/widgets/panel.ts"]]],
     ["cycles/esm-js-specifiers-loop", [["src/lexer.ts", "src/parser.ts"]]],
     ["cycles/dynamic-import-loop", [["src/pages.ts", "src/router.ts"]]],
+    [
+      "cycles/directory-import-loop",
+      [
+        ["src/menu/index.ts", "src/menu/items/label.ts"],
+        ["src/stream/index.ts", "src/stream/text.ts"],
+      ],
+    ],
   ])(
     "%s: runtime cycle groups are %j, as madge finds, and the acyclic neighbours are not in any",
     async (fixture, expected) => {
@@ -71,6 +78,40 @@ describe(RULE, () => {
     const included = await scanFixture("cycles/type-only-loop", { graph: { includeTypeOnly: true } });
     expect(categoryOf(included, "cycles").metrics.cycles).toEqual([["src/canvas.ts", "src/shape.ts"]]);
     expect(locationsOf(included, RULE)).toEqual(["src/canvas.ts:1:1"]);
+  });
+
+  // order ↔ invoice at runtime; invoice → customer → order by type imports only grows that group to 3 files;
+  // theme ↔ palette exists only through type imports. Only the second is a type-only group.
+  it("counts as type-only only a group with no runtime cycle inside, and none when type imports are included", async () => {
+    const result = await scanFixture("cycles/mixed-type-loop");
+    expect(categoryOf(result, "cycles").metrics).toMatchObject({
+      cycles: [["src/invoice.ts", "src/order.ts"]],
+      typeOnlyCycles: 1,
+    });
+    const included = await scanFixture("cycles/mixed-type-loop", { graph: { includeTypeOnly: true } });
+    expect(categoryOf(included, "cycles").metrics).toMatchObject({
+      cycles: [
+        ["src/customer.ts", "src/invoice.ts", "src/order.ts"],
+        ["src/palette.ts", "src/theme.ts"],
+      ],
+      typeOnlyCycles: 0,
+    });
+  });
+
+  // `from "."`, `"./"` and `".."` name a folder: its index file. The test imports its folder's index by `"."`.
+  it("resolves imports of a folder by '.', './' and '..' to its index, for cycles and for tests", async () => {
+    const result = await scanFixture("cycles/directory-import-loop");
+    const cycles = categoryOf(result, "cycles").metrics;
+    expect(cycles).toMatchObject({ modules: 7, edges: 6, unresolvedImports: 0 });
+    const tests = categoryOf(result, "tests").metrics;
+    expect(tests).toMatchObject({ testFiles: 1, directlyTested: 1 });
+    expect([...tests.untested].sort()).toEqual([
+      "src/acyclic/store/reader.ts",
+      "src/menu/index.ts",
+      "src/menu/items/label.ts",
+      "src/stream/index.ts",
+      "src/stream/text.ts",
+    ]);
   });
 
   it("leaves dynamic imports out on request", async () => {
