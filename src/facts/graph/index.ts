@@ -79,8 +79,12 @@ export function findCycles(
   const runtimeGroups = stronglyConnectedComponents(adjacencyOf(paths.length, runtime, index));
   const allAdjacency = adjacencyOf(paths.length, all, index);
   const allGroups = stronglyConnectedComponents(allAdjacency);
-  const runtimeKeys = new Set(runtimeGroups.map((group) => group.join(",")));
-  const typeOnlyCycles = allGroups.filter((group) => !runtimeKeys.has(group.join(","))).length;
+  // A group exists only through type-only imports when no runtime cycle lies inside it. A larger group that a
+  // type import grew from a runtime one is not counted: its runtime core is reported already.
+  const inRuntimeCycle = new Set(runtimeGroups.flat());
+  const typeOnlyCycles = settings.includeTypeOnly
+    ? 0
+    : allGroups.filter((group) => !group.some((node) => inRuntimeCycle.has(node))).length;
   const chosen = settings.includeTypeOnly ? all : runtime;
   const adjacency = settings.includeTypeOnly ? allAdjacency : adjacencyOf(paths.length, runtime, index);
   const groups = settings.includeTypeOnly ? allGroups : runtimeGroups;
