@@ -25,23 +25,50 @@ export interface DocComment {
 }
 
 /**
- * The non-empty `/** … *\/` block attached to `node`: the last comment before
- * its first token. Blank lines between them are allowed, as TypeScript and
- * editors attach it too; but before the file's first statement, a block
- * followed by a blank line, or a licence, documents the file instead.
+ * The non-empty `/** … *\/` block attached to `node`: the nearest JSDoc block
+ * among the comments before its first token, as TypeScript reads it (the last
+ * JSDoc wins). Line comments and plain blocks between it and the declaration
+ * (`// eslint-disable-next-line`, `// TODO`, `/* istanbul ignore next *\/`) do
+ * not detach it, nor do blank lines; but before the file's first statement a
+ * block followed by a blank line, a licence, or a file-tagged block documents
+ * the file instead.
  */
 export function attachedDoc(node: ts.Node, sourceFile: ts.SourceFile): DocComment | null {
   const text = sourceFile.text;
-  const ranges = ts.getLeadingCommentRanges(text, node.pos);
-  const last = ranges?.[ranges.length - 1];
-  if (!last || last.kind !== ts.SyntaxKind.MultiLineCommentTrivia) return null;
-  if (!text.startsWith("/**", last.pos) || text.startsWith("/**/", last.pos)) return null;
-  const body = commentBody(text.slice(last.pos, last.end));
-  if (body === "" || LICENSE.test(body)) return null;
-  const isFirstStatement = sourceFile.statements[0] === node;
-  if (isFirstStatement && (countNewlines(text, last.end, node.getStart(sourceFile)) > 1 || FILE_DOC_TAG.test(body)))
-    return null;
+  const ranges = ts.getLeadingCommentRanges(text, node.pos) ?? [];
+  const block = attachedDocRange(text, ranges, node === sourceFile.statements[0], node.getStart(sourceFile));
+  if (!block) return null;
+  const body = commentBody(text.slice(block.pos, block.end));
   return { text: body, tags: [...body.matchAll(/(?:^|\s)@([A-Za-z]+)/g)].map((match) => match[1] ?? "") };
+}
+
+function attachedDocRange(
+  text: string,
+  ranges: readonly ts.CommentRange[],
+  isFirstStatement: boolean,
+  start: number,
+): ts.CommentRange | null {
+  const index = ranges.findLastIndex((range) => isJsDocBlock(text, range));
+  const block = ranges[index];
+  if (!block) return null;
+  const body = commentBody(text.slice(block.pos, block.end));
+  if (body === "" || LICENSE.test(body)) return null;
+  if (isFirstStatement && (FILE_DOC_TAG.test(body) || hasBlankLineAfter(text, ranges.slice(index), start))) return null;
+  return block;
+}
+
+/** `/** … *\/`, but not the empty `/**\/`: the comments TypeScript parses as JSDoc. */
+function isJsDocBlock(text: string, range: ts.CommentRange): boolean {
+  return (
+    range.kind === ts.SyntaxKind.MultiLineCommentTrivia &&
+    text.startsWith("/**", range.pos) &&
+    !text.startsWith("/**/", range.pos)
+  );
+}
+
+/** A blank line between the first of `ranges` and `start`, through the comments between them. */
+function hasBlankLineAfter(text: string, ranges: readonly ts.CommentRange[], start: number): boolean {
+  return ranges.some((range, index) => countNewlines(text, range.end, ranges[index + 1]?.pos ?? start) > 1);
 }
 
 /** True when a doc comment is attached to `node` (see `attachedDoc`). */
@@ -63,12 +90,16 @@ export function hasFileDocComment(sourceFile: ts.SourceFile): boolean {
 export function fileDocComment(sourceFile: ts.SourceFile): string | null {
   const text = sourceFile.text;
   const start = ts.getShebang(text)?.length ?? 0;
-  const blocks = groupLineComments(text, ts.getLeadingCommentRanges(text, start) ?? []);
+  const ranges = ts.getLeadingCommentRanges(text, start) ?? [];
+  const blocks = groupLineComments(text, ranges);
   const first = sourceFile.statements[0];
   const firstToken = first?.getStart(sourceFile) ?? text.length;
   // A comment on an import or a "use strict" prologue cannot document that statement: it is about the file.
   const isFirstDocumentable = first !== undefined && !isPreamble(first);
+  // The first statement's own doc comment, and whatever stands between it and the statement, are not the file's.
+  const ownDoc = isFirstDocumentable ? attachedDocRange(text, ranges, true, firstToken) : null;
   for (const [index, block] of blocks.entries()) {
+    if (block.pos === ownDoc?.pos) return null;
     const body = commentBody(text.slice(block.pos, block.end))
       .split("\n")
       .filter((line) => !DIRECTIVE.test(line))

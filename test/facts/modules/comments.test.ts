@@ -15,10 +15,12 @@ describe("modules fact: file-level doc comments", () => {
     expect(hasFileDoc(`#!/usr/bin/env node\n/** Command entry point. */\n\n${LONG_BODY}`)).toBe(true);
     expect(hasFileDoc(`/** Money maths. */\nimport { round } from "./round.js";\n${LONG_BODY}`)).toBe(true);
     expect(hasFileDoc(`// Money maths.\n"use strict";\n${LONG_BODY}`)).toBe(true);
+    expect(hasFileDoc(`/** Money maths. */\n\n// eslint-disable-next-line no-magic-numbers\n${LONG_BODY}`)).toBe(true);
   });
 
   it("rejects a doc attached to the first statement, a licence header and tool directives", () => {
     expect(hasFileDoc(`/** The value. */\n${LONG_BODY}`)).toBe(false);
+    expect(hasFileDoc(`/** The value. */\n// eslint-disable-next-line no-magic-numbers\n${LONG_BODY}`)).toBe(false);
     expect(hasFileDoc(`// Copyright 2026 Example Corp.\n\n${LONG_BODY}`)).toBe(false);
     expect(hasFileDoc(`// @ts-check\n/* eslint-disable */\n\n${LONG_BODY}`)).toBe(false);
     expect(hasFileDoc(LONG_BODY)).toBe(false);

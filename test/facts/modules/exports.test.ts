@@ -177,6 +177,54 @@ describe("modules fact: exported symbols", () => {
     expect(parseModule("src/module.ts", "source", source).hasFileDoc).toBe(true);
   });
 
+  it("takes the nearest JSDoc block as the doc when only line comments or plain blocks follow it", () => {
+    const source = [
+      "export const first = 1;", // 1
+      "/** Parses. */", // 2
+      "// eslint-disable-next-line no-console", // 3
+      "export function parse(): void {}", // 4
+      "/** Formats. */", // 5
+      "", // 6
+      "// TODO: locale", // 7
+      "/* istanbul ignore next */", // 8
+      "export function format(): void {}", // 9
+      "/** Older. */", // 10
+      "/** */", // 11
+      "// @__NO_SIDE_EFFECTS__", // 12
+      "export function empty(): void {}", // 13
+      "/** @license MIT */", // 14
+      "// biome-ignore lint: reason", // 15
+      "export function licensed(): void {}", // 16
+      "/** @internal */", // 17
+      "// eslint-disable-next-line no-console", // 18
+      "export function hidden(): void {}", // 19
+    ].join("\n");
+    expect(exportsOf(source).map(({ name, hasDoc }) => [name, hasDoc])).toEqual([
+      ["first", false],
+      ["parse", true],
+      ["format", true],
+      ["empty", false],
+      ["licensed", false],
+    ]);
+  });
+
+  it("before the first statement, a JSDoc block and the directives after it document the statement; a blank line gives it to the file", () => {
+    const attached = "/** Parses. */\n// eslint-disable-next-line no-console\nexport function parse(): void {}\n";
+    expect(exportsOf(attached).map(({ name, hasDoc }) => [name, hasDoc])).toEqual([["parse", true]]);
+    expect(parseModule("src/module.ts", "source", attached).hasFileDoc).toBe(false);
+
+    const header =
+      "/** Parsing helpers. */\n\n// eslint-disable-next-line no-console\nexport function parse(): void {}\n";
+    expect(exportsOf(header).map(({ name, hasDoc }) => [name, hasDoc])).toEqual([["parse", false]]);
+    expect(parseModule("src/module.ts", "source", header).hasFileDoc).toBe(true);
+
+    // TypeScript attaches a block to the statement it leads: a header over an import documents no export.
+    const banner =
+      '/** Parsing helpers. */\nimport { read } from "./read.js";\n// TODO: streams\nexport function parse(): void {}\n';
+    expect(exportsOf(banner).map(({ name, hasDoc }) => [name, hasDoc])).toEqual([["parse", false]]);
+    expect(parseModule("src/module.ts", "source", banner).hasFileDoc).toBe(true);
+  });
+
   it("does not list exports of test files", () => {
     expect(parseModule("src/cart.test.ts", "test", "export const helper = 1;\n").exports).toEqual([]);
   });

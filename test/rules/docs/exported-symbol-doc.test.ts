@@ -30,6 +30,20 @@ describe(RULE, () => {
     expect(findingsOf(result, RULE).some((finding) => finding.file === "src/index.ts")).toBe(false);
   });
 
+  it("reads the nearest doc comment through the directives and line comments after it, not a file header", async () => {
+    const result = await scanFixture("docs/doc-before-line-comments");
+    expect(locationsOf(result, RULE)).toEqual([
+      "src/file-header.ts:6:17",
+      "src/licence-banner.ts:5:17",
+      "src/line-comments-only.ts:2:17",
+      "src/line-comments-only.ts:8:14",
+      "src/line-comments-only.ts:13:17",
+    ]);
+    // directives-after-doc.ts: ParserOptions, parsePrice, priceFormatter, UNKNOWN_PRICE, Basket, Basket.add,
+    // roundToTen; first-statement-doc.ts: centsToText.
+    expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 13, documentedSymbols: 8 });
+  });
+
   it("checks only the configured kinds", async () => {
     const result = await scanFixture("docs/exported-symbol-doc", {
       rules: { [RULE]: { options: { kinds: ["method"] } } },
