@@ -91,11 +91,29 @@ function declarationsOf(statement: ts.Statement, context: FileContext): Array<[s
   if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) return simple("namespace", statement.name);
   if (ts.isVariableStatement(statement)) {
     return statement.declarationList.declarations.flatMap((declaration): Array<[string, LocalDeclaration]> => {
-      if (!ts.isIdentifier(declaration.name)) return [];
-      return [[declaration.name.text, variableDeclaration(statement, declaration, declaration.name, context)]];
+      if (ts.isIdentifier(declaration.name)) {
+        return [[declaration.name.text, variableDeclaration(statement, declaration, declaration.name, context)]];
+      }
+      return boundNames(declaration.name).map((nameNode) => [
+        nameNode.text,
+        { kind: "variable", docNode: statement, nameNode, callables: [], hasContextualType: false, classNode: null },
+      ]);
     });
   }
   return [];
+}
+
+/**
+ * The names a destructuring pattern binds, in source order: `b` and `c` in
+ * `{ a: b, c = 1, ...rest }`, nested patterns included, holes skipped. Each is
+ * a plain variable: what it holds (a function, a class) is only known to a
+ * type checker, as for `export const x = other.y`.
+ */
+function boundNames(pattern: ts.BindingPattern): ts.Identifier[] {
+  return pattern.elements.flatMap((element): ts.Identifier[] => {
+    if (ts.isOmittedExpression(element)) return [];
+    return ts.isIdentifier(element.name) ? [element.name] : boundNames(element.name);
+  });
 }
 
 function variableDeclaration(

@@ -177,6 +177,47 @@ describe("modules fact: exported symbols", () => {
     expect(parseModule("src/module.ts", "source", source).hasFileDoc).toBe(true);
   });
 
+  it("lists each name a destructuring export binds, as a variable documented by the statement's comment", () => {
+    const source = [
+      "/** Hooks of the scoped store. */", // 1
+      "export const { useValue, useSetter: useSetValue, store = fallback } = scope;", // 2
+      "export const [first, , third = 3, ...others] = values;", // 3
+      "export const { theme: { colour, sizes: [small] }, ...rest } = settings;", // 4
+      "const { local } = settings;", // 5
+      "export { local as renamed };", // 6
+      "const [handler] = handlers;", // 7
+      "export default handler;", // 8
+    ].join("\n");
+    expect(exportsOf(source)).toEqual([
+      { name: "useValue", kind: "variable", isDefault: false, hasDoc: true, at: "2:16" },
+      { name: "useSetValue", kind: "variable", isDefault: false, hasDoc: true, at: "2:37" },
+      { name: "store", kind: "variable", isDefault: false, hasDoc: true, at: "2:50" },
+      { name: "first", kind: "variable", isDefault: false, hasDoc: false, at: "3:15" },
+      { name: "third", kind: "variable", isDefault: false, hasDoc: false, at: "3:24" },
+      { name: "others", kind: "variable", isDefault: false, hasDoc: false, at: "3:38" },
+      { name: "colour", kind: "variable", isDefault: false, hasDoc: false, at: "4:25" },
+      { name: "small", kind: "variable", isDefault: false, hasDoc: false, at: "4:41" },
+      { name: "rest", kind: "variable", isDefault: false, hasDoc: false, at: "4:54" },
+      { name: "renamed", kind: "variable", isDefault: false, hasDoc: false, at: "5:9" },
+      { name: "handler", kind: "variable", isDefault: true, hasDoc: false, at: "7:8" },
+    ]);
+  });
+
+  it("gives destructured bindings no signature, even with a function as the default, as for `export const x = y.z`", () => {
+    const source =
+      "export const { onError = (error: unknown) => error } = handlers;\nexport const onClose = handlers.onClose;\n";
+    expect(
+      parseModule("src/handlers.ts", "source", source).exports.map(({ name, kind, signatures }) => ({
+        name,
+        kind,
+        signatures,
+      })),
+    ).toEqual([
+      { name: "onError", kind: "variable", signatures: [] },
+      { name: "onClose", kind: "variable", signatures: [] },
+    ]);
+  });
+
   it("takes the nearest JSDoc block as the doc when only line comments or plain blocks follow it", () => {
     const source = [
       "export const first = 1;", // 1

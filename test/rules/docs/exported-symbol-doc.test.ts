@@ -44,6 +44,25 @@ describe(RULE, () => {
     expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 13, documentedSymbols: 8 });
   });
 
+  it("counts each name a destructuring export binds, documented by the statement's comment", async () => {
+    const result = await scanFixture("docs/destructured-exports");
+    expect(locationsOf(result, RULE)).toEqual([
+      "src/store-hooks.ts:8:15",
+      "src/store-hooks.ts:8:32",
+      "src/store-hooks.ts:8:58",
+      "src/store-hooks.ts:19:9",
+    ]);
+    expect(findingsOf(result, RULE).map((finding) => finding.message)).toEqual([
+      "Exported variable 'primaryColour' has no doc comment",
+      "Exported variable 'accentColour' has no doc comment",
+      "Exported variable 'otherColours' has no doc comment",
+      "Exported variable 'fontScale' has no doc comment",
+    ]);
+    // store-hooks.ts: useValue, useSetValue, useScopeStore, gutter, narrow, wide, restOfTheme documented;
+    // store-scope.ts: StoreScope, createStoreScope, useSharedValue.
+    expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 14, documentedSymbols: 10 });
+  });
+
   it("checks only the configured kinds", async () => {
     const result = await scanFixture("docs/exported-symbol-doc", {
       rules: { [RULE]: { options: { kinds: ["method"] } } },

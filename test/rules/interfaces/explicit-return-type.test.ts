@@ -34,4 +34,14 @@ describe(RULE, () => {
       explicitReturnType: 6,
     });
   });
+
+  it("treats destructured exports as variables, like `export const x = y.z`: nothing to annotate", async () => {
+    const result = await scanFixture("docs/destructured-exports");
+    expect(locationsOf(result, RULE)).toEqual([]);
+    // Only createStoreScope is a function by its syntax; useValue and the other bound names are not examined.
+    expect(result.categories.find((category) => category.id === "interfaces")?.metrics).toMatchObject({
+      exportedFunctions: 1,
+      explicitReturnType: 1,
+    });
+  });
 });
