@@ -100,7 +100,8 @@ export function conventions(facts: Facts, scope: Scope): Section | null {
   const jsSpecifiers = relativeSpecifierStyle(facts, scope.dir);
   if (jsSpecifiers) lines.push(`- ${jsSpecifiers}`);
   const typescript = facts.project.typescript;
-  if (typescript.config)
+  // Unknown strictness (an `extends` that is not installed) is left unsaid rather than guessed.
+  if (typescript.config && typescript.isStrict !== null)
     lines.push(
       `- TypeScript: ${typescript.isStrict ? "strict mode on" : "strict mode off"} (\`${typescript.config}\`)`,
     );

@@ -21,6 +21,7 @@ export interface ProjectFact {
   /** Make targets and just recipes per folder ("" for the root). */
   makeTargets: Map<string, Set<string>>;
   justRecipes: Map<string, Set<string>>;
+  /** isStrict and noEmit are null when unknown: no tsconfig, or an `extends` that is not in the repository or installed. */
   typescript: { isUsed: boolean; config: string | null; isStrict: boolean | null; noEmit: boolean | null };
   linter: string | null;
   formatter: string | null;
@@ -104,7 +105,7 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
       read,
       /^@?([A-Za-z0-9_-]+)(?:\s+[^:=\n]*)?:(?!=)/gm,
     ),
-    typescript: await readTypescript(inventory, paths),
+    typescript: await readTypescript(inventory, paths, packages),
     linter: detect(LINTERS, paths, packages) ?? fromScripts(SCRIPT_LINTERS, packages),
     formatter: detect(FORMATTERS, paths, packages) ?? fromScripts(SCRIPT_FORMATTERS, packages),
     envExampleFiles,
@@ -130,7 +131,11 @@ async function targetsOf(
   return targets;
 }
 
-async function readTypescript(inventory: Inventory, paths: readonly string[]): Promise<ProjectFact["typescript"]> {
+async function readTypescript(
+  inventory: Inventory,
+  paths: readonly string[],
+  packages: readonly PackageFact[],
+): Promise<ProjectFact["typescript"]> {
   const isUsed =
     paths.includes("tsconfig.json") ||
     inventory.files.some((file) => file.kind === "source" && /\.(?:[cm]?ts|tsx)$/.test(file.path));
@@ -138,28 +143,27 @@ async function readTypescript(inventory: Inventory, paths: readonly string[]): P
   const path = join(inventory.root, "tsconfig.json");
   const direct = await readPlainTsconfig(path);
   if (direct !== undefined) return { isUsed, config: "tsconfig.json", ...direct };
-  // `extends` (or a file jsonc cannot read): TypeScript's own reader follows the chain. Loaded on demand:
+  // `extends` or `references` (or a file jsonc cannot read): read as tsc would. Loaded on demand:
   // the compiler is large, and a scan served from the cache needs nothing else of it.
-  const { default: ts } = await import("#typescript");
-  const read = ts.readConfigFile(path, (file) => ts.sys.readFile(file));
-  if (read.error) return { isUsed, config: "tsconfig.json", isStrict: null, noEmit: null };
-  const host: import("#typescript").ParseConfigHost = {
-    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
-    readDirectory: () => [],
-    fileExists: (file) => ts.sys.fileExists(file),
-    readFile: (file) => ts.sys.readFile(file),
-  };
-  const options = ts.parseJsonConfigFileContent(read.config, host, inventory.root, undefined, path).options;
-  return { isUsed, config: "tsconfig.json", isStrict: options.strict === true, noEmit: options.noEmit === true };
+  const { TsconfigReader } = await import("../tsconfig/index.js");
+  const reader = new TsconfigReader(inventory.root, packages);
+  const { isStrict } = reader.strictness("tsconfig.json");
+  const config = reader.read("tsconfig.json");
+  const noEmit = config.options.noEmit ?? (config.unknownBases.length > 0 || config.isSolution ? null : false);
+  return { isUsed, config: "tsconfig.json", isStrict, noEmit };
 }
 
-/** strict and noEmit of a tsconfig that extends nothing; undefined when it extends another or does not parse. */
+/**
+ * strict and noEmit of a tsconfig that neither extends nor references another;
+ * undefined when it does, or does not parse.
+ */
 async function readPlainTsconfig(path: string): Promise<{ isStrict: boolean; noEmit: boolean } | undefined> {
   const errors: ParseError[] = [];
   const text = await readFile(path, "utf8").catch(() => null);
   if (text === null) return undefined;
   const config: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
-  if (errors.length > 0 || typeof config !== "object" || config === null || "extends" in config) return undefined;
+  if (errors.length > 0 || typeof config !== "object" || config === null) return undefined;
+  if ("extends" in config || "references" in config) return undefined;
   const options = "compilerOptions" in config ? config.compilerOptions : undefined;
   const read = (key: string) =>
     typeof options === "object" && options !== null && key in options

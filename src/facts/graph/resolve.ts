@@ -4,7 +4,7 @@ import { isAbsolute, join, posix, relative, sep } from "node:path";
 import ts from "#typescript";
 import type { PackageFact } from "../context/packages.js";
 import type { ImportKind } from "../modules/index.js";
-import { TsconfigIndex } from "./tsconfig.js";
+import { TsconfigIndex, TsconfigReader } from "../tsconfig/index.js";
 import { WorkspaceIndex } from "./workspaces.js";
 
 /** Where an import specifier leads. */
@@ -62,7 +62,7 @@ export class ImportResolver {
     this.directories.add(input.root);
     const known = new Set(input.allFiles);
     this.tsconfigs = new TsconfigIndex(
-      input.root,
+      new TsconfigReader(input.root, input.packages),
       input.allFiles.filter((path) => /(?:^|\/)(?:ts|js)config\.json$/.test(path)),
     );
     this.workspaces = new WorkspaceIndex(input.packages, (path) => known.has(path));
