@@ -94,7 +94,14 @@ const cyclesMetrics = z.strictObject({
   modules: count,
   /** Distinct importer → imported module pairs. */
   edges: count,
+  /** Imports of the repository's own code that found no file. */
   unresolvedImports: count,
+  /**
+   * Those by reason: a relative path to a missing file, a workspace package whose
+   * build output maps back to no source, an alias that leads nowhere.
+   */
+  unresolvedByReason: z.strictObject({ missingFile: count, workspaceOutput: count, alias: count }),
+  /** Imports of packages outside the repository (installed or not) and of Node built-ins. */
   externalImports: count,
 });
 

@@ -136,7 +136,9 @@ function cyclesFigures(m: CyclesMetrics): string {
   ];
   if (m.largestCycle > 0) parts.push(`largest ${m.largestCycle} files`);
   if (m.typeOnlyCycles > 0) parts.push(`${m.typeOnlyCycles} type-only`);
-  if (m.unresolvedImports > 0) parts.push(plural(m.unresolvedImports, "unresolved import"));
+  // Only imports of workspace packages whose sources were not found can hide a cycle between packages.
+  const workspace = m.unresolvedByReason.workspaceOutput;
+  if (workspace > 0) parts.push(plural(workspace, "unresolved workspace import"));
   return parts.join(" · ");
 }
 

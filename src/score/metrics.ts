@@ -72,6 +72,11 @@ export function cyclesMetrics(facts: Facts): CyclesMetrics {
     modules: graph.modules,
     edges: new Set(graph.edges.map((edge) => `${edge.from}\0${edge.to}`)).size,
     unresolvedImports: graph.unresolved.length,
+    unresolvedByReason: {
+      missingFile: graph.unresolved.filter((item) => item.reason === "missing-file").length,
+      workspaceOutput: graph.unresolved.filter((item) => item.reason === "workspace-output").length,
+      alias: graph.unresolved.filter((item) => item.reason === "alias").length,
+    },
     externalImports: graph.externalImports,
   };
 }

@@ -51,7 +51,7 @@ export function buildGraph(
         const { specifier, kind, isTypeOnly, names, line, column } = fact;
         edges.push({ from: module.path, to: resolution.path, specifier, kind, isTypeOnly, names, line, column });
       } else if (resolution.kind === "unresolved") {
-        unresolved.push({ from: module.path, specifier: fact.specifier, line: fact.line });
+        unresolved.push({ from: module.path, specifier: fact.specifier, line: fact.line, reason: resolution.reason });
       } else if (resolution.kind === "external") {
         externalImports += 1;
       }

@@ -4,8 +4,9 @@ import { isAbsolute, join, posix, relative, sep } from "node:path";
 import ts from "#typescript";
 import type { PackageFact } from "../context/packages.js";
 import type { ImportKind } from "../modules/index.js";
+import type { UnresolvedReason } from "./types.js";
 import { TsconfigIndex, TsconfigReader } from "../tsconfig/index.js";
-import { WorkspaceIndex } from "./workspaces.js";
+import { WorkspaceIndex, type BuildInfo } from "./workspaces.js";
 
 /** Where an import specifier leads. */
 export type Resolution =
@@ -13,7 +14,7 @@ export type Resolution =
   | { kind: "external" }
   /** A file of the repository that is not a parsed module: JSON, styles, images, declarations. */
   | { kind: "non-module" }
-  | { kind: "unresolved" };
+  | { kind: "unresolved"; reason: UnresolvedReason };
 
 const BUILTINS = new Set(builtinModules);
 const ASSET =
@@ -61,11 +62,16 @@ export class ImportResolver {
     }
     this.directories.add(input.root);
     const known = new Set(input.allFiles);
+    const reader = new TsconfigReader(input.root, input.packages);
     this.tsconfigs = new TsconfigIndex(
-      new TsconfigReader(input.root, input.packages),
+      reader,
       input.allFiles.filter((path) => /(?:^|\/)(?:ts|js)config\.json$/.test(path)),
     );
-    this.workspaces = new WorkspaceIndex(input.packages, (path) => known.has(path));
+    this.workspaces = new WorkspaceIndex(
+      input.packages,
+      (path) => known.has(path),
+      buildInfo(input.root, input.allFiles, reader, known),
+    );
     this.host = {
       fileExists: (path) => this.files.has(path),
       // TypeScript asks for `dir/` when resolving `'.'`, `'./'`, `'..'` or `'../'`: the set holds `dir`.
@@ -119,10 +125,11 @@ export class ImportResolver {
     );
     const fileName = result.resolvedModule?.resolvedFileName;
     if (fileName !== undefined) return this.classify(fileName);
-    if (isRelative) return { kind: "unresolved" };
+    if (isRelative) return { kind: "unresolved", reason: "missing-file" };
     const workspaceFile = this.workspaces.resolve(specifier);
     if (typeof workspaceFile === "string") return this.classify(join(this.input.root, workspaceFile));
-    return workspaceFile === null ? { kind: "unresolved" } : { kind: "external" };
+    if (workspaceFile === null) return { kind: "unresolved", reason: "workspace-output" };
+    return isAlias(specifier, options) ? { kind: "unresolved", reason: "alias" } : { kind: "external" };
   }
 
   private classify(absolutePath: string): Resolution {
@@ -160,6 +167,70 @@ export class ImportResolver {
     }
     return cache;
   }
+}
+
+/**
+ * A specifier no npm package can have (`@/x`, `~/x`, `#x`, `$lib/x`), or one a
+ * tsconfig `paths` pattern claims: an alias of the repository that did not resolve.
+ */
+function isAlias(specifier: string, options: ts.CompilerOptions): boolean {
+  if (/^(?:@\/|~|#|\$)/.test(specifier)) return true;
+  return Object.keys(options.paths ?? {}).some((pattern) => {
+    const star = pattern.indexOf("*");
+    if (star === -1) return pattern === specifier;
+    return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
+  });
+}
+
+const BUNDLER_CONFIG = /^(?:tsdown|tsup|rollup|rolldown|vite|build|unbuild)\.config\.[cm]?[jt]s$/;
+const PACKAGE_TSCONFIG = /^tsconfig(?:\.[\w-]+)?\.json$/;
+
+/** How each workspace package is built, read on demand from its tsconfig files and bundler config. */
+function buildInfo(
+  root: string,
+  allFiles: readonly string[],
+  reader: TsconfigReader,
+  known: ReadonlySet<string>,
+): BuildInfo {
+  const under = (dir: string): string[] =>
+    dir === "" ? [...allFiles] : allFiles.filter((path) => path.startsWith(`${dir}/`));
+  const direct = (dir: string, pattern: RegExp): string[] =>
+    under(dir).filter((path) => posix.dirname(path) === (dir === "" ? "." : dir) && pattern.test(posix.basename(path)));
+  const toPackage = (dir: string, absolute: string): string => relative(join(root, dir), absolute).split(sep).join("/");
+  const roots = new Map<string, ReturnType<BuildInfo["outputRoots"]>>();
+  return {
+    filesUnder: under,
+    outputRoots(dir) {
+      const cached = roots.get(dir);
+      if (cached) return cached;
+      const found = direct(dir, PACKAGE_TSCONFIG).flatMap((path) => {
+        const { outDir, rootDir } = reader.read(path).options;
+        if (outDir === undefined || rootDir === undefined) return [];
+        const pair = { outDir: toPackage(dir, outDir), rootDir: toPackage(dir, rootDir) };
+        return pair.outDir.startsWith("..") || pair.rootDir.startsWith("..") ? [] : [pair];
+      });
+      roots.set(dir, found);
+      return found;
+    },
+    bundlerEntries(dir) {
+      return direct(dir, BUNDLER_CONFIG).flatMap((path) =>
+        stringLiterals(readText(join(root, path)) ?? "")
+          .map((literal) => posix.join(dir, literal))
+          .filter((candidate) => known.has(candidate)),
+      );
+    },
+  };
+}
+
+/** The string literals of a JavaScript or TypeScript file, read with TypeScript's scanner. */
+function stringLiterals(text: string): string[] {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
+  const literals: string[] = [];
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.StringLiteral || token === ts.SyntaxKind.NoSubstitutionTemplateLiteral)
+      literals.push(scanner.getTokenValue());
+  }
+  return literals;
 }
 
 function withoutTrailingSlash(path: string): string {

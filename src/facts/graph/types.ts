@@ -13,11 +13,21 @@ export interface GraphEdge {
   column: number;
 }
 
+/**
+ * Why an import of the repository's own code found no file: a relative path to a
+ * file that is not there (often generated and not committed), a workspace
+ * package whose build output maps back to no source, or an alias (tsconfig
+ * `paths`, `#imports`, `@/`, `~/`) that leads nowhere. Packages from the registry
+ * are external, not unresolved, whether or not they are installed.
+ */
+export type UnresolvedReason = "missing-file" | "workspace-output" | "alias";
+
 /** An import whose target could not be found in the repository. */
 export interface UnresolvedImport {
   from: string;
   specifier: string;
   line: number;
+  reason: UnresolvedReason;
 }
 
 /** An edge chosen to break a cycle group, with how many of the group's loops run through it. */

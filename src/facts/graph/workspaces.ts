@@ -6,20 +6,41 @@ const CONDITIONS = ["source", "typescript", "types", "import", "module", "requir
 const CODE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 const OUTPUT_DIRS = new Set(["dist", "lib", "build", "out", "esm", "cjs", "es", "module", "types", "dts"]);
 const STRIP_EXTENSION = /(?:\.d)?\.(?:[cm]?[jt]sx?)$/;
+const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
+const TEST_FILE = /[.-](?:test|spec)\.[cm]?[jt]sx?$|(?:^|\/)__tests__\//;
+
+/** What the resolver can tell of how a package is built, to map its build output back to sources. */
+export interface BuildInfo {
+  /** Repo-relative files under a package folder (for basename matches under `src/`). */
+  filesUnder(dir: string): readonly string[];
+  /** `outDir` → `rootDir` pairs of the package's tsconfig files, relative to the package. */
+  outputRoots(dir: string): ReadonlyArray<{ outDir: string; rootDir: string }>;
+  /** Source files a bundler config of the package names as entries (tsdown, tsup, rollup, vite, unbuild), repo-relative. */
+  bundlerEntries(dir: string): readonly string[];
+}
+
+const NO_BUILD_INFO: BuildInfo = { filesUnder: () => [], outputRoots: () => [], bundlerEntries: () => [] };
 
 /**
  * The repository's own packages, by package.json `name`, so that
  * `import "@acme/core"` resolves to `packages/core/src/index.ts` without
- * node_modules being installed. Targets in build output (`dist/index.js`) are
- * mapped back to the sources they are built from (`src/index.ts`).
+ * node_modules being installed. Targets in build output are mapped back to
+ * the sources they are built from, in this order: the same path under `src/`
+ * or the package root (`dist/index.js` → `src/index.ts`); the tsconfig's
+ * `outDir` → `rootDir`; a bundler entry of the same name (`dist/codec.mjs` →
+ * `src/exports/codec.ts`, listed in tsdown.config.ts); one file of that name
+ * under `src/`, when there is exactly one.
  */
 export class WorkspaceIndex {
   private readonly manifests = new Map<string, PackageFact>();
   private readonly byName = new Map<string, string>();
+  private readonly sourcesByStem = new Map<string, Map<string, string[]>>();
+  private readonly entryStems = new Map<string, Map<string, string[]>>();
 
   constructor(
     packages: readonly PackageFact[],
     private readonly isKnownFile: (path: string) => boolean,
+    private readonly build: BuildInfo = NO_BUILD_INFO,
   ) {
     for (const manifest of packages) {
       this.manifests.set(manifest.dir, manifest);
@@ -63,18 +84,60 @@ export class WorkspaceIndex {
     const relative = posix.normalize(target).replace(/^\.\//, "");
     const segments = relative.split("/");
     const candidates = [relative];
-    if (segments.length > 1 && OUTPUT_DIRS.has(segments[0] ?? "")) {
-      candidates.push(["src", ...segments.slice(1)].join("/"), segments.slice(1).join("/"));
+    const isOutput = segments.length > 1 && OUTPUT_DIRS.has(segments[0] ?? "");
+    if (isOutput) candidates.push(["src", ...segments.slice(1)].join("/"), segments.slice(1).join("/"));
+    for (const { outDir, rootDir } of this.build.outputRoots(dir)) {
+      const prefix = outDir === "" || outDir === "." ? "" : `${outDir.replace(/\/$/, "")}/`;
+      if (prefix !== "" && relative.startsWith(prefix)) {
+        candidates.push(posix.join(rootDir, relative.slice(prefix.length)));
+      }
     }
     for (const candidate of candidates) {
-      const base = posix.join(dir, candidate);
-      if (this.isKnownFile(base) && !/\.d\.[cm]?ts$/.test(base)) return base;
-      const stem = base.replace(STRIP_EXTENSION, "");
-      for (const extension of CODE_EXTENSIONS) if (this.isKnownFile(stem + extension)) return stem + extension;
-      for (const extension of CODE_EXTENSIONS)
-        if (this.isKnownFile(`${stem}/index${extension}`)) return `${stem}/index${extension}`;
+      const found = this.codeFileAt(posix.join(dir, candidate));
+      if (found) return found;
     }
+    if (!isOutput && !this.build.outputRoots(dir).some(({ outDir }) => relative.startsWith(`${outDir}/`))) return null;
+    // Build output named after its entry: `dist/codec.mjs` is built from the one entry (or source) called codec.
+    const stem = posix.basename(relative).replace(STRIP_EXTENSION, "");
+    const entries = this.stemIndex(this.entryStems, dir, () => this.build.bundlerEntries(dir)).get(stem) ?? [];
+    if (entries.length === 1 && entries[0] !== undefined) return entries[0];
+    if (stem === "index") return null;
+    const sources =
+      this.stemIndex(this.sourcesByStem, dir, () =>
+        this.build.filesUnder(dir).filter((path) => path.startsWith(dir === "" ? "src/" : `${dir}/src/`)),
+      ).get(stem) ?? [];
+    return sources.length === 1 && sources[0] !== undefined ? sources[0] : null;
+  }
+
+  /** A code file at `base`: itself, another extension of it, or its folder's index. */
+  private codeFileAt(base: string): string | null {
+    if (this.isKnownFile(base) && !/\.d\.[cm]?ts$/.test(base)) return base;
+    const stem = base.replace(STRIP_EXTENSION, "");
+    for (const extension of CODE_EXTENSIONS) if (this.isKnownFile(stem + extension)) return stem + extension;
+    for (const extension of CODE_EXTENSIONS)
+      if (this.isKnownFile(`${stem}/index${extension}`)) return `${stem}/index${extension}`;
     return null;
+  }
+
+  /** Code files by their name without extension, per package, built on first use. */
+  private stemIndex(
+    cache: Map<string, Map<string, string[]>>,
+    dir: string,
+    list: () => readonly string[],
+  ): Map<string, string[]> {
+    let index = cache.get(dir);
+    if (!index) {
+      index = new Map();
+      for (const path of list()) {
+        if (!CODE_FILE.test(path) || /\.d\.[cm]?ts$/.test(path) || TEST_FILE.test(path)) continue;
+        const stem = posix.basename(path).replace(STRIP_EXTENSION, "");
+        const paths = index.get(stem) ?? [];
+        paths.push(path);
+        index.set(stem, paths);
+      }
+      cache.set(dir, index);
+    }
+    return index;
   }
 }
 

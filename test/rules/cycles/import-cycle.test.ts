@@ -65,6 +65,7 @@ describe(RULE, () => {
       modules: 6,
       edges: 5,
       unresolvedImports: 0,
+      unresolvedByReason: { missingFile: 0, workspaceOutput: 0, alias: 0 },
       externalImports: 0,
     });
     // Files in cycles count double: 2 × 3 of 6 modules fails the check entirely.
@@ -136,5 +137,24 @@ describe("workspace packages", () => {
     const cycles = categoryOf(result, "cycles").metrics;
     expect(cycles.cycles).toEqual([["packages/core/src/index.ts", "packages/utils/src/index.ts"]]);
     expect(cycles).toMatchObject({ modules: 4, edges: 4, unresolvedImports: 0, externalImports: 1 });
+  });
+});
+
+describe("workspace packages built to dist", () => {
+  // @acme/codec exports ./dist/codec.mjs (tsdown entry src/exports/codec.ts), ./dist/types.mjs (the one
+  // src/**/types.ts) and ./dist/shell.mjs (no source: built from elsewhere). @acme/runtime exports ./lib/index.js
+  // (tsconfig outDir lib, rootDir source). runtime also imports ./generated/client (not committed), the alias
+  // @/config (no paths entry) and zod (external).
+  it("maps build output back to sources through bundler entries, outDir/rootDir and a unique name under src/", async () => {
+    const result = await scanFixture("cycles/workspace-build-output-loop");
+    const cycles = categoryOf(result, "cycles").metrics;
+    expect(cycles.cycles).toEqual([["packages/codec/src/exports/codec.ts", "packages/runtime/source/index.ts"]]);
+    expect(cycles).toMatchObject({
+      modules: 3,
+      edges: 3,
+      unresolvedImports: 3,
+      unresolvedByReason: { missingFile: 1, workspaceOutput: 1, alias: 1 },
+      externalImports: 1,
+    });
   });
 });
