@@ -72,15 +72,17 @@ export default defineRule({
       report({ messageId: "missing", file: "README.md", line: 1, column: 1, anchor: "readme" });
       return;
     }
+    // A README that is a link is edited where it leads: a fix never replaces the link.
+    const file = readme.linkedTo ?? readme.path;
     if (readme.isEmpty) {
-      report({ messageId: "empty", file: readme.path, line: 1, column: 1, anchor: "readme" });
+      report({ messageId: "empty", file, line: 1, column: 1, anchor: "readme" });
       return;
     }
     if (!hasSection(readme.headings, options.usageKeywords)) {
-      report({ messageId: "noUsage", file: readme.path, line: 1, column: 1, anchor: "usage", cost: 0.5 });
+      report({ messageId: "noUsage", file, line: 1, column: 1, anchor: "usage", cost: 0.5 });
     }
     if (!hasSection(readme.headings, options.developmentKeywords)) {
-      report({ messageId: "noDevelopment", file: readme.path, line: 1, column: 1, anchor: "development", cost: 0.5 });
+      report({ messageId: "noDevelopment", file, line: 1, column: 1, anchor: "development", cost: 0.5 });
     }
   },
 });

@@ -71,7 +71,7 @@ async function init(dir: string, flags: InitFlags, io: CliIO): Promise<number> {
   ];
   const toStdout = Boolean(flags.stdout || flags.dryRun);
   for (const target of targets) {
-    const relativePath = target === "" ? "AGENTS.md" : `${target}/AGENTS.md`;
+    const relativePath = writablePath(facts, target === "" ? "AGENTS.md" : `${target}/AGENTS.md`);
     const path = join(facts.inventory.root, relativePath);
     const existing = await readFile(path, "utf8").catch(() => null);
     const content = contentFor(facts, target, flags, existing, relativePath);
@@ -88,6 +88,21 @@ async function init(dir: string, flags: InitFlags, io: CliIO): Promise<number> {
   }
   for (const note of notes(facts)) io.stderr.write(`groundwork: note: ${note}\n`);
   return 0;
+}
+
+/**
+ * Where AGENTS.md is written: through a symbolic link to the file it leads to
+ * inside the repository (the link is kept); never through a link that leads
+ * outside it or nowhere.
+ */
+function writablePath(facts: Facts, relativePath: string): string {
+  const link = facts.inventory.skipped.find((file) => file.path === relativePath && file.reason === "symlink");
+  if (!link) return relativePath;
+  if (link.linkedTo === undefined)
+    throw new InputError(
+      `${relativePath} is a symbolic link that leads outside the repository or to nothing: not written`,
+    );
+  return link.linkedTo;
 }
 
 function contentFor(

@@ -1,11 +1,11 @@
 /**
  * Discover: the file inventory of the scanned tree.
  *
- * May: list files (git or filesystem), stat them, classify them by path.
+ * May: list files (git or filesystem), stat them, resolve symbolic links (never followed outside), classify them by path.
  * May not: read file contents (the facts layer reads each file once), print, or exit.
  */
-import { lstatSync } from "node:fs";
-import { join, posix } from "node:path";
+import { lstatSync, realpathSync, statSync } from "node:fs";
+import { join, posix, relative, sep } from "node:path";
 import { createClassifier, type ClassifyOverrides } from "./classify.js";
 import { listFiles, type ListedPath, type Listing } from "./list.js";
 import type { DiscoveredFile, Inventory, SkippedFile } from "./types.js";
@@ -45,7 +45,7 @@ export async function discover(root: string, options: DiscoverOptions, given?: L
     if ("skip" in outcome) {
       skipped.push({ path: listed.path, reason: outcome.skip });
     } else if (listed.isSymlink) {
-      skipped.push({ path: listed.path, reason: "symlink" });
+      skipped.push(linkEntry(root, listed.path));
     } else if (outcome.kind === "other") {
       files.push({ path: listed.path, kind: "other", size: null, blob: listed.blob });
     } else {
@@ -60,7 +60,7 @@ export async function discover(root: string, options: DiscoverOptions, given?: L
     if (stat.kind === "error") {
       skipped.push({ path: listed.path, reason: "unreadable", detail: stat.code });
     } else if (stat.kind === "symlink") {
-      skipped.push({ path: listed.path, reason: "symlink" });
+      skipped.push(linkEntry(root, listed.path));
     } else if (stat.size > options.maxFileSize) {
       skipped.push({ path: listed.path, reason: "too-large", detail: `${stat.size} bytes` });
     } else {
@@ -77,6 +77,23 @@ export async function discover(root: string, options: DiscoverOptions, given?: L
     packageRoots: [...packageRoots].sort(),
     warnings: listing.warnings,
   };
+}
+
+/**
+ * A symbolic link, skipped as code (its target is scanned where it lives), with
+ * its target when that is a regular file inside the repository.
+ */
+function linkEntry(root: string, path: string): SkippedFile {
+  try {
+    const real = realpathSync(join(root, path));
+    const inside = relative(realpathSync(root), real);
+    if (inside === "" || inside.startsWith("..") || inside.startsWith(sep) || !statSync(real).isFile()) {
+      return { path, reason: "symlink" };
+    }
+    return { path, reason: "symlink", linkedTo: inside.split(sep).join("/") };
+  } catch {
+    return { path, reason: "symlink" };
+  }
 }
 
 type StatOutcome =

@@ -31,6 +31,11 @@ export interface SkippedFile {
   path: string;
   reason: SkipReason;
   detail?: string;
+  /**
+   * A symbolic link's target when it is a regular file inside the repository
+   * (real path, links along the way resolved): documents are read through it.
+   */
+  linkedTo?: string;
 }
 
 /** Everything discovery learned about the scanned tree. */

@@ -153,7 +153,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
       (done, total) => options.onProgress?.("parsing files", done, total),
       share,
     ),
-    readReadme(inventory.root, inventory.files),
+    readReadme(inventory.root, inventory.files, inventory.skipped),
     readPackages(inventory.root, inventory.packageRoots, knownFiles),
     readContext(inventory),
   ]);

@@ -3,7 +3,7 @@
  * where they are, what links to what, and the commands and repository paths
  * they mention, each at its line.
  */
-import { readFile, readlink } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
 import type { Inventory } from "../../discover/index.js";
 import { commandLines, recogniseCommands, type RecognisedCommand } from "./commands.js";
@@ -64,15 +64,16 @@ export function contextKind(path: string): ContextKind | null {
 /** Finds and reads every context file and README (including ones that are symbolic links). */
 export async function readContext(inventory: Inventory): Promise<ContextFact> {
   const listed = [
-    ...inventory.files.map((file) => ({ path: file.path, isLink: false })),
-    ...inventory.skipped.filter((file) => file.reason === "symlink").map((file) => ({ path: file.path, isLink: true })),
+    ...inventory.files.map((file) => ({ path: file.path, linkedTo: null })),
+    // Links are read through only when discovery found their target inside the repository.
+    ...inventory.skipped.flatMap((file) =>
+      file.reason === "symlink" && file.linkedTo !== undefined ? [{ path: file.path, linkedTo: file.linkedTo }] : [],
+    ),
   ];
   const documents: ContextDocument[] = [];
-  for (const { path, isLink } of listed.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+  for (const { path, linkedTo } of listed.sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const kind = contextKind(path);
     if (!kind) continue;
-    const linkedTo = isLink ? await linkTarget(inventory.root, path) : null;
-    if (isLink && linkedTo === null) continue;
     const text = await readFile(join(inventory.root, linkedTo ?? path), "utf8").catch(() => null);
     if (text === null) continue;
     documents.push(parseDocument(path, kind, text, linkedTo));
@@ -105,13 +106,6 @@ function documentDir(path: string): string {
   if (cursor) return cursor[1] ?? "";
   const dir = posix.dirname(path);
   return dir === "." ? "" : dir;
-}
-
-async function linkTarget(root: string, path: string): Promise<string | null> {
-  const target = await readlink(join(root, path)).catch(() => null);
-  if (target === null || target.startsWith("/")) return null;
-  const resolved = posix.normalize(posix.join(posix.dirname(path), target));
-  return resolved.startsWith("../") ? null : resolved;
 }
 
 const CODE_SPAN = /(`+)([^`]+?)\1/g;

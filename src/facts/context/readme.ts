@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { DiscoveredFile } from "../../discover/index.js";
+import type { DiscoveredFile, SkippedFile } from "../../discover/index.js";
 
 /** One heading of a README. */
 export interface Heading {
@@ -12,6 +12,11 @@ export interface Heading {
 /** The repository's README, as far as the rules need it. */
 export interface ReadmeFact {
   path: string;
+  /**
+   * When the README is a symbolic link, the file it leads to inside the
+   * repository: the one to edit (zod's README.md → packages/zod/README.md).
+   */
+  linkedTo: string | null;
   lines: number;
   /** True when the file has no visible text at all. */
   isEmpty: boolean;
@@ -25,18 +30,27 @@ const README_NAME = /^readme(?:\.(?:md|markdown|mdx|rst|txt|adoc|asciidoc))?$/i;
 const README_DIRS = ["", ".github", "docs"];
 
 /** Finds the repository README (as GitHub would) and reads its headings. */
-export async function readReadme(root: string, files: readonly DiscoveredFile[]): Promise<ReadmeFact | null> {
-  const path = findReadme(files);
+export async function readReadme(
+  root: string,
+  files: readonly DiscoveredFile[],
+  skipped: readonly SkippedFile[] = [],
+): Promise<ReadmeFact | null> {
+  const links = new Map(
+    skipped.flatMap((file) => (file.linkedTo !== undefined ? [[file.path, file.linkedTo] as const] : [])),
+  );
+  const path = findReadme([...files.map((file) => file.path), ...links.keys()]);
   if (!path) return null;
+  const linkedTo = links.get(path) ?? null;
   let text: string;
   try {
-    text = await readFile(join(root, path), "utf8");
+    text = await readFile(join(root, linkedTo ?? path), "utf8");
   } catch {
     return null;
   }
   const lines = text.split(/\r?\n/);
   return {
     path,
+    linkedTo,
     lines: text.endsWith("\n") ? lines.length - 1 : lines.length,
     isEmpty: text.trim() === "",
     headings: /\.rst$/i.test(path) ? rstHeadings(lines) : markdownHeadings(lines),
@@ -44,11 +58,10 @@ export async function readReadme(root: string, files: readonly DiscoveredFile[])
   };
 }
 
-function findReadme(files: readonly DiscoveredFile[]): string | null {
+function findReadme(paths: readonly string[]): string | null {
   for (const dir of README_DIRS) {
-    const candidates = files
-      .filter((file) => directoryOf(file.path) === dir && README_NAME.test(baseName(file.path)))
-      .map((file) => file.path)
+    const candidates = paths
+      .filter((path) => directoryOf(path) === dir && README_NAME.test(baseName(path)))
       .sort(preferMarkdown);
     if (candidates[0]) return candidates[0];
   }

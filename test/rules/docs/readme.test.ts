@@ -1,5 +1,18 @@
+import { lstat, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { categoryOf, findingsOf, locationsOf, scanFixture } from "../../helpers/fixtures.js";
+import { analyze } from "../../../src/engine/index.js";
+import { runCli } from "../../helpers/cli.js";
+import {
+  categoryOf,
+  copyFixture,
+  findingsOf,
+  locationsOf,
+  REPO_ROOT,
+  scanFixture,
+  temporaryDir,
+} from "../../helpers/fixtures.js";
+import { commitAll, initRepo } from "../../helpers/git.js";
 
 const RULE = "docs/readme";
 
@@ -47,5 +60,61 @@ describe(RULE, () => {
     const result = await scanFixture("docs/readme/rst");
     expect(locationsOf(result, RULE)).toEqual([]);
     expect(categoryOf(result, "docs").metrics.readme).toBe("README.rst");
+  });
+});
+
+describe(`${RULE} through symbolic links`, () => {
+  // fixtures/docs/readme/linked holds packages/ledger/README.md (a Usage section, no Development one) and
+  // packages/ledger/AGENTS.md; the test commits README.md → packages/ledger/README.md, CLAUDE.md →
+  // packages/ledger/AGENTS.md, and AGENTS.md → a file outside the repository.
+  async function linkedRepo(): Promise<{ root: string; outside: string }> {
+    const root = await copyFixture("docs/readme/linked");
+    const outside = join(await temporaryDir("gw-outside-"), "secret.md");
+    await writeFile(outside, "# Secret\n\n## Development\n\nnpm run leak\n");
+    await symlink("packages/ledger/README.md", join(root, "README.md"));
+    await symlink("packages/ledger/AGENTS.md", join(root, "CLAUDE.md"));
+    await symlink(outside, join(root, "AGENTS.md"));
+    initRepo(root);
+    commitAll(root, "linked docs");
+    return { root, outside };
+  }
+
+  it("reads a README that links inside the repository, and reports at the file the link leads to", async () => {
+    const { root } = await linkedRepo();
+    const result = await analyze({ root, config: {} });
+    expect(findingsOf(result, RULE).map((finding) => [finding.file, finding.message])).toEqual([
+      ["packages/ledger/README.md", "The README has no development or testing section"],
+    ]);
+    expect(categoryOf(result, "docs").metrics).toMatchObject({ readme: "README.md", readmeHasUsage: true });
+  });
+
+  it("reads context files through links inside the repository, never outside it", async () => {
+    const { root } = await linkedRepo();
+    const result = await analyze({ root, config: {} });
+    expect(categoryOf(result, "context").metrics.contextFiles).toEqual(["CLAUDE.md", "packages/ledger/AGENTS.md"]);
+    expect(result.files.skippedFiles.filter((file) => file.reason === "symlink").map((file) => file.path)).toEqual([
+      "AGENTS.md",
+      "CLAUDE.md",
+      "README.md",
+    ]);
+  });
+
+  it("init writes through a link inside the repository and refuses one that leads outside", async () => {
+    const { root, outside } = await linkedRepo();
+    const refused = runCli(["init", root, "--force"], REPO_ROOT);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(
+      "groundwork: error: AGENTS.md is a symbolic link that leads outside the repository or to nothing: not written\n",
+    );
+    expect(await readFile(outside, "utf8")).toBe("# Secret\n\n## Development\n\nnpm run leak\n");
+    expect((await lstat(join(root, "AGENTS.md"))).isSymbolicLink()).toBe(true);
+    // Point AGENTS.md inside instead: the link stays, the file it leads to is written.
+    await rm(join(root, "AGENTS.md"));
+    await symlink("packages/ledger/AGENTS.md", join(root, "AGENTS.md"));
+    const written = runCli(["init", root, "--force"], REPO_ROOT);
+    expect(written.status).toBe(0);
+    expect(written.stderr).toMatch(/^groundwork: wrote packages\/ledger\/AGENTS\.md \(\d+ lines\)\n/);
+    expect((await lstat(join(root, "AGENTS.md"))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(root, "packages/ledger/AGENTS.md"), "utf8")).toContain("## Setup and commands");
   });
 });
