@@ -50,7 +50,17 @@ export interface ConfigInput {
   classify?:
     | Partial<
         Record<
-          "source" | "test" | "generated" | "vendored" | "example" | "declaration" | "docs" | "config",
+          | "source"
+          | "test"
+          | "fixture"
+          | "benchmark"
+          | "script"
+          | "generated"
+          | "vendored"
+          | "example"
+          | "declaration"
+          | "docs"
+          | "config",
           string[] | undefined
         >
       >
@@ -100,6 +110,9 @@ export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput
       .strictObject({
         source: globList.optional(),
         test: globList.optional(),
+        fixture: globList.optional(),
+        benchmark: globList.optional(),
+        script: globList.optional(),
         generated: globList.optional(),
         vendored: globList.optional(),
         example: globList.optional(),

@@ -7,9 +7,25 @@ export const SOURCE_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", 
 const DECLARATION = /\.d\.[cm]?ts$/;
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const TEST_NAME = /(?:[.-](?:test|spec)|_test)\.(?:[cm]?[jt]s|[jt]sx)$/;
-const TEST_SEGMENTS = new Set(["__tests__", "__mocks__", "__fixtures__", "fixtures"]);
-const ROOT_TEST_DIRS = new Set(["test", "tests"]);
-const EXAMPLE_SEGMENTS = new Set(["example", "examples"]);
+const TEST_SEGMENTS = new Set(["__tests__", "__mocks__"]);
+const ROOT_TEST_DIRS = new Set(["test", "tests", "e2e"]);
+/** Inputs tests are run against (fixture projects, e2e playgrounds the runner serves): not product code. */
+const FIXTURE_SEGMENTS = new Set([
+  "__fixtures__",
+  "fixtures",
+  "fixture",
+  "test-fixtures",
+  "testdata",
+  "__snapshots__",
+  "playground",
+  "playgrounds",
+]);
+const EXAMPLE_SEGMENTS = new Set(["example", "examples", "demo", "demos", "sample", "samples"]);
+const BENCHMARK_SEGMENT = /^(?:bench|benches|benchmark|benchmarks|perf|performance)(?:[-_][\w-]+)?$/;
+const BENCHMARK_NAME = /\.bench\.(?:[cm]?[jt]s|[jt]sx)$/;
+/** Build and maintenance scripts, directly under the repo root or a package root. */
+const ROOT_SCRIPT_DIRS = new Set(["scripts", "script"]);
+const SCRIPT_SEGMENTS = new Set([".github", ".husky", ".changeset"]);
 const VENDOR_SEGMENTS = new Set([
   "vendor",
   "vendors",
@@ -36,7 +52,7 @@ const MINIFIED_NAME = /[.-]min\.[cm]?js$|\.bundle\.[cm]?js$/;
 const GENERATED_NAME = /\.(?:generated|gen)\.[^.]+$|_pb\.[cm]?[jt]s$|\.pb\.[cm]?[jt]s$/;
 const GENERATED_SEGMENTS = new Set(["__generated__", "generated"]);
 const CONFIG_SOURCE_NAME =
-  /(?:^|\/)(?:[^/]+\.config|\.[^/]+rc|gulpfile|gruntfile|jakefile|vitest\.workspace|jest\.setup|vitest\.setup)\.(?:[cm]?[jt]s)$/i;
+  /(?:^|\/)(?:[^/]+\.config(?:\.[\w-]+)?|\.[^/]+rc|gulpfile|gruntfile|jakefile|vitest\.workspace|jest\.setup|vitest\.setup)\.(?:[cm]?[jt]s)$/i;
 const DOCS = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$/i;
 const CONFIG =
   /(?:^|\/)(?:package\.json|tsconfig[^/]*\.json|jsconfig\.json|\.[^/]+|[^/]+\.(?:json|jsonc|json5|ya?ml|toml|ini|lock)|makefile|justfile|dockerfile|procfile)$/i;
@@ -46,8 +62,8 @@ const BINARY =
 /** User overrides from the config's `classify` section, as globs per kind. */
 export type ClassifyOverrides = Partial<Record<Exclude<FileKind, "other">, string[]>>;
 
-/** The outcome of classifying one path. */
-export type Classification = { kind: FileKind } | { skip: SkipReason };
+/** The outcome of classifying one path: a kind and why, or a reason to skip it. */
+export type Classification = { kind: FileKind; why?: string } | { skip: SkipReason };
 
 /** Classifies repo-relative POSIX paths; built once per scan. */
 export interface Classifier {
@@ -62,15 +78,23 @@ export function createClassifier(options: {
   packageRoots: Iterable<string>;
   ignore: readonly string[];
   overrides: ClassifyOverrides;
+  /** What the test runners' own configuration calls a test (readTestRunners). */
+  runnerTest?: ((path: string) => string | null) | undefined;
 }): Classifier {
   const packageRoots = new Set(options.packageRoots);
   const isIgnored = compileGlobs(options.ignore);
   const overrides = Object.entries(options.overrides).flatMap(([kind, globs]) =>
-    globs && globs.length > 0 ? [{ kind: toKind(kind), matches: compileGlobs(globs) }] : [],
+    globs && globs.length > 0 ? [{ kind: toKind(kind), globs, matches: compileGlobs(globs) }] : [],
   );
+  const runnerTest = options.runnerTest ?? (() => null);
 
-  const isUnderRootDir = (segments: readonly string[], names: ReadonlySet<string>): boolean =>
-    segments.some((segment, index) => names.has(segment) && packageRoots.has(segments.slice(0, index).join("/")));
+  /** The folder of `names` that `dirs` passes through at the root or a package root. */
+  const rootDirIn = (segments: readonly string[], names: ReadonlySet<string>): string | null => {
+    const index = segments.findIndex(
+      (segment, position) => names.has(segment) && packageRoots.has(segments.slice(0, position).join("/")),
+    );
+    return index === -1 ? null : (segments[index] ?? null);
+  };
 
   return {
     classify(path: string): Classification {
@@ -79,29 +103,49 @@ export function createClassifier(options: {
       const dirs = segments.slice(0, -1);
       if (dirs.includes("node_modules")) return { skip: "node_modules" };
       const override = overrides.find((entry) => entry.matches(path));
-      if (override) return { kind: override.kind };
-      if (dirs.some((dir) => BUILD_SEGMENTS.has(dir)) || isUnderRootDir(dirs, ROOT_BUILD_DIRS)) {
+      if (override) return { kind: override.kind, why: `config classify.${override.kind}` };
+      if (dirs.some((dir) => BUILD_SEGMENTS.has(dir)) || rootDirIn(dirs, ROOT_BUILD_DIRS) !== null) {
         return { skip: "build-output" };
       }
       if (BINARY.test(path)) return { skip: "binary" };
       if (MINIFIED_NAME.test(path)) return { skip: "minified" };
-      if (dirs.some((dir) => VENDOR_SEGMENTS.has(dir))) return { kind: "vendored" };
+      const vendor = dirs.find((dir) => VENDOR_SEGMENTS.has(dir));
+      if (vendor) return { kind: "vendored", why: `under ${vendor}/` };
       if (DECLARATION.test(path)) return { kind: "declaration" };
-      if (SOURCE.test(path)) return { kind: classifySource(path, dirs) };
+      if (SOURCE.test(path)) return classifySource(path, dirs);
       if (DOCS.test(path)) return { kind: "docs" };
       if (CONFIG.test(path)) return { kind: "config" };
       return { kind: "other" };
     },
   };
 
-  function classifySource(path: string, dirs: readonly string[]): FileKind {
-    if (GENERATED_NAME.test(path) || dirs.some((dir) => GENERATED_SEGMENTS.has(dir))) return "generated";
-    if (TEST_NAME.test(path) || dirs.some((dir) => TEST_SEGMENTS.has(dir)) || isUnderRootDir(dirs, ROOT_TEST_DIRS)) {
-      return "test";
-    }
-    if (dirs.some((dir) => EXAMPLE_SEGMENTS.has(dir))) return "example";
-    if (CONFIG_SOURCE_NAME.test(path)) return "config";
-    return "source";
+  /**
+   * A code file's scope. A runner's own include globs come first (a `test.ts`
+   * beside each module is a test when vitest says so); then fixtures (a test
+   * file inside a fixture project is part of the fixture, not a test the
+   * repository runs); then the naming conventions; then benchmarks, examples,
+   * scripts and config files; what remains is product code.
+   */
+  function classifySource(path: string, dirs: readonly string[]): { kind: FileKind; why: string } {
+    if (GENERATED_NAME.test(path)) return { kind: "generated", why: "generated file name" };
+    const generated = dirs.find((dir) => GENERATED_SEGMENTS.has(dir));
+    if (generated) return { kind: "generated", why: `under ${generated}/` };
+    const byRunner = runnerTest(path);
+    if (byRunner !== null) return { kind: "test", why: byRunner };
+    const fixture = dirs.find((dir) => FIXTURE_SEGMENTS.has(dir));
+    if (fixture) return { kind: "fixture", why: `under ${fixture}/` };
+    if (TEST_NAME.test(path)) return { kind: "test", why: "test file name (*.test.*, *.spec.*)" };
+    const testDir = dirs.find((dir) => TEST_SEGMENTS.has(dir)) ?? rootDirIn(dirs, ROOT_TEST_DIRS);
+    if (testDir) return { kind: "test", why: `under ${testDir}/` };
+    if (BENCHMARK_NAME.test(path)) return { kind: "benchmark", why: "benchmark file name (*.bench.*)" };
+    const benchmark = dirs.find((dir) => BENCHMARK_SEGMENT.test(dir));
+    if (benchmark) return { kind: "benchmark", why: `under ${benchmark}/` };
+    const example = dirs.find((dir) => EXAMPLE_SEGMENTS.has(dir));
+    if (example) return { kind: "example", why: `under ${example}/` };
+    const script = dirs.find((dir) => SCRIPT_SEGMENTS.has(dir)) ?? rootDirIn(dirs, ROOT_SCRIPT_DIRS);
+    if (script) return { kind: "script", why: `under ${script}/` };
+    if (CONFIG_SOURCE_NAME.test(path)) return { kind: "config", why: "tool config file name" };
+    return { kind: "source", why: "product code (no other scope applies)" };
   }
 }
 
@@ -109,6 +153,9 @@ function toKind(kind: string): FileKind {
   const kinds: readonly FileKind[] = [
     "source",
     "test",
+    "fixture",
+    "benchmark",
+    "script",
     "declaration",
     "generated",
     "vendored",

@@ -1,13 +1,15 @@
 /**
  * Discover: the file inventory of the scanned tree.
  *
- * May: list files (git or filesystem), stat them, resolve symbolic links (never followed outside), classify them by path.
- * May not: read file contents (the facts layer reads each file once), print, or exit.
+ * May: list files (git or filesystem), stat them, resolve symbolic links (never followed outside), read the
+ * test runners' configuration files (their include globs say what a test is), classify files by path.
+ * May not: read other file contents (the facts layer reads each file once), print, or exit.
  */
 import { lstatSync, realpathSync, statSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import { createClassifier, type ClassifyOverrides } from "./classify.js";
 import { listFiles, type ListedPath, type Listing } from "./list.js";
+import { readTestRunners } from "./runners.js";
 import type { DiscoveredFile, Inventory, SkippedFile } from "./types.js";
 
 export type { DiscoveredFile, FileKind, Inventory, SkipReason, SkippedFile } from "./types.js";
@@ -31,10 +33,19 @@ export interface DiscoverOptions {
 export async function discover(root: string, options: DiscoverOptions, given?: Listing): Promise<Inventory> {
   const listing = given ?? (await listFiles(root));
   const packageRoots = findPackageRoots(listing.paths);
-  const classifier = createClassifier({ packageRoots, ignore: options.ignore, overrides: options.classify });
+  const runners = await readTestRunners(
+    root,
+    listing.paths.filter((listed) => !listed.isSymlink && !listed.isSubmodule).map((listed) => listed.path),
+  );
+  const classifier = createClassifier({
+    packageRoots,
+    ignore: options.ignore,
+    overrides: options.classify,
+    runnerTest: (path) => runners.match(path),
+  });
   const files: DiscoveredFile[] = [];
   const skipped: SkippedFile[] = [];
-  const toStat: Array<{ listed: ListedPath; kind: DiscoveredFile["kind"] }> = [];
+  const toStat: Array<{ listed: ListedPath; kind: DiscoveredFile["kind"]; why: string | undefined }> = [];
 
   for (const listed of listing.paths) {
     if (listed.isSubmodule) {
@@ -49,12 +60,12 @@ export async function discover(root: string, options: DiscoverOptions, given?: L
     } else if (outcome.kind === "other") {
       files.push({ path: listed.path, kind: "other", size: null, blob: listed.blob });
     } else {
-      toStat.push({ listed, kind: outcome.kind });
+      toStat.push({ listed, kind: outcome.kind, why: outcome.why });
     }
   }
 
   // Synchronous on purpose: 4,500 lstat calls take ~15 ms in a loop and ~150 ms through the thread pool.
-  for (const { listed, kind } of toStat) {
+  for (const { listed, kind, why } of toStat) {
     const stat = statOrError(join(root, listed.path));
     if (stat.kind === "missing" || stat.kind === "directory") continue;
     if (stat.kind === "error") {
@@ -64,7 +75,7 @@ export async function discover(root: string, options: DiscoverOptions, given?: L
     } else if (stat.size > options.maxFileSize) {
       skipped.push({ path: listed.path, reason: "too-large", detail: `${stat.size} bytes` });
     } else {
-      files.push({ path: listed.path, kind, size: stat.size, blob: listed.blob, stamp: stat.stamp });
+      files.push({ path: listed.path, kind, why, size: stat.size, blob: listed.blob, stamp: stat.stamp });
     }
   }
 
@@ -75,7 +86,7 @@ export async function discover(root: string, options: DiscoverOptions, given?: L
     files: files.sort(byPath),
     skipped: skipped.sort(byPath),
     packageRoots: [...packageRoots].sort(),
-    warnings: listing.warnings,
+    warnings: [...listing.warnings, ...runners.warnings],
   };
 }
 

@@ -1,6 +1,22 @@
-/** What a listed file is, for analysis purposes. */
+/**
+ * What a listed file is, for analysis purposes. Code files have a scope:
+ * product code (`source`), tests, and code that is neither: test fixtures and
+ * e2e playgrounds (`fixture`), examples, benchmarks, build and maintenance
+ * scripts (`script`), tool config files. Only product code and tests are parsed.
+ */
 export type FileKind =
-  "source" | "test" | "declaration" | "generated" | "vendored" | "example" | "docs" | "config" | "other";
+  | "source"
+  | "test"
+  | "fixture"
+  | "example"
+  | "benchmark"
+  | "script"
+  | "declaration"
+  | "generated"
+  | "vendored"
+  | "docs"
+  | "config"
+  | "other";
 
 /** Why a listed file was not analysed at all. */
 export type SkipReason =
@@ -18,6 +34,8 @@ export type SkipReason =
 export interface DiscoveredFile {
   path: string;
   kind: FileKind;
+  /** Why a code file got its kind (a runner's include glob, a folder, a name, a config override). */
+  why?: string | undefined;
   /** Size in bytes, when the file was stat'ed (analysable kinds only). */
   size: number | null;
   /** Git blob id of the file's content, when git knows it exactly (tracked and unmodified). */

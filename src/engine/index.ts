@@ -352,6 +352,9 @@ function fileSummary(inventory: Inventory, facts: Facts): ScanResult["files"] {
           ? { path: file.path, reason: file.reason, detail: file.detail }
           : { path: file.path, reason: file.reason },
       ),
+    scopes: inventory.files.flatMap((file) =>
+      file.why !== undefined ? [{ path: file.path, kind: file.kind, why: file.why }] : [],
+    ),
   };
 }
 

@@ -255,6 +255,12 @@ export const scanResultSchema = z.strictObject({
     skipped: z.record(z.string(), count),
     /** Skipped files with their reason (node_modules and build output are counted, not listed). */
     skippedFiles: z.array(z.strictObject({ path: z.string(), reason: z.string(), detail: z.string().optional() })),
+    /**
+     * Every code file's scope and why it got it: product code (`source`), `test`, `fixture`, `example`,
+     * `benchmark`, `script`, `generated`, `vendored` or `config`. Only `source` and `test` files are parsed;
+     * the rules about product code read `source` files alone.
+     */
+    scopes: z.array(z.strictObject({ path: z.string(), kind: z.string(), why: z.string() })),
   }),
   /** Non-fatal problems met during the scan. */
   warnings: z.array(z.string()),

@@ -21,7 +21,19 @@ describe("classify", () => {
     ["test/helpers.ts", { kind: "test" }],
     ["tests/e2e.js", { kind: "test" }],
     ["packages/web/test/render.ts", { kind: "test" }],
-    ["fixtures/app/index.ts", { kind: "test" }],
+    ["fixtures/app/index.ts", { kind: "fixture" }],
+    ["fixtures/app/index.test.ts", { kind: "fixture" }],
+    ["test/fixtures/repo/src/a.ts", { kind: "fixture" }],
+    ["playground/alias/main.ts", { kind: "fixture" }],
+    ["playground/alias/__tests__/alias.spec.ts", { kind: "fixture" }],
+    ["benchmarks/handle-event/index.ts", { kind: "benchmark" }],
+    ["perf-measures/type-check/generated.ts", { kind: "benchmark" }],
+    ["src/router.bench.ts", { kind: "benchmark" }],
+    ["scripts/release.mjs", { kind: "script" }],
+    ["packages/web/scripts/build.ts", { kind: "script" }],
+    ["src/scripts/loader.ts", { kind: "source" }],
+    [".github/actions/label.js", { kind: "script" }],
+    ["demo/app.tsx", { kind: "example" }],
     ["fixtures/real/index.ts", { kind: "source" }],
     ["src/types.d.ts", { kind: "declaration" }],
     ["src/api.generated.ts", { kind: "generated" }],
@@ -45,10 +57,36 @@ describe("classify", () => {
     ["assets/logo.png", { skip: "binary" }],
     ["legacy/old.ts", { skip: "ignored-by-config" }],
   ])("%s → %o", (path, expected) => {
-    expect(classifier.classify(path)).toEqual(expected);
+    expect(classifier.classify(path)).toMatchObject(expected);
   });
 
   it("treats test/ as a test folder only at the root or a package root", () => {
-    expect(classifier.classify("packages/other/test/x.ts")).toEqual({ kind: "source" });
+    expect(classifier.classify("packages/other/test/x.ts")).toMatchObject({ kind: "source" });
+  });
+
+  it("says why each code file got its scope", () => {
+    expect(classifier.classify("src/app.ts")).toEqual({ kind: "source", why: "product code (no other scope applies)" });
+    expect(classifier.classify("src/app.test.ts")).toEqual({
+      kind: "test",
+      why: "test file name (*.test.*, *.spec.*)",
+    });
+    expect(classifier.classify("packages/web/test/render.ts")).toEqual({ kind: "test", why: "under test/" });
+    expect(classifier.classify("fixtures/app/index.test.ts")).toEqual({ kind: "fixture", why: "under fixtures/" });
+    expect(classifier.classify("fixtures/real/index.ts")).toEqual({ kind: "source", why: "config classify.source" });
+    expect(classifier.classify("perf-measures/a.ts")).toEqual({ kind: "benchmark", why: "under perf-measures/" });
+  });
+
+  it("lets a test runner's own include globs name tests, before fixtures and conventions", () => {
+    const withRunner = createClassifier({
+      packageRoots: [""],
+      ignore: [],
+      overrides: {},
+      runnerTest: (path) =>
+        /^src\/[^/]+\/test\.ts$|^playground\/.*\.spec\.ts$/.test(path) ? "vitest runs it: (test)" : null,
+    });
+    expect(withRunner.classify("src/addDays/test.ts")).toEqual({ kind: "test", why: "vitest runs it: (test)" });
+    expect(withRunner.classify("src/addDays/index.ts")).toMatchObject({ kind: "source" });
+    expect(withRunner.classify("playground/alias/__tests__/alias.spec.ts")).toMatchObject({ kind: "test" });
+    expect(withRunner.classify("playground/alias/main.ts")).toMatchObject({ kind: "fixture" });
   });
 });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { categoryOf, findingsOf, scanFixture } from "../../helpers/fixtures.js";
+
+// fixtures/tests/runner-config: vitest.config.ts includes src/**/test.ts (a test.ts beside each module, as
+// date-fns has), vitest.config.e2e.ts includes ./playground/**/*.spec.[tj]s (a playground the e2e runner
+// serves, as vite has). src/addDays has a test.ts, src/subDays has none. The playground page, a benchmark
+// and a release script each read an environment variable; so does src/subDays (TZ_NAME).
+describe("tests named by the test runner's configuration, and scopes apart from product code", () => {
+  it("measures a test.ts beside each module as a test, from vitest's include", async () => {
+    const result = await scanFixture("tests/runner-config");
+    expect(categoryOf(result, "tests").metrics).toMatchObject({
+      sourceFiles: 2,
+      testFiles: 2,
+      directlyTested: 1,
+      untested: ["src/subDays/index.ts"],
+    });
+  });
+
+  it("gives every code file a scope with its reason in the JSON", async () => {
+    const result = await scanFixture("tests/runner-config");
+    expect(result.files.scopes).toEqual([
+      { path: "benchmarks/add-days.ts", kind: "benchmark", why: "under benchmarks/" },
+      {
+        path: "playground/alias/__tests__/alias.spec.ts",
+        kind: "test",
+        why: "vitest runs it: playground/**/*.spec.[tj]s (vitest.config.e2e.ts)",
+      },
+      { path: "playground/alias/main.ts", kind: "fixture", why: "under playground/" },
+      { path: "scripts/release.ts", kind: "script", why: "under scripts/" },
+      { path: "src/addDays/index.ts", kind: "source", why: "product code (no other scope applies)" },
+      { path: "src/addDays/test.ts", kind: "test", why: "vitest runs it: src/**/test.ts (vitest.config.ts)" },
+      { path: "src/subDays/index.ts", kind: "source", why: "product code (no other scope applies)" },
+      { path: "vitest.config.e2e.ts", kind: "config", why: "tool config file name" },
+      { path: "vitest.config.ts", kind: "config", why: "tool config file name" },
+    ]);
+    expect(result.files.byKind).toMatchObject({ benchmark: 1, fixture: 1, script: 1, source: 2, test: 2 });
+    expect(result.files.parsed).toBe(4);
+  });
+
+  it("leaves environment variables read only outside product code out of undocumented-env", async () => {
+    const result = await scanFixture("tests/runner-config");
+    expect(findingsOf(result, "context/undocumented-env").map((finding) => finding.message)).toEqual([
+      expect.stringContaining("TZ_NAME"),
+    ]);
+  });
+
+  it("lets the config's classify override the scope", async () => {
+    const result = await scanFixture("tests/runner-config", { classify: { source: ["scripts/**"] } });
+    expect(result.files.scopes.find((scope) => scope.path === "scripts/release.ts")).toEqual({
+      path: "scripts/release.ts",
+      kind: "source",
+      why: "config classify.source",
+    });
+  });
+});
