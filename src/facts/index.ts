@@ -357,7 +357,8 @@ function applyContentFindings(
     .filter((file) => !skippedPaths.has(file.path))
     .map((file) => {
       const kind = newKinds.get(file.path);
-      return kind ? { ...file, kind } : file;
+      // Only the parse reclassifies, and only as generated: the file's own header or content says so.
+      return kind ? { ...file, kind, why: "a generated-file header" } : file;
     });
   const allSkipped = [...inventory.skipped, ...skipped].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,

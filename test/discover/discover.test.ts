@@ -139,6 +139,7 @@ describe("content sniffing while reading", () => {
       ["src/mentions-marker.ts", "source"],
       ["src/schema.ts", "generated"],
     ]);
+    expect(facts.inventory.files.find((file) => file.path === "src/schema.ts")?.why).toBe("a generated-file header");
     expect(facts.modules.map((module) => [module.path, module.exports[0]?.name, module.exports[0]?.hasDoc])).toEqual([
       ["src/bom.ts", "bom", true],
       ["src/latin1.ts", "caf\u00e9", true],
