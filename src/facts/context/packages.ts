@@ -23,6 +23,8 @@ export interface PackageFact {
   dependencies: string[];
   /** Names of the binaries the package provides (`bin`). */
   bins: string[];
+  /** The file each binary runs, relative to the package folder (`bin` values). */
+  binFiles: Record<string, string>;
   /** Top-level keys (to find tool configs kept in package.json: `jest`, `eslintConfig`, `prettier`, `xo`). */
   keys: string[];
   /** 1-based line of the `"scripts"` key, or 1. */
@@ -86,6 +88,7 @@ function toPackage(dir: string, manifest: object, text: string): PackageFact {
       Object.keys(stringRecord(get(key))),
     ),
     bins: binNames(get("bin"), text1("name")),
+    binFiles: binFiles(get("bin"), text1("name")),
     keys: Object.keys(manifest),
     scriptsLine: text.includes('"scripts"') ? scriptsLine : 1,
   };
@@ -94,6 +97,11 @@ function toPackage(dir: string, manifest: object, text: string): PackageFact {
 function binNames(bin: unknown, name: string | null): string[] {
   if (typeof bin === "string") return name ? [name.replace(/^@[^/]+\//, "")] : [];
   return Object.keys(stringRecord(bin));
+}
+
+function binFiles(bin: unknown, name: string | null): Record<string, string> {
+  const entries = typeof bin === "string" ? (name ? { [name.replace(/^@[^/]+\//, "")]: bin } : {}) : stringRecord(bin);
+  return Object.fromEntries(Object.entries(entries).map(([command, file]) => [command, file.replace(/^\.\//, "")]));
 }
 
 function stringRecord(value: unknown): Record<string, string> {

@@ -11,7 +11,16 @@ import type { PackageFact } from "../context/packages.js";
 import type { ModuleFacts } from "../modules/index.js";
 import { ImportResolver } from "./resolve.js";
 import { countLoops, shortestPath, stronglyConnectedComponents, type Adjacency } from "./scc.js";
-import type { CutSuggestion, CycleGroup, GraphEdge, GraphFact, GraphSettings, UnresolvedImport } from "./types.js";
+import { posix } from "node:path";
+import type {
+  CutSuggestion,
+  CycleGroup,
+  GraphEdge,
+  GraphFact,
+  GraphSettings,
+  RunEdge,
+  UnresolvedImport,
+} from "./types.js";
 
 export type * from "./types.js";
 export { DEFAULT_GRAPH_SETTINGS } from "./types.js";
@@ -58,12 +67,73 @@ export function buildGraph(
     }
   }
   edges.sort((a, b) => compare(a.from, b.from) || a.line - b.line || a.column - b.column);
+  const runs = findRuns(modules, packages, moduleSet, resolver);
   unresolved.sort((a, b) => compare(a.from, b.from) || a.line - b.line);
   const { cycles, typeOnlyCycles } = findCycles(paths, edges, settings);
   return {
-    graph: { modules: paths.length, edges, unresolved, externalImports, cycles, typeOnlyCycles, settings },
+    graph: { modules: paths.length, edges, unresolved, externalImports, runs, cycles, typeOnlyCycles, settings },
     warnings: resolver.warnings,
   };
+}
+
+/**
+ * Run edges: a literal of a test that starts processes names a package's
+ * binary (its command word, or its file: `bin/groundwork.js`, `"groundwork.js"`
+ * in a `join(...)`), or a script in build output (`dist/cli.mjs`). The target
+ * is the binary's file when it is a parsed module, else the source its build
+ * output maps back to. One edge per test and target, at the first literal.
+ */
+function findRuns(
+  modules: readonly ModuleFacts[],
+  packages: readonly PackageFact[],
+  moduleSet: ReadonlySet<string>,
+  resolver: ImportResolver,
+): RunEdge[] {
+  const targets: Array<{ command: string; file: string; tail: string; module: string }> = [];
+  for (const pkg of packages) {
+    for (const [command, file] of Object.entries(pkg.binFiles)) {
+      const path = posix.normalize(pkg.dir === "" ? file : `${pkg.dir}/${file}`);
+      const module = moduleSet.has(path) ? path : resolver.sourceOfOutput(path);
+      if (module === null) continue;
+      // An index file says nothing alone: its folder must be named with it.
+      const base = posix.basename(path);
+      const tail = /^index\./.test(base) ? `${posix.basename(posix.dirname(path))}/${base}` : base;
+      targets.push({ command, file: path, tail, module });
+    }
+  }
+  const runs: RunEdge[] = [];
+  for (const module of modules) {
+    if (!module.runs) continue;
+    const found = new Map<string, RunEdge>();
+    for (const run of module.runs) {
+      const text = run.text.replace(/\\/g, "/");
+      const firstWord = /^(?:npx\s+|pnpm\s+(?:exec\s+)?|yarn\s+|bunx\s+)?([\w@][\w@./-]*)/.exec(text)?.[1] ?? "";
+      for (const target of targets) {
+        const namesFile = text === target.tail || text.endsWith(`/${target.tail}`) || text.includes(`${target.tail} `);
+        if (found.has(target.module) || (firstWord !== target.command && !namesFile)) continue;
+        found.set(target.module, {
+          from: module.path,
+          to: target.module,
+          line: run.line,
+          via: `bin ${target.command} (${target.file})`,
+        });
+      }
+      const output = /(?:^|[\s"'`/])((?:dist|build|lib|out)\/[\w./-]+\.[cm]?js)\b/.exec(text)?.[1];
+      const source = output ? resolver.sourceOfOutput(packageRelative(module.path, output, packages)) : null;
+      if (output && source && moduleSet.has(source) && !found.has(source)) {
+        found.set(source, { from: module.path, to: source, line: run.line, via: output });
+      }
+    }
+    runs.push(...[...found.values()].filter((edge) => edge.to !== edge.from));
+  }
+  return runs.sort((a, b) => compare(a.from, b.from) || a.line - b.line || compare(a.to, b.to));
+}
+
+/** A build-output path a test names, relative to the test's own package. */
+function packageRelative(from: string, output: string, packages: readonly PackageFact[]): string {
+  const dirs = packages.map((pkg) => pkg.dir).filter((dir) => dir === "" || from.startsWith(`${dir}/`));
+  const dir = dirs.sort((a, b) => b.length - a.length)[0] ?? "";
+  return dir === "" ? output : `${dir}/${output}`;
 }
 
 /** Cycle groups under `settings`, largest first, and how many groups only type-only imports create. */

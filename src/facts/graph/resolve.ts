@@ -83,6 +83,11 @@ export class ImportResolver {
     };
   }
 
+  /** The source a repo-relative path in a package's build output is built from, or null. */
+  sourceOfOutput(path: string): string | null {
+    return this.workspaces.sourceOfOutput(path);
+  }
+
   /** Problems met reading tsconfig files. */
   get warnings(): string[] {
     return this.tsconfigs.warnings;
@@ -125,7 +130,12 @@ export class ImportResolver {
     );
     const fileName = result.resolvedModule?.resolvedFileName;
     if (fileName !== undefined) return this.classify(fileName);
-    if (isRelative) return { kind: "unresolved", reason: "missing-file" };
+    if (isRelative) {
+      // A relative import of build output that is not there (`../dist/cli.js` from a bin script): its source.
+      const target = posix.normalize(posix.join(posix.dirname(from), specifier));
+      const source = target.startsWith("../") ? null : this.workspaces.sourceOfOutput(target);
+      return source ? this.classify(join(this.input.root, source)) : { kind: "unresolved", reason: "missing-file" };
+    }
     const workspaceFile = this.workspaces.resolve(specifier);
     if (typeof workspaceFile === "string") return this.classify(join(this.input.root, workspaceFile));
     if (workspaceFile === null) return { kind: "unresolved", reason: "workspace-output" };

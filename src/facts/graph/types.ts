@@ -50,6 +50,19 @@ export interface CycleGroup {
   cut: CutSuggestion;
 }
 
+/**
+ * An indirect edge: a test runs a module as a process (the package's `bin`, or
+ * a script in its build output mapped back to the source). Not an import: it
+ * counts for what tests reach, never for cycles or coupling.
+ */
+export interface RunEdge {
+  from: string;
+  to: string;
+  line: number;
+  /** What the test names: `bin groundwork (bin/groundwork.js)`, `dist/cli.js`. */
+  via: string;
+}
+
 /** The module graph of the repository and the cycle groups found in it. */
 export interface GraphFact {
   /** Parsed modules (source and test files): the graph's nodes. */
@@ -59,6 +72,8 @@ export interface GraphFact {
   unresolved: UnresolvedImport[];
   /** Imports of packages outside the repository and of Node built-ins. */
   externalImports: number;
+  /** Tests that run a module of the repository as a process. */
+  runs: RunEdge[];
   /** Cycle groups under the configured edge kinds, largest first. */
   cycles: CycleGroup[];
   /** Groups that exist only through type-only imports (0 when type-only imports are included). */

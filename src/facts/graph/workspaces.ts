@@ -80,6 +80,24 @@ export class WorkspaceIndex {
     return null;
   }
 
+  /**
+   * The source a path in a package's build output is built from (`bin/cli.js`
+   * importing `../dist/cli/index.js` → `src/cli/index.ts`), or null when the path
+   * is not in build output or no source is found.
+   */
+  sourceOfOutput(path: string): string | null {
+    for (let dir = parentOf(path); ; dir = parentOf(dir)) {
+      if (this.manifests.has(dir)) {
+        const relative = dir === "" ? path : path.slice(dir.length + 1);
+        const first = relative.split("/")[0] ?? "";
+        const isOutput =
+          OUTPUT_DIRS.has(first) || this.build.outputRoots(dir).some(({ outDir }) => relative.startsWith(`${outDir}/`));
+        return isOutput ? this.toSourceFile(dir, relative) : null;
+      }
+      if (dir === "") return null;
+    }
+  }
+
   private toSourceFile(dir: string, target: string): string | null {
     const relative = posix.normalize(target).replace(/^\.\//, "");
     const segments = relative.split("/");

@@ -3,6 +3,7 @@ import { fileDocComment } from "./comments.js";
 import { collectExports } from "./exports.js";
 import { collectStaticImports } from "./imports.js";
 import { positionAt } from "./positions.js";
+import { collectRuns } from "./runs.js";
 import type { ModuleFacts, ModuleLanguage, ParseErrorFact } from "./types.js";
 import { walkFile } from "./walk.js";
 
@@ -81,6 +82,8 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
   if (parseError) return unparsed(path, kind, text, parseError);
   const walked = walkFile(sourceFile);
   const fileDoc = fileDocComment(sourceFile);
+  const imports = [...collectStaticImports(sourceFile), ...walked.expressionImports];
+  const runs = kind === "test" ? collectRuns(sourceFile, imports) : [];
   return {
     path,
     kind,
@@ -88,10 +91,11 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
     lines: countLines(text),
     hasFileDoc: fileDoc !== null,
     summary: fileDoc === null ? null : firstSentence(fileDoc),
-    imports: [...collectStaticImports(sourceFile), ...walked.expressionImports],
+    imports,
     exports: kind === "source" ? collectExports(sourceFile, isJavaScript) : [],
     functions: walked.functions,
     envReads: walked.envReads,
+    ...(runs.length > 0 ? { runs } : {}),
     parseError: null,
   };
 }

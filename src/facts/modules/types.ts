@@ -17,6 +17,12 @@ export interface ImportFact extends Position {
   names: string[];
 }
 
+/** A string literal of a test that starts processes: it may name a script or command the test runs. */
+export interface RunFact {
+  text: string;
+  line: number;
+}
+
 /** What kind of declaration an exported symbol is. */
 export type ExportKind = "function" | "class" | "method" | "interface" | "type" | "enum" | "variable" | "namespace";
 
@@ -91,6 +97,8 @@ export interface ModuleFacts {
   functions: FunctionFact[];
   /** Environment variables the file reads. */
   envReads: Array<Position & { name: string }>;
+  /** A test that starts processes: the literals that may name what it runs (see runs.ts). */
+  runs?: RunFact[] | undefined;
   /** Set when the file has a syntax error; the other facts are then empty. */
   parseError: ParseErrorFact | null;
 }

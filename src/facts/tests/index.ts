@@ -4,7 +4,7 @@
  * Derived once from the graph and coverage facts for every rule that needs it.
  */
 import type { CoverageFact } from "../coverage/index.js";
-import type { GraphEdge } from "../graph/index.js";
+import type { GraphEdge, RunEdge } from "../graph/index.js";
 import type { ModuleFacts } from "../modules/index.js";
 
 /** Which source files tests reach, and how well. */
@@ -14,7 +14,7 @@ export interface TestMapFact {
   testable: string[];
   /** Testable files a test imports, directly or through a re-exporting barrel. */
   direct: Set<string>;
-  /** Testable files tests reach only through other modules. */
+  /** Testable files tests reach only through other modules, or through a process they run (the built CLI). */
   transitive: Set<string>;
   /** Measured mode: line coverage (0–1) per testable file; files the report does not know are 0. */
   coverage: Map<string, number> | null;
@@ -27,6 +27,7 @@ export function mapTests(
   modules: readonly ModuleFacts[],
   edges: readonly GraphEdge[],
   coverage: CoverageFact,
+  runs: readonly RunEdge[] = [],
 ): TestMapFact {
   const testable = modules
     .filter((module) => module.kind === "source" && !module.parseError && module.functions.length > 0)
@@ -44,7 +45,9 @@ export function mapTests(
     tests.flatMap((test) => (successors.get(test) ?? []).map((edge) => edge.to)),
     successors,
   );
-  const reached = reachable([...direct], successors);
+  // A test that runs the built CLI reaches what the CLI imports: an indirect edge, so transitive, never direct.
+  const ran = runs.filter((run) => !direct.has(run.to)).map((run) => run.to);
+  const reached = reachable([...direct, ...ran], successors);
   const testableSet = new Set(testable);
   const directTestable = new Set([...direct].filter((path) => testableSet.has(path)));
   const transitive = new Set([...reached].filter((path) => testableSet.has(path) && !directTestable.has(path)));

@@ -53,3 +53,20 @@ describe("tests named by the test runner's configuration, and scopes apart from 
     });
   });
 });
+
+// fixtures/tests/cli-run: test/cli.test.js spawns bin/ledger.js (named as join(…, "bin", "ledger.js")), which
+// imports ../dist/cli.js, built from src/cli.ts (tsconfig outDir dist, rootDir src), which imports
+// src/report/sarif.ts. src/report/orphan.ts is imported by nothing; test/git.test.js spawns only git.
+describe("tests that run the built CLI", () => {
+  it("reach the CLI's modules through the package's bin, as an indirect (transitive) edge", async () => {
+    const result = await scanFixture("tests/cli-run");
+    expect(categoryOf(result, "tests").metrics).toMatchObject({
+      sourceFiles: 3,
+      testFiles: 2,
+      directlyTested: 0,
+      transitivelyTested: 2,
+      untested: ["src/report/orphan.ts"],
+    });
+    expect(categoryOf(result, "cycles").metrics.unresolvedImports).toBe(0);
+  });
+});

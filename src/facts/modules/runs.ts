@@ -1,0 +1,46 @@
+/**
+ * What a test runs as a process: the string literals of a test file that
+ * starts child processes (node:child_process, execa, tinyexec, zx,
+ * cross-spawn), kept when they could name a script or a command (`bin/cli.js`,
+ * `"dist", "cli.mjs"`, `"mycli --help"`). The graph matches them against the
+ * packages' `bin` entries and build output, so that a test of the built CLI
+ * reaches the modules the CLI imports.
+ */
+import ts from "#typescript";
+import type { ImportFact, RunFact } from "./types.js";
+import { positionAt } from "./positions.js";
+
+const PROCESS_MODULES = new Set([
+  "child_process",
+  "node:child_process",
+  "execa",
+  "tinyexec",
+  "zx",
+  "cross-spawn",
+  "nano-spawn",
+]);
+/** A script file name, a path through a bin or build folder, or a command line's first word. */
+const CANDIDATE = /\.[cm]?[jt]s\b|(?:^|[\s/\\])(?:bin|dist|build|lib|out)[/\\]|^[\w@][\w@./-]*(?:\s|$)/;
+const MAX_RUNS = 200;
+const MAX_LENGTH = 300;
+
+/** The literals of a test that spawns processes; empty for one that does not. */
+export function collectRuns(sourceFile: ts.SourceFile, imports: readonly ImportFact[]): RunFact[] {
+  if (!imports.some((fact) => PROCESS_MODULES.has(fact.specifier))) return [];
+  const runs: RunFact[] = [];
+  const visit = (node: ts.Node): void => {
+    if (runs.length >= MAX_RUNS) return;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node)) {
+      const text = node.text;
+      if (text.length > 0 && text.length <= MAX_LENGTH && CANDIDATE.test(text)) {
+        runs.push({ text, line: positionAt(sourceFile, node.getStart(sourceFile)).line });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  // Imports name modules, not processes: their specifiers are left out.
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) visit(statement);
+  }
+  return runs;
+}
