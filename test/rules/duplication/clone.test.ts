@@ -27,6 +27,16 @@ describe(RULE, () => {
     );
   });
 
+  // The two icons share their markup from the `/>` after the differing path on line 6 to the closing `);`:
+  // 51 tokens read as JSX (36 when `</g>` and the like were read as regular expressions, under the threshold).
+  it("finds a clone in JSX markup", async () => {
+    const [finding, ...others] = findingsOf(await scanFixture("duplication/jsx-clone"), RULE);
+    expect(others).toEqual([]);
+    expect(finding?.message).toBe(
+      "10 lines duplicated: src/icons/arrow-down-icon.tsx:6-15 and src/icons/arrow-up-icon.tsx:6-15",
+    );
+  });
+
   it("measures duplicated source lines, both copies, over all source lines", async () => {
     const duplication = categoryOf(await scanFixture("duplication/clone"), "duplication");
     // Source lines: money 4 + discounts 17 + taxes 17 + summary 6 = 44; duplicated 2 × 14 = 28.
