@@ -73,7 +73,11 @@ export default defineRule({
       if (ts.isUsed) {
         examine();
         const build = findScriptFor("build", packages);
-        if (!findScriptFor("typecheck", packages) && !(build && /\btsc\b/.test(scriptText(facts, build)))) {
+        const typechecks =
+          findScriptFor("typecheck", packages) !== null ||
+          facts.project.typecheckScripts.length > 0 ||
+          (build !== null && /\btsc\b/.test(scriptText(facts, build)));
+        if (!typechecks) {
           report({ ...at, messageId: "typecheck", anchor: "typecheck" });
         }
         if (needsBuild(facts)) {

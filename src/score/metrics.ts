@@ -187,7 +187,9 @@ export function hotspotsMetrics(facts: Facts): HotspotsMetrics {
 export function contextMetrics(facts: Facts, tallies: Tallies): ContextMetrics {
   const packages = [...facts.packages.filter((pkg) => pkg.dir === ""), ...productPackages(facts.packages)];
   const scriptOf = (purpose: "test" | "build" | "lint" | "typecheck"): string | null => {
-    const found = findScriptFor(purpose, packages);
+    const found =
+      findScriptFor(purpose, packages) ??
+      (purpose === "typecheck" ? (facts.project.typecheckScripts[0] ?? null) : null);
     return found ? `${found.dir === "" ? "" : `${found.dir}/`}package.json: ${found.name}` : null;
   };
   const project = facts.project;

@@ -23,6 +23,11 @@ export interface ProjectFact {
   justRecipes: Map<string, Set<string>>;
   /** isStrict and noEmit are null when unknown: no tsconfig, or an `extends` that is not in the repository or installed. */
   typescript: { isUsed: boolean; config: string | null; isStrict: boolean | null; noEmit: boolean | null };
+  /**
+   * Scripts that type-check without the `--noEmit` flag on their command line:
+   * `tsc -p tsconfig.spec.json` (or a plain `tsc`) whose config sets `noEmit`.
+   */
+  typecheckScripts: Array<{ dir: string; name: string }>;
   linter: string | null;
   formatter: string | null;
   /** Variable names listed in `.env.example`-style files, and those files. */
@@ -106,6 +111,7 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
       /^@?([A-Za-z0-9_-]+)(?:\s+[^:=\n]*)?:(?!=)/gm,
     ),
     typescript: await readTypescript(inventory, paths, packages),
+    typecheckScripts: await noEmitScripts(inventory, paths, packages),
     linter: detect(LINTERS, paths, packages) ?? fromScripts(SCRIPT_LINTERS, packages),
     formatter: detect(FORMATTERS, paths, packages) ?? fromScripts(SCRIPT_FORMATTERS, packages),
     envExampleFiles,
@@ -151,6 +157,35 @@ async function readTypescript(
   const config = reader.read("tsconfig.json");
   const noEmit = config.options.noEmit ?? (config.unknownBases.length > 0 || config.isSolution ? null : false);
   return { isUsed, config: "tsconfig.json", isStrict, noEmit };
+}
+
+const TSC = /(?:^|[\s;&|(])tsc((?:\s+(?!&&|\|\||;)[^\s;&|]+)*)/g;
+
+/** Scripts whose `tsc` reads a config that sets `noEmit`: they type-check, whatever their name. */
+async function noEmitScripts(
+  inventory: Inventory,
+  paths: readonly string[],
+  packages: readonly PackageFact[],
+): Promise<Array<{ dir: string; name: string }>> {
+  const candidates: Array<{ dir: string; name: string; config: string }> = [];
+  for (const pkg of packages) {
+    for (const [name, script] of Object.entries(pkg.scripts)) {
+      for (const match of script.matchAll(TSC)) {
+        const words = (match[1] ?? "").trim().split(/\s+/).filter(Boolean);
+        if (words.includes("--noEmit") || words.includes("-b") || words.includes("--build")) continue;
+        const flag = words.findIndex((word) => word === "-p" || word === "--project");
+        const named = flag === -1 ? "tsconfig.json" : (words[flag + 1] ?? "tsconfig.json");
+        const relative = named.endsWith(".json") ? named : posix.join(named, "tsconfig.json");
+        const config = posix.normalize(pkg.dir === "" ? relative : `${pkg.dir}/${relative}`);
+        if (paths.includes(config)) candidates.push({ dir: pkg.dir, name, config });
+      }
+    }
+  }
+  if (candidates.length === 0) return [];
+  const { TsconfigReader } = await import("../tsconfig/index.js");
+  const reader = new TsconfigReader(inventory.root, packages);
+  const found = candidates.filter((candidate) => reader.read(candidate.config).options.noEmit === true);
+  return found.map(({ dir, name }) => ({ dir, name }));
 }
 
 /**

@@ -73,3 +73,20 @@ describe("tsconfig strictness, read as tsc reads it", () => {
     expect(reader.read("tsconfig.json").options.strict).toBe(true);
   });
 });
+
+describe("scripts that type-check through their tsconfig", () => {
+  // "test" runs `tsc -p tsconfig.spec.json` (noEmit: true) then vitest; "build" runs `tsc -p tsconfig.build.json`,
+  // which emits. The first type-checks without --noEmit on its command line; the second builds.
+  it("counts `tsc -p <config with noEmit>` as a type-check", async () => {
+    const result = await analyze({ root: await copyFixture(`${FIXTURES}/tsc-project`), config: {} });
+    expect(categoryOf(result, "context").metrics.feedbackLoop).toMatchObject({
+      test: "package.json: test",
+      build: "package.json: build",
+      typecheck: "package.json: test",
+    });
+    // The fixture has no CI workflow: that is the one step missing.
+    expect(findingsOf(result, "context/feedback-loop").map((finding) => finding.message)).toEqual([
+      "No CI workflow runs the checks",
+    ]);
+  });
+});
