@@ -6,10 +6,18 @@ import { commonFolder, describeFolder } from "./helpers.js";
 export const DUPLICATION_PENALTY = 4;
 
 /**
- * The check shared by duplication/clone and duplication/test-clone: examine the
- * lines of one side's files, report each of its pairs with the lines it adds.
+ * A clone is of types when at least this share of its tokens is type-level
+ * code in both copies: a few tokens of the code after a declaration do not
+ * make it code, and a function is no fix for a repeated type.
  */
-export function checkClones(context: RuleContext<unknown, "clone">, testPairs: boolean): void {
+export const TYPE_LEVEL_SHARE = 0.9;
+
+/**
+ * The check shared by duplication/clone and duplication/test-clone: examine the
+ * lines of one side's files, report each of its pairs with the lines it adds
+ * (a clone of type declarations with its own message, whose fix is a shared type).
+ */
+export function checkClones(context: RuleContext<unknown, "clone" | "typeClone">, testPairs: boolean): void {
   const { facts, examine, report } = context;
   if (facts.clones.status !== "ok") return;
   examine(linesOf(facts, testPairs));
@@ -20,7 +28,7 @@ export function checkClones(context: RuleContext<unknown, "clone">, testPairs: b
   pairs.forEach((pair, index) => {
     const { data, related } = describePair(pair, importedFolders);
     report({
-      messageId: "clone",
+      messageId: isTypeLevel(pair) ? "typeClone" : "clone",
       data,
       file: pair.a.file,
       line: pair.a.start,
@@ -30,6 +38,11 @@ export function checkClones(context: RuleContext<unknown, "clone">, testPairs: b
       related,
     });
   });
+}
+
+/** Whether the pair is a clone of type declarations (unknown, so not, when the engine does not tell). */
+export function isTypeLevel(pair: ClonePair): boolean {
+  return pair.typeTokens !== null && pair.tokens > 0 && pair.typeTokens >= TYPE_LEVEL_SHARE * pair.tokens;
 }
 
 /** The test-only pairs, or the others. */

@@ -17,6 +17,10 @@ export default defineRule({
       message: "{{lines}} lines duplicated: {{first}} and {{second}}",
       fix: "Extract the code shared by {{first}} and {{second}} into one function in {{home}}, and call it from both places.",
     },
+    typeClone: {
+      message: "{{lines}} lines of type declarations duplicated: {{first}} and {{second}}",
+      fix: "Extract the type shared by {{first}} and {{second}} into one exported type alias in {{home}}, and reference it from both places.",
+    },
   },
   options: z.strictObject({}),
   check(context) {

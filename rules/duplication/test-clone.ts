@@ -17,6 +17,10 @@ export default defineRule({
       message: "{{lines}} lines duplicated between tests: {{first}} and {{second}}",
       fix: "Move the setup or assertions shared by {{first}} and {{second}} into a test helper in {{home}}, and call it from both tests.",
     },
+    typeClone: {
+      message: "{{lines}} lines of type declarations duplicated between tests: {{first}} and {{second}}",
+      fix: "Move the type shared by {{first}} and {{second}} into one exported type alias in a test helper in {{home}}, and reference it from both tests.",
+    },
   },
   options: z.strictObject({}),
   check(context) {

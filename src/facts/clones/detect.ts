@@ -80,9 +80,13 @@ export function detectClones(files: readonly TokenizedFile[], thresholds: CloneT
         length += 1;
       }
       const firstFile = files[firstOwner] as TokenizedFile;
-      const a = locate(firstFile, first - (offsets[firstOwner] ?? 0), length);
+      const firstAt = first - (offsets[firstOwner] ?? 0);
+      const a = locate(firstFile, firstAt, length);
       const b = locate(file, at - base, length);
-      if (b.end - b.start + 1 >= thresholds.minLines) pairs.push({ a, b, lines: b.end - b.start + 1, tokens: length });
+      if (b.end - b.start + 1 >= thresholds.minLines) {
+        const typeTokens = countTypeLevel(firstFile, firstAt, file, at - base, length);
+        pairs.push({ a, b, lines: b.end - b.start + 1, tokens: length, typeTokens });
+      }
       at += length;
     }
   }
@@ -105,6 +109,14 @@ function roll(hash: number, tokens: Uint32Array, at: number, window: number, dro
 function sameWindow(tokens: Uint32Array, first: number, at: number, window: number): boolean {
   for (let index = 0; index < window; index += 1) if (tokens[first + index] !== tokens[at + index]) return false;
   return true;
+}
+
+/** Tokens of the clone that lie in type-level code in both copies. */
+function countTypeLevel(x: TokenizedFile, xAt: number, y: TokenizedFile, yAt: number, length: number): number {
+  let count = 0;
+  for (let index = 0; index < length; index += 1)
+    count += (x.typeLevel[xAt + index] ?? 0) & (y.typeLevel[yAt + index] ?? 0);
+  return count;
 }
 
 function locate(file: TokenizedFile, position: number, length: number): CloneLocation {

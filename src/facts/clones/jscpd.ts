@@ -187,7 +187,9 @@ function toPair(duplicate: unknown, root: string): ClonePair | null {
   const lines = "lines" in duplicate && typeof duplicate.lines === "number" ? duplicate.lines : a.end - a.start + 1;
   const tokens = "tokens" in duplicate && typeof duplicate.tokens === "number" ? duplicate.tokens : 0;
   // Report each pair once, its earlier place first.
-  return compareLocation(a, b) <= 0 ? { a, b, lines, tokens } : { a: b, b: a, lines, tokens };
+  // jscpd's report does not say which code the tokens were.
+  const typeTokens = null;
+  return compareLocation(a, b) <= 0 ? { a, b, lines, tokens, typeTokens } : { a: b, b: a, lines, tokens, typeTokens };
 }
 
 function toLocation(side: unknown, root: string): CloneLocation | null {

@@ -6,8 +6,9 @@
  * `scanJsxToken` (text, `{`, `<`, `</`), and whose expressions in `{}` are
  * code again. Without a parse a `<` is sometimes a type's (`<T,>() => …`,
  * `type F = <T>(x: T) => T`): a generic arrow is told apart as the parser
- * does, and an element that does not close as one (a closing tag with another
- * name, the end of the file) is read again from its `<` as code.
+ * does, type declarations are known from type-level.ts, and an element that
+ * does not close as one (a closing tag with another name, the end of the file)
+ * is read again from its `<` as code.
  *
  * Tokens are counted as jscpd counts them, so that its thresholds keep their
  * meaning: `</` is `<` and `/` (as `/>` is `/` and `>`), and the whitespace
@@ -18,6 +19,7 @@
 import ts from "#typescript";
 import { ENDS_EXPRESSION, inContext } from "./code.js";
 import type { BufferMark, TokenBuffer } from "./token-buffer.js";
+import type { TypeLevel } from "./type-level.js";
 
 const SK = ts.SyntaxKind;
 
@@ -56,8 +58,8 @@ interface Root {
 }
 
 /** Reads the tokens of a file in the JSX language variant into `buffer`. */
-export function readJsx(reader: ts.Scanner, buffer: TokenBuffer): void {
-  new JsxReader(reader, buffer).read();
+export function readJsx(reader: ts.Scanner, buffer: TokenBuffer, types: TypeLevel): void {
+  new JsxReader(reader, buffer, types).read();
 }
 
 class JsxReader {
@@ -79,6 +81,7 @@ class JsxReader {
   constructor(
     private readonly reader: ts.Scanner,
     private readonly buffer: TokenBuffer,
+    private readonly types: TypeLevel,
   ) {}
 
   read(): void {
@@ -123,6 +126,7 @@ class JsxReader {
     }
     if (scanned === SK.LessThanToken && this.opensElement()) {
       this.add(scanned);
+      if (this.roots.length === 0) this.types.see(scanned, this.previous);
       this.roots.push({
         position: this.reader.getTokenStart(),
         mark: this.buffer.mark(),
@@ -134,12 +138,13 @@ class JsxReader {
     }
     const kind = inContext(this.reader, scanned, this.previous, braces);
     this.add(kind);
+    if (this.roots.length === 0) this.types.see(kind, this.previous);
     this.previous = kind;
   }
 
   /** Whether the `<` just scanned opens an element, as the parser would decide at the start of an expression. */
   private opensElement(): boolean {
-    if (BEFORE_OPERATOR[this.previous] === 1) return false;
+    if (BEFORE_OPERATOR[this.previous] === 1 || this.types.isInType()) return false;
     if (this.notElements.has(this.reader.getTokenStart())) return false;
     return !this.reader.lookAhead(() => this.isGenericArrow());
   }

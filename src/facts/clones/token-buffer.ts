@@ -1,7 +1,7 @@
 /**
  * The growing arrays of one file's tokens while it is read: each token's hash
  * (its kind, and its text for names and literals), the lines it starts and
- * ends on.
+ * ends on, and whether it lies in type-level code.
  *
  * May: read the text it is given. May not: scan (the readers drive the scanner).
  */
@@ -52,6 +52,8 @@ export class TokenBuffer {
   hashes: Uint32Array<ArrayBuffer>;
   startLines: Uint32Array<ArrayBuffer>;
   endLines: Uint32Array<ArrayBuffer>;
+  /** 1 where the token lies in type-level code (type-level.ts). */
+  typeLevel: Uint8Array<ArrayBuffer>;
   count = 0;
   private capacity: number;
   private line = 1;
@@ -63,6 +65,7 @@ export class TokenBuffer {
     this.hashes = new Uint32Array(this.capacity);
     this.startLines = new Uint32Array(this.capacity);
     this.endLines = new Uint32Array(this.capacity);
+    this.typeLevel = new Uint8Array(this.capacity);
   }
 
   /** Adds the token of `kind` that spans `start` to `end`. */
@@ -100,9 +103,15 @@ export class TokenBuffer {
 
   /** Drops the tokens added since `mark`. */
   restore(mark: BufferMark): void {
+    this.typeLevel.fill(0, mark.count, this.count);
     this.count = mark.count;
     this.line = mark.line;
     this.counted = mark.counted;
+  }
+
+  /** Marks the tokens from `first` to `last` (inclusive) as type-level code. */
+  markTypeLevel(first: number, last: number): void {
+    this.typeLevel.fill(1, Math.max(0, first), last + 1);
   }
 
   private push(hash: number, start: number, end: number): void {
@@ -118,6 +127,9 @@ export class TokenBuffer {
     this.hashes = grown(this.hashes, this.capacity);
     this.startLines = grown(this.startLines, this.capacity);
     this.endLines = grown(this.endLines, this.capacity);
+    const typeLevel = new Uint8Array(this.capacity);
+    typeLevel.set(this.typeLevel);
+    this.typeLevel = typeLevel;
   }
 }
 

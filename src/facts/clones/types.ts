@@ -13,6 +13,12 @@ export interface ClonePair {
   b: CloneLocation;
   lines: number;
   tokens: number;
+  /**
+   * How many of the tokens lie in type-level code in both copies (interface,
+   * type alias and `declare` declarations, overload signatures, declaration
+   * files); null when the engine does not tell (jscpd).
+   */
+  typeTokens: number | null;
 }
 
 /** The clones fact, or why there is none. */

@@ -69,7 +69,14 @@ describe("detectClones", () => {
     // The function names differ, so the clone starts at `(input` on the signature line and runs to `}`:
     // ( input : number ) : number {  8, the block 12 × 7 = 84, return input ;  3, }  1: 96 tokens.
     expect(pairs).toEqual([
-      { a: { file: "src/a.ts", start: 1, end: 15 }, b: { file: "src/b.ts", start: 4, end: 18 }, lines: 15, tokens: 96 },
+      {
+        a: { file: "src/a.ts", start: 1, end: 15 },
+        b: { file: "src/b.ts", start: 4, end: 18 },
+        lines: 15,
+        tokens: 96,
+        // A function with its body is code.
+        typeTokens: 0,
+      },
     ]);
   });
 
@@ -157,6 +164,7 @@ describe("the built-in detector against jscpd (the oracle)", () => {
           b: { file: "b.ts", start: 1, end: 15 },
           lines: 15,
           tokens: expect.any(Number),
+          typeTokens: 0,
         },
       ],
     });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/engine/index.js";
 import type { ScanResult } from "../../../src/engine/result.js";
+import { isTypeLevel } from "../../../rules/clone-helpers.js";
 import { runCli } from "../../helpers/cli.js";
 import { categoryOf, copyFixture, findingsOf, locationsOf, scanFixture, temporaryDir } from "../../helpers/fixtures.js";
 
@@ -27,6 +28,19 @@ describe(RULE, () => {
     );
   });
 
+  // The two route interfaces share their bodies, lines 4-9: four overloads of `get`, all type-level code.
+  it("suggests one shared type for a clone of type declarations", async () => {
+    const result = await scanFixture("duplication/type-clone");
+    expect(locationsOf(result, RULE)).toEqual(["src/routes/order-routes.ts:4:1"]);
+    const [finding] = findingsOf(result, RULE);
+    expect(finding?.message).toBe(
+      "6 lines of type declarations duplicated: src/routes/order-routes.ts:4-9 and src/routes/user-routes.ts:4-9",
+    );
+    expect(finding?.fix).toBe(
+      "Extract the type shared by src/routes/order-routes.ts:4-9 and src/routes/user-routes.ts:4-9 into one exported type alias in a module under src/shared/ (both files already import from there), and reference it from both places.",
+    );
+  });
+
   // The two icons share their markup from the `/>` after the differing path on line 6 to the closing `);`:
   // 51 tokens read as JSX (36 when `</g>` and the like were read as regular expressions, under the threshold).
   it("finds a clone in JSX markup", async () => {
@@ -35,6 +49,14 @@ describe(RULE, () => {
     expect(finding?.message).toBe(
       "10 lines duplicated: src/icons/arrow-down-icon.tsx:6-15 and src/icons/arrow-up-icon.tsx:6-15",
     );
+  });
+
+  it("takes a pair for a clone of types when nine tokens in ten are type-level in both copies", () => {
+    const pair = { a: { file: "a.ts", start: 1, end: 9 }, b: { file: "b.ts", start: 1, end: 9 }, lines: 9 };
+    expect(isTypeLevel({ ...pair, tokens: 50, typeTokens: 45 })).toBe(true);
+    expect(isTypeLevel({ ...pair, tokens: 50, typeTokens: 44 })).toBe(false);
+    // jscpd does not tell which code a clone is: it is taken for code.
+    expect(isTypeLevel({ ...pair, tokens: 50, typeTokens: null })).toBe(false);
   });
 
   it("measures duplicated source lines, both copies, over all source lines", async () => {

@@ -15,6 +15,19 @@ describe(RULE, () => {
     );
   });
 
+  // The two tests declare the same type alias (lines 2-8), followed by `export function` before their names differ.
+  it("suggests one shared type for a clone of type declarations between tests", async () => {
+    const result = await scanFixture("duplication/type-clone");
+    expect(locationsOf(result, RULE)).toEqual(["test/order-routes.test.ts:2:1"]);
+    const [finding] = findingsOf(result, RULE);
+    expect(finding?.message).toBe(
+      "9 lines of type declarations duplicated between tests: test/order-routes.test.ts:2-10 and test/user-routes.test.ts:2-10",
+    );
+    expect(finding?.fix).toBe(
+      "Move the type shared by test/order-routes.test.ts:2-10 and test/user-routes.test.ts:2-10 into one exported type alias in a test helper in a new module under test/, and reference it from both tests.",
+    );
+  });
+
   it("weighs a quarter of source duplication in the category", async () => {
     const checks = categoryOf(await scanFixture("duplication/clone"), "duplication").checks;
     expect(checks.map((check) => [check.ruleId, check.weight])).toEqual([
