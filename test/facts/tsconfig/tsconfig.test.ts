@@ -75,8 +75,8 @@ describe("tsconfig strictness, read as tsc reads it", () => {
 });
 
 describe("scripts that type-check through their tsconfig", () => {
-  // "test" runs `tsc -p tsconfig.spec.json` (noEmit: true) then vitest; "build" runs `tsc -p tsconfig.build.json`,
-  // which emits. The first type-checks without --noEmit on its command line; the second builds.
+  // "test" runs `tsc -p tsconfig.spec.json` (noEmit: true) then vitest; "build" runs tsup. No script has
+  // --noEmit on its command line or a type-check name, and the build does not run tsc.
   it("counts `tsc -p <config with noEmit>` as a type-check", async () => {
     const result = await analyze({ root: await copyFixture(`${FIXTURES}/tsc-project`), config: {} });
     expect(categoryOf(result, "context").metrics.feedbackLoop).toMatchObject({
