@@ -6,9 +6,11 @@ export const SOURCE_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", 
 
 const DECLARATION = /\.d\.[cm]?ts$/;
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-const TEST_NAME = /(?:[.-](?:test|spec)|_test)\.(?:[cm]?[jt]s|[jt]sx)$/;
-const TEST_SEGMENTS = new Set(["__tests__", "__mocks__"]);
-const ROOT_TEST_DIRS = new Set(["test", "tests", "e2e"]);
+const TEST_NAME = /(?:[.-](?:test|spec)(?:-d)?|_test)\.(?:[cm]?[jt]s|[jt]sx)$/;
+/** Test folders anywhere; `__tests_dts__` and `__typetests__` hold type tests (`tsc -p` or vitest typecheck). */
+const TEST_SEGMENTS = new Set(["__tests__", "__mocks__", "__tests_dts__", "__typetests__"]);
+/** Test folders at the root or a package root: `test/`, `tests/`, `e2e/`, and `runtime-tests/`-like names. */
+const ROOT_TEST_DIR = /^(?:tests?|e2e|\w+(?:-\w+)*-tests?)$/;
 /** Inputs tests are run against (fixture projects, e2e playgrounds the runner serves): not product code. */
 const FIXTURE_SEGMENTS = new Set([
   "__fixtures__",
@@ -21,11 +23,19 @@ const FIXTURE_SEGMENTS = new Set([
   "playgrounds",
 ]);
 const EXAMPLE_SEGMENTS = new Set(["example", "examples", "demo", "demos", "sample", "samples"]);
+/** Project templates a scaffolder copies (`template-react/`), and playgrounds that are sandboxes (`lsp-playground/`). */
+const EXAMPLE_SEGMENT = /^(?:templates?|template-[\w.-]+|[\w.]+(?:-[\w.]+)*-playgrounds?)$/;
+/** A documentation site's code: its folder at the root or a package root, or a site generator's folder. */
+const DOCS_SITE_DIRS = new Set(["docs", "dev-docs", "website", "documentation", "docs-site"]);
+const DOCS_SITE_SEGMENTS = new Set([".vitepress", ".docusaurus", ".storybook"]);
+/** A workspace package that measures rather than ships: named for benchmarks, perf tests, tree-shaking or bundle size. */
+const BENCHMARK_PACKAGE = /(?:^|[-/@])(?:bench(?:mark)?s?|perf(?:test|tests)?|treeshak\w*|bundle-size)(?:$|[-/])/i;
 const BENCHMARK_SEGMENT = /^(?:bench|benches|benchmark|benchmarks|perf|performance)(?:[-_][\w-]+)?$/;
 const BENCHMARK_NAME = /\.bench\.(?:[cm]?[jt]s|[jt]sx)$/;
 /** Build and maintenance scripts, directly under the repo root or a package root. */
-const ROOT_SCRIPT_DIRS = new Set(["scripts", "script"]);
-const SCRIPT_SEGMENTS = new Set([".github", ".husky", ".changeset"]);
+const ROOT_SCRIPT_DIRS = new Set(["scripts", "script", "skills"]);
+/** Repository tooling anywhere: CI, git hooks, and coding agents' own folders. */
+const SCRIPT_SEGMENTS = new Set([".github", ".husky", ".changeset", ".claude", ".agents", ".cursor"]);
 const VENDOR_SEGMENTS = new Set([
   "vendor",
   "vendors",
@@ -80,8 +90,13 @@ export function createClassifier(options: {
   overrides: ClassifyOverrides;
   /** What the test runners' own configuration calls a test (readTestRunners). */
   runnerTest?: ((path: string) => string | null) | undefined;
+  /** package.json `name` of each package root, when known. */
+  packageNames?: ReadonlyMap<string, string> | undefined;
 }): Classifier {
   const packageRoots = new Set(options.packageRoots);
+  const benchmarkPackages = [...(options.packageNames ?? [])]
+    .filter(([dir, name]) => dir !== "" && BENCHMARK_PACKAGE.test(name))
+    .map(([dir, name]) => ({ prefix: `${dir}/`, name }));
   const isIgnored = compileGlobs(options.ignore);
   const overrides = Object.entries(options.overrides).flatMap(([kind, globs]) =>
     globs && globs.length > 0 ? [{ kind: toKind(kind), globs, matches: compileGlobs(globs) }] : [],
@@ -89,12 +104,21 @@ export function createClassifier(options: {
   const runnerTest = options.runnerTest ?? (() => null);
 
   /** The folder of `names` that `dirs` passes through at the root or a package root. */
-  const rootDirIn = (segments: readonly string[], names: ReadonlySet<string>): string | null => {
+  const rootDirIn = (segments: readonly string[], names: ReadonlySet<string> | RegExp): string | null => {
     const index = segments.findIndex(
-      (segment, position) => names.has(segment) && packageRoots.has(segments.slice(0, position).join("/")),
+      (segment, position) =>
+        (names instanceof RegExp ? names.test(segment) : names.has(segment)) &&
+        packageRoots.has(segments.slice(0, position).join("/")),
     );
     return index === -1 ? null : (segments[index] ?? null);
   };
+  /** Like rootDirIn, or a package root that is itself such a folder (`packages/docs/`). */
+  const packageDirIn = (segments: readonly string[], names: ReadonlySet<string>): string | null =>
+    rootDirIn(segments, names) ??
+    segments.find(
+      (segment, position) => names.has(segment) && packageRoots.has(segments.slice(0, position + 1).join("/")),
+    ) ??
+    null;
 
   return {
     classify(path: string): Classification {
@@ -135,12 +159,17 @@ export function createClassifier(options: {
     const fixture = dirs.find((dir) => FIXTURE_SEGMENTS.has(dir));
     if (fixture) return { kind: "fixture", why: `under ${fixture}/` };
     if (TEST_NAME.test(path)) return { kind: "test", why: "test file name (*.test.*, *.spec.*)" };
-    const testDir = dirs.find((dir) => TEST_SEGMENTS.has(dir)) ?? rootDirIn(dirs, ROOT_TEST_DIRS);
+    const testDir = dirs.find((dir) => TEST_SEGMENTS.has(dir)) ?? rootDirIn(dirs, ROOT_TEST_DIR);
     if (testDir) return { kind: "test", why: `under ${testDir}/` };
     if (BENCHMARK_NAME.test(path)) return { kind: "benchmark", why: "benchmark file name (*.bench.*)" };
     const benchmark = dirs.find((dir) => BENCHMARK_SEGMENT.test(dir));
     if (benchmark) return { kind: "benchmark", why: `under ${benchmark}/` };
-    const example = dirs.find((dir) => EXAMPLE_SEGMENTS.has(dir));
+    const benchmarkPackage = benchmarkPackages.find((pkg) => path.startsWith(pkg.prefix));
+    if (benchmarkPackage) return { kind: "benchmark", why: `in the package ${benchmarkPackage.name}` };
+    const docsSite = dirs.find((dir) => DOCS_SITE_SEGMENTS.has(dir)) ?? packageDirIn(dirs, DOCS_SITE_DIRS);
+    if (docsSite) return { kind: "docs", why: `a documentation site (under ${docsSite}/)` };
+    const example =
+      dirs.find((dir) => EXAMPLE_SEGMENTS.has(dir)) ?? dirs.find((dir) => EXAMPLE_SEGMENT.test(dir));
     if (example) return { kind: "example", why: `under ${example}/` };
     const script = dirs.find((dir) => SCRIPT_SEGMENTS.has(dir)) ?? rootDirIn(dirs, ROOT_SCRIPT_DIRS);
     if (script) return { kind: "script", why: `under ${script}/` };

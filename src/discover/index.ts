@@ -9,11 +9,13 @@ import { lstatSync, realpathSync, statSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import { createClassifier, type ClassifyOverrides } from "./classify.js";
 import { listFiles, type ListedPath, type Listing } from "./list.js";
-import { readTestRunners } from "./runners.js";
+import { readTestRunners, type RunnerCache } from "./runners.js";
 import type { DiscoveredFile, Inventory, SkippedFile } from "./types.js";
 
 export type { DiscoveredFile, FileKind, Inventory, SkipReason, SkippedFile } from "./types.js";
 export type { Listing, ListedPath } from "./list.js";
+export type { RunnerCache } from "./runners.js";
+export { listFiles } from "./list.js";
 export { isParsedKind, SOURCE_EXTENSIONS, type ClassifyOverrides } from "./classify.js";
 
 /** What discovery needs from the resolved config. */
@@ -30,18 +32,26 @@ export interface DiscoverOptions {
  * Lists, stats and classifies every file under `root`. A `listing` given by the
  * caller (a past commit's tree) replaces git's or the filesystem's list.
  */
-export async function discover(root: string, options: DiscoverOptions, given?: Listing): Promise<Inventory> {
+export async function discover(
+  root: string,
+  options: DiscoverOptions,
+  given?: Listing,
+  runnerCache?: RunnerCache,
+): Promise<Inventory> {
   const listing = given ?? (await listFiles(root));
   const packageRoots = findPackageRoots(listing.paths);
+  const listed = listing.paths.filter((entry) => !entry.isSymlink && !entry.isSubmodule);
   const runners = await readTestRunners(
     root,
-    listing.paths.filter((listed) => !listed.isSymlink && !listed.isSubmodule).map((listed) => listed.path),
+    listed.map((entry) => entry.path),
+    { blobs: new Map(listed.map((entry) => [entry.path, entry.blob])), cache: runnerCache },
   );
   const classifier = createClassifier({
     packageRoots,
     ignore: options.ignore,
     overrides: options.classify,
     runnerTest: (path) => runners.match(path),
+    packageNames: runners.packageNames,
   });
   const files: DiscoveredFile[] = [];
   const skipped: SkippedFile[] = [];

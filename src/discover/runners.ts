@@ -10,6 +10,7 @@
  * May: read test-runner configuration files and package.json files.
  * May not: run any of them, read other files.
  */
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { compileGlobs, globCostProblem } from "./globs.js";
@@ -26,11 +27,25 @@ export interface TestPattern {
   regexes: RegExp[];
   /** The folder the config applies to (repo-relative, "" for the root). */
   dir: string;
+  /** Files the runner loads before the tests (vitest `setupFiles`, jest `setupFilesAfterEnv`, …): test support. */
+  setup?: string[];
+}
+
+/**
+ * Patterns read before, by the content of the configs they came from: a scan
+ * whose runner configs did not change parses none of them (and need not load
+ * the TypeScript parser). Values are plain JSON.
+ */
+export interface RunnerCache {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
 }
 
 /** Answers whether a path is a test by some runner's configuration, and says which. */
 export interface RunnerTests {
   patterns: TestPattern[];
+  /** package.json `name` per package folder ("" for the root), read on the way. */
+  packageNames: Map<string, string>;
   /** Why `path` is a test by a runner's configuration, or null. */
   match(path: string): string | null;
   warnings: string[];
@@ -57,14 +72,72 @@ const MAX_CONFIG_BYTES = 256 * 1024;
 type Literal = string | RegExp;
 type Values = Map<string, Literal[]>;
 
-/** Reads every test runner's configuration among `paths`. */
-export async function readTestRunners(root: string, paths: readonly string[]): Promise<RunnerTests> {
-  const warnings: string[] = [];
-  const patterns: TestPattern[] = [];
+/**
+ * Reads every test runner's configuration among `paths`. With `blobs` (git's
+ * blob id of each tracked, unmodified file) and a `cache`, configs unchanged
+ * since the last scan are not read again.
+ */
+export async function readTestRunners(
+  root: string,
+  paths: readonly string[],
+  options: { blobs?: ReadonlyMap<string, string | null>; cache?: RunnerCache } = {},
+): Promise<RunnerTests> {
   const configs = paths.filter((path) => {
     const name = posix.basename(path);
     return !path.split("/").includes("node_modules") && (isRunnerConfig(name) || name === "package.json");
   });
+  const key = cacheKey(configs, options.blobs);
+  const cached = key !== null ? fromJson(options.cache?.get(key)) : null;
+  const read = cached ?? (await readPatterns(root, configs));
+  if (key !== null && cached === null) options.cache?.set(key, toJson(read));
+  return { ...compile(read.patterns), packageNames: new Map(read.names) };
+}
+
+interface Read {
+  patterns: TestPattern[];
+  names: Array<[string, string]>;
+}
+
+/** A key of the configs' paths and contents; null when one has no blob id (untracked or modified). */
+function cacheKey(configs: readonly string[], blobs: ReadonlyMap<string, string | null> | undefined): string | null {
+  if (!blobs) return null;
+  const entries = configs.map((path) => [path, blobs.get(path) ?? null]);
+  if (entries.some(([, blob]) => blob === null)) return null;
+  return createHash("sha1").update(JSON.stringify(entries)).digest("hex");
+}
+
+type StoredPattern = Omit<TestPattern, "regexes"> & { regexes: Array<[string, string]> };
+interface Stored {
+  patterns: StoredPattern[];
+  names: Array<[string, string]>;
+}
+
+function toJson(read: Read): Stored {
+  const patterns = read.patterns.map((pattern) => ({
+    ...pattern,
+    regexes: pattern.regexes.map((regex): [string, string] => [regex.source, regex.flags]),
+  }));
+  return { patterns, names: read.names };
+}
+
+function fromJson(value: unknown): Read | null {
+  if (typeof value !== "object" || value === null || !("patterns" in value) || !Array.isArray(value.patterns))
+    return null;
+  const stored = value as Stored;
+  try {
+    const patterns = stored.patterns.map((pattern) => ({
+      ...pattern,
+      regexes: pattern.regexes.map(([source, flags]) => new RegExp(source, flags)),
+    }));
+    return { patterns, names: Array.isArray(stored.names) ? stored.names : [] };
+  } catch {
+    return null;
+  }
+}
+
+async function readPatterns(root: string, configs: readonly string[]): Promise<Read> {
+  const patterns: TestPattern[] = [];
+  const names: Array<[string, string]> = [];
   const needsParser = configs.some((path) => /\.[cm]?[jt]s$/.test(path));
   const parse = needsParser ? await scriptReader() : null;
   for (const path of configs) {
@@ -73,7 +146,9 @@ export async function readTestRunners(root: string, paths: readonly string[]): P
     const dir = posix.dirname(path) === "." ? "" : posix.dirname(path);
     const name = posix.basename(path);
     if (name === "package.json") {
-      patterns.push(...fromManifest(path, dir, text));
+      const manifest = fromManifest(path, dir, text);
+      patterns.push(...manifest.patterns);
+      if (manifest.name !== null) names.push([dir, manifest.name]);
       continue;
     }
     const values = /\.jsonc?$/.test(name) ? jsonValues(text) : parse ? parse(text, VITEST.test(name)) : null;
@@ -81,15 +156,22 @@ export async function readTestRunners(root: string, paths: readonly string[]): P
     const pattern = fromValues(runnerOf(name), path, dir, values);
     if (pattern) patterns.push(pattern);
   }
+  return { patterns, names };
+}
+
+function compile(patterns: readonly TestPattern[]): Omit<RunnerTests, "packageNames"> {
+  const warnings: string[] = [];
   const compiled = patterns.flatMap((pattern) => {
     const include = safeGlobs(pattern.include, pattern.config, warnings);
     const exclude = safeGlobs(pattern.exclude, pattern.config, warnings);
-    if (include.length === 0 && pattern.regexes.length === 0) return [];
+    const setup = safeGlobs(pattern.setup ?? [], pattern.config, warnings);
+    if (include.length === 0 && pattern.regexes.length === 0 && setup.length === 0) return [];
     return [
       {
         pattern,
         include: include.map((glob) => ({ glob, matches: compileGlobs([glob]) })),
         isExcluded: compileGlobs(exclude),
+        setup: setup.map((glob) => ({ glob, matches: compileGlobs([withCodeExtension(glob)]) })),
       },
     ];
   });
@@ -97,6 +179,10 @@ export async function readTestRunners(root: string, paths: readonly string[]): P
     patterns: compiled.map((entry) => entry.pattern),
     warnings,
     match(path) {
+      for (const { pattern, setup } of compiled) {
+        const file = setup.find((candidate) => candidate.matches(path));
+        if (file) return `${pattern.runner} loads it before the tests: ${file.glob} (${pattern.config})`;
+      }
       for (const { pattern, include, isExcluded } of compiled) {
         if (isExcluded(path)) continue;
         const glob = include.find((candidate) => candidate.matches(path));
@@ -137,6 +223,7 @@ function fromValues(runner: TestPattern["runner"], config: string, dir: string, 
     case "vitest": {
       const base = joinDir(dir, strings("root")[0] ?? strings("dir")[0] ?? "");
       const include = strings("include").map((glob) => underDir(base, glob));
+      const setup = [...strings("setupFiles"), ...strings("globalSetup")].map((file) => underDir(base, file));
       return {
         runner,
         config,
@@ -144,6 +231,7 @@ function fromValues(runner: TestPattern["runner"], config: string, dir: string, 
         include,
         exclude: strings("exclude").map((glob) => underDir(base, glob)),
         regexes: [],
+        setup,
       };
     }
     case "jest": {
@@ -166,6 +254,10 @@ function fromValues(runner: TestPattern["runner"], config: string, dir: string, 
           .filter((glob) => glob.startsWith("!"))
           .map((glob) => jestGlob(glob.slice(1))),
         regexes,
+        setup: ["setupFiles", "setupFilesAfterEnv", "globalSetup", "globalTeardown"]
+          .flatMap(strings)
+          .filter((file) => file.startsWith("<rootDir>") || file.startsWith("."))
+          .map((file) => underDir(rootDir, file.replace(/^<rootDir>\/?/, ""))),
       };
     }
     case "mocha":
@@ -179,7 +271,8 @@ function fromValues(runner: TestPattern["runner"], config: string, dir: string, 
         underDir(testDir, glob.startsWith("**/") || glob.includes("/") ? glob : `**/${glob}`),
       );
       const exclude = strings("testIgnore").map((glob) => underDir(testDir, glob.includes("/") ? glob : `**/${glob}`));
-      return { runner, config, dir, include, exclude, regexes: [] };
+      const setup = [...strings("globalSetup"), ...strings("globalTeardown")].map((file) => underDir(dir, file));
+      return { runner, config, dir, include, exclude, regexes: [], setup };
     }
     default:
       return null;
@@ -187,14 +280,14 @@ function fromValues(runner: TestPattern["runner"], config: string, dir: string, 
 }
 
 /** jest, mocha and ava options kept in package.json, and `node --test` in its scripts. */
-function fromManifest(path: string, dir: string, text: string): TestPattern[] {
+function fromManifest(path: string, dir: string, text: string): { patterns: TestPattern[]; name: string | null } {
   let manifest: unknown;
   try {
     manifest = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
-    return [];
+    return { patterns: [], name: null };
   }
-  if (typeof manifest !== "object" || manifest === null) return [];
+  if (typeof manifest !== "object" || manifest === null) return { patterns: [], name: null };
   const record = manifest as Record<string, unknown>;
   const patterns: TestPattern[] = [];
   for (const runner of ["jest", "mocha", "ava"] as const) {
@@ -221,7 +314,7 @@ function fromManifest(path: string, dir: string, text: string): TestPattern[] {
       }
     }
   }
-  return patterns;
+  return { patterns, name: typeof record.name === "string" ? record.name : null };
 }
 
 /** The file arguments of each `node --test` (or `tsx --test`) in a script; an empty list means Node's defaults. */
@@ -338,6 +431,11 @@ export function withoutExtglobs(glob: string): string | null {
     return kind === "?" || kind === "*" ? `{,${options}}` : `{${options}}`;
   });
   return /[?@+*!]\(/.test(converted) ? null : converted;
+}
+
+/** A setup file named without its extension (`./setup`) matches the code file of that name. */
+function withCodeExtension(glob: string): string {
+  return /\.[cm]?[jt]sx?$/.test(glob) ? glob : `${glob}{,.ts,.tsx,.mts,.cts,.js,.jsx,.mjs,.cjs}`;
 }
 
 function joinDir(dir: string, relative: string): string {

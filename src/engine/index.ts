@@ -9,7 +9,7 @@ import { join, relative, resolve } from "node:path";
 import type { CategoryId } from "../categories.js";
 import { FactCache, hasCacheFile } from "../cache/index.js";
 import { CONFIG_FILE_NAME, loadConfig, type ResolvedConfig } from "../config/index.js";
-import { discover, type Inventory, type Listing } from "../discover/index.js";
+import { discover, listFiles, type Inventory, type Listing } from "../discover/index.js";
 import { InputError, UsageError } from "../errors.js";
 import {
   collectHistory,
@@ -180,18 +180,28 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
   const cacheDir = cacheDirOf(options, loaded, tree, cwd);
   // A cold scan will detect clones: their worker loads its scanner on the second core while the files are listed.
   const cloneWorker = willDetectClonesCold(options, loaded, tree, cacheDir) ? startCloneWorker() : null;
-  const [inventory, opened] = await Promise.all([
-    timed("discover", () =>
-      discover(
-        root,
-        { ignore: loaded.ignore, classify: loaded.classify, maxFileSize: loaded.maxFileSize },
-        tree.listing,
-      ),
-    ),
+  // The file list and the cache are read at once; the files are then classified, with the test runners'
+  // patterns the cache kept when their configs did not change.
+  const [listing, opened] = await Promise.all([
+    timed("discover", async () => tree.listing ?? listFiles(root)),
     timed("cache read", async () =>
       cacheDir === null ? null : FactCache.open(cacheDir, options.cacheDir ?? loaded.cache.dir),
     ),
   ]);
+  const runnerCache = opened
+    ? {
+        get: (key: string) => opened.cache.fact<unknown>("runners", key),
+        set: (key: string, value: unknown) => opened.cache.remember("runners", key, value),
+      }
+    : undefined;
+  const inventory = await timed("classify", () =>
+    discover(
+      root,
+      { ignore: loaded.ignore, classify: loaded.classify, maxFileSize: loaded.maxFileSize },
+      listing,
+      runnerCache,
+    ),
+  );
   const caches: FactCaches | undefined = opened
     ? { modules: opened.cache.modules, clones: new Map(), store: opened.cache }
     : tree.caches;

@@ -21,6 +21,7 @@ import { findCoupling, rankHotspots, type CoupledPair, type HotspotFact } from "
 import { collectHistory, DEFAULT_HISTORY_SETTINGS, type HistoryFact, type HistorySettings } from "./history/index.js";
 import { collectModules, SharedParse, type ModuleCache, type ModuleFacts } from "./modules/index.js";
 import { mapTests, type TestMapFact } from "./tests/index.js";
+import { findTestSupport } from "./tests/support.js";
 
 export type { ModuleFacts, ModuleCache } from "./modules/index.js";
 export { startCloneWorker } from "./clones/index.js";
@@ -159,7 +160,8 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
   ]);
   const project = await readProject(inventory, packages.packages);
   options.onStage?.("parse", performance.now() - started);
-  const sorted = modules.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const support = findTestSupport(modules.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  const sorted = support.modules;
   const graphStarted = performance.now();
   const built = await cachedGraph(inventory, sorted, packages.packages, options);
   options.onStage?.("graph", performance.now() - graphStarted);
@@ -169,17 +171,22 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
     sorted.filter((module) => module.kind === "source").map((module) => module.path),
   );
   const history = await historyRun;
-  const updated = applyContentFindings(inventory, modules.skipped, modules.reclassified, [
-    ...modules.warnings,
-    ...packages.warnings,
-    ...built.warnings,
-    ...coverageWarnings(coverage),
-    ...(history.status === "ok" && history.isShallow
-      ? [
-          `shallow clone: history has ${history.commits} commit${history.commits === 1 ? "" : "s"} in the window, hotspots may be incomplete`,
-        ]
-      : []),
-  ]);
+  const updated = applyContentFindings(
+    inventory,
+    modules.skipped,
+    [...modules.reclassified, ...support.reclassified],
+    [
+      ...modules.warnings,
+      ...packages.warnings,
+      ...built.warnings,
+      ...coverageWarnings(coverage),
+      ...(history.status === "ok" && history.isShallow
+        ? [
+            `shallow clone: history has ${history.commits} commit${history.commits === 1 ? "" : "s"} in the window, hotspots may be incomplete`,
+          ]
+        : []),
+    ],
+  );
   const tests = mapTests(sorted, built.graph.edges, coverage, built.graph.runs);
   const waitStarted = performance.now();
   const clones = onlyParsed(await clonesRun, new Set(sorted.map((module) => module.path)));
@@ -347,18 +354,18 @@ function withWarning(inventory: Inventory, warning: string): Inventory {
 function applyContentFindings(
   inventory: Inventory,
   skipped: readonly SkippedFile[],
-  reclassified: ReadonlyArray<{ path: string; kind: DiscoveredFile["kind"] }>,
+  reclassified: ReadonlyArray<{ path: string; kind: DiscoveredFile["kind"]; why?: string }>,
   warnings: readonly string[],
 ): Inventory {
   if (skipped.length === 0 && reclassified.length === 0 && warnings.length === 0) return inventory;
   const skippedPaths = new Set(skipped.map((file) => file.path));
-  const newKinds = new Map(reclassified.map((entry) => [entry.path, entry.kind]));
+  const newKinds = new Map(reclassified.map((entry) => [entry.path, entry]));
   const files = inventory.files
     .filter((file) => !skippedPaths.has(file.path))
     .map((file) => {
-      const kind = newKinds.get(file.path);
-      // Only the parse reclassifies, and only as generated: the file's own header or content says so.
-      return kind ? { ...file, kind, why: "a generated-file header" } : file;
+      const entry = newKinds.get(file.path);
+      // The parse reclassifies by content: a generated-file header, or imports of a test framework.
+      return entry ? { ...file, kind: entry.kind, why: entry.why ?? "a generated-file header" } : file;
     });
   const allSkipped = [...inventory.skipped, ...skipped].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,

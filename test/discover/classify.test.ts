@@ -90,3 +90,32 @@ describe("classify", () => {
     expect(withRunner.classify("playground/alias/main.ts")).toMatchObject({ kind: "fixture" });
   });
 });
+
+describe("scopes of code that is not product code", () => {
+  const monorepo = createClassifier({
+    packageRoots: ["", "packages/docs", "packages/create-app", "packages/treeshake", "apps/lsp-playground"],
+    ignore: [],
+    overrides: {},
+    packageNames: new Map([
+      ["packages/treeshake", "@acme/treeshaking"],
+      ["packages/create-app", "create-acme-app"],
+    ]),
+  });
+  it.each([
+    ["docs/.vitepress/theme/banner.ts", "docs", "a documentation site (under .vitepress/)"],
+    ["docs/components/badge.tsx", "docs", "a documentation site (under docs/)"],
+    ["packages/docs/components/platinum.tsx", "docs", "a documentation site (under docs/)"],
+    ["packages/create-app/template-react/src/App.tsx", "example", "under template-react/"],
+    ["apps/lsp-playground/src/server.ts", "example", "under lsp-playground/"],
+    ["packages/treeshake/zod-mini-full.ts", "benchmark", "in the package @acme/treeshaking"],
+    [".claude/hooks/check.ts", "script", "under .claude/"],
+    ["skills/upgrade/run.ts", "script", "under skills/"],
+    ["runtime-tests/workerd/index.ts", "test", "under runtime-tests/"],
+    ["src/node/__tests_dts__/plugin.ts", "test", "under __tests_dts__/"],
+    ["src/types.test-d.ts", "test", "test file name (*.test.*, *.spec.*)"],
+    ["packages/create-app/src/index.ts", "source", "product code (no other scope applies)"],
+    ["src/docs/render.ts", "source", "product code (no other scope applies)"],
+  ])("%s → %s (%s)", (path, kind, why) => {
+    expect(monorepo.classify(path)).toEqual({ kind, why });
+  });
+});

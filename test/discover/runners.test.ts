@@ -92,3 +92,16 @@ describe("test runners' own configuration", () => {
     expect(nodeTestGlobs(script)).toEqual(expected);
   });
 });
+
+describe("runner setup files", () => {
+  it("reads jest setupFilesAfterEnv with <rootDir> and a name without extension as test support", async () => {
+    const runners = await runnersOf({
+      "packages/ui/jest.config.cjs": `module.exports = { setupFilesAfterEnv: ["<rootDir>/support/matchers"], setupFiles: ["jest-canvas-mock"] };`,
+    });
+    expect(runners.match("packages/ui/support/matchers.ts")).toBe(
+      "jest loads it before the tests: packages/ui/support/matchers (packages/ui/jest.config.cjs)",
+    );
+    // A package name (jest-canvas-mock) is not a file of the repository.
+    expect(runners.match("packages/ui/jest-canvas-mock.js")).toBeNull();
+  });
+});

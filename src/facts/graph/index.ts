@@ -118,6 +118,15 @@ function findRuns(
           via: `bin ${target.command} (${target.file})`,
         });
       }
+      // A relative path to a parsed module (from the test's folder, its package, or the repository root).
+      if (/^\.\.?\/[^\s]+$/.test(text)) {
+        const named = [posix.dirname(module.path), packageOf(module.path, packages), ""]
+          .map((dir) => posix.normalize(posix.join(dir, text)))
+          .find((candidate) => moduleSet.has(candidate));
+        if (named !== undefined && !found.has(named)) {
+          found.set(named, { from: module.path, to: named, line: run.line, via: text });
+        }
+      }
       const output = /(?:^|[\s"'`/])((?:dist|build|lib|out)\/[\w./-]+\.[cm]?js)\b/.exec(text)?.[1];
       const source = output ? resolver.sourceOfOutput(packageRelative(module.path, output, packages)) : null;
       if (output && source && moduleSet.has(source) && !found.has(source)) {
@@ -131,9 +140,14 @@ function findRuns(
 
 /** A build-output path a test names, relative to the test's own package. */
 function packageRelative(from: string, output: string, packages: readonly PackageFact[]): string {
-  const dirs = packages.map((pkg) => pkg.dir).filter((dir) => dir === "" || from.startsWith(`${dir}/`));
-  const dir = dirs.sort((a, b) => b.length - a.length)[0] ?? "";
+  const dir = packageOf(from, packages);
   return dir === "" ? output : `${dir}/${output}`;
+}
+
+/** The folder of the package a file belongs to ("" for the root). */
+function packageOf(path: string, packages: readonly PackageFact[]): string {
+  const dirs = packages.map((pkg) => pkg.dir).filter((dir) => dir === "" || path.startsWith(`${dir}/`));
+  return dirs.sort((a, b) => b.length - a.length)[0] ?? "";
 }
 
 /** Cycle groups under `settings`, largest first, and how many groups only type-only imports create. */

@@ -70,3 +70,26 @@ describe("tests that run the built CLI", () => {
     expect(categoryOf(result, "cycles").metrics.unresolvedImports).toBe(0);
   });
 });
+
+// fixtures/tests/indirect-reach: vitest's setupFiles names src/setup-tests.ts; src/test-utils.ts imports vitest;
+// test/worker.test.ts hands "./src/worker/index.ts" to a dev server (no import); src/__tests__/plugins/terser.spec.ts
+// imports only a type from src/plugins/terser.ts; src/untested.ts is reached by nothing.
+describe("tests that reach modules without a runtime import", () => {
+  it("reads setup files and test helpers as tests, follows paths handed to loaders, and counts a namesake spec", async () => {
+    const result = await scanFixture("tests/indirect-reach");
+    expect(categoryOf(result, "tests").metrics).toMatchObject({
+      sourceFiles: 3,
+      testFiles: 4,
+      directlyTested: 1,
+      transitivelyTested: 1,
+      untested: ["src/untested.ts"],
+    });
+    const scopes = Object.fromEntries(result.files.scopes.map((scope) => [scope.path, scope.why]));
+    expect(scopes["src/setup-tests.ts"]).toBe(
+      "vitest loads it before the tests: src/setup-tests.ts (vitest.config.ts)",
+    );
+    expect(scopes["src/test-utils.ts"]).toBe("test support: it imports vitest");
+    expect(findingsOf(result, "docs/exported-symbol-doc")).toEqual([]);
+    expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 4 });
+  });
+});

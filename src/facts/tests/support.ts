@@ -1,0 +1,30 @@
+/**
+ * Test support found by content: a file the paths called product code that
+ * imports a test framework's API (`vitest`, `@jest/globals`, `node:test`,
+ * `@playwright/test`, `@testing-library/*`, …) is a test helper (excalidraw's
+ * `packages/utils/src/test-utils.ts` calls `expect.extend`), so it is read as a
+ * test: not product code to document, and a test whose imports reach modules.
+ */
+import type { ModuleFacts } from "../modules/index.js";
+
+const TEST_APIS =
+  /^(?:vitest|@vitest\/expect|@jest\/globals|@jest\/expect|node:test|@playwright\/test|mocha|chai|ava|uvu|tap|@testing-library\/[\w-]+)$/;
+
+/** Modules reclassified as tests, and why. */
+export interface TestSupport {
+  modules: ModuleFacts[];
+  reclassified: Array<{ path: string; kind: "test"; why: string }>;
+}
+
+/** Reads as tests the source modules that import a test framework's API. */
+export function findTestSupport(modules: readonly ModuleFacts[]): TestSupport {
+  const reclassified: TestSupport["reclassified"] = [];
+  const updated = modules.map((module) => {
+    if (module.kind !== "source") return module;
+    const framework = module.imports.find((fact) => TEST_APIS.test(fact.specifier));
+    if (!framework) return module;
+    reclassified.push({ path: module.path, kind: "test", why: `test support: it imports ${framework.specifier}` });
+    return { ...module, kind: "test" as const, exports: [] };
+  });
+  return { modules: updated, reclassified };
+}
