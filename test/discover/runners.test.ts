@@ -105,3 +105,30 @@ describe("runner setup files", () => {
     expect(runners.match("packages/ui/jest-canvas-mock.js")).toBeNull();
   });
 });
+
+describe("the runner cache", () => {
+  it("reads configs whose blob ids it knows from the cache, and rereads when one has no blob id", async () => {
+    const root = await temporaryDir();
+    await writeFiles(root, { "vitest.config.ts": `export default { test: { include: ["checks/**/*.ts"] } };` });
+    const stored = new Map<string, unknown>();
+    const cache = {
+      get: (key: string) => stored.get(key),
+      set: (key: string, value: unknown) => stored.set(key, value),
+    };
+    const blobs = new Map([["vitest.config.ts", "a".repeat(40)]]);
+    const first = await readTestRunners(root, ["vitest.config.ts"], { blobs, cache });
+    expect(first.match("checks/a.ts")).not.toBeNull();
+    expect(stored.size).toBe(1);
+    // The file now says something else, but its blob id is the same: the cached patterns are used.
+    await writeFiles(root, { "vitest.config.ts": `export default { test: { include: ["other/**/*.ts"] } };` });
+    const second = await readTestRunners(root, ["vitest.config.ts"], { blobs, cache });
+    expect(second.match("checks/a.ts")).toBe("vitest runs it: checks/**/*.ts (vitest.config.ts)");
+    // Without a blob id (modified or untracked), the file is read again.
+    const third = await readTestRunners(root, ["vitest.config.ts"], {
+      blobs: new Map([["vitest.config.ts", null]]),
+      cache,
+    });
+    expect(third.match("checks/a.ts")).toBeNull();
+    expect(third.match("other/a.ts")).toBe("vitest runs it: other/**/*.ts (vitest.config.ts)");
+  });
+});
