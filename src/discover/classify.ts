@@ -168,8 +168,7 @@ export function createClassifier(options: {
     if (benchmarkPackage) return { kind: "benchmark", why: `in the package ${benchmarkPackage.name}` };
     const docsSite = dirs.find((dir) => DOCS_SITE_SEGMENTS.has(dir)) ?? packageDirIn(dirs, DOCS_SITE_DIRS);
     if (docsSite) return { kind: "docs", why: `a documentation site (under ${docsSite}/)` };
-    const example =
-      dirs.find((dir) => EXAMPLE_SEGMENTS.has(dir)) ?? dirs.find((dir) => EXAMPLE_SEGMENT.test(dir));
+    const example = dirs.find((dir) => EXAMPLE_SEGMENTS.has(dir)) ?? dirs.find((dir) => EXAMPLE_SEGMENT.test(dir));
     if (example) return { kind: "example", why: `under ${example}/` };
     const script = dirs.find((dir) => SCRIPT_SEGMENTS.has(dir)) ?? rootDirIn(dirs, ROOT_SCRIPT_DIRS);
     if (script) return { kind: "script", why: `under ${script}/` };

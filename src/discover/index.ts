@@ -74,6 +74,19 @@ export async function discover(
     }
   }
 
+  // Code in a fixture tree beside tests a runner runs (vite's playground/cli/__tests__/serve.ts) is their support.
+  const testDirs = new Set(
+    toStat
+      .filter((entry) => entry.kind === "test" && entry.why?.includes(" runs it: ") === true)
+      .map((entry) => posix.dirname(entry.listed.path)),
+  );
+  for (const entry of toStat) {
+    if (entry.kind === "fixture" && testDirs.has(posix.dirname(entry.listed.path))) {
+      entry.kind = "test";
+      entry.why = "test support beside tests the runner runs";
+    }
+  }
+
   // Synchronous on purpose: 4,500 lstat calls take ~15 ms in a loop and ~150 ms through the thread pool.
   for (const { listed, kind, why } of toStat) {
     const stat = statOrError(join(root, listed.path));

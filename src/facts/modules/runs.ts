@@ -22,8 +22,11 @@ const PROCESS_MODULES = new Set([
 ]);
 /** A script file name, a path through a bin or build folder, or a command line's first word. */
 const CANDIDATE = /\.[cm]?[jt]s\b|(?:^|[\s/\\])(?:bin|dist|build|lib|out)[/\\]|^[\w@][\w@./-]*(?:\s|$)/;
-/** A relative path to a code file, as a test hands it to a tool that loads it (a worker, a dev server). */
-const RELATIVE_CODE_PATH = /^\.\.?\/[\w@./-]+\.[cm]?[jt]sx?$/;
+/**
+ * A path to a code file, as a test hands it to a tool that loads it (a worker, a dev server): relative
+ * paths reach any module, others only a package's binary (`"packages/vite/bin/vite.js"`).
+ */
+const CODE_PATH = /^(?:\.\.?\/)?[\w@.-]+(?:\/[\w@.-]+)*\/[\w@.-]+\.[cm]?[jt]sx?$|^\.\.?\/[\w@.-]+\.[cm]?[jt]sx?$/;
 const MAX_RUNS = 200;
 const MAX_LENGTH = 300;
 
@@ -34,7 +37,7 @@ const MAX_LENGTH = 300;
  */
 export function collectRuns(sourceFile: ts.SourceFile, imports: readonly ImportFact[]): RunFact[] {
   const spawns = imports.some((fact) => PROCESS_MODULES.has(fact.specifier));
-  const wanted = spawns ? CANDIDATE : RELATIVE_CODE_PATH;
+  const wanted = spawns ? CANDIDATE : CODE_PATH;
   const runs: RunFact[] = [];
   const visit = (node: ts.Node): void => {
     if (runs.length >= MAX_RUNS) return;

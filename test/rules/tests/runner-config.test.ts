@@ -3,14 +3,14 @@ import { categoryOf, findingsOf, scanFixture } from "../../helpers/fixtures.js";
 
 // fixtures/tests/runner-config: vitest.config.ts includes src/**/test.ts (a test.ts beside each module, as
 // date-fns has), vitest.config.e2e.ts includes ./playground/**/*.spec.[tj]s (a playground the e2e runner
-// serves, as vite has). src/addDays has a test.ts, src/subDays has none. The playground page, a benchmark
+// serves, as vite has; a helper beside its spec). src/addDays has a test.ts, src/subDays has none. The playground page, a benchmark
 // and a release script each read an environment variable; so does src/subDays (TZ_NAME).
 describe("tests named by the test runner's configuration, and scopes apart from product code", () => {
   it("measures a test.ts beside each module as a test, from vitest's include", async () => {
     const result = await scanFixture("tests/runner-config");
     expect(categoryOf(result, "tests").metrics).toMatchObject({
       sourceFiles: 2,
-      testFiles: 2,
+      testFiles: 3,
       directlyTested: 1,
       untested: ["src/subDays/index.ts"],
     });
@@ -25,6 +25,11 @@ describe("tests named by the test runner's configuration, and scopes apart from 
         kind: "test",
         why: "vitest runs it: playground/**/*.spec.[tj]s (vitest.config.e2e.ts)",
       },
+      {
+        path: "playground/alias/__tests__/serve.ts",
+        kind: "test",
+        why: "test support beside tests the runner runs",
+      },
       { path: "playground/alias/main.ts", kind: "fixture", why: "under playground/" },
       { path: "scripts/release.ts", kind: "script", why: "under scripts/" },
       { path: "src/addDays/index.ts", kind: "source", why: "product code (no other scope applies)" },
@@ -33,8 +38,8 @@ describe("tests named by the test runner's configuration, and scopes apart from 
       { path: "vitest.config.e2e.ts", kind: "config", why: "tool config file name" },
       { path: "vitest.config.ts", kind: "config", why: "tool config file name" },
     ]);
-    expect(result.files.byKind).toMatchObject({ benchmark: 1, fixture: 1, script: 1, source: 2, test: 2 });
-    expect(result.files.parsed).toBe(4);
+    expect(result.files.byKind).toMatchObject({ benchmark: 1, fixture: 1, script: 1, source: 2, test: 3 });
+    expect(result.files.parsed).toBe(5);
   });
 
   it("leaves environment variables read only outside product code out of undocumented-env", async () => {
@@ -54,21 +59,29 @@ describe("tests named by the test runner's configuration, and scopes apart from 
   });
 });
 
-// fixtures/tests/cli-run: test/cli.test.js spawns bin/ledger.js (named as join(…, "bin", "ledger.js")), which
-// imports ../dist/cli.js, built from src/cli.ts (tsconfig outDir dist, rootDir src), which imports
-// src/report/sarif.ts. src/report/orphan.ts is imported by nothing; test/git.test.js spawns only git.
+// fixtures/tests/cli-run: test/cli.test.js spawns bin/ledger.js, whose path it imports from test/paths.js (a helper
+// that starts no process, as vite's playground/vitestSetup.ts names packages/vite/bin/vite.js).
+// fixtures/tests/cli-run-join: the same, but the test spawns join(…, "bin", "ledger.js") itself (Groundwork's shape).
+// In both, bin/ledger.js imports ../dist/cli.js, built from src/cli.ts (tsconfig outDir dist, rootDir src), which
+// imports src/report/sarif.ts. src/report/orphan.ts is imported by nothing; test/git.test.js spawns only git.
 describe("tests that run the built CLI", () => {
-  it("reach the CLI's modules through the package's bin, as an indirect (transitive) edge", async () => {
-    const result = await scanFixture("tests/cli-run");
-    expect(categoryOf(result, "tests").metrics).toMatchObject({
-      sourceFiles: 3,
-      testFiles: 2,
-      directlyTested: 0,
-      transitivelyTested: 2,
-      untested: ["src/report/orphan.ts"],
-    });
-    expect(categoryOf(result, "cycles").metrics.unresolvedImports).toBe(0);
-  });
+  it.each([
+    ["tests/cli-run", 3],
+    ["tests/cli-run-join", 2],
+  ])(
+    "%s: reach the CLI's modules through the package's bin, as an indirect (transitive) edge",
+    async (fixture, testFiles) => {
+      const result = await scanFixture(fixture);
+      expect(categoryOf(result, "tests").metrics).toMatchObject({
+        sourceFiles: 3,
+        testFiles,
+        directlyTested: 0,
+        transitivelyTested: 2,
+        untested: ["src/report/orphan.ts"],
+      });
+      expect(categoryOf(result, "cycles").metrics.unresolvedImports).toBe(0);
+    },
+  );
 });
 
 // fixtures/tests/indirect-reach: vitest's setupFiles names src/setup-tests.ts; src/test-utils.ts imports vitest;
