@@ -1,14 +1,16 @@
 /**
  * Test support found by content: a file the paths called product code that
  * imports a test framework's API (`vitest`, `@jest/globals`, `node:test`,
- * `@playwright/test`, `@testing-library/*`, …) is a test helper (excalidraw's
- * `packages/utils/src/test-utils.ts` calls `expect.extend`), so it is read as a
+ * `@playwright/test`, `@testing-library/*`, `jest-diff`, …) is a test helper
+ * (excalidraw's `packages/utils/src/test-utils.ts` imports jest-diff to extend
+ * `expect`), so it is read as a
  * test: not product code to document, and a test whose imports reach modules.
  */
 import type { ModuleFacts } from "../modules/index.js";
 
+/** Test frameworks and the assertion, mocking and matcher libraries only tests use. */
 const TEST_APIS =
-  /^(?:vitest|@vitest\/expect|@jest\/globals|@jest\/expect|node:test|@playwright\/test|mocha|chai|ava|uvu|tap|@testing-library\/[\w-]+)$/;
+  /^(?:vitest|@vitest\/[\w-]+|@jest\/globals|@jest\/expect|jest-diff|jest-matcher-utils|jest-mock|expect|expect-type|node:test|@playwright\/test|mocha|chai|ava|uvu|tap|sinon|@testing-library\/[\w-]+)$/;
 
 /** Modules reclassified as tests, and why. */
 export interface TestSupport {
