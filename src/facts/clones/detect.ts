@@ -87,7 +87,9 @@ export function detectClones(files: readonly TokenizedFile[], thresholds: CloneT
         const typeTokens = countTypeLevel(firstFile, firstAt, file, at - base, length);
         pairs.push({ a, b, lines: b.end - b.start + 1, tokens: length, typeTokens });
       }
-      at += length;
+      // Resume at the first window holding the token that differs, as jscpd does: the windows that straddle the
+      // clone's end are looked up (a third copy may share them) and stored (a later copy may).
+      at += length - window + 1;
     }
   }
   return pairs.sort((x, y) => compareLocation(x.a, y.a) || compareLocation(x.b, y.b));

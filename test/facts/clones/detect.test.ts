@@ -102,6 +102,29 @@ describe("detectClones", () => {
   });
 });
 
+describe("windows after a clone", () => {
+  // a.ts holds block X (12 statements); b.ts holds X then block Y (12 other statements); c.ts holds only the last 4
+  // statements of X and the first 4 of Y: 8 lines, 56 tokens, a copy of b.ts's lines 10-17 that straddles the end of
+  // its clone with a.ts. jscpd looks up every window, also those that overlap a clone just found.
+  const statement = (name: string, operator: string) => (index: number) =>
+    `const ${name}${index} = input ${operator} ${index + 2};`;
+  const x = Array.from({ length: 12 }, (_, index) => statement("v", "*")(index));
+  const y = Array.from({ length: 12 }, (_, index) => statement("w", "-")(index));
+
+  it("looks up and stores the windows that straddle a clone's end, so a third copy of them is found", () => {
+    const a = tokenize("src/a.ts", [...x, ""].join("\n"));
+    const b = tokenize("src/b.ts", [...x, ...y, ""].join("\n"));
+    const c = tokenize("src/c.ts", [...x.slice(8), ...y.slice(0, 4), ""].join("\n"));
+    const pairs = detectClones([a, b, c], THRESHOLDS);
+    expect(pairs.map((pair) => [pair.a.file, pair.a.start, pair.a.end, pair.b.file, pair.b.start, pair.b.end])).toEqual(
+      [
+        ["src/a.ts", 1, 12, "src/b.ts", 1, 12],
+        ["src/b.ts", 9, 16, "src/c.ts", 1, 8],
+      ],
+    );
+  });
+});
+
 describe("the built-in detector against jscpd (the oracle)", () => {
   it("reports the same clone pairs as jscpd 5 on the duplication fixture and a generated set", async () => {
     const root = await temporaryDir();
