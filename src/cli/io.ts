@@ -21,9 +21,20 @@ export interface CliIO {
 
 /**
  * Writes a file atomically (temp file in the same directory, then rename), so no
- * partial file is ever left. `label` names the file in errors (as the user gave it).
+ * partial file is ever left; a device or pipe is written to directly. `label`
+ * names the file in errors (as the user gave it).
  */
 export async function writeFileAtomic(path: string, content: string, label = path): Promise<void> {
+  // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written to, never replaced by a file.
+  const existing = await stat(path).catch(() => null);
+  if (existing !== null && !existing.isFile() && !existing.isDirectory()) {
+    await writeFile(path, content, "utf8").catch((error: unknown) => {
+      throw new InputError(
+        `cannot write ${label}: ${error instanceof Error && "code" in error ? String(error.code) : "error"}`,
+      );
+    });
+    return;
+  }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   // Ctrl-C between the write and the rename must not leave the temporary file behind.
   const unregister = removeOnInterrupt(temporary);

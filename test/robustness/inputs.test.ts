@@ -3,7 +3,17 @@
  * exit code and the one-line message naming what and where, that the base
  * repository's own facts are still measured, and that nothing changed on disk.
  */
-import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import {
+  chmodSync,
+  chownSync,
+  createReadStream,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,7 +31,7 @@ import {
   resultOf,
   scanUnchanged,
 } from "./harness.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, runCliAsync } from "../helpers/cli.js";
 
 type Result = ReturnType<typeof resultOf>;
 
@@ -284,3 +294,26 @@ function chownRecursive(path: string, user: { uid: number; gid: number }): void 
   if (!lstatSync(path).isDirectory()) return;
   for (const name of readdirSync(path)) chownRecursive(join(path, name), user);
 }
+
+describe("reports written to a pipe or a device", () => {
+  // `-o /dev/null` once replaced /dev/null with a regular file (a temporary file renamed over it): a report is
+  // written into a pipe or device, never put in its place. A FIFO stands in for the device here.
+  it("writes the report into a FIFO and leaves the FIFO in place", async () => {
+    const repo = await baseRepo();
+    const dir = await temporaryDir("gw-fifo-");
+    const fifo = join(dir, "report.json");
+    execFileSync("mkfifo", [fifo]);
+    const received = new Promise<string>((resolve, reject) => {
+      let text = "";
+      createReadStream(fifo, "utf8")
+        .on("data", (chunk) => (text += String(chunk)))
+        .on("end", () => resolve(text))
+        .on("error", reject);
+    });
+    const run = await runCliAsync(["scan", repo, "-q", "--no-cache", "-f", "json", "-o", fifo], repo);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(await received) as { files: { parsed: number } };
+    expect(report.files.parsed).toBe(2);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+});
