@@ -169,23 +169,34 @@ function compile(patterns: readonly TestPattern[]): Omit<RunnerTests, "packageNa
     return [
       {
         pattern,
+        anyInclude: compileGlobs(include),
         include: include.map((glob) => ({ glob, matches: compileGlobs([glob]) })),
         isExcluded: compileGlobs(exclude),
         setup: setup.map((glob) => ({ glob, matches: compileGlobs([withCodeExtension(glob)]) })),
+        prefix: commonFolder([...include, ...setup, ...(pattern.regexes.length > 0 ? [`${pattern.dir}/`] : [])]),
       },
     ];
   });
+  const byFolder = new Map<string, typeof compiled>();
   return {
     patterns: compiled.map((entry) => entry.pattern),
     warnings,
     match(path) {
-      for (const { pattern, setup } of compiled) {
+      // Most configs of a monorepo speak for one package: a path outside their globs' common folder is skipped.
+      const dir = path.slice(0, path.lastIndexOf("/") + 1);
+      let applicable = byFolder.get(dir);
+      if (!applicable) {
+        applicable = compiled.filter((entry) => dir.startsWith(entry.prefix));
+        byFolder.set(dir, applicable);
+      }
+      for (const { pattern, setup } of applicable) {
         const file = setup.find((candidate) => candidate.matches(path));
         if (file) return `${pattern.runner} loads it before the tests: ${file.glob} (${pattern.config})`;
       }
-      for (const { pattern, include, isExcluded } of compiled) {
+      for (const { pattern, anyInclude, include, isExcluded } of applicable) {
         if (isExcluded(path)) continue;
-        const glob = include.find((candidate) => candidate.matches(path));
+        // One matcher for all of a config's globs; which one matched is looked up only on a match.
+        const glob = anyInclude(path) ? include.find((candidate) => candidate.matches(path)) : undefined;
         if (glob) return `${pattern.runner} runs it: ${glob.glob} (${pattern.config})`;
         if (pattern.dir !== "" && !path.startsWith(`${pattern.dir}/`)) continue;
         const regex = pattern.regexes.find((candidate) => candidate.test(`/${path}`));
@@ -431,6 +442,28 @@ export function withoutExtglobs(glob: string): string | null {
     return kind === "?" || kind === "*" ? `{,${options}}` : `{${options}}`;
   });
   return /[?@+*!]\(/.test(converted) ? null : converted;
+}
+
+/** The folder (with a trailing `/`) that every glob's literal leading segments share; "" when none. */
+function commonFolder(globs: readonly string[]): string {
+  let common: string[] | null = null;
+  for (const glob of globs) {
+    const segments = glob.split("/");
+    const literal: string[] = [];
+    for (const segment of segments.slice(0, -1)) {
+      if (/[*?[\]{}()!]/.test(segment)) break;
+      literal.push(segment);
+    }
+    common = common === null ? literal : common.slice(0, commonLength(common, literal));
+    if (common.length === 0) return "";
+  }
+  return common === null || common.length === 0 ? "" : `${common.join("/")}/`;
+}
+
+function commonLength(a: readonly string[], b: readonly string[]): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length += 1;
+  return length;
 }
 
 /** A setup file named without its extension (`./setup`) matches the code file of that name. */
