@@ -362,10 +362,23 @@ function fileSummary(inventory: Inventory, facts: Facts): ScanResult["files"] {
           ? { path: file.path, reason: file.reason, detail: file.detail }
           : { path: file.path, reason: file.reason },
       ),
-    scopes: inventory.files.flatMap((file) =>
-      file.why !== undefined ? [{ path: file.path, kind: file.kind, why: file.why }] : [],
-    ),
+    scopes: scopeGroups(inventory),
   };
+}
+
+/** Code files grouped by kind and the reason for it (a reason repeats for thousands of files). */
+function scopeGroups(inventory: Inventory): ScanResult["files"]["scopes"] {
+  const groups = new Map<string, { kind: string; why: string; files: string[] }>();
+  for (const file of inventory.files) {
+    if (file.why === undefined) continue;
+    const key = `${file.kind}\0${file.why}`;
+    const group = groups.get(key) ?? { kind: file.kind, why: file.why, files: [] };
+    group.files.push(file.path);
+    groups.set(key, group);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, group]) => ({ ...group, files: group.files.sort() }));
 }
 
 function sortKeys(record: Record<string, number>): Record<string, number> {

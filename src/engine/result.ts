@@ -256,11 +256,12 @@ export const scanResultSchema = z.strictObject({
     /** Skipped files with their reason (node_modules and build output are counted, not listed). */
     skippedFiles: z.array(z.strictObject({ path: z.string(), reason: z.string(), detail: z.string().optional() })),
     /**
-     * Every code file's scope and why it got it: product code (`source`), `test`, `fixture`, `example`,
-     * `benchmark`, `script`, `generated`, `vendored` or `config`. Only `source` and `test` files are parsed;
-     * the rules about product code read `source` files alone.
+     * Every code file's scope and why it got it, grouped by scope and reason: product code (`source`), `test`,
+     * `fixture`, `example`, `benchmark`, `script`, `docs`, `generated`, `vendored` or `config`. Only `source`
+     * and `test` files are parsed; the rules about product code read `source` files alone. Sorted by kind and
+     * reason; the files of a group are sorted.
      */
-    scopes: z.array(z.strictObject({ path: z.string(), kind: z.string(), why: z.string() })),
+    scopes: z.array(z.strictObject({ kind: z.string(), why: z.string(), files: z.array(z.string()) })),
   }),
   /** Non-fatal problems met during the scan. */
   warnings: z.array(z.string()),

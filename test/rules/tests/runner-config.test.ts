@@ -19,24 +19,30 @@ describe("tests named by the test runner's configuration, and scopes apart from 
   it("gives every code file a scope with its reason in the JSON", async () => {
     const result = await scanFixture("tests/runner-config");
     expect(result.files.scopes).toEqual([
-      { path: "benchmarks/add-days.ts", kind: "benchmark", why: "under benchmarks/" },
+      { kind: "benchmark", why: "under benchmarks/", files: ["benchmarks/add-days.ts"] },
+      { kind: "config", why: "tool config file name", files: ["vitest.config.e2e.ts", "vitest.config.ts"] },
+      { kind: "fixture", why: "under playground/", files: ["playground/alias/main.ts"] },
+      { kind: "script", why: "under scripts/", files: ["scripts/release.ts"] },
       {
-        path: "playground/alias/__tests__/alias.spec.ts",
-        kind: "test",
-        why: "vitest runs it: playground/**/*.spec.[tj]s (vitest.config.e2e.ts)",
+        kind: "source",
+        why: "product code (no other scope applies)",
+        files: ["src/addDays/index.ts", "src/subDays/index.ts"],
       },
       {
-        path: "playground/alias/__tests__/serve.ts",
         kind: "test",
         why: "test support beside tests the runner runs",
+        files: ["playground/alias/__tests__/serve.ts"],
       },
-      { path: "playground/alias/main.ts", kind: "fixture", why: "under playground/" },
-      { path: "scripts/release.ts", kind: "script", why: "under scripts/" },
-      { path: "src/addDays/index.ts", kind: "source", why: "product code (no other scope applies)" },
-      { path: "src/addDays/test.ts", kind: "test", why: "vitest runs it: src/**/test.ts (vitest.config.ts)" },
-      { path: "src/subDays/index.ts", kind: "source", why: "product code (no other scope applies)" },
-      { path: "vitest.config.e2e.ts", kind: "config", why: "tool config file name" },
-      { path: "vitest.config.ts", kind: "config", why: "tool config file name" },
+      {
+        kind: "test",
+        why: "vitest runs it: playground/**/*.spec.[tj]s (vitest.config.e2e.ts)",
+        files: ["playground/alias/__tests__/alias.spec.ts"],
+      },
+      {
+        kind: "test",
+        why: "vitest runs it: src/**/test.ts (vitest.config.ts)",
+        files: ["src/addDays/test.ts"],
+      },
     ]);
     expect(result.files.byKind).toMatchObject({ benchmark: 1, fixture: 1, script: 1, source: 2, test: 3 });
     expect(result.files.parsed).toBe(5);
@@ -51,10 +57,10 @@ describe("tests named by the test runner's configuration, and scopes apart from 
 
   it("lets the config's classify override the scope", async () => {
     const result = await scanFixture("tests/runner-config", { classify: { source: ["scripts/**"] } });
-    expect(result.files.scopes.find((scope) => scope.path === "scripts/release.ts")).toEqual({
-      path: "scripts/release.ts",
+    expect(result.files.scopes.find((scope) => scope.files.includes("scripts/release.ts"))).toEqual({
       kind: "source",
       why: "config classify.source",
+      files: ["scripts/release.ts"],
     });
   });
 });
@@ -98,7 +104,9 @@ describe("tests that reach modules without a runtime import", () => {
       transitivelyTested: 1,
       untested: ["src/untested.ts"],
     });
-    const scopes = Object.fromEntries(result.files.scopes.map((scope) => [scope.path, scope.why]));
+    const scopes = Object.fromEntries(
+      result.files.scopes.flatMap((scope) => scope.files.map((file) => [file, scope.why])),
+    );
     expect(scopes["src/setup-tests.ts"]).toBe(
       "vitest loads it before the tests: src/setup-tests.ts (vitest.config.ts)",
     );
