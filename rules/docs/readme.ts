@@ -81,7 +81,12 @@ export default defineRule({
     if (!hasSection(readme.headings, options.usageKeywords)) {
       report({ messageId: "noUsage", file, line: 1, column: 1, anchor: "usage", cost: 0.5 });
     }
-    if (!hasSection(readme.headings, options.developmentKeywords)) {
+    // A contributing guide that says how to build and test counts: the README may point to it.
+    const guide = readme.guide;
+    if (
+      !hasSection(readme.headings, options.developmentKeywords) &&
+      !(guide !== null && hasSection(guide.headings, options.developmentKeywords))
+    ) {
       report({ messageId: "noDevelopment", file, line: 1, column: 1, anchor: "development", cost: 0.5 });
     }
   },

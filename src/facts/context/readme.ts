@@ -21,6 +21,12 @@ export interface ReadmeFact {
   /** True when the file has no visible text at all. */
   isEmpty: boolean;
   headings: Heading[];
+  /**
+   * A contributing or development guide beside the README (CONTRIBUTING.md,
+   * DEVELOPING.md, … at the root, in .github/ or docs/), with its headings: where
+   * many projects keep how to build and test.
+   */
+  guide: { path: string; headings: Heading[] } | null;
   /** The first paragraph of prose (not a heading, badge, image, HTML or code), flattened to one line. */
   firstParagraph: string | null;
 }
@@ -51,6 +57,7 @@ export async function readReadme(
   return {
     path,
     linkedTo,
+    guide: await readGuide(root, [...files.map((file) => file.path), ...links.keys()], links),
     lines: text.endsWith("\n") ? lines.length - 1 : lines.length,
     isEmpty: text.trim() === "",
     headings: /\.rst$/i.test(path) ? rstHeadings(lines) : markdownHeadings(lines),
@@ -64,6 +71,25 @@ function findReadme(paths: readonly string[]): string | null {
       .filter((path) => directoryOf(path) === dir && README_NAME.test(baseName(path)))
       .sort(preferMarkdown);
     if (candidates[0]) return candidates[0];
+  }
+  return null;
+}
+
+const GUIDE_NAME = /^(?:contributing|developing|development|hacking)(?:\.(?:md|markdown|mdx))?$/i;
+
+/** The first contributing or development guide, as GitHub finds CONTRIBUTING.md: the root, .github/, docs/. */
+async function readGuide(
+  root: string,
+  paths: readonly string[],
+  links: ReadonlyMap<string, string>,
+): Promise<ReadmeFact["guide"]> {
+  for (const dir of README_DIRS) {
+    const path = paths
+      .filter((candidate) => directoryOf(candidate) === dir && GUIDE_NAME.test(baseName(candidate)))
+      .sort(preferMarkdown)[0];
+    if (path === undefined) continue;
+    const text = await readFile(join(root, links.get(path) ?? path), "utf8").catch(() => null);
+    if (text !== null) return { path, headings: markdownHeadings(text.split(/\r?\n/)) };
   }
   return null;
 }

@@ -63,6 +63,18 @@ describe(RULE, () => {
   });
 });
 
+describe(`${RULE} with a contributing guide`, () => {
+  // Both READMEs have a Usage section and no development one. contributing-guide has .github/CONTRIBUTING.md with
+  // a "## Development" heading; guide-without-development has a CONTRIBUTING.md about conduct only.
+  it("accepts a development section in the contributing guide, and only a development one", async () => {
+    expect(locationsOf(await scanFixture("docs/readme/contributing-guide"), RULE)).toEqual([]);
+    const without = await scanFixture("docs/readme/guide-without-development");
+    expect(findingsOf(without, RULE).map((finding) => finding.message)).toEqual([
+      "The README has no development or testing section",
+    ]);
+  });
+});
+
 describe(`${RULE} through symbolic links`, () => {
   // fixtures/docs/readme/linked holds packages/ledger/README.md (a Usage section, no Development one) and
   // packages/ledger/AGENTS.md; the test commits README.md → packages/ledger/README.md, CLAUDE.md →
