@@ -78,7 +78,8 @@ export default defineRule({
       report({ messageId: "empty", file, line: 1, column: 1, anchor: "readme" });
       return;
     }
-    if (!hasSection(readme.headings, options.usageKeywords)) {
+    // A README that shows the install command or an import in a code block has its usage, heading or not.
+    if (!hasSection(readme.headings, options.usageKeywords) && !readme.hasUsageExample) {
       report({ messageId: "noUsage", file, line: 1, column: 1, anchor: "usage", cost: 0.5 });
     }
     // A contributing guide that says how to build and test counts: the README may point to it.

@@ -27,6 +27,11 @@ export interface ReadmeFact {
    * many projects keep how to build and test.
    */
   guide: { path: string; headings: Heading[] } | null;
+  /**
+   * A fenced code block that shows how to install or use the project (`npm install x`, `pnpm add x`, an
+   * `import … from`), with or without a heading above it.
+   */
+  hasUsageExample: boolean;
   /** The first paragraph of prose (not a heading, badge, image, HTML or code), flattened to one line. */
   firstParagraph: string | null;
 }
@@ -58,6 +63,7 @@ export async function readReadme(
     path,
     linkedTo,
     guide: await readGuide(root, [...files.map((file) => file.path), ...links.keys()], links),
+    hasUsageExample: hasUsageExample(lines),
     lines: text.endsWith("\n") ? lines.length - 1 : lines.length,
     isEmpty: text.trim() === "",
     headings: /\.rst$/i.test(path) ? rstHeadings(lines) : markdownHeadings(lines),
@@ -73,6 +79,23 @@ function findReadme(paths: readonly string[]): string | null {
     if (candidates[0]) return candidates[0];
   }
   return null;
+}
+
+const USAGE_LINE =
+  /^\s*(?:\$\s*)?(?:(?:npm|pnpm|yarn|bun)\s+(?:install|i|add)\s+\S|npx\s+\S|deno\s+add\s|import\s.+\sfrom\s|(?:const|let|var)\s.+=\s*require\()/;
+
+/** True when a fenced code block installs the project or imports it. */
+function hasUsageExample(lines: readonly string[]): boolean {
+  let fence: string | null = null;
+  for (const line of lines) {
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1]?.[0];
+    if (marker !== undefined) {
+      fence = fence === null ? marker : marker === fence ? null : fence;
+      continue;
+    }
+    if (fence !== null && USAGE_LINE.test(line)) return true;
+  }
+  return false;
 }
 
 const GUIDE_NAME = /^(?:contributing|developing|development|hacking)(?:\.(?:md|markdown|mdx))?$/i;

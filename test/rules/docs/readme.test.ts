@@ -63,6 +63,18 @@ describe(RULE, () => {
   });
 });
 
+describe(`${RULE} with usage shown, not titled`, () => {
+  // usage-without-heading: a code block imports the package and one installs it, under no usage heading (as
+  // date-fns's README does). shell-without-install: its only code block runs the tests.
+  it("accepts an install command or an import in a code block as the usage section", async () => {
+    expect(locationsOf(await scanFixture("docs/readme/usage-without-heading"), RULE)).toEqual([]);
+    const without = await scanFixture("docs/readme/shell-without-install");
+    expect(findingsOf(without, RULE).map((finding) => finding.message)).toEqual([
+      "The README has no usage or setup section",
+    ]);
+  });
+});
+
 describe(`${RULE} with a contributing guide`, () => {
   // Both READMEs have a Usage section and no development one. contributing-guide has .github/CONTRIBUTING.md with
   // a "## Development" heading; guide-without-development has a CONTRIBUTING.md about conduct only.
