@@ -8,9 +8,9 @@
  */
 import type { ModuleFacts } from "../modules/index.js";
 
-/** Test frameworks and the assertion, mocking and matcher libraries only tests use. */
+/** Test frameworks and the assertion, mocking and matcher libraries only tests use (msw: request mocks). */
 const TEST_APIS =
-  /^(?:vitest|@vitest\/[\w-]+|@jest\/globals|@jest\/expect|jest-diff|jest-matcher-utils|jest-mock|expect|expect-type|node:test|@playwright\/test|mocha|chai|ava|uvu|tap|sinon|@testing-library\/[\w-]+)$/;
+  /^(?:vitest|@vitest\/[\w-]+|@jest\/globals|@jest\/expect|jest-diff|jest-matcher-utils|jest-mock|expect|expect-type|node:test|@playwright\/test|mocha|chai|ava|uvu|tap|sinon|msw|@mswjs\/[\w-]+|@testing-library\/[\w-]+)$/;
 
 /** Modules reclassified as tests, and why. */
 export interface TestSupport {

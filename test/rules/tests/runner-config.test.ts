@@ -91,7 +91,7 @@ describe("tests that run the built CLI", () => {
 });
 
 // fixtures/tests/indirect-reach: vitest's setupFiles names src/setup-tests.ts; src/test-utils.ts imports vitest and
-// src/matchers.ts jest-diff;
+// src/matchers.ts jest-diff, src/mock-handlers.ts msw;
 // test/worker.test.ts hands "./src/worker/index.ts" to a dev server (no import); src/__tests__/plugins/terser.spec.ts
 // imports only a type from src/plugins/terser.ts; src/untested.ts is reached by nothing.
 describe("tests that reach modules without a runtime import", () => {
@@ -99,7 +99,7 @@ describe("tests that reach modules without a runtime import", () => {
     const result = await scanFixture("tests/indirect-reach");
     expect(categoryOf(result, "tests").metrics).toMatchObject({
       sourceFiles: 3,
-      testFiles: 5,
+      testFiles: 6,
       directlyTested: 1,
       transitivelyTested: 1,
       untested: ["src/untested.ts"],
@@ -112,6 +112,7 @@ describe("tests that reach modules without a runtime import", () => {
     );
     expect(scopes["src/test-utils.ts"]).toBe("test support: it imports vitest");
     expect(scopes["src/matchers.ts"]).toBe("test support: it imports jest-diff");
+    expect(scopes["src/mock-handlers.ts"]).toBe("test support: it imports msw");
     expect(findingsOf(result, "docs/exported-symbol-doc")).toEqual([]);
     expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 4 });
   });
