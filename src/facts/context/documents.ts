@@ -7,16 +7,12 @@ import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
 import type { Inventory } from "../../discover/index.js";
 import { commandLines, recogniseCommands, type RecognisedCommand } from "./commands.js";
+import { pathMentions, type PathMention } from "./path-mentions.js";
 
 /** Which agent reads a context file. */
 export type ContextKind = "agents" | "claude" | "gemini" | "copilot" | "cursor" | "windsurf" | "readme";
 
-/** A path a document mentions, in a code span or a link. */
-export interface PathMention {
-  path: string;
-  line: number;
-  column: number;
-}
+export type { PathCue, PathMention } from "./path-mentions.js";
 
 /** One agent context file or README. */
 export interface ContextDocument {
@@ -106,61 +102,4 @@ function documentDir(path: string): string {
   if (cursor) return cursor[1] ?? "";
   const dir = posix.dirname(path);
   return dir === "." ? "" : dir;
-}
-
-const CODE_SPAN = /(`+)([^`]+?)\1/g;
-const LINK = /\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
-
-/**
- * Repository paths mentioned in code spans or relative links, outside code
- * blocks: things that look like paths (a slash or a file extension), not URLs,
- * globs, placeholders, package names or shell commands.
- */
-function pathMentions(lines: readonly string[]): PathMention[] {
-  const mentions: PathMention[] = [];
-  let inFence = false;
-  lines.forEach((text, index) => {
-    if (FENCE.test(text)) {
-      inFence = !inFence;
-      return;
-    }
-    if (inFence) return;
-    for (const match of text.matchAll(CODE_SPAN)) {
-      const candidate = (match[2] ?? "").trim();
-      if (looksLikePath(candidate))
-        mentions.push({ path: candidate, line: index + 1, column: 1 + (match.index ?? 0) + (match[1]?.length ?? 1) });
-    }
-    for (const match of text.matchAll(LINK)) {
-      const target = decodeURI((match[1] ?? "").split("#")[0] ?? "");
-      if (target !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith("/")) {
-        mentions.push({ path: target, line: index + 1, column: 1 + (match.index ?? 0) + 2 });
-      }
-    }
-  });
-  return mentions;
-}
-
-function looksLikePath(text: string): boolean {
-  if (
-    text === "" ||
-    /\s|[*?<>{}$~|"'`=,;()[\]]/.test(text) ||
-    text.startsWith("-") ||
-    text.startsWith("/") ||
-    text.startsWith("@")
-  )
-    return false;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return false;
-  // `.`, `..`, and a bare extension such as `.js` or `.env` name no file.
-  if (/^\.{1,2}$/.test(text) || /^\.[A-Za-z0-9]+$/.test(text)) return false;
-  const hasSlash = text.includes("/");
-  const hasExtension = /\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(text) && !/^\d/.test(text);
-  if (!hasSlash && !hasExtension) return false;
-  // `foo.bar` with no slash is as often a property or a domain as a file: only well-known file types count.
-  if (
-    !hasSlash &&
-    !/\.(?:md|mdx|json|ya?ml|toml|[cm]?[jt]sx?|sh|txt|lock|env(?:\.[a-z]+)?|config\.[cm]?[jt]s)$/i.test(text)
-  )
-    return false;
-  return true;
 }
