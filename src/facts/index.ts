@@ -12,6 +12,7 @@ import { collectClones, type CloneSettings, type ClonesFact, type TokenCache } f
 import { readContext, type ContextFact } from "./context/documents.js";
 import { collectEnvVars, type EnvVarFact } from "./context/env.js";
 import { readPackages, type PackageFact } from "./context/packages.js";
+import { checkPaths, type PathCheck } from "./context/paths.js";
 import { readProject, type ProjectFact } from "./context/project.js";
 import { verifyCommands, type CommandCheck } from "./context/verify.js";
 import { readReadme, type ReadmeFact } from "./context/readme.js";
@@ -33,7 +34,8 @@ export type { CoverageFact, LineCounts } from "./coverage/index.js";
 export type { HistoryFact, FileHistory, HistorySettings, HistoryWindow } from "./history/index.js";
 export type { TestMapFact } from "./tests/index.js";
 export type { HotspotFact, CoupledPair } from "./history/hotspots.js";
-export type { ContextDocument, ContextKind, PathMention } from "./context/documents.js";
+export type { ContextDocument, ContextKind, PathCue, PathMention } from "./context/documents.js";
+export type { PathCheck, PathResolution } from "./context/paths.js";
 export type { ProjectFact } from "./context/project.js";
 export type { CommandCheck } from "./context/verify.js";
 export type { EnvVarFact } from "./context/env.js";
@@ -63,6 +65,8 @@ export interface Facts {
   context: ContextFact;
   /** Every command the context files and READMEs mention, checked. */
   commands: CommandCheck[];
+  /** Every path the context files and READMEs mention, resolved against the tree. */
+  paths: PathCheck[];
   project: ProjectFact;
   /** Environment variables the source code reads. */
   envVars: EnvVarFact[];
@@ -159,6 +163,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
     readContext(inventory),
   ]);
   const project = await readProject(inventory, packages.packages);
+  const paths = await checkPaths({ inventory, documents: context.documents, packages: packages.packages });
   options.onStage?.("parse", performance.now() - started);
   const support = findTestSupport(modules.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   const sorted = support.modules;
@@ -219,6 +224,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
       project,
       files: new Set([...knownFiles, ...inventory.skipped.map((file) => file.path)]),
     }),
+    paths,
     project,
     envVars: collectEnvVars(
       sorted.filter((module) => module.kind === "source" && !module.parseError),
