@@ -2,7 +2,9 @@
  * Shell commands as agent context files write them: found in fenced shell
  * blocks and inline code spans, split into simple commands, and recognised when
  * they name something the repository must provide (a package script, a make or
- * just target, a package binary).
+ * just target, a package binary). Each package manager's command line is read
+ * as that manager reads it: its own options, its built-in commands, and the
+ * packages a workspace flag selects.
  */
 
 /** A command line found in a document, before it is split. */
@@ -10,6 +12,29 @@ export interface CommandLine {
   text: string;
   line: number;
   column: number;
+  /** The surrounding text says the command runs from the repository root (a heading, a sentence, a comment). */
+  isAtRoot: boolean;
+  /** The folder a list item is about (`` - `examples/demo` — run `pnpm dev` ``), as written; null elsewhere. */
+  subject: string | null;
+  /** Folder an earlier bare `cd` line of the same code block moved to ("" for none, null when it cannot be known). */
+  cwd: string | null;
+}
+
+/**
+ * The workspace packages a command selects: pnpm and bun `--filter`, npm
+ * `--workspace`, yarn `workspace NAME` and `workspaces foreach`.
+ */
+export interface Selection {
+  /** Selectors as written; with `all`, only exclusions (`!x`) may remain. */
+  selectors: string[];
+  /** pnpm's selector syntax (`x...`, `x^...`, `...x`, `./dir`, `{dir}`, `!x`), or a name, folder or glob. */
+  syntax: "pnpm" | "plain";
+  /** `-r`, `--workspaces`, `foreach -A`: every workspace package. */
+  all: boolean;
+  /** The root package counts among them (`--include-workspace-root`, yarn's `foreach -A`). */
+  withRoot: boolean;
+  /** npm and yarn 1 fail in a selected package without the script; pnpm, bun and yarn foreach run it where it exists. */
+  each: boolean;
 }
 
 /** What a simple command asks the repository for. */
@@ -18,22 +43,27 @@ export type CommandNeed =
       kind: "script";
       manager: string;
       script: string;
-      workspace: string | null;
-      /** `--workspaces`, `-r`, `workspaces foreach`: the script runs in every workspace package. */
-      anyWorkspace: boolean;
+      /** Null: the package of the folder the command runs in. */
+      selection: Selection | null;
       /** `--if-present`: packages without the script are skipped. */
       ifPresent: boolean;
     }
-  | { kind: "bin"; manager: string; bin: string }
+  | { kind: "bin"; manager: string; bin: string; selection: Selection | null }
   | { kind: "make"; target: string | null; dir: string | null }
   | { kind: "just"; recipe: string | null }
-  | { kind: "file"; manager: string; file: string };
+  | { kind: "file"; manager: string; file: string }
+  /** A word npm takes as its command that is none of npm's commands (npm runs scripts only through `run`). */
+  | { kind: "unknown-command"; manager: string; command: string };
 
 /** One recognised simple command. */
 export interface RecognisedCommand extends CommandLine {
   need: CommandNeed;
-  /** Directory the command runs in, relative to the document's folder (from `cd x && …`). */
-  cwd: string;
+  /**
+   * Directory the command runs in (from `cd x && …`, `-C x`, `--prefix x`):
+   * relative to the repository root when `isAtRoot`, else to the document's
+   * folder; null when a `cd` went somewhere the text does not name.
+   */
+  cwd: string | null;
 }
 
 const SHELL_LANGUAGES = new Set([
@@ -50,11 +80,33 @@ const SHELL_LANGUAGES = new Set([
 ]);
 const FENCE = /^\s{0,3}(`{3,}|~{3,})\s*([\w-]*)/;
 const INLINE_CODE = /(`+)([^`]+?)\1/g;
+const HEADING = /^\s{0,3}(#{1,6})\s+(.*)$/;
+/** "from the repo root", "at the monorepo root", "in the root of the repository". */
+const ROOT_HINT =
+  /\b(?:(?:repo|repository|monorepo|workspace)(?:'s)?\s+root|root\s+of\s+(?:the\s+)?(?:repo|repository|monorepo|workspace))\b/i;
+/** "the repo-wide `pnpm x`": that command is the root's. */
+const REPO_WIDE_BEFORE = /\b(?:repo|repository|monorepo|workspace)-wide\s*$/i;
+const LIST_OR_TABLE = /^\s*(?:[-*+]|\d+[.)]|\|)\s/;
+/** A list item that opens with a code span or a link naming a path: the item is about that folder. */
+const LIST_SUBJECT = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?(?:`([^`\s]+)`|\[[^\]]*\]\(([^)\s]+)\))/;
+
+interface Fence {
+  marker: string;
+  isShell: boolean;
+  isConsole: boolean;
+  /** The paragraph before the block says to run it from the repository root. */
+  isAtRoot: boolean;
+  /** The latest comment line in the block said so. */
+  isCommentAtRoot: boolean;
+  cwd: string | null;
+}
 
 /** Candidate command lines: every line of shell fences, and inline code spans that start with a known tool. */
 export function commandLines(lines: readonly string[]): CommandLine[] {
   const found: CommandLine[] = [];
-  let fence: { marker: string; isShell: boolean; isConsole: boolean } | null = null;
+  const paragraphAtRoot = paragraphHints(lines);
+  const headingAtRoot = headingHints(lines);
+  let fence: Fence | null = null;
   lines.forEach((text, index) => {
     const opening = FENCE.exec(text);
     if (opening?.[1]) {
@@ -65,44 +117,146 @@ export function commandLines(lines: readonly string[]): CommandLine[] {
           marker,
           isShell: SHELL_LANGUAGES.has(language),
           isConsole: /console|session|terminal/.test(language),
+          isAtRoot: headingAtRoot[index] === true || precedingParagraphAtRoot(lines, paragraphAtRoot, index),
+          isCommentAtRoot: false,
+          cwd: "",
         };
       } else if (marker[0] === fence.marker[0] && marker.length >= fence.marker.length) fence = null;
       return;
     }
     if (fence !== null) {
-      if (!fence.isShell) return;
-      const prompt = /^(\s*)(?:\$|>|%)\s+/.exec(text);
-      if (fence.isConsole && !prompt) return;
-      const command = prompt ? text.slice(prompt[0].length) : text.trim();
-      if (command !== "" && !command.startsWith("#"))
-        found.push({ text: command, line: index + 1, column: 1 + text.indexOf(command) });
+      const line = fenceLine(fence, text, index);
+      if (line) found.push(line);
       return;
     }
+    const isAtRoot = headingAtRoot[index] === true || paragraphAtRoot[index] === true;
+    const subjectMatch = LIST_SUBJECT.exec(text);
+    const subject = subjectMatch ? (subjectMatch[1] ?? subjectMatch[2] ?? null) : null;
     for (const match of text.matchAll(INLINE_CODE)) {
       const code = (match[2] ?? "").trim();
       if (TOOL_START.test(code))
-        found.push({ text: code, line: index + 1, column: 1 + (match.index ?? 0) + (match[1]?.length ?? 1) });
+        found.push({
+          text: code,
+          line: index + 1,
+          column: 1 + (match.index ?? 0) + (match[1]?.length ?? 1),
+          isAtRoot: isAtRoot || REPO_WIDE_BEFORE.test(text.slice(0, match.index ?? 0)),
+          subject,
+          cwd: "",
+        });
     }
   });
   return found;
 }
 
-const TOOL_START = /^(?:\$\s+)?(?:cd\s+\S+\s*&&\s*)?(?:npm|npx|pnpm|pnpx|yarn|bun|bunx|make|just)(?:\s|$)/;
+/** One line inside a code block: a command, a comment that may say where the next commands run, or a `cd`. */
+function fenceLine(fence: Fence, text: string, index: number): CommandLine | null {
+  if (!fence.isShell) return null;
+  const prompt = /^(\s*)(?:\$|>|%)\s+/.exec(text);
+  if (fence.isConsole && !prompt) return null;
+  const raw = prompt ? text.slice(prompt[0].length) : text.trim();
+  if (raw.startsWith("#")) {
+    fence.isCommentAtRoot = ROOT_HINT.test(raw);
+    return null;
+  }
+  const comment = /(?:^|\s)#.*$/.exec(raw);
+  const command = (comment ? raw.slice(0, comment.index) : raw).trim();
+  if (command === "") return null;
+  const line: CommandLine = {
+    text: command,
+    line: index + 1,
+    column: 1 + text.indexOf(command),
+    isAtRoot: fence.isAtRoot || fence.isCommentAtRoot || (comment !== null && ROOT_HINT.test(comment[0])),
+    subject: null,
+    cwd: fence.cwd,
+  };
+  // A `cd` on its own line moves the rest of the block.
+  const cd = /^cd(?:\s+(\S+))?$/.exec(command);
+  if (cd) fence.cwd = fence.cwd === null ? null : moveTo(fence.cwd, cd[1] ?? "~");
+  return line;
+}
+
+/** Per line: whether the prose unit it belongs to says "from the repository root" (a paragraph; a list item or table row alone). */
+function paragraphHints(lines: readonly string[]): boolean[] {
+  const hints: boolean[] = [];
+  let start = 0;
+  let inFence = false;
+  const close = (end: number): void => {
+    const isHinted = lines.slice(start, end).some((line) => ROOT_HINT.test(line));
+    for (let index = start; index < end; index += 1)
+      hints[index] = LIST_OR_TABLE.test(lines[index] ?? "") ? ROOT_HINT.test(lines[index] ?? "") : isHinted;
+  };
+  lines.forEach((text, index) => {
+    if (FENCE.test(text)) inFence = !inFence;
+    if (inFence || FENCE.test(text) || text.trim() === "" || HEADING.test(text)) {
+      close(index);
+      start = index + 1;
+    }
+  });
+  close(lines.length);
+  return hints;
+}
+
+/** Per line: whether a heading above it, within its section, says "from the repository root". */
+function headingHints(lines: readonly string[]): boolean[] {
+  const hints: boolean[] = [];
+  const open: Array<{ level: number; isAtRoot: boolean }> = [];
+  let inFence = false;
+  lines.forEach((text, index) => {
+    if (FENCE.test(text)) inFence = !inFence;
+    const heading = inFence ? null : HEADING.exec(text);
+    if (heading) {
+      const level = heading[1]?.length ?? 1;
+      while ((open.at(-1)?.level ?? 0) >= level) open.pop();
+      open.push({ level, isAtRoot: ROOT_HINT.test(heading[2] ?? "") });
+    }
+    hints[index] = open.some((section) => section.isAtRoot);
+  });
+  return hints;
+}
+
+/** Whether the prose right before a code block (blank lines skipped) says "from the repository root". */
+function precedingParagraphAtRoot(lines: readonly string[], hints: readonly boolean[], fenceIndex: number): boolean {
+  let index = fenceIndex - 1;
+  while (index >= 0 && (lines[index] ?? "").trim() === "") index -= 1;
+  return index >= 0 && !HEADING.test(lines[index] ?? "") && hints[index] === true;
+}
+
+const TOOL_START =
+  /^(?:\$\s+)?(?:cd\s+\S+\s*&&\s*)?(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:npm|npx|pnpm|pnpx|yarn|bun|bunx|make|just)(?:\s|$)/;
 
 /** Splits a command line on `&&`, `||`, `;` and `|`, following `cd`, and recognises each part. */
 export function recogniseCommands(line: CommandLine): RecognisedCommand[] {
   const recognised: RecognisedCommand[] = [];
-  let cwd = "";
+  let cwd = line.cwd;
   for (const part of line.text.replace(/^\$\s+/, "").split(/\s*(?:&&|\|\||;|\|)\s*/)) {
     const words = tokenize(part);
-    if (words[0] === "cd" && words[1]) {
-      cwd = joinDir(cwd, words[1]);
+    if (words[0] === "cd") {
+      cwd = cwd === null ? null : moveTo(cwd, words[1] ?? "~");
       continue;
     }
-    const need = recognise(words);
-    if (need) recognised.push({ ...line, need, cwd });
+    const found = recognise(words);
+    if (!found || isPlaceholder(found.need)) continue;
+    const dir = found.dir === null || cwd === null ? cwd : moveTo(cwd, found.dir);
+    recognised.push({ ...line, need: found.need, cwd: dir, isAtRoot: line.isAtRoot || found.isAtRoot });
   }
   return recognised;
+}
+
+/** A name written as a placeholder (`npm run <script>`, `make $TARGET`, `pnpm …`): nothing to look up. */
+function isPlaceholder(need: CommandNeed): boolean {
+  const name =
+    need.kind === "script"
+      ? need.script
+      : need.kind === "bin"
+        ? need.bin
+        : need.kind === "make"
+          ? need.target
+          : need.kind === "just"
+            ? need.recipe
+            : need.kind === "file"
+              ? need.file
+              : need.command;
+  return name !== null && /[<>[\]{}*$…]|\.\.\./.test(name);
 }
 
 function tokenize(part: string): string[] {
@@ -112,164 +266,383 @@ function tokenize(part: string): string[] {
   return words.map((word) => word.replace(/^["']|["']$/g, ""));
 }
 
-function joinDir(from: string, to: string): string {
-  const parts = (to.startsWith("/") ? [] : from.split("/").filter(Boolean)).concat(to.split("/"));
-  const out: string[] = [];
-  for (const part of parts) {
+/** The folder `cd to` leads to from `from`; null for a place the text does not name (`~`, `$VAR`, an absolute path). */
+function moveTo(from: string, to: string): string | null {
+  if (/^[~/]|\$|`/.test(to) || to === "-") return null;
+  const out = from.split("/").filter(Boolean);
+  for (const part of to.split("/")) {
     if (part === "" || part === ".") continue;
-    if (part === "..") out.pop();
+    // The path is relative to the document's folder, so it may climb above it.
+    if (part === ".." && out.length > 0 && out.at(-1) !== "..") out.pop();
     else out.push(part);
   }
   return out.join("/");
 }
 
-const NPM_BUILTINS = new Set([
-  "install",
-  "i",
+/** npm's commands and their aliases (npm 6 to 11); npm runs a script only through `run`, `test`, `start`, `stop`, `restart`. */
+const NPM_COMMANDS = [
+  "access",
+  "adduser",
+  "audit",
+  "bin",
+  "bugs",
+  "cache",
   "ci",
-  "add",
-  "uninstall",
-  "remove",
-  "rm",
-  "update",
-  "up",
-  "init",
-  "publish",
-  "pack",
-  "version",
-  "audit",
-  "outdated",
-  "ls",
-  "list",
-  "link",
-  "login",
+  "completion",
   "config",
-  "cache",
-  "help",
-  "view",
-  "info",
-  "whoami",
-  "prune",
   "dedupe",
+  "deprecate",
+  "diff",
+  "dist-tag",
+  "docs",
   "doctor",
+  "edit",
+  "exec",
+  "explain",
+  "explore",
+  "find-dupes",
   "fund",
-  "rebuild",
-  "root",
-  "bin",
-  "prefix",
-  "query",
-  "pkg",
-  "explain",
-  "why",
-  "set",
   "get",
-  "create",
-]);
-const PNPM_BUILTINS = new Set([
-  "install",
-  "i",
-  "add",
-  "remove",
-  "rm",
-  "update",
-  "up",
-  "init",
-  "publish",
-  "pack",
-  "why",
-  "list",
-  "ls",
-  "outdated",
-  "audit",
-  "store",
-  "env",
-  "setup",
-  "link",
-  "unlink",
-  "import",
-  "rebuild",
-  "prune",
-  "deploy",
-  "fetch",
-  "patch",
-  "patch-commit",
-  "config",
-  "licenses",
-  "root",
-  "bin",
   "help",
-  "create",
-  "dedupe",
-  "server",
-  "approve-builds",
-]);
-const YARN_BUILTINS = new Set([
-  "install",
-  "add",
-  "remove",
-  "up",
-  "upgrade",
-  "why",
-  "info",
+  "help-search",
+  "hook",
   "init",
-  "set",
-  "config",
-  "plugin",
-  "npm",
-  "constraints",
-  "dedupe",
-  "explain",
+  "install",
+  "install-ci-test",
+  "install-test",
   "link",
-  "unlink",
-  "pack",
-  "patch",
-  "patch-commit",
-  "rebuild",
-  "search",
-  "unplug",
-  "version",
-  "cache",
-  "bin",
-  "create",
-  "import",
-  "global",
+  "ll",
   "login",
   "logout",
-  "publish",
+  "ls",
+  "org",
   "outdated",
-  "audit",
-  "list",
-  "licenses",
-  "generate-lock-entry",
-  "check",
-  "autoclean",
-  "help",
-  "node",
-]);
-const BUN_BUILTINS = new Set([
-  "install",
-  "i",
-  "add",
-  "remove",
-  "rm",
-  "update",
-  "init",
-  "create",
-  "upgrade",
-  "pm",
-  "link",
-  "unlink",
-  "build",
+  "owner",
+  "pack",
+  "ping",
+  "pkg",
+  "prefix",
+  "profile",
+  "prune",
+  "publish",
+  "query",
+  "rebuild",
+  "repo",
+  "restart",
+  "root",
+  "run",
+  "sbom",
+  "search",
+  "set",
+  "set-script",
+  "shrinkwrap",
+  "star",
+  "stars",
+  "start",
+  "stop",
+  "team",
   "test",
-  "repl",
-  "outdated",
-  "publish",
-  "patch",
-  "audit",
-  "info",
-]);
+  "token",
+  "trust",
+  "undeprecate",
+  "uninstall",
+  "unpublish",
+  "unstar",
+  "update",
+  "version",
+  "view",
+  "whoami",
+];
+const NPM_ALIASES: Record<string, string> = {
+  author: "owner",
+  home: "docs",
+  issues: "bugs",
+  info: "view",
+  show: "view",
+  find: "search",
+  add: "install",
+  unlink: "uninstall",
+  remove: "uninstall",
+  rm: "uninstall",
+  r: "uninstall",
+  un: "uninstall",
+  rb: "rebuild",
+  list: "ls",
+  ln: "link",
+  create: "init",
+  innit: "init",
+  i: "install",
+  in: "install",
+  ins: "install",
+  inst: "install",
+  insta: "install",
+  instal: "install",
+  isnt: "install",
+  isnta: "install",
+  isntal: "install",
+  isntall: "install",
+  it: "install-test",
+  cit: "install-ci-test",
+  sit: "install-ci-test",
+  "clean-install-test": "install-ci-test",
+  up: "update",
+  upgrade: "update",
+  udpate: "update",
+  c: "config",
+  s: "search",
+  se: "search",
+  tst: "test",
+  t: "test",
+  ddp: "dedupe",
+  v: "view",
+  "run-script": "run",
+  rum: "run",
+  urn: "run",
+  "clean-install": "ci",
+  "install-clean": "ci",
+  "isntall-clean": "ci",
+  ic: "ci",
+  x: "exec",
+  why: "explain",
+  la: "ll",
+  verison: "version",
+  hlep: "help",
+  "dist-tags": "dist-tag",
+  ogr: "org",
+  "add-user": "adduser",
+};
 
-function recognise(words: readonly string[]): CommandNeed | null {
+/** The npm command a word names: exact, an alias, or (as npm reads it) an unambiguous abbreviation. */
+function npmCommand(word: string): string | null {
+  if (NPM_COMMANDS.includes(word)) return word;
+  const alias = NPM_ALIASES[word];
+  if (alias) return alias;
+  const names = [...NPM_COMMANDS, ...Object.keys(NPM_ALIASES)].filter((name) => name.startsWith(word));
+  if (names.length !== 1 || names[0] === undefined) return null;
+  return NPM_ALIASES[names[0]] ?? names[0];
+}
+
+/** pnpm's commands and aliases (pnpm 7 to 11, including the npm commands it declines): a script of the same name never runs. */
+const PNPM_COMMANDS = new Set([
+  "access",
+  "add",
+  "adduser",
+  "approve-builds",
+  "audit",
+  "bin",
+  "bugs",
+  "c",
+  "cache",
+  "cat-file",
+  "cat-index",
+  "catalog",
+  "ci",
+  "clean-install",
+  "completion",
+  "config",
+  "create",
+  "dedupe",
+  "deploy",
+  "deprecate",
+  "dislink",
+  "dist-tag",
+  "dlx",
+  "docs",
+  "doctor",
+  "edit",
+  "env",
+  "exec",
+  "fetch",
+  "find",
+  "find-hash",
+  "get",
+  "help",
+  "home",
+  "i",
+  "ignored-builds",
+  "import",
+  "info",
+  "init",
+  "install",
+  "install-test",
+  "issues",
+  "it",
+  "la",
+  "licenses",
+  "link",
+  "list",
+  "ll",
+  "ln",
+  "login",
+  "logout",
+  "ls",
+  "outdated",
+  "owner",
+  "pack",
+  "patch",
+  "patch-commit",
+  "patch-remove",
+  "peers",
+  "ping",
+  "pkg",
+  "prefix",
+  "profile",
+  "prune",
+  "publish",
+  "purge",
+  "r",
+  "rb",
+  "rebuild",
+  "remove",
+  "repo",
+  "rm",
+  "root",
+  "runtime",
+  "s",
+  "sbom",
+  "se",
+  "search",
+  "self-update",
+  "server",
+  "set",
+  "set-script",
+  "setup",
+  "show",
+  "star",
+  "stars",
+  "store",
+  "team",
+  "token",
+  "un",
+  "uni",
+  "uninstall",
+  "unlink",
+  "unpublish",
+  "unstar",
+  "up",
+  "update",
+  "upgrade",
+  "v",
+  "version",
+  "view",
+  "whoami",
+  "why",
+  "xmas",
+]);
+/** pnpm options that take a value (the others are flags). */
+const PNPM_VALUE_OPTIONS = new Set([
+  "--filter",
+  "-F",
+  "--filter-prod",
+  "--dir",
+  "-C",
+  "--prefix",
+  "--workspace-concurrency",
+  "--reporter",
+  "--resume-from",
+  "--loglevel",
+  "--test-pattern",
+  "--changed-files-ignore-pattern",
+  "--store-dir",
+  "--virtual-store-dir",
+  "--lockfile-dir",
+  "--modules-dir",
+  "--config",
+]);
+const YARN_COMMANDS = new Set([
+  "add",
+  "audit",
+  "autoclean",
+  "bin",
+  "cache",
+  "check",
+  "config",
+  "constraints",
+  "create",
+  "dedupe",
+  "dlx",
+  "explain",
+  "generate-lock-entry",
+  "global",
+  "help",
+  "import",
+  "info",
+  "init",
+  "install",
+  "licenses",
+  "link",
+  "list",
+  "login",
+  "logout",
+  "node",
+  "npm",
+  "outdated",
+  "owner",
+  "pack",
+  "patch",
+  "patch-commit",
+  "plugin",
+  "policies",
+  "publish",
+  "rebuild",
+  "remove",
+  "sdks",
+  "search",
+  "set",
+  "stage",
+  "tag",
+  "team",
+  "unlink",
+  "unplug",
+  "up",
+  "upgrade",
+  "upgrade-interactive",
+  "version",
+  "versions",
+  "why",
+]);
+const YARN_VALUE_OPTIONS = new Set(["--cwd", "--modules-folder", "--cache-folder", "--mutex", "--network-timeout"]);
+const BUN_COMMANDS = new Set([
+  "a",
+  "add",
+  "audit",
+  "build",
+  "c",
+  "completions",
+  "create",
+  "exec",
+  "feedback",
+  "help",
+  "i",
+  "info",
+  "init",
+  "install",
+  "link",
+  "outdated",
+  "patch",
+  "pm",
+  "publish",
+  "remove",
+  "repl",
+  "rm",
+  "test",
+  "unlink",
+  "update",
+  "upgrade",
+  "why",
+]);
+const BUN_VALUE_OPTIONS = new Set(["--filter", "-F", "--cwd", "--env-file", "--preload", "-r", "--config", "-c"]);
+
+/** What a simple command asks for, and where it says it runs. */
+interface Found {
+  need: CommandNeed;
+  /** Folder given by `-C`, `--dir`, `--prefix`, `--cwd`. */
+  dir: string | null;
+  /** `pnpm -w`: the workspace root. */
+  isAtRoot: boolean;
+}
+
+function recognise(words: readonly string[]): Found | null {
   const [tool, ...rest] = words;
   switch (tool) {
     case "npm":
@@ -281,129 +654,273 @@ function recognise(words: readonly string[]): CommandNeed | null {
     case "bun":
       return bun(rest);
     case "npx":
-    case "pnpx":
     case "bunx":
-      return binNeed(tool, rest);
+      return plain(binNeed(tool, rest, null));
     case "make":
-      return make(rest);
+      return plain(make(rest));
     case "just":
-      return { kind: "just", recipe: rest.find((word) => !word.startsWith("-")) ?? null };
+      return plain({ kind: "just", recipe: rest.find((word) => !word.startsWith("-")) ?? null });
     default:
+      // `pnpx` is `pnpm dlx`: it always downloads, on purpose.
       return null;
   }
 }
 
-/** Pulls workspace flags out of a word list: `-w x`, `--workspace=x`, `--filter x`, `-F x`, `-ws`, `-r`. */
-function workspaceFlags(words: readonly string[]): {
-  rest: string[];
-  workspace: string | null;
-  anyWorkspace: boolean;
-  ifPresent: boolean;
-} {
-  const rest: string[] = [];
-  let workspace: string | null = null;
-  let anyWorkspace = false;
-  let ifPresent = false;
-  for (let index = 0; index < words.length; index += 1) {
-    const word = words[index] ?? "";
-    const inline = /^--(?:workspace|filter)=(.+)$/.exec(word);
-    if (inline?.[1]) workspace = inline[1];
-    else if (["-w", "--workspace", "--filter", "-F"].includes(word)) {
-      workspace = words[index + 1] ?? null;
-      index += 1;
-    } else if (["-ws", "--workspaces", "-r", "--recursive"].includes(word)) anyWorkspace = true;
-    else if (word === "--if-present") ifPresent = true;
-    else rest.push(word);
-  }
-  return { rest, workspace, anyWorkspace, ifPresent };
+function plain(need: CommandNeed | null, dir: string | null = null): Found | null {
+  return need ? { need, dir, isAtRoot: false } : null;
 }
 
-function npm(words: readonly string[]): CommandNeed | null {
-  const { rest, workspace, anyWorkspace, ifPresent } = workspaceFlags(words);
-  const [verb, name] = rest.filter((word) => !word.startsWith("-"));
-  if (verb === undefined) return null;
-  const script = (value: string): CommandNeed => ({
-    kind: "script",
-    manager: "npm",
-    script: value,
-    workspace,
-    anyWorkspace,
-    ifPresent,
+/** Options of a command line up to its first word that is not an option, and that word's index. */
+function readOptions(
+  words: readonly string[],
+  from: number,
+  takesValue: (option: string) => boolean,
+): { options: Array<[string, string | null]>; index: number } {
+  const options: Array<[string, string | null]> = [];
+  let index = from;
+  for (; index < words.length; index += 1) {
+    const word = words[index] ?? "";
+    if (word === "--" || !word.startsWith("-") || word === "-") break;
+    const equals = word.indexOf("=");
+    if (word.startsWith("--") && equals !== -1) options.push([word.slice(0, equals), word.slice(equals + 1)]);
+    else if (takesValue(word)) {
+      options.push([word, words[index + 1] ?? null]);
+      index += 1;
+    } else options.push([word, null]);
+  }
+  return { options, index };
+}
+
+function npm(words: readonly string[]): Found | null {
+  // npm reads its options anywhere before `--`.
+  const end = words.indexOf("--");
+  const head = end === -1 ? words : words.slice(0, end);
+  const positional: string[] = [];
+  const workspaces: string[] = [];
+  let all = false;
+  let ifPresent = false;
+  let withRoot = false;
+  let dir: string | null = null;
+  for (let index = 0; index < head.length; index += 1) {
+    const word = head[index] ?? "";
+    const [name, inline] = word.startsWith("--") && word.includes("=") ? word.split(/=(.*)/s) : [word, undefined];
+    const value = (): string | null => inline ?? head[(index += 1)] ?? null;
+    if (name === "-w" || name === "--workspace") workspaces.push(value() ?? "");
+    else if (name === "-ws" || name === "--workspaces") all = true;
+    else if (name === "--if-present") ifPresent = true;
+    else if (name === "--include-workspace-root") withRoot = true;
+    else if (name === "--prefix" || name === "-C") dir = value();
+    else if (["--loglevel", "--registry", "--tag", "--access", "--otp", "--userconfig", "--cache"].includes(name ?? ""))
+      value();
+    else if (!word.startsWith("-")) positional.push(word);
+  }
+  const [word, name] = positional;
+  if (word === undefined) return null;
+  const selection: Selection | null =
+    workspaces.length > 0 || all ? { selectors: workspaces, syntax: "plain", all, withRoot, each: true } : null;
+  const script = (value: string): Found => ({
+    need: { kind: "script", manager: "npm", script: value, selection, ifPresent },
+    dir,
+    isAtRoot: false,
   });
-  if (["test", "t", "tst"].includes(verb)) return script("test");
-  if (["start", "stop", "restart"].includes(verb)) return script(verb);
-  if (["run", "run-script", "rum", "urn"].includes(verb)) return name ? script(name) : null;
-  if (["exec", "x"].includes(verb)) return binNeed("npm", rest.slice(1));
+  const command = npmCommand(word);
+  if (command === null)
+    return { need: { kind: "unknown-command", manager: "npm", command: word }, dir, isAtRoot: false };
+  if (command === "test" || command === "start" || command === "stop" || command === "restart") return script(command);
+  if (command === "run") return name ? script(name) : null;
+  if (command === "exec") {
+    // `npm exec --package x -- y` runs what it installs on the spot.
+    if (head.some((item) => item === "-p" || item.startsWith("--package") || item === "-c" || item === "--call"))
+      return null;
+    // `npm exec tool -- args` and `npm exec -- tool args`.
+    return plain(binNeed("npm", name !== undefined ? [name] : end === -1 ? [] : words.slice(end + 1), selection), dir);
+  }
   return null;
 }
 
-function pnpm(words: readonly string[]): CommandNeed | null {
-  const { rest, workspace, anyWorkspace } = workspaceFlags(words);
-  const [verb, name] = rest.filter((word) => !word.startsWith("-"));
+function pnpm(words: readonly string[]): Found | null {
+  const filters: string[] = [];
+  let all = false;
+  let ifPresent = false;
+  let isAtRoot = false;
+  let withRoot = false;
+  let dir: string | null = null;
+  const apply = (options: ReadonlyArray<[string, string | null]>): void => {
+    for (const [option, value] of options) {
+      if (["--filter", "-F", "--filter-prod"].includes(option)) filters.push(value ?? "");
+      else if (option === "-r" || option === "--recursive") all = true;
+      else if (option === "-w" || option === "--workspace-root") isAtRoot = true;
+      else if (option === "--if-present") ifPresent = true;
+      else if (option === "--include-workspace-root") withRoot = true;
+      else if (["-C", "--dir", "--prefix"].includes(option)) dir = value;
+    }
+  };
+  const takesValue = (option: string): boolean => PNPM_VALUE_OPTIONS.has(option);
+  let { options, index } = readOptions(words, 0, takesValue);
+  apply(options);
+  let verb = words[index];
+  if (verb === "recursive" || verb === "multi" || verb === "m") {
+    all = true;
+    ({ options, index } = readOptions(words, index + 1, takesValue));
+    apply(options);
+    verb = words[index];
+  }
   if (verb === undefined) return null;
-  const script = (value: string): CommandNeed => ({
-    kind: "script",
-    manager: "pnpm",
-    script: value,
-    workspace,
-    anyWorkspace,
-    // pnpm -r runs a script in the packages that have it.
-    ifPresent: true,
+  const selection = (): Selection | null =>
+    filters.length > 0 || all
+      ? { selectors: filters, syntax: "pnpm", all: all && filters.length === 0, withRoot, each: false }
+      : null;
+  const script = (name: string): Found => ({
+    need: { kind: "script", manager: "pnpm", script: name, selection: selection(), ifPresent },
+    dir,
+    isAtRoot,
   });
-  if (verb === "run" || verb === "run-script") return name ? script(name) : null;
-  if (verb === "exec") return binNeed("pnpm", rest.slice(1));
-  if (verb === "dlx") return null;
-  if (["test", "t", "start"].includes(verb)) return script(verb === "t" ? "test" : verb);
-  return PNPM_BUILTINS.has(verb) ? null : script(verb);
-}
-
-function yarn(words: readonly string[]): CommandNeed | null {
-  const plain = words.filter((word) => !word.startsWith("-"));
-  if (plain[0] === "workspace" && plain[1] && plain[2]) {
-    return plain[2] === "run"
-      ? plain[3]
-        ? yarnScript(plain[3], plain[1], false)
-        : null
-      : yarnScript(plain[2], plain[1], false);
+  if (verb === "run" || verb === "run-script") {
+    // Options between `run` and the script name are pnpm's; everything after the name goes to the script.
+    ({ options, index } = readOptions(words, index + 1, takesValue));
+    apply(options);
+    const name = words[index];
+    return name === undefined || name.startsWith("/") ? null : script(name);
   }
-  if (plain[0] === "workspaces") {
-    const run = plain.indexOf("run");
-    return run !== -1 && plain[run + 1] ? yarnScript(plain[run + 1] ?? "", null, true) : null;
+  if (verb === "exec") {
+    const need = binNeed("pnpm", words.slice(index + 1), selection());
+    return need ? { need, dir, isAtRoot } : null;
   }
-  const [verb, name] = plain;
+  if (verb === "test" || verb === "t" || verb === "tst" || verb === "start" || verb === "restart") {
+    // These are pnpm commands (not `run`), so pnpm reads its options after them too.
+    apply(optionsAnywhere(words, index + 1, takesValue));
+    return script(verb === "t" || verb === "tst" ? "test" : verb);
+  }
+  if (PNPM_COMMANDS.has(verb)) return null;
+  // Any other word is `pnpm run <word>`: what follows it goes to the script.
+  return script(verb);
+}
+
+/** Every option after `from` (up to `--`), skipping the words that are not options. */
+function optionsAnywhere(
+  words: readonly string[],
+  from: number,
+  takesValue: (option: string) => boolean,
+): Array<[string, string | null]> {
+  const found: Array<[string, string | null]> = [];
+  for (let index = from; index < words.length;) {
+    if (words[index] === "--") break;
+    const next = readOptions(words, index, takesValue);
+    found.push(...next.options);
+    index = next.index === index ? index + 1 : next.index;
+  }
+  return found;
+}
+
+function yarn(words: readonly string[]): Found | null {
+  const takesValue = (option: string): boolean => YARN_VALUE_OPTIONS.has(option);
+  const { options, index } = readOptions(words, 0, takesValue);
+  const dir = options.find(([option]) => option === "--cwd")?.[1] ?? null;
+  const verb = words[index];
   if (verb === undefined) return null;
-  if (verb === "run") return name ? yarnScript(name, null, false) : null;
-  if (verb === "exec") return binNeed("yarn", words.slice(1));
-  if (verb === "dlx") return null;
-  if (verb === "test" || verb === "start") return yarnScript(verb, null, false);
-  return YARN_BUILTINS.has(verb) ? null : yarnScript(verb, null, false);
+  const rest = words.slice(index + 1);
+  if (verb === "workspace") {
+    const [name, ...command] = rest;
+    const inner = name ? yarn(command) : null;
+    return inner
+      ? withSelection(inner, { selectors: [name ?? ""], syntax: "plain", all: false, withRoot: false, each: true }, dir)
+      : null;
+  }
+  if (verb === "workspaces") return yarnWorkspaces(rest, dir);
+  const script = (name: string): Found => ({
+    need: { kind: "script", manager: "yarn", script: name, selection: null, ifPresent: false },
+    dir,
+    isAtRoot: false,
+  });
+  if (verb === "run") {
+    const name = readOptions(rest, 0, takesValue);
+    const scriptName = rest[name.index];
+    return scriptName ? script(scriptName) : null;
+  }
+  if (verb === "exec") return plain(binNeed("yarn", rest, null), dir);
+  return YARN_COMMANDS.has(verb) ? null : script(verb);
 }
 
-function yarnScript(script: string, workspace: string | null, anyWorkspace: boolean): CommandNeed {
-  return { kind: "script", manager: "yarn", script, workspace, anyWorkspace, ifPresent: true };
+/** `yarn workspaces foreach [options] <command>` (yarn 2+) and `yarn workspaces run <script>` (yarn 1). */
+function yarnWorkspaces(words: readonly string[], dir: string | null): Found | null {
+  const [sub, ...rest] = words;
+  if (sub === "run") {
+    const inner = yarn(rest.length > 0 ? ["run", ...rest] : []);
+    return inner
+      ? withSelection(inner, { selectors: [], syntax: "plain", all: true, withRoot: false, each: true }, dir)
+      : null;
+  }
+  if (sub !== "foreach") return null;
+  const { options, index } = readOptions(rest, 0, (option) =>
+    ["--include", "--exclude", "--from", "-j", "--jobs", "--since"].includes(option),
+  );
+  const includes = options.flatMap(([option, value]) =>
+    (option === "--include" || option === "--from") && value !== null ? [value] : [],
+  );
+  const excludes = options.flatMap(([option, value]) =>
+    option === "--exclude" && value !== null ? [`!${value}`] : [],
+  );
+  // `--since` selects by git changes, which the scan does not know.
+  if (options.some(([option]) => option === "--since")) return null;
+  const inner = yarn(rest.slice(index));
+  return inner
+    ? withSelection(
+        inner,
+        {
+          selectors: [...includes, ...excludes],
+          syntax: "plain",
+          all: includes.length === 0,
+          // `--all` is every workspace of the project, the root one included.
+          withRoot: includes.length === 0,
+          each: false,
+        },
+        dir,
+      )
+    : null;
 }
 
-function bun(words: readonly string[]): CommandNeed | null {
-  const { rest, workspace, anyWorkspace } = workspaceFlags(words);
-  const [verb, name] = rest.filter((word) => !word.startsWith("-"));
-  if (verb === undefined) return null;
-  const target = verb === "run" ? name : verb;
-  if (target === undefined || (verb !== "run" && BUN_BUILTINS.has(verb))) return null;
-  if (verb === "x") return binNeed("bun", rest.slice(1));
-  if (/\.[cm]?[jt]sx?$/.test(target)) return { kind: "file", manager: "bun", file: target };
-  return { kind: "script", manager: "bun", script: target, workspace, anyWorkspace, ifPresent: true };
+function withSelection(found: Found, selection: Selection, dir: string | null): Found | null {
+  const need = found.need;
+  if (need.kind === "script") return { ...found, dir: found.dir ?? dir, need: { ...need, selection } };
+  if (need.kind === "bin") return { ...found, dir: found.dir ?? dir, need: { ...need, selection } };
+  return null;
 }
 
-function binNeed(manager: string, words: readonly string[]): CommandNeed | null {
+function bun(words: readonly string[]): Found | null {
+  const takesValue = (option: string): boolean => BUN_VALUE_OPTIONS.has(option);
+  let { options, index } = readOptions(words, 0, takesValue);
+  let verb = words[index];
+  if (verb === "run") {
+    const more = readOptions(words, index + 1, takesValue);
+    options = options.concat(more.options);
+    index = more.index;
+    verb = undefined;
+  }
+  const target = words[index];
+  const filters = options.flatMap(([option, value]) =>
+    (option === "--filter" || option === "-F") && value !== null ? [value] : [],
+  );
+  const dir = options.find(([option]) => option === "--cwd")?.[1] ?? null;
+  if (target === undefined) return null;
+  if (verb !== undefined && BUN_COMMANDS.has(verb)) return null;
+  if (target === "x") return plain(binNeed("bun", words.slice(index + 1), null), dir);
+  if (/\.[cm]?[jt]sx?$/.test(target)) return plain({ kind: "file", manager: "bun", file: target }, dir);
+  const selection: Selection | null =
+    filters.length > 0 ? { selectors: filters, syntax: "pnpm", all: false, withRoot: false, each: false } : null;
+  return plain({ kind: "script", manager: "bun", script: target, selection, ifPresent: false }, dir);
+}
+
+function binNeed(manager: string, words: readonly string[], selection: Selection | null): CommandNeed | null {
   const remaining = [...words];
   while (remaining[0]?.startsWith("-")) {
     const flag = remaining.shift() ?? "";
-    if (["-p", "--package", "-c", "--call"].includes(flag)) return null;
+    if (["-p", "--package", "-c", "--call"].includes(flag) || flag.startsWith("--package=")) return null;
+    if (flag === "--") break;
   }
   const bin = remaining[0];
   // `npx create-app@latest` fetches a named version on purpose: nothing to check in the repository.
   if (bin === undefined || /.@/.test(bin) || (bin.includes("/") && !bin.startsWith("@"))) return null;
-  return { kind: "bin", manager, bin };
+  return { kind: "bin", manager, bin, selection };
 }
 
 function make(words: readonly string[]): CommandNeed {

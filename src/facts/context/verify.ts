@@ -1,13 +1,15 @@
 /**
  * Checks each command a context file or README mentions against what the
  * repository provides: package scripts of the right workspace, make targets,
- * just recipes, dependency binaries, files.
+ * just recipes, dependency binaries, files. A command whose place the text
+ * does not let us know (`cd` into a folder the repository does not have) is
+ * not checked.
  */
 import { existsSync } from "node:fs";
 import { join, posix } from "node:path";
 import picomatch from "picomatch";
 import { globCostProblem } from "../../discover/globs.js";
-import type { CommandNeed, RecognisedCommand } from "./commands.js";
+import type { CommandNeed, RecognisedCommand, Selection } from "./commands.js";
 import type { ContextDocument } from "./documents.js";
 import type { PackageFact } from "./packages.js";
 import type { ProjectFact } from "./project.js";
@@ -18,7 +20,7 @@ export interface CommandCheck extends RecognisedCommand {
   isOk: boolean;
   /** Why it does not resolve, for the message. */
   reason: string | null;
-  /** The package.json the command runs against, when it runs a script. */
+  /** The package.json the command runs against, when it runs a script in one package. */
   packageDir: string | null;
 }
 
@@ -46,27 +48,44 @@ export interface VerifyInput {
   files: ReadonlySet<string>;
 }
 
-/** Every recognised command of every document, with its verdict. */
+interface Context extends VerifyInput {
+  /** Every folder that holds a file of the repository ("" included). */
+  dirs: ReadonlySet<string>;
+}
+
+/** Every recognised command of every document that can be checked, with its verdict. */
 export function verifyCommands(input: VerifyInput): CommandCheck[] {
+  const context: Context = { ...input, dirs: foldersOf(input.files) };
   return input.documents.flatMap((document) =>
-    document.commands.map((command) => ({ ...command, document: document.path, ...verdict(command, document, input) })),
+    document.commands.flatMap((command) => {
+      const found = verdict(command, document, context);
+      if (found === null) return [];
+      return [{ ...command, document: document.path, ...found }];
+    }),
   );
 }
 
 type Verdict = { isOk: boolean; reason: string | null; packageDir: string | null };
 
-function verdict(command: RecognisedCommand, document: ContextDocument, input: VerifyInput): Verdict {
-  const base = joinPath(document.dir, command.cwd);
+/** The verdict, or null when the command cannot be checked. */
+function verdict(command: RecognisedCommand, document: ContextDocument, input: Context): Verdict | null {
+  if (command.cwd === null) return null;
+  const written = joinPath(command.isAtRoot ? "" : document.dir, command.cwd);
+  // `cd packages/x` in packages/x/README.md is written from the root.
+  const base = input.dirs.has(written) ? written : joinPath("", command.cwd);
+  // `cd my-app` into a folder the reader creates: nothing of the repository to check against.
+  if (command.cwd !== "" && !input.dirs.has(base)) return null;
   const need = command.need;
   switch (need.kind) {
     case "script":
-      return scriptVerdict(need, base, input);
+      return scriptVerdict(need, subjectDir(command, document, input) ?? base, document, input);
     case "bin":
-      return hasBin(need.bin, base, input)
-        ? ok(null)
-        : broken(
-            `${need.bin} is not a dependency of the repository, so ${need.manager === "npm" || need.manager === "npx" ? "npx" : need.manager} would download it`,
-          );
+      return binVerdict(need, base, document, input);
+    case "unknown-command": {
+      const owner = nearestPackage(base, input.packages);
+      const hint = owner && need.command in owner.scripts ? `; the script runs with \`npm run ${need.command}\`` : "";
+      return broken(`npm has no "${need.command}" command${hint}`);
+    }
     case "make": {
       const dir = joinPath(base, need.dir ?? "");
       const targets = input.project.makeTargets.get(dir);
@@ -89,32 +108,231 @@ function verdict(command: RecognisedCommand, document: ContextDocument, input: V
   }
 }
 
-function scriptVerdict(need: Extract<CommandNeed, { kind: "script" }>, base: string, input: VerifyInput): Verdict {
+/** The package a list item is about (`` - `examples/demo` — run `pnpm dev` ``), when it names one. */
+function subjectDir(command: RecognisedCommand, document: ContextDocument, input: Context): string | null {
+  if (command.subject === null || command.isAtRoot || command.cwd !== "") return null;
+  const subject = command.subject.replace(/^\.\//, "").replace(/\/$/, "");
+  const candidates = [joinPath(document.dir, subject), joinPath("", subject)];
+  return candidates.find((dir) => input.packages.some((pkg) => pkg.dir === dir)) ?? null;
+}
+
+function binVerdict(
+  need: Extract<CommandNeed, { kind: "bin" }>,
+  base: string,
+  document: ContextDocument,
+  input: Context,
+): Verdict | null {
+  if (need.selection !== null) {
+    const selected = selectPackages(need.selection, base, input.packages);
+    if (selected?.length === 0) return broken(`no workspace package matches ${describeSelectors(need.selection)}`);
+  }
+  if (hasBin(need.bin, base, input)) return ok(null);
+  const downloads = ["npx", "npm", "bunx", "bun"].includes(need.manager);
+  // A README tells its readers to run a tool they have not installed: npx's download is the point.
+  if (downloads && document.kind === "readme") return null;
+  const runner = need.manager === "npm" ? "npx" : need.manager;
+  return broken(
+    downloads
+      ? `${need.bin} is not a dependency of the repository, so ${runner} would download it`
+      : `${need.bin} is not a dependency of the repository, so ${runner} exec cannot find it`,
+  );
+}
+
+function scriptVerdict(
+  need: Extract<CommandNeed, { kind: "script" }>,
+  base: string,
+  document: ContextDocument,
+  input: Context,
+): Verdict {
   const { packages } = input;
-  const { script, workspace, manager } = need;
-  if (workspace !== null) {
-    const matches = workspacePackages(workspace, packages);
-    if (matches.length === 0) return broken(`no workspace package matches "${workspace}"`);
-    const missing = matches.find((pkg) => !(script in pkg.scripts));
-    return missing ? broken(missingScript(script, missing), missing.dir) : ok(matches[0]?.dir ?? null);
-  }
-  if (need.anyWorkspace) {
-    const workspaces = packages.filter((pkg) => pkg.dir !== "");
-    const having = workspaces.filter((pkg) => script in pkg.scripts);
-    if (having.length === 0) return broken(`no workspace package has a "${script}" script`);
-    const lacking = workspaces.find((pkg) => !(script in pkg.scripts));
-    if (!need.ifPresent && lacking)
-      return broken(`${missingScript(script, lacking)}, and npm runs it in every workspace (add --if-present)`);
-    return ok(null);
-  }
+  const { script, selection } = need;
+  if (selection !== null) return selectionVerdict(need, selection, base, input);
   const owner = nearestPackage(base, packages);
   if (!owner) return broken(`there is no package.json in ${describeDir(base)} or above it`);
   if (script in owner.scripts) return ok(owner.dir);
-  if (manager === "npm" && script === "start" && input.files.has(joinPath(owner.dir, "server.js")))
+  if (need.manager === "npm" && script === "start" && input.files.has(joinPath(owner.dir, "server.js")))
     return ok(owner.dir);
   // pnpm, yarn and bun run a package binary when no script has the name.
-  if (manager !== "npm" && hasBin(script, owner.dir, input)) return ok(owner.dir);
+  if (need.manager !== "npm" && hasBin(script, owner.dir, input)) return ok(owner.dir);
+  if (document.kind === "readme" && isUsersScript(owner, script, packages)) return ok(null);
   return broken(missingScript(script, owner), owner.dir);
+}
+
+/**
+ * A package's README speaks to the packages that use it: `pnpm build` in a
+ * shared build config's README is the script of the packages built with it.
+ * Taken so when the package lacks the script and at least half of the
+ * workspace packages that depend on it (the root aside) have it.
+ */
+function isUsersScript(owner: PackageFact, script: string, packages: readonly PackageFact[]): boolean {
+  if (owner.dir === "") return false;
+  const users = dependentsOf(owner, packages).filter((pkg) => pkg.dir !== "");
+  const having = users.filter((pkg) => script in pkg.scripts).length;
+  return users.length > 0 && having * 2 >= users.length;
+}
+
+function selectionVerdict(
+  need: Extract<CommandNeed, { kind: "script" }>,
+  selection: Selection,
+  base: string,
+  input: Context,
+): Verdict {
+  const { script } = need;
+  const selected = selectPackages(selection, base, input.packages);
+  // A selector the scan cannot evaluate (`[origin/main]`, changed files): nothing to say.
+  if (selected === null) return ok(null);
+  if (selected.length === 0)
+    return broken(
+      selection.all
+        ? `there are no workspace packages`
+        : `no workspace package matches ${describeSelectors(selection)}`,
+    );
+  const only = selected.length === 1 ? selected[0] : undefined;
+  const hasScript = (pkg: PackageFact): boolean =>
+    script in pkg.scripts || (need.manager === "yarn" && !selection.all && hasBin(script, pkg.dir, input));
+  if (need.ifPresent) return ok(only?.dir ?? null);
+  if (selection.each) {
+    const lacking = selected.find((pkg) => !hasScript(pkg));
+    if (!lacking) return ok(only?.dir ?? null);
+    if (only && !selection.all) return broken(missingScript(script, lacking), lacking.dir);
+    const where = selection.all ? "every workspace" : "every workspace it selects";
+    const remedy = need.manager === "npm" ? " (add --if-present)" : "";
+    return broken(`${missingScript(script, lacking)}, and ${need.manager} runs it in ${where}${remedy}`, lacking.dir);
+  }
+  if (selected.some(hasScript)) return ok(only?.dir ?? null);
+  if (only) return broken(missingScript(script, only), only.dir);
+  return broken(
+    selection.all
+      ? `no workspace package has a "${script}" script`
+      : `none of the ${selected.length} packages it selects (${describeSelectors(selection)}) has a "${script}" script`,
+  );
+}
+
+function describeSelectors(selection: Selection): string {
+  return selection.selectors.map((selector) => `"${selector}"`).join(", ");
+}
+
+/** The packages a selection picks, or null when it depends on something the scan does not know (git changes). */
+function selectPackages(selection: Selection, base: string, packages: readonly PackageFact[]): PackageFact[] | null {
+  const workspaces = packages.filter((pkg) => pkg.dir !== "" || selection.withRoot);
+  const includes = selection.selectors.filter((selector) => !selector.startsWith("!"));
+  const excludes = selection.selectors.filter((selector) => selector.startsWith("!")).map((item) => item.slice(1));
+  const pick = (selector: string): PackageFact[] | null =>
+    selection.syntax === "pnpm" ? pnpmSelect(selector, base, packages) : plainSelect(selector, base, packages);
+  const picked = includes.map(pick);
+  const dropped = excludes.map(pick);
+  if (picked.includes(null) || dropped.includes(null)) return null;
+  const chosen = new Set(selection.all || includes.length === 0 ? workspaces : picked.flatMap((list) => list ?? []));
+  for (const pkg of dropped.flatMap((list) => list ?? [])) chosen.delete(pkg);
+  return packages.filter((pkg) => chosen.has(pkg));
+}
+
+/** A name, a glob over names or folders, or a folder (with the workspaces under it), as npm and yarn take them. */
+function plainSelect(selector: string, base: string, packages: readonly PackageFact[]): PackageFact[] {
+  const path = selector.replace(/^\.\//, "").replace(/\/$/, "");
+  const isName = nameMatcher(selector);
+  const isPath = pathMatcher(path);
+  const fromBase = joinPath(base, path);
+  return packages.filter(
+    (pkg) =>
+      (pkg.name !== null && isName(pkg.name)) ||
+      isPath(pkg.dir) ||
+      isUnder(pkg.dir, fromBase) ||
+      (pkg.dir !== "" && isUnder(pkg.dir, path)),
+  );
+}
+
+/**
+ * pnpm's selector: `name` (a glob; the scope may be left out), `./dir` or
+ * `{dir}` (the packages under it), `name{dir}`, with `...` after (and its
+ * dependencies) or before (and its dependents), `^` to leave the package
+ * itself out; `[ref]` selects by git changes, which the scan does not know.
+ */
+function pnpmSelect(selector: string, base: string, packages: readonly PackageFact[]): PackageFact[] | null {
+  let rest = selector;
+  if (/\[[^\]]*\]/.test(rest)) return null;
+  const dependents = rest.startsWith("...");
+  if (dependents) rest = rest.slice(3);
+  const dependentsOnly = dependents && rest.startsWith("^");
+  if (dependentsOnly) rest = rest.slice(1);
+  const dependencies = rest.endsWith("...");
+  if (dependencies) rest = rest.slice(0, -3);
+  const dependenciesOnly = dependencies && rest.endsWith("^");
+  if (dependenciesOnly) rest = rest.slice(0, -1);
+  const braces = /^(.*?)\{(.+)\}$/.exec(rest);
+  const isDir = /^\.\.?(?:\/|$)/.test(rest);
+  const name = braces ? (braces[1] ?? "") : isDir ? "" : rest;
+  const dir = braces ? (braces[2] ?? "") : isDir ? rest : null;
+  const inDir = dir === null ? () => true : dirSelector(joinPath(base, dir));
+  const roots = packages.filter((pkg) => inDir(pkg.dir) && (name === "" || pnpmNameMatches(name, pkg, packages)));
+  const chosen = new Set<PackageFact>();
+  for (const root of roots) {
+    if (!dependentsOnly && !dependenciesOnly) chosen.add(root);
+    if (dependencies) for (const pkg of closure(root, packages, dependenciesOf)) chosen.add(pkg);
+    if (dependents) for (const pkg of closure(root, packages, dependentsOf)) chosen.add(pkg);
+  }
+  return [...chosen];
+}
+
+function pnpmNameMatches(name: string, pkg: PackageFact, packages: readonly PackageFact[]): boolean {
+  if (pkg.name === null) return false;
+  if (nameMatcher(name)(pkg.name)) return true;
+  // `--filter core` picks `@babel/core` when no package is named `core` and one scope has it.
+  if (name.includes("/") || name.includes("*") || packages.some((other) => other.name === name)) return false;
+  const scoped = packages.filter((other) => other.name?.endsWith(`/${name}`));
+  return scoped.length === 1 && scoped[0] === pkg;
+}
+
+/** A package name or a glob over names, where `*` also crosses `/` (as pnpm and yarn match names). */
+function nameMatcher(pattern: string): (name: string) => boolean {
+  if (!pattern.includes("*")) return (name) => name === pattern;
+  if (globCostProblem(pattern.replace(/\//g, "-")) !== null) return () => false;
+  const regex = new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`);
+  return (name) => regex.test(name);
+}
+
+/** A folder glob (`packages/*`), or a folder: itself and the folders under it. */
+function dirSelector(dir: string): (pkgDir: string) => boolean {
+  if (/[*?{}[\]]/.test(dir)) return pathMatcher(dir);
+  return (pkgDir) => isUnder(pkgDir, dir);
+}
+
+function pathMatcher(glob: string): (path: string) => boolean {
+  if (glob === "" || !/[*?{}[\]]/.test(glob)) return (path) => path === glob && glob !== "";
+  return globCostProblem(glob) === null ? picomatch(glob, { noextglob: true }) : () => false;
+}
+
+function isUnder(dir: string, folder: string): boolean {
+  return folder === "" || dir === folder || dir.startsWith(`${folder}/`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function dependenciesOf(pkg: PackageFact, packages: readonly PackageFact[]): PackageFact[] {
+  return packages.filter((other) => other !== pkg && other.name !== null && pkg.dependencies.includes(other.name));
+}
+
+function dependentsOf(pkg: PackageFact, packages: readonly PackageFact[]): PackageFact[] {
+  return packages.filter((other) => other !== pkg && pkg.name !== null && other.dependencies.includes(pkg.name));
+}
+
+/** The packages reachable from `start` through `next` (direct and indirect), `start` left out. */
+function closure(
+  start: PackageFact,
+  packages: readonly PackageFact[],
+  next: (pkg: PackageFact, packages: readonly PackageFact[]) => PackageFact[],
+): Set<PackageFact> {
+  const seen = new Set<PackageFact>();
+  const queue = [start];
+  for (let pkg = queue.shift(); pkg !== undefined; pkg = queue.shift())
+    for (const found of next(pkg, packages))
+      if (found !== start && !seen.has(found)) {
+        seen.add(found);
+        queue.push(found);
+      }
+  return seen;
 }
 
 function missingScript(script: string, owner: PackageFact): string {
@@ -145,16 +363,6 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-function workspacePackages(selector: string, packages: readonly PackageFact[]): PackageFact[] {
-  const normalized = selector.replace(/^\.\//, "").replace(/\/$/, "");
-  // The selector is the repository's text: a glob too costly to match matches nothing.
-  const isMatch = globCostProblem(normalized) === null ? picomatch(normalized, { noextglob: true }) : () => false;
-  return packages.filter(
-    (pkg) =>
-      pkg.name === selector || pkg.dir === normalized || (pkg.name !== null && isMatch(pkg.name)) || isMatch(pkg.dir),
-  );
-}
-
 function nearestPackage(dir: string, packages: readonly PackageFact[]): PackageFact | undefined {
   for (let current = dir; ; current = posix.dirname(current) === "." ? "" : posix.dirname(current)) {
     const found = packages.find((pkg) => pkg.dir === current);
@@ -171,6 +379,13 @@ function hasBin(bin: string, dir: string, input: VerifyInput): boolean {
   )
     return true;
   return [dir, ""].some((candidate) => existsSync(join(input.root, candidate, "node_modules", ".bin", bin)));
+}
+
+function foldersOf(files: ReadonlySet<string>): Set<string> {
+  const dirs = new Set<string>([""]);
+  for (const file of files)
+    for (let dir = posix.dirname(file); dir !== "." && !dirs.has(dir); dir = posix.dirname(dir)) dirs.add(dir);
+  return dirs;
 }
 
 function joinPath(dir: string, path: string): string {

@@ -1,8 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { commandLines, recogniseCommands } from "../../../src/facts/context/commands.js";
+import { commandLines, recogniseCommands, type Selection } from "../../../src/facts/context/commands.js";
+
+function line(
+  text: string,
+  cwd: string | null = "",
+): { text: string; line: number; column: number } & {
+  isAtRoot: boolean;
+  subject: null;
+  cwd: string | null;
+} {
+  return { text, line: 1, column: 1, isAtRoot: false, subject: null, cwd };
+}
 
 function needs(text: string): unknown[] {
-  return recogniseCommands({ text, line: 1, column: 1 }).map(({ need, cwd }) => ({ ...need, cwd }));
+  return recogniseCommands(line(text)).map(({ need, cwd, isAtRoot }) => ({ ...need, cwd, isAtRoot }));
+}
+
+function script(manager: string, name: string, extra: Partial<Record<string, unknown>> = {}): unknown {
+  return {
+    kind: "script",
+    manager,
+    script: name,
+    selection: null,
+    ifPresent: false,
+    cwd: "",
+    isAtRoot: false,
+    ...extra,
+  };
+}
+
+function selection(selectors: string[], syntax: Selection["syntax"], extra: Partial<Selection> = {}): Selection {
+  return { selectors, syntax, all: false, withRoot: false, each: syntax === "plain", ...extra };
 }
 
 describe("command lines", () => {
@@ -22,117 +50,200 @@ describe("command lines", () => {
       "```", // 12
     ];
     expect(commandLines(lines)).toEqual([
-      { text: "npm run build", line: 1, column: 13 },
-      { text: "npm ci", line: 4, column: 1 },
-      { text: "pnpm test", line: 7, column: 3 },
+      { text: "npm run build", line: 1, column: 13, isAtRoot: false, subject: null, cwd: "" },
+      { text: "npm ci", line: 4, column: 1, isAtRoot: false, subject: null, cwd: "" },
+      { text: "pnpm test", line: 7, column: 3, isAtRoot: false, subject: null, cwd: "" },
+    ]);
+  });
+
+  it("drops a trailing comment and carries a bare cd to the block's next lines", () => {
+    const lines = [
+      "```sh", // 1
+      "cd apps/web    # or apps/admin", // 2
+      "pnpm test:unit              # Run unit tests only", // 3
+      "cd ..", // 4
+      "pnpm lint", // 5
+      "cd ~/elsewhere", // 6
+      "pnpm dev", // 7
+      "```", // 8
+      "```sh", // 9
+      "pnpm build", // 10
+      "```", // 11
+    ];
+    expect(commandLines(lines).map(({ text, cwd }) => [text, cwd])).toEqual([
+      ["cd apps/web", ""],
+      ["pnpm test:unit", "apps/web"],
+      ["cd ..", "apps/web"],
+      ["pnpm lint", "apps"],
+      ["cd ~/elsewhere", "apps"],
+      ["pnpm dev", null],
+      ["pnpm build", ""],
+    ]);
+  });
+
+  it("marks commands the text says run from the repository root: heading, paragraph, comment, repo-wide", () => {
+    const lines = [
+      "# Package", // 1
+      "", // 2
+      "Run `pnpm a` here.", // 3
+      "", // 4
+      "Run `pnpm b` from the repo root,", // 5
+      "and `pnpm c` too.", // 6
+      "", // 7
+      "- `pnpm d` at the monorepo root", // 8
+      "- `pnpm e` here", // 9
+      "", // 10
+      "It is part of the repo-wide `pnpm f`, unlike `pnpm g`.", // 11
+      "", // 12
+      "Run these from the root of the repository:", // 13
+      "", // 14
+      "```sh", // 15
+      "pnpm h", // 16
+      "```", // 17
+      "", // 18
+      "```sh", // 19
+      "# build first (from repository root)", // 20
+      "pnpm i", // 21
+      "# then here", // 22
+      "pnpm j", // 23
+      "pnpm k   # in the repo root", // 24
+      "```", // 25
+      "", // 26
+      "## From the workspace root", // 27
+      "", // 28
+      "`pnpm l`", // 29
+      "", // 30
+      "### Still there", // 31
+      "", // 32
+      "`pnpm m`", // 33
+      "", // 34
+      "## Back in the package", // 35
+      "", // 36
+      "`pnpm n`", // 37
+    ];
+    expect(commandLines(lines).map(({ text, isAtRoot }) => `${text}${isAtRoot ? " (root)" : ""}`)).toEqual([
+      "pnpm a",
+      "pnpm b (root)",
+      "pnpm c (root)",
+      "pnpm d (root)",
+      "pnpm e",
+      "pnpm f (root)",
+      "pnpm g",
+      "pnpm h (root)",
+      "pnpm i (root)",
+      "pnpm j",
+      "pnpm k (root)",
+      "pnpm l (root)",
+      "pnpm m (root)",
+      "pnpm n",
+    ]);
+  });
+
+  it("takes the folder a list item opens with as the item's subject", () => {
+    const lines = [
+      "- `examples/demo` — run `pnpm dev` and edit `src/app.ts`.", // 1
+      "- [the site](./apps/site) — `pnpm build`", // 2
+      "- Run `pnpm test`.", // 3
+    ];
+    expect(commandLines(lines).map(({ text, subject }) => [text, subject])).toEqual([
+      ["pnpm dev", "examples/demo"],
+      ["pnpm build", "./apps/site"],
+      ["pnpm test", null],
     ]);
   });
 });
 
 describe("recognised commands", () => {
   it.each([
-    [
-      "npm test",
-      [
-        {
-          kind: "script",
-          manager: "npm",
-          script: "test",
-          workspace: null,
-          anyWorkspace: false,
-          ifPresent: false,
-          cwd: "",
-        },
-      ],
-    ],
-    [
-      "npm run lint -- --fix",
-      [
-        {
-          kind: "script",
-          manager: "npm",
-          script: "lint",
-          workspace: null,
-          anyWorkspace: false,
-          ifPresent: false,
-          cwd: "",
-        },
-      ],
-    ],
+    ["npm test", [script("npm", "test")]],
+    ["npm run lint -- --fix", [script("npm", "lint")]],
     ["npm ci", []],
+    ["npm uninstall left-pad", []],
+    ["npm explain eslint", []],
+    ["npm tes", [script("npm", "test")]],
+    ["npm lint", [{ kind: "unknown-command", manager: "npm", command: "lint", cwd: "", isAtRoot: false }]],
     [
       "CI=1 npm run e2e --if-present -ws",
+      [script("npm", "e2e", { ifPresent: true, selection: selection([], "plain", { all: true }) })],
+    ],
+    [
+      "npm run build -w @acme/api --workspace=./packages/web",
+      [script("npm", "build", { selection: selection(["@acme/api", "./packages/web"], "plain") })],
+    ],
+    ["npm run build --prefix packages/api", [script("npm", "build", { cwd: "packages/api" })]],
+    [
+      "npm exec -w @acme/api -- tsc --noEmit",
       [
         {
-          kind: "script",
+          kind: "bin",
           manager: "npm",
-          script: "e2e",
-          workspace: null,
-          anyWorkspace: true,
-          ifPresent: true,
+          bin: "tsc",
+          selection: selection(["@acme/api"], "plain"),
           cwd: "",
+          isAtRoot: false,
         },
       ],
     ],
+    ["pnpm --filter @acme/web dev", [script("pnpm", "dev", { selection: selection(["@acme/web"], "pnpm") })]],
     [
-      "pnpm --filter @acme/web dev",
-      [
-        {
-          kind: "script",
-          manager: "pnpm",
-          script: "dev",
-          workspace: "@acme/web",
-          anyWorkspace: false,
-          ifPresent: true,
-          cwd: "",
-        },
-      ],
+      "pnpm -F web... -F '!@acme/legacy' run --if-present build --watch",
+      [script("pnpm", "build", { ifPresent: true, selection: selection(["web...", "!@acme/legacy"], "pnpm") })],
     ],
+    // pnpm passes everything after a script's name to the script: this filter is turbo's.
+    ["pnpm test:examples --filter demo", [script("pnpm", "test:examples")]],
+    // `test` is pnpm's own command, which reads its options anywhere.
+    ["pnpm test --filter demo", [script("pnpm", "test", { selection: selection(["demo"], "pnpm") })]],
+    ["pnpm -r lint", [script("pnpm", "lint", { selection: selection([], "pnpm", { all: true }) })]],
+    ["pnpm -w build", [script("pnpm", "build", { isAtRoot: true })]],
+    ["pnpm -C packages/api build", [script("pnpm", "build", { cwd: "packages/api" })]],
+    ["pnpm --dir=packages/api build", [script("pnpm", "build", { cwd: "packages/api" })]],
     ["pnpm install", []],
+    ["pnpm uninstall left-pad", []],
+    ["pnpm dlx create-vite app", []],
+    ["pnpx create-vite app", []],
+    ["pnpm run /^watch:/", []],
     [
-      "yarn workspace api build",
+      "pnpm --filter integration-tests exec vitest run",
       [
         {
-          kind: "script",
-          manager: "yarn",
-          script: "build",
-          workspace: "api",
-          anyWorkspace: false,
-          ifPresent: true,
+          kind: "bin",
+          manager: "pnpm",
+          bin: "vitest",
+          selection: selection(["integration-tests"], "pnpm"),
           cwd: "",
+          isAtRoot: false,
         },
       ],
     ],
+    ["yarn workspace api build", [script("yarn", "build", { selection: selection(["api"], "plain") })]],
+    ["yarn workspace api run build", [script("yarn", "build", { selection: selection(["api"], "plain") })]],
+    ["yarn workspace api add zod", []],
+    [
+      "yarn workspaces foreach -A --parallel run build",
+      [script("yarn", "build", { selection: selection([], "plain", { all: true, withRoot: true, each: false }) })],
+    ],
+    [
+      "yarn workspaces foreach --include '@acme/*' --exclude @acme/legacy run test",
+      [script("yarn", "test", { selection: selection(["@acme/*", "!@acme/legacy"], "plain", { each: false }) })],
+    ],
+    ["yarn workspaces run lint", [script("yarn", "lint", { selection: selection([], "plain", { all: true }) })]],
+    ["yarn --cwd packages/api build", [script("yarn", "build", { cwd: "packages/api" })]],
+    ["yarn dlx create-vite app", []],
     ["yarn", []],
-    ["bun run scripts/seed.ts", [{ kind: "file", manager: "bun", file: "scripts/seed.ts", cwd: "" }]],
+    ["bun run scripts/seed.ts", [{ kind: "file", manager: "bun", file: "scripts/seed.ts", cwd: "", isAtRoot: false }]],
     ["bun test", []],
-    ["npx tsc --noEmit", [{ kind: "bin", manager: "npx", bin: "tsc", cwd: "" }]],
+    ["bun --filter './packages/*' dev", [script("bun", "dev", { selection: selection(["./packages/*"], "pnpm") })]],
+    ["npx tsc --noEmit", [{ kind: "bin", manager: "npx", bin: "tsc", selection: null, cwd: "", isAtRoot: false }]],
     ["npx create-app@latest my-app", []],
-    ["make -C tools release", [{ kind: "make", target: "release", dir: "tools", cwd: "" }]],
-    ["just", [{ kind: "just", recipe: null, cwd: "" }]],
+    ["npm run <script>", []],
+    ["make -C tools release", [{ kind: "make", target: "release", dir: "tools", cwd: "", isAtRoot: false }]],
+    ["just", [{ kind: "just", recipe: null, cwd: "", isAtRoot: false }]],
     [
       "cd packages/api && npm run build && cd ../web && npm run dev",
-      [
-        {
-          kind: "script",
-          manager: "npm",
-          script: "build",
-          workspace: null,
-          anyWorkspace: false,
-          ifPresent: false,
-          cwd: "packages/api",
-        },
-        {
-          kind: "script",
-          manager: "npm",
-          script: "dev",
-          workspace: null,
-          anyWorkspace: false,
-          ifPresent: false,
-          cwd: "packages/web",
-        },
-      ],
+      [script("npm", "build", { cwd: "packages/api" }), script("npm", "dev", { cwd: "packages/web" })],
     ],
+    ["cd .. && npm test", [script("npm", "test", { cwd: ".." })]],
+    ["cd $ROOT && npm test", [script("npm", "test", { cwd: null })]],
     ["git status && docker compose up", []],
   ])("%s", (text, expected) => {
     expect(needs(text)).toEqual(expected);

@@ -24,6 +24,96 @@ describe(RULE, () => {
     expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 10, brokenCommands: 5 });
   });
 
+  // fixtures/context/commands-pnpm-selectors: web depends on ui, ui and demo on core; only core and ui build.
+  it("selects pnpm packages as pnpm does: names, ..., ^, ./dir, {dir}, !, -r, -C, -w", async () => {
+    const result = await scanFixture("context/commands-pnpm-selectors");
+    expect(findingsOf(result, RULE).map((finding) => `${finding.file}:${finding.line} ${finding.message}`)).toEqual([
+      'AGENTS.md:6 `pnpm --filter web build` in AGENTS.md does not run: apps/web/package.json has no "build" script',
+      'AGENTS.md:8 `pnpm --filter "...^web" build` in AGENTS.md does not run: no workspace package matches "...^web"',
+      'AGENTS.md:11 `pnpm -F "{apps/*}" emit` in AGENTS.md does not run: apps/web/package.json has no "emit" script',
+      'AGENTS.md:13 `pnpm --filter nope test` in AGENTS.md does not run: no workspace package matches "nope"',
+      'AGENTS.md:15 `pnpm -r --filter "!@shop/core" --filter "!@shop/ui" test` in AGENTS.md does not run: none of the 2 packages it selects ("!@shop/core", "!@shop/ui") has a "test" script',
+      'AGENTS.md:17 `pnpm -r lint` in AGENTS.md does not run: no workspace package has a "lint" script',
+      'AGENTS.md:19 `pnpm -C apps/web build` in AGENTS.md does not run: apps/web/package.json has no "build" script',
+      'AGENTS.md:21 `pnpm test --filter demo` in AGENTS.md does not run: examples/demo/package.json has no "test" script',
+      'examples/demo/README.md:5 `pnpm -w dev` in examples/demo/README.md does not run: package.json has no "dev" script',
+    ]);
+    // AGENTS.md's 18 rows and the demo README's 3 commands.
+    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 21, brokenCommands: 9 });
+  });
+
+  it("reads npm's workspace flags, --prefix, exec and its command names", async () => {
+    const result = await scanFixture("context/commands-npm");
+    expect(findingsOf(result, RULE).map((finding) => `${finding.line} ${finding.message}`)).toEqual([
+      '6 `npm test -w packages` in AGENTS.md does not run: packages/docs/package.json has no "test" script, and npm runs it in every workspace it selects (add --if-present)',
+      '9 `npm run lint --prefix packages/cli` in AGENTS.md does not run: packages/cli/package.json has no "lint" script',
+      "11 `npm exec prettier` in AGENTS.md does not run: prettier is not a dependency of the repository, so npx would download it",
+      '13 `npm lint` in AGENTS.md does not run: npm has no "lint" command; the script runs with `npm run lint`',
+    ]);
+    // Ten rows; `npm uninstall` is npm's own command.
+    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 10, brokenCommands: 4 });
+  });
+
+  it("reads yarn workspace, workspaces foreach (with --include) and --cwd", async () => {
+    const result = await scanFixture("context/commands-yarn");
+    expect(findingsOf(result, RULE).map((finding) => `${finding.line} ${finding.message}`)).toEqual([
+      '6 `yarn workspace @studio/app test` in AGENTS.md does not run: packages/app/package.json has no "test" script',
+      '8 `yarn workspace @studio/nope build` in AGENTS.md does not run: no workspace package matches "@studio/nope"',
+      '10 `yarn workspaces foreach --all run lint` in AGENTS.md does not run: no workspace package has a "lint" script',
+      '12 `yarn workspaces foreach --include "@studio/utils" run start` in AGENTS.md does not run: packages/utils/package.json has no "start" script',
+      '14 `yarn --cwd packages/utils start` in AGENTS.md does not run: packages/utils/package.json has no "start" script',
+    ]);
+    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 10, brokenCommands: 5 });
+  });
+
+  it("reads bun's --filter, files and built-in commands", async () => {
+    const result = await scanFixture("context/commands-bun");
+    expect(findingsOf(result, RULE).map((finding) => `${finding.line} ${finding.message}`)).toEqual([
+      '6 `bun --filter "@edge/*" deploy` in AGENTS.md does not run: none of the 2 packages it selects ("@edge/*") has a "deploy" script',
+      '8 `bun run --filter ./packages/site build` in AGENTS.md does not run: packages/site/package.json has no "build" script',
+      "10 `bun run scripts/migrate.ts` in AGENTS.md does not run: scripts/migrate.ts does not exist",
+    ]);
+    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 6, brokenCommands: 3 });
+  });
+
+  it("does not check a package manager's own commands (uninstall, dlx, pnpx, yarn npm, bun pm)", async () => {
+    const result = await scanFixture("context/commands-builtins");
+    expect(locationsOf(result, RULE)).toEqual(["README.md:32:1", "README.md:33:1", "README.md:34:1", "README.md:35:1"]);
+    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 4, brokenCommands: 4 });
+  });
+
+  it("resolves at the root what a heading, a sentence, a comment or 'repo-wide' says runs from the root", async () => {
+    const result = await scanFixture("context/commands-root-hints");
+    expect(findingsOf(result, RULE).map((finding) => `${finding.line} ${finding.message}`)).toEqual([
+      '11 `pnpm docs:api` in packages/engine/README.md does not run: packages/engine/package.json has no "docs:api" script',
+      '16 `pnpm fixtures:emit` in packages/engine/README.md does not run: packages/engine/package.json has no "fixtures:emit" script',
+      '40 `pnpm test && pnpm docs:api` in packages/engine/README.md does not run: packages/engine/package.json has no "docs:api" script',
+    ]);
+    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 13, brokenCommands: 3 });
+  });
+
+  it("follows a cd line through its code block, a cd written from the root, and the folder a list item is about", async () => {
+    const result = await scanFixture("context/commands-cd");
+    expect(findingsOf(result, RULE).map((finding) => `${finding.file}:${finding.line} ${finding.message}`)).toEqual([
+      'AGENTS.md:7 `npm test` in AGENTS.md does not run: apps/admin/package.json has no "test" script',
+      'AGENTS.md:16 `cd apps/shop && npm run build` in AGENTS.md does not run: apps/shop/package.json has no "build" script',
+      'AGENTS.md:19 `npm test` in AGENTS.md does not run: apps/admin/package.json has no "test" script',
+    ]);
+    // `npm run start` after `cd my-new-app` runs in a folder the repository does not have: not checked.
+    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 9, brokenCommands: 3 });
+  });
+
+  it("reads a package README as addressed to the packages that use it, and npx in a README as a download on purpose", async () => {
+    const result = await scanFixture("context/commands-readme-readers");
+    expect(findingsOf(result, RULE).map((finding) => `${finding.file}:${finding.line} ${finding.message}`)).toEqual([
+      "AGENTS.md:3 `npx degit toolchain/starter my-app` in AGENTS.md does not run: degit is not a dependency of the repository, so npx would download it",
+      'packages/build-config/README.md:5 `pnpm test` in packages/build-config/README.md does not run: packages/build-config/package.json has no "test" script',
+      'packages/build-config/README.md:7 `pnpm release` in packages/build-config/README.md does not run: packages/build-config/package.json has no "release" script',
+    ]);
+    // The lonely package's README `npx degit …` is not checked.
+    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 4, brokenCommands: 3 });
+  });
+
   it("finds nothing broken in the drift fixture's README", async () => {
     const result = await scanFixture("context/drift");
     expect(findingsOf(result, RULE).some((finding) => finding.file === "README.md")).toBe(false);
