@@ -9,13 +9,19 @@ const PURPOSES: ReadonlyArray<[Purpose, RegExp]> = [
   ["build", /^(?:build|compile)(?:[:-].+)?$/],
 ];
 
+/** Two commands agree when they run the same script, or one's script runs the other's (`test` is `yarn test:app`). */
+function isSameRun(a: CommandCheck, b: CommandCheck): boolean {
+  if (a.need.kind !== "script" || b.need.kind !== "script") return false;
+  return a.runs.includes(b.need.script) || b.runs.includes(a.need.script) || a.need.script === b.need.script;
+}
+
 /** Reports two context files that give different test or build commands for the same package. */
 export default defineRule({
   id: "context/contradiction",
   category: "context",
   severity: "warning",
   description:
-    "Agent context files agree: where two of them give the test (or build) command of the same package, they name the same script. Files about different topics, and links to one file, are not compared.",
+    "Agent context files agree: where two of them give the test (or build) command of the same package, they name the same script or one that runs the other. Files about different topics, and links to one file, are not compared.",
   why: "Given two test commands an agent picks one at random, and may check its work with the one that does not run everything.",
   weight: 2,
   effort: "trivial",
@@ -54,11 +60,8 @@ export default defineRule({
       examine();
       const [purpose = "test", packageDir = ""] = key.split("\0");
       const [[first, firstCommands] = ["", []], ...others] = [...byDocument].sort(([a], [b]) => (a < b ? -1 : 1));
-      const scriptsOf = (commands: readonly CommandCheck[]): Set<string> =>
-        new Set(commands.flatMap((command) => (command.need.kind === "script" ? [command.need.script] : [])));
-      const firstScripts = scriptsOf(firstCommands);
       const conflicting = others.find(
-        ([, commands]) => ![...scriptsOf(commands)].some((script) => firstScripts.has(script)),
+        ([, commands]) => !commands.some((command) => firstCommands.some((first) => isSameRun(first, command))),
       );
       if (!conflicting) continue;
       const [second, secondCommands] = conflicting;

@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { join, posix } from "node:path";
 import picomatch from "picomatch";
 import { globCostProblem } from "../../discover/globs.js";
-import type { CommandNeed, RecognisedCommand, Selection } from "./commands.js";
+import { recogniseCommands, type CommandNeed, type RecognisedCommand, type Selection } from "./commands.js";
 import type { ContextDocument } from "./documents.js";
 import type { PackageFact } from "./packages.js";
 import type { ProjectFact } from "./project.js";
@@ -22,6 +22,8 @@ export interface CommandCheck extends RecognisedCommand {
   reason: string | null;
   /** The package.json the command runs against, when it runs a script in one package. */
   packageDir: string | null;
+  /** The scripts the command runs in that package: its own, and those its body runs (`npm run x`, `yarn x`), transitively. */
+  runs: string[];
 }
 
 /** Binaries whose package has another name. */
@@ -60,7 +62,9 @@ export function verifyCommands(input: VerifyInput): CommandCheck[] {
     document.commands.flatMap((command) => {
       const found = verdict(command, document, context);
       if (found === null) return [];
-      return [{ ...command, document: document.path, ...found }];
+      const pkg = found.packageDir === null ? undefined : input.packages.find((item) => item.dir === found.packageDir);
+      const runs = command.need.kind === "script" && pkg && found.isOk ? scriptsRun(pkg, command.need.script) : [];
+      return [{ ...command, document: document.path, ...found, runs }];
     }),
   );
 }
@@ -332,6 +336,21 @@ function closure(
         seen.add(found);
         queue.push(found);
       }
+  return seen;
+}
+
+/** The scripts `script` runs in its own package: itself, and each `npm run x`, `yarn x`, `pnpm x` of their bodies. */
+function scriptsRun(pkg: PackageFact, script: string): string[] {
+  const seen = [script];
+  for (let index = 0; index < seen.length; index += 1) {
+    const body = pkg.scripts[seen[index] ?? ""] ?? "";
+    const line = { text: body, line: 1, column: 1, isAtRoot: false, subject: null, cwd: "" };
+    for (const command of recogniseCommands(line)) {
+      const need = command.need;
+      if (need.kind !== "script" || need.selection !== null || command.cwd !== "" || command.isAtRoot) continue;
+      if (need.script in pkg.scripts && !seen.includes(need.script)) seen.push(need.script);
+    }
+  }
   return seen;
 }
 

@@ -2,7 +2,7 @@ import { symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/engine/index.js";
-import { categoryOf, copyFixture, locationsOf } from "../../helpers/fixtures.js";
+import { categoryOf, copyFixture, findingsOf, locationsOf } from "../../helpers/fixtures.js";
 import { commitAll, initRepo } from "../../helpers/git.js";
 
 const RULE = "context/contradiction";
@@ -12,6 +12,16 @@ describe(RULE, () => {
     const root = await copyFixture("context/drift");
     const result = await analyze({ root, config: {} });
     expect(locationsOf(result, RULE)).toEqual(["CLAUDE.md:3:21"]);
+  });
+
+  // fixtures/context/commands-contradiction: test:update is `yarn test:app --update`; build and build:lib are two builds.
+  it("does not report a script that runs the other, nor commands for different packages", async () => {
+    const result = await analyze({ root: await copyFixture("context/commands-contradiction"), config: {} });
+    expect(
+      findingsOf(result, RULE).map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.message}`),
+    ).toEqual([
+      "CLAUDE.md:5:25 CLAUDE.md says to build the root package with `yarn build:lib`, AGENTS.md with `yarn build`",
+    ]);
   });
 
   it("treats a CLAUDE.md that links to AGENTS.md as the same file: nothing to contradict", async () => {

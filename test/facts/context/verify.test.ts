@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { scan } from "../../../src/engine/index.js";
+import { copyFixture } from "../../helpers/fixtures.js";
+
+describe("verified commands", () => {
+  // fixtures/context/commands-contradiction: test is `yarn test:app`, test:update `yarn test:app --update --watch=false`.
+  it("lists the scripts each command runs in its package, following yarn x, npm run x and pnpm x in script bodies", async () => {
+    const { facts } = await scan({ root: await copyFixture("context/commands-contradiction"), config: {} });
+    expect(
+      facts.commands.map((command) => [`${command.document}:${command.line}`, command.packageDir, command.runs]),
+    ).toEqual([
+      [".github/copilot-instructions.md:3", "packages/ui", ["test"]],
+      ["AGENTS.md:3", "", ["test:update", "test:app"]],
+      ["AGENTS.md:5", "", ["build"]],
+      ["AGENTS.md:7", "packages/ui", ["test"]],
+      ["CLAUDE.md:3", "", ["test:app"]],
+      ["CLAUDE.md:5", "", ["build:lib"]],
+    ]);
+  });
+});
