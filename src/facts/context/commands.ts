@@ -104,7 +104,7 @@ interface Fence {
 /** Candidate command lines: every line of shell fences, and inline code spans that start with a known tool. */
 export function commandLines(lines: readonly string[]): CommandLine[] {
   const found: CommandLine[] = [];
-  const paragraphAtRoot = paragraphHints(lines);
+  const units = proseUnits(lines);
   const headingAtRoot = headingHints(lines);
   let fence: Fence | null = null;
   lines.forEach((text, index) => {
@@ -117,7 +117,7 @@ export function commandLines(lines: readonly string[]): CommandLine[] {
           marker,
           isShell: SHELL_LANGUAGES.has(language),
           isConsole: /console|session|terminal/.test(language),
-          isAtRoot: headingAtRoot[index] === true || precedingParagraphAtRoot(lines, paragraphAtRoot, index),
+          isAtRoot: headingAtRoot[index] === true || isBlockIntroAtRoot(lines, units, index),
           isCommentAtRoot: false,
           cwd: "",
         };
@@ -129,7 +129,7 @@ export function commandLines(lines: readonly string[]): CommandLine[] {
       if (line) found.push(line);
       return;
     }
-    const isAtRoot = headingAtRoot[index] === true || paragraphAtRoot[index] === true;
+    const unit = units[index];
     const subjectMatch = LIST_SUBJECT.exec(text);
     const subject = subjectMatch ? (subjectMatch[1] ?? subjectMatch[2] ?? null) : null;
     for (const match of text.matchAll(INLINE_CODE)) {
@@ -139,7 +139,10 @@ export function commandLines(lines: readonly string[]): CommandLine[] {
           text: code,
           line: index + 1,
           column: 1 + (match.index ?? 0) + (match[1]?.length ?? 1),
-          isAtRoot: isAtRoot || REPO_WIDE_BEFORE.test(text.slice(0, match.index ?? 0)),
+          isAtRoot:
+            headingAtRoot[index] === true ||
+            (unit !== undefined && isSentenceAtRoot(unit, match.index ?? 0, match[0].length)) ||
+            REPO_WIDE_BEFORE.test(text.slice(0, match.index ?? 0)),
           subject,
           cwd: "",
         });
@@ -175,25 +178,56 @@ function fenceLine(fence: Fence, text: string, index: number): CommandLine | nul
   return line;
 }
 
-/** Per line: whether the prose unit it belongs to says "from the repository root" (a paragraph; a list item or table row alone). */
-function paragraphHints(lines: readonly string[]): boolean[] {
-  const hints: boolean[] = [];
-  let start = 0;
+/** A paragraph (or a list item, or a table row) of prose, its code spans blanked out, and where a line starts in it. */
+interface ProseUnit {
+  text: string;
+  offset: number;
+}
+
+/** Per line outside code blocks and headings: its prose unit. */
+function proseUnits(lines: readonly string[]): Array<ProseUnit | undefined> {
+  const units: Array<ProseUnit | undefined> = [];
+  let members: number[] = [];
   let inFence = false;
-  const close = (end: number): void => {
-    const isHinted = lines.slice(start, end).some((line) => ROOT_HINT.test(line));
-    for (let index = start; index < end; index += 1)
-      hints[index] = LIST_OR_TABLE.test(lines[index] ?? "") ? ROOT_HINT.test(lines[index] ?? "") : isHinted;
+  const close = (): void => {
+    let text = "";
+    for (const index of members) {
+      const offset = text.length;
+      text += `${blankCode(lines[index] ?? "")} `;
+      units[index] = { text: "", offset };
+    }
+    for (const index of members) {
+      const unit = units[index];
+      if (unit) unit.text = text;
+    }
+    members = [];
   };
   lines.forEach((text, index) => {
-    if (FENCE.test(text)) inFence = !inFence;
-    if (inFence || FENCE.test(text) || text.trim() === "" || HEADING.test(text)) {
-      close(index);
-      start = index + 1;
-    }
+    const isFence = FENCE.test(text);
+    if (isFence) inFence = !inFence;
+    if (isFence || inFence || text.trim() === "" || HEADING.test(text)) return close();
+    // A list item or a table row starts a unit of its own.
+    if (LIST_OR_TABLE.test(text)) close();
+    members.push(index);
   });
-  close(lines.length);
-  return hints;
+  close();
+  return units;
+}
+
+/** The text with each code span's content replaced by as many `x`, so that its dots end no sentence. */
+function blankCode(text: string): string {
+  return text.replace(INLINE_CODE, (span, ticks: string, code: string) => `${ticks}${"x".repeat(code.length)}${ticks}`);
+}
+
+/** Whether the sentence holding a code span of a line says "from the repository root". */
+function isSentenceAtRoot(unit: ProseUnit, index: number, length: number): boolean {
+  const start = unit.offset + index;
+  const before = unit.text.slice(0, start);
+  const after = unit.text.slice(start + length);
+  const opening = Math.max(...[...before.matchAll(/[.!?](?=\s)/g)].map((match) => (match.index ?? -1) + 1), 0);
+  const closing = /[.!?](?=\s|$)/.exec(after);
+  const sentence = before.slice(opening) + after.slice(0, closing ? closing.index : after.length);
+  return ROOT_HINT.test(sentence);
 }
 
 /** Per line: whether a heading above it, within its section, says "from the repository root". */
@@ -214,11 +248,18 @@ function headingHints(lines: readonly string[]): boolean[] {
   return hints;
 }
 
-/** Whether the prose right before a code block (blank lines skipped) says "from the repository root". */
-function precedingParagraphAtRoot(lines: readonly string[], hints: readonly boolean[], fenceIndex: number): boolean {
+/** Whether the last sentence before a code block (blank lines skipped) says "from the repository root". */
+function isBlockIntroAtRoot(
+  lines: readonly string[],
+  units: ReadonlyArray<ProseUnit | undefined>,
+  fenceIndex: number,
+): boolean {
   let index = fenceIndex - 1;
   while (index >= 0 && (lines[index] ?? "").trim() === "") index -= 1;
-  return index >= 0 && !HEADING.test(lines[index] ?? "") && hints[index] === true;
+  const unit = units[index];
+  if (!unit) return false;
+  const sentences = unit.text.trim().split(/(?<=[.!?])\s+/);
+  return ROOT_HINT.test(sentences.at(-1) ?? "");
 }
 
 const TOOL_START =

@@ -81,7 +81,7 @@ describe("command lines", () => {
     ]);
   });
 
-  it("marks commands the text says run from the repository root: heading, paragraph, comment, repo-wide", () => {
+  it("marks commands the text says run from the repository root: heading, sentence, list item, block intro, comment, repo-wide", () => {
     const lines = [
       "# Package", // 1
       "", // 2
@@ -120,6 +120,8 @@ describe("command lines", () => {
       "## Back in the package", // 35
       "", // 36
       "`pnpm n`", // 37
+      "", // 38
+      "Run `pnpm o` here (see `docs/a.md`). Then `pnpm p` from the repo root.", // 39
     ];
     expect(commandLines(lines).map(({ text, isAtRoot }) => `${text}${isAtRoot ? " (root)" : ""}`)).toEqual([
       "pnpm a",
@@ -136,6 +138,8 @@ describe("command lines", () => {
       "pnpm l (root)",
       "pnpm m (root)",
       "pnpm n",
+      "pnpm o",
+      "pnpm p (root)",
     ]);
   });
 
