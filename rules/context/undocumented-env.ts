@@ -7,14 +7,14 @@ export default defineRule({
   category: "context",
   severity: "warning",
   description:
-    "Environment variables that source code reads (`process.env.X`, `import.meta.env.X`) are documented in a `.env.example` (or `.sample`, `.template`) file, an agent context file or a README.",
+    "Environment variables that product code reads (`process.env.X`, `import.meta.env.X`) are documented: in an env file (`.env.example`, `.env.development`, any `.env.*`), an agent context file, a README, CONTRIBUTING or the docs; variables the environment, the code itself or a script sets are not asked for.",
   why: "An agent that runs the code without knowing the variables it needs gets failures it cannot explain, or invents values.",
   weight: 1,
   effort: "trivial",
   messages: {
     undocumented: {
       message: "{{name}} is read here but documented nowhere an agent looks",
-      fix: "Add `{{name}}=` with an example value and a comment to .env.example (create it at the root if needed), or describe it in AGENTS.md.",
+      fix: "Add `{{name}}=` with an example value and a comment to .env.example (create it at the root if needed), or name it in AGENTS.md, CONTRIBUTING.md or the docs.",
     },
   },
   options: z.strictObject({}),

@@ -226,11 +226,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
     }),
     paths,
     project,
-    envVars: collectEnvVars(
-      sorted.filter((module) => module.kind === "source" && !module.parseError),
-      context.documents,
-      project,
-    ),
+    envVars: collectEnvVars(sorted, context.documents, project),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The project's tooling as files and manifests show it: package manager and
  * lockfile, CI workflows, make and just targets, TypeScript strictness, linter
- * and formatter, documented environment variables.
+ * and formatter, and the environment variables its env files, docs and
+ * scripts name.
  */
 import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
@@ -30,9 +31,13 @@ export interface ProjectFact {
   typecheckScripts: Array<{ dir: string; name: string }>;
   linter: string | null;
   formatter: string | null;
-  /** Variable names listed in `.env.example`-style files, and those files. */
-  envExampleFiles: string[];
+  /** Env files (`.env.example`, `.env.development`, `.env.*`) and contributor docs (CONTRIBUTING, `docs/`) read for variable names. */
+  envFiles: string[];
+  envDocs: string[];
+  /** Variable names those files document: assigned in an env file, named in a code span, code block or table of a doc. */
   documentedEnv: Set<string>;
+  /** Variables package.json scripts set for the command they run (`cross-env X=1 vite build`, `X=1 node …`). */
+  scriptEnv: Set<string>;
 }
 
 const LOCKFILES: ReadonlyArray<[string, "npm" | "pnpm" | "yarn" | "bun"]> = [
@@ -47,7 +52,15 @@ const CI =
   /^(?:\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|\.buildkite\/.+\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml)$/;
 const MAKEFILE = /(?:^|\/)(?:GNUmakefile|makefile|Makefile)$/;
 const JUSTFILE = /(?:^|\/)(?:justfile|Justfile|\.justfile)$/;
-const ENV_EXAMPLE = /(?:^|\/)\.env\.(?:example|sample|template|dist|defaults)$|(?:^|\/)env\.example$/;
+/** Env files: `.env`, `.env.example`, `.env.development`, `.env.example-e2e`, `env.example`; not code (`.env.ts`). */
+const ENV_FILE = /(?:^|\/)(?:\.env(?:[.-][^/]*)?|env\.example)$/;
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|d\.ts|json)$/;
+/** Contributor docs: CONTRIBUTING anywhere, and Markdown under a docs folder. */
+const ENV_DOC =
+  /(?:^|\/)contributing(?:\.(?:md|mdx|markdown|txt))?$|(?:^|\/)(?:docs?|documentation|dev-docs|wiki)\/(?:[^/]+\/)*[^/]+\.(?:md|mdx|markdown)$/i;
+const CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases?)(?:\.[a-z]+)?$/i;
+/** A doc larger than this is not read for variable names (generated references, changelogs). */
+const MAX_DOC_BYTES = 512 * 1024;
 const LINTERS: ReadonlyArray<[RegExp | string, string]> = [
   [/(?:^|\/)eslint\.config\.[cm]?[jt]s$|(?:^|\/)\.eslintrc(?:\.[a-z]+)?$/, "eslint"],
   [/(?:^|\/)biome\.jsonc?$/, "biome"],
@@ -89,11 +102,20 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
   for (const path of paths.filter((candidate) => CI.test(candidate))) {
     ((await read(path)).trim() === "" ? emptyCiFiles : ciFiles).push(path);
   }
-  const envExampleFiles = paths.filter((path) => ENV_EXAMPLE.test(path));
+  const envFiles = paths.filter((path) => ENV_FILE.test(path) && !CODE_FILE.test(path));
   const documentedEnv = new Set<string>();
-  for (const path of envExampleFiles) {
-    for (const match of (await read(path)).matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/gm))
+  for (const path of envFiles) {
+    // `KEY=value`, and `# KEY` in a comment that describes a variable left unset.
+    for (const match of (await read(path)).matchAll(/^\s*(?:#\s*)?(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/gm))
       documentedEnv.add(match[1] ?? "");
+  }
+  const sizes = new Map(inventory.files.map((file) => [file.path, file.size]));
+  const envDocs = paths.filter(
+    (path) => ENV_DOC.test(path) && !CHANGELOG.test(posix.basename(path)) && (sizes.get(path) ?? 0) <= MAX_DOC_BYTES,
+  );
+  for (const path of envDocs) {
+    const text = await read(path);
+    if (text.length <= MAX_DOC_BYTES) for (const name of namesInDoc(text)) documentedEnv.add(name);
   }
   return {
     packageManager: lock ? { name: lock[1], lockfile: lock[0] } : null,
@@ -114,9 +136,45 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
     typecheckScripts: await noEmitScripts(inventory, paths, packages),
     linter: detect(LINTERS, paths, packages) ?? fromScripts(SCRIPT_LINTERS, packages),
     formatter: detect(FORMATTERS, paths, packages) ?? fromScripts(SCRIPT_FORMATTERS, packages),
-    envExampleFiles,
+    envFiles,
+    envDocs,
     documentedEnv,
+    scriptEnv: scriptEnv(packages),
   };
+}
+
+const NAME = /(?<![\w$])_*[A-Z][A-Z0-9_]{2,}(?![\w$])/g;
+const UNDERSCORED = /(?<![\w$])_*[A-Z][A-Z0-9]*_[A-Z0-9_]+(?![\w$])/g;
+const FENCE = /^\s{0,3}(?:`{3,}|~{3,})/;
+
+/**
+ * Variable names a doc documents: UPPER_CASE names in a code span, a code
+ * block or a table row, and names with an underscore anywhere (`PRISMA_NEXT_DEBUG`);
+ * a bare capitalised word in prose ("NOTE", "API") is not a variable.
+ */
+export function namesInDoc(text: string): string[] {
+  const names = new Set<string>();
+  let inFence = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (FENCE.test(line)) {
+      inFence = !inFence;
+      continue;
+    }
+    const chunks =
+      inFence || line.trimStart().startsWith("|") ? [line] : [...line.matchAll(/`+([^`]+)`+/g)].map((m) => m[1] ?? "");
+    for (const chunk of chunks) for (const match of chunk.matchAll(NAME)) names.add(match[0]);
+    for (const match of line.matchAll(UNDERSCORED)) names.add(match[0]);
+  }
+  return [...names];
+}
+
+/** `X=1 cmd`, `cross-env X=1 cmd`, `env X=1 cmd`, `export X=1`: the variable is set by the script itself. */
+function scriptEnv(packages: readonly PackageFact[]): Set<string> {
+  const names = new Set<string>();
+  for (const pkg of packages)
+    for (const script of Object.values(pkg.scripts))
+      for (const match of script.matchAll(/(?:^|[\s;&|(])([A-Z_][A-Z0-9_]*)=/g)) names.add(match[1] ?? "");
+  return names;
 }
 
 async function targetsOf(

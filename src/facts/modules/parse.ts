@@ -95,6 +95,7 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
     exports: kind === "source" ? collectExports(sourceFile, isJavaScript) : [],
     functions: walked.functions,
     envReads: walked.envReads,
+    ...(walked.envWrites.length > 0 ? { envWrites: [...new Set(walked.envWrites)] } : {}),
     ...(runs.length > 0 ? { runs } : {}),
     parseError: null,
   };

@@ -97,6 +97,8 @@ export interface ModuleFacts {
   functions: FunctionFact[];
   /** Environment variables the file reads. */
   envReads: Array<Position & { name: string }>;
+  /** Environment variables the file sets (`process.env.X = …`, a child's `env: { X: … }`), when there are any. */
+  envWrites?: string[] | undefined;
   /** A test that starts processes: the literals that may name what it runs (see runs.ts). */
   runs?: RunFact[] | undefined;
   /** Set when the file has a syntax error; the other facts are then empty. */

@@ -15,6 +15,11 @@ export interface WalkResult {
   expressionImports: ImportFact[];
   /** Environment variables read: `process.env.X`, `process.env["X"]`, `import.meta.env.X`, `const { X } = process.env`. */
   envReads: EnvRead[];
+  /**
+   * Environment variables the file sets: `process.env.X = …`, `env.X = …` on an object named for the
+   * environment, `env: { X: … }`, `{ ...process.env, X: … }`; a value that reads X itself passes it on and is not counted.
+   */
+  envWrites: string[];
 }
 
 /** One read of an environment variable. */
@@ -49,11 +54,13 @@ type FunctionLike =
  * could build never exhausts the stack here.
  */
 export function walkFile(sourceFile: ts.SourceFile): WalkResult {
-  const result: WalkResult = { functions: [], expressionImports: [], envReads: [] };
+  const result: WalkResult = { functions: [], expressionImports: [], envReads: [], envWrites: [] };
   const frames: Frame[] = [];
+  // `process.env.X` on the left of `=` is set, not read.
+  const writeTargets = new Set<ts.Node>();
 
   const visit = (node: ts.Node, frame: Frame, hint: string | null, className: string | null): void => {
-    const current = enter(node, frame, hint, className, sourceFile, result);
+    const current = enter(node, frame, hint, className, sourceFile, result, writeTargets);
     if (current !== frame) frames.push(current);
     const context = ROLES[node.kind] === Role.Other ? null : childContext(node, hint, className, sourceFile);
     const childClass = context ? context.className : className;
@@ -77,6 +84,7 @@ function enter(
   className: string | null,
   sourceFile: ts.SourceFile,
   result: WalkResult,
+  writeTargets: Set<ts.Node>,
 ): Frame {
   switch (ROLES[node.kind]) {
     case Role.Function: {
@@ -89,8 +97,12 @@ function enter(
       if (frame.fact) frame.fact.complexity += 1;
       return frame;
     case Role.Binary:
-      if (frame.fact && isBinaryExpression(node) && LOGICAL_OPERATORS.has(node.operatorToken.kind))
-        frame.fact.complexity += 1;
+      if (!isBinaryExpression(node)) return frame;
+      if (frame.fact && LOGICAL_OPERATORS.has(node.operatorToken.kind)) frame.fact.complexity += 1;
+      if (node.operatorToken.kind === SK.EqualsToken) assignedEnv(node, sourceFile, result, writeTargets);
+      return frame;
+    case Role.ObjectLiteral:
+      result.envWrites.push(...spreadEnvWrites(node, sourceFile));
       return frame;
     case Role.Import: {
       const imported = expressionImport(node, sourceFile);
@@ -98,8 +110,11 @@ function enter(
       return frame;
     }
     case Role.Access:
+      if (!writeTargets.has(node)) result.envReads.push(...envReads(node, sourceFile));
+      return frame;
     case Role.Named:
       result.envReads.push(...envReads(node, sourceFile));
+      result.envWrites.push(...childEnvWrites(node, sourceFile));
       return frame;
     default:
       return frame;
@@ -192,6 +207,8 @@ const {
   isMetaProperty,
   isStringLiteralLike,
   isObjectBindingPattern,
+  isObjectLiteralExpression,
+  isSpreadAssignment,
 } = ts;
 
 function buildRoles(): Uint8Array {
@@ -275,6 +292,63 @@ function envReads(node: ts.Node, sourceFile: ts.SourceFile): EnvRead[] {
     });
   }
   return [];
+}
+
+/** An object named for the environment (`env`, `childEnv`, `envVars`): its UPPER_CASE keys are variables. */
+const ENV_OBJECT_NAME = /env/i;
+const VARIABLE_NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+/** `process.env.X = value` or `env.X = value`: X is set, unless the value reads X itself (`X = X ?? "1"`). */
+function assignedEnv(
+  node: ts.BinaryExpression,
+  sourceFile: ts.SourceFile,
+  result: WalkResult,
+  writeTargets: Set<ts.Node>,
+): void {
+  const target = node.left;
+  if (!isPropertyAccessExpression(target) && !isElementAccessExpression(target)) return;
+  const key = isPropertyAccessExpression(target) ? target.name : target.argumentExpression;
+  const name = isPropertyAccessExpression(target) ? target.name.text : isStringLiteralLike(key) ? key.text : null;
+  if (name === null) return;
+  const owner = target.expression;
+  const isProcessEnv = isEnvObject(owner);
+  if (!isProcessEnv && !(isIdentifier(owner) && ENV_OBJECT_NAME.test(owner.text) && VARIABLE_NAME.test(name))) return;
+  if (isProcessEnv) writeTargets.add(target);
+  if (!mentions(node.right, name, sourceFile)) result.envWrites.push(name);
+}
+
+/** `{ ...process.env, X: value }`: X is set for whoever receives the object. */
+function spreadEnvWrites(node: ts.Node, sourceFile: ts.SourceFile): string[] {
+  if (!isObjectLiteralExpression(node)) return [];
+  if (!node.properties.some((property) => isSpreadAssignment(property) && isEnvObject(property.expression))) return [];
+  return objectKeys(node, sourceFile);
+}
+
+/** `env: { X: value }` (a child process's environment): X is set. */
+function childEnvWrites(node: ts.Node, sourceFile: ts.SourceFile): string[] {
+  if (!isPropertyAssignment(node) || !isObjectLiteralExpression(node.initializer)) return [];
+  const key = node.name;
+  if (!((isIdentifier(key) || isStringLiteralLike(key)) && key.text === "env")) return [];
+  return objectKeys(node.initializer, sourceFile);
+}
+
+function objectKeys(node: ts.ObjectLiteralExpression, sourceFile: ts.SourceFile): string[] {
+  return node.properties.flatMap((property) => {
+    if (!isPropertyAssignment(property)) return [];
+    const key = property.name;
+    if (!(isIdentifier(key) || isStringLiteralLike(key)) || !VARIABLE_NAME.test(key.text)) return [];
+    return mentions(property.initializer, key.text, sourceFile) ? [] : [key.text];
+  });
+}
+
+/** Whether an expression's text names `name` as a word (it passes a variable on rather than setting it). */
+function mentions(node: ts.Node, name: string, sourceFile: ts.SourceFile): boolean {
+  const text = node.getText(sourceFile);
+  const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\w$]/.test(char);
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (!isWordChar(text[at - 1]) && !isWordChar(text[at + name.length])) return true;
+  }
+  return false;
 }
 
 function expressionImport(node: ts.Node, sourceFile: ts.SourceFile): ImportFact | null {
