@@ -1,7 +1,15 @@
 import { z } from "zod";
-import type { Facts } from "../../src/facts/index.js";
-import { findScriptFor, productPackages } from "../../src/facts/context/tooling.js";
-import { defineRule } from "../define-rule.js";
+import type { Facts, PackageFact } from "../../src/facts/index.js";
+import {
+  describeLockfiles,
+  findFeedbackSteps,
+  productPackages,
+  runnerOf,
+  runOnceAlternative,
+  watchOnlyTestScripts,
+  watchModeOfCommand,
+} from "../../src/facts/context/tooling.js";
+import { defineRule, type RuleReport } from "../define-rule.js";
 
 /** Reports the parts of the build-test-lint loop an agent cannot run. */
 export default defineRule({
@@ -9,7 +17,7 @@ export default defineRule({
   category: "context",
   severity: "warning",
   description:
-    "An agent can check its own work: scripts for test, build (when TypeScript is compiled), lint and type-check (scripts named by convention, `build:esm`, `test:unit`, or running the tool); a lockfile; a CI workflow; strict TypeScript.",
+    "An agent can check its own work: scripts for test (one that runs once, not a watcher), build (when TypeScript is compiled), lint and type-check (scripts named by convention, `build:esm`, `test:unit`, or running the tool); a lockfile; a CI workflow; strict TypeScript; agent context files that name no watch-mode command.",
   why: "An agent can only verify what the repository lets it run; each missing step is a class of mistake it will hand back to a reviewer.",
   weight: 3,
   effort: "small",
@@ -17,6 +25,10 @@ export default defineRule({
     test: {
       message: "No script runs the tests",
       fix: 'Add a "test" script to package.json that runs the test runner.',
+    },
+    testWatch: {
+      message: "The only test scripts watch ({{scripts}}): none runs the tests once",
+      fix: 'Add a "test" script that runs the tests once (`vitest run`, or jest without `--watch`): an agent waits for its command to finish, and a watcher never does.',
     },
     build: {
       message: "TypeScript is compiled but no script builds it",
@@ -42,6 +54,10 @@ export default defineRule({
       message: "{{file}} is empty",
       fix: "Write the workflow or delete the file: an empty workflow runs nothing while looking like CI.",
     },
+    watch: {
+      message: "{{document}} tells agents to run `{{command}}`, which {{how}}",
+      fix: "Tell agents to run {{instead}} instead: an agent waits for its command to finish, and a watcher never does.",
+    },
     strict: {
       message: "TypeScript is not in strict mode",
       fix: 'Set `"strict": true` in {{file}}\'s compilerOptions (fix the errors it reveals first where needed): strict types catch the null and any mistakes agents make most.',
@@ -59,10 +75,16 @@ export default defineRule({
     const scriptsLine = facts.packages.find((pkg) => pkg.dir === "")?.scriptsLine ?? 1;
     const at = { file: rootManifest, line: scriptsLine, column: 1 };
     const ts = facts.project.typescript;
+    const steps = findFeedbackSteps(packages, facts.project);
     if (facts.packages.length > 0) {
       for (const purpose of ["test", "lint"] as const) {
         examine();
-        if (findScriptFor(purpose, packages)) continue;
+        if (steps[purpose]) continue;
+        const watchers = purpose === "test" ? watchOnlyTestScripts(packages, facts.project.vitestConfigs) : [];
+        if (watchers.length > 0) {
+          report({ ...at, messageId: "testWatch", data: { scripts: watchers.join(", ") }, anchor: purpose });
+          continue;
+        }
         const linter = facts.project.linter;
         const data: Record<string, string> =
           purpose === "lint"
@@ -72,21 +94,16 @@ export default defineRule({
       }
       if (ts.isUsed) {
         examine();
-        const build = findScriptFor("build", packages);
-        const typechecks =
-          findScriptFor("typecheck", packages) !== null ||
-          facts.project.typecheckScripts.length > 0 ||
-          (build !== null && /\btsc\b/.test(scriptText(facts, build)));
-        if (!typechecks) {
+        if (!steps.typecheck) {
           report({ ...at, messageId: "typecheck", anchor: "typecheck" });
         }
         if (needsBuild(facts)) {
           examine();
-          if (!build) report({ ...at, messageId: "build", anchor: "build" });
+          if (!steps.build) report({ ...at, messageId: "build", anchor: "build" });
         }
       }
       examine();
-      if (!facts.project.packageManager && !facts.project.isLockfileDisabled)
+      if (describeLockfiles(packages, facts.project) === null)
         report({ ...at, line: 1, messageId: "lockfile", anchor: "lockfile" });
     }
     examine();
@@ -107,11 +124,75 @@ export default defineRule({
           anchor: "strict",
         });
     }
+    reportWatchCommands(facts, examine, report);
   },
 });
 
-function scriptText(facts: Facts, script: { dir: string; name: string }): string {
-  return facts.packages.find((pkg) => pkg.dir === script.dir)?.scripts[script.name] ?? "";
+/**
+ * Commands agent context files tell agents to run that watch: one step,
+ * examined when those files name any script or binary, shared by its findings.
+ */
+function reportWatchCommands(
+  facts: Facts,
+  examine: (amount?: number) => void,
+  report: (finding: RuleReport<"watch">) => void,
+): void {
+  const agentDocs = new Map(
+    facts.context.documents
+      .filter((document) => document.kind !== "readme")
+      .map((document) => [document.path, document]),
+  );
+  const commands = facts.commands.filter(
+    (command) => agentDocs.has(command.document) && (command.need.kind === "script" || command.need.kind === "bin"),
+  );
+  if (commands.length === 0) return;
+  examine();
+  const configs = facts.project.vitestConfigs;
+  const watching = new Map<string, { command: (typeof commands)[number]; how: string; instead: string }>();
+  for (const command of commands) {
+    const key = `${command.document}:${command.line}:${command.column}`;
+    const pkg = packageOf(facts, command.packageDir, agentDocs.get(command.document)?.dir ?? "");
+    if (watching.has(key) || !pkg) continue;
+    const mode = watchModeOfCommand(pkg, command.text, configs);
+    if (mode === null) continue;
+    const once = runOnceAlternative(pkg, runnerOf(pkg, command.text), configs);
+    // A bare `vitest` watches only in an interactive terminal: reported when the package has a script that runs it once.
+    if (mode === "terminal" && once === null) continue;
+    const manager = command.need.kind === "script" || command.need.kind === "bin" ? command.need.manager : "npm";
+    watching.set(key, {
+      command,
+      how: mode === "always" ? "watches for changes and never exits" : "runs vitest in watch mode in a terminal",
+      instead: once
+        ? `\`${runCommand(manager, once)}\``
+        : "the test runner once (`vitest run`, or jest without `--watch`)",
+    });
+  }
+  for (const { command, how, instead } of watching.values()) {
+    report({
+      messageId: "watch",
+      data: { document: command.document, command: command.text, how, instead },
+      file: command.document,
+      line: command.line,
+      column: command.column,
+      anchor: `watch:${command.text}`,
+      cost: 1 / watching.size,
+    });
+  }
+}
+
+/** The package a command runs in: the one its script resolved to, else the nearest to the document's folder. */
+function packageOf(facts: Facts, packageDir: string | null, documentDir: string): PackageFact | undefined {
+  if (packageDir !== null) return facts.packages.find((pkg) => pkg.dir === packageDir);
+  for (let dir = documentDir; ; dir = dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "") {
+    const found = facts.packages.find((pkg) => pkg.dir === dir);
+    if (found || dir === "") return found;
+  }
+}
+
+function runCommand(manager: string, script: string): string {
+  const tool = manager === "npx" ? "npm" : manager === "pnpx" ? "pnpm" : manager === "bunx" ? "bun" : manager;
+  if (script === "test") return `${tool} test`;
+  return tool === "npm" || tool === "bun" ? `${tool} run ${script}` : `${tool} ${script}`;
 }
 
 /** TypeScript needs a build when the project emits, or a package points its entry at build output. */

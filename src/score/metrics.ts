@@ -8,7 +8,13 @@ import type {
   InterfacesMetrics,
   TestsMetrics,
 } from "../engine/result.js";
-import { detectTestRunner, findScriptFor, findTestScript, productPackages } from "../facts/context/tooling.js";
+import {
+  describeLockfiles,
+  detectTestRunner,
+  findFeedbackSteps,
+  findTestScript,
+  productPackages,
+} from "../facts/context/tooling.js";
 import type { ClonePair, Facts } from "../facts/index.js";
 import type { ExportedSymbol } from "../facts/modules/index.js";
 
@@ -186,10 +192,9 @@ export function hotspotsMetrics(facts: Facts): HotspotsMetrics {
 /** Key figures of the context category. */
 export function contextMetrics(facts: Facts, tallies: Tallies): ContextMetrics {
   const packages = [...facts.packages.filter((pkg) => pkg.dir === ""), ...productPackages(facts.packages)];
+  const steps = findFeedbackSteps(packages, facts.project);
   const scriptOf = (purpose: "test" | "build" | "lint" | "typecheck"): string | null => {
-    const found =
-      findScriptFor(purpose, packages) ??
-      (purpose === "typecheck" ? (facts.project.typecheckScripts[0] ?? null) : null);
+    const found = steps[purpose];
     return found ? `${found.dir === "" ? "" : `${found.dir}/`}package.json: ${found.name}` : null;
   };
   const project = facts.project;
@@ -208,7 +213,7 @@ export function contextMetrics(facts: Facts, tallies: Tallies): ContextMetrics {
       build: scriptOf("build"),
       lint: scriptOf("lint"),
       typecheck: scriptOf("typecheck"),
-      lockfile: project.packageManager?.lockfile ?? (project.isLockfileDisabled ? "disabled in .npmrc" : null),
+      lockfile: describeLockfiles(packages, project),
       ci: project.ciFiles,
       strictTypescript: project.typescript.config ? project.typescript.isStrict : null,
     },

@@ -1,8 +1,8 @@
 /**
  * The project's tooling as files and manifests show it: package manager and
  * lockfile, CI workflows, make and just targets, TypeScript strictness, linter
- * and formatter, and the environment variables its env files, docs and
- * scripts name.
+ * and formatter, the vitest configs' typecheck and watch options, and the
+ * environment variables its env files, docs and scripts name.
  */
 import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
@@ -12,7 +12,13 @@ import type { PackageFact } from "./packages.js";
 
 /** What the project's own files say about how it is built and checked. */
 export interface ProjectFact {
-  packageManager: { name: "npm" | "pnpm" | "yarn" | "bun"; lockfile: string } | null;
+  /** The root lockfile's package manager. */
+  packageManager: {
+    name: "npm" | "pnpm" | "yarn" | "bun";
+    lockfile: string;
+  } | null;
+  /** Every lockfile of the repository (a repository of independent apps has one per app). */
+  lockfiles: string[];
   /** `.npmrc` says `package-lock=false`: no lockfile by choice. */
   isLockfileDisabled: boolean;
   /** CI configuration files with content. */
@@ -23,12 +29,21 @@ export interface ProjectFact {
   makeTargets: Map<string, Set<string>>;
   justRecipes: Map<string, Set<string>>;
   /** isStrict and noEmit are null when unknown: no tsconfig, or an `extends` that is not in the repository or installed. */
-  typescript: { isUsed: boolean; config: string | null; isStrict: boolean | null; noEmit: boolean | null };
+  typescript: {
+    isUsed: boolean;
+    config: string | null;
+    isStrict: boolean | null;
+    noEmit: boolean | null;
+  };
   /**
-   * Scripts that type-check without the `--noEmit` flag on their command line:
-   * `tsc -p tsconfig.spec.json` (or a plain `tsc`) whose config sets `noEmit`.
+   * Scripts that type-check though neither their name nor a `tsc --noEmit` on
+   * their command line says so: `tsc -p tsconfig.spec.json` (or a plain `tsc`)
+   * whose config sets `noEmit`, vitest with its `typecheck` option on (in its
+   * config, or `--typecheck`), a test script that runs `tsc`.
    */
   typecheckScripts: Array<{ dir: string; name: string }>;
+  /** Vitest configs (`vitest.config.*`, `vite.config.*`) by folder: `typecheck` enabled, `watch: false`. */
+  vitestConfigs: VitestConfig[];
   linter: string | null;
   formatter: string | null;
   /** Env files (`.env.example`, `.env.development`, `.env.*`) and contributor docs (CONTRIBUTING, `docs/`) read for variable names. */
@@ -38,6 +53,16 @@ export interface ProjectFact {
   documentedEnv: Set<string>;
   /** Variables package.json scripts set for the command they run (`cross-env X=1 vite build`, `X=1 node …`). */
   scriptEnv: Set<string>;
+}
+
+/** What a vitest config says, read as text (literal values only, never run). */
+export interface VitestConfig {
+  path: string;
+  dir: string;
+  /** `typecheck: true` or `typecheck: { enabled: true }`. */
+  isTypecheckEnabled: boolean;
+  /** `watch: false`: a bare `vitest` runs once. */
+  isWatchOff: boolean;
 }
 
 const LOCKFILES: ReadonlyArray<[string, "npm" | "pnpm" | "yarn" | "bun"]> = [
@@ -61,6 +86,8 @@ const ENV_DOC =
 const CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases?)(?:\.[a-z]+)?$/i;
 /** A doc larger than this is not read for variable names (generated references, changelogs). */
 const MAX_DOC_BYTES = 512 * 1024;
+const VITEST_CONFIG = /(?:^|\/)(?:vitest(?:\.[\w-]+)*|vite\.config)\.[cm]?[jt]s$/;
+const LOCKFILE_NAMES = new Set(LOCKFILES.map(([name]) => name));
 const LINTERS: ReadonlyArray<[RegExp | string, string]> = [
   [/(?:^|\/)eslint\.config\.[cm]?[jt]s$|(?:^|\/)\.eslintrc(?:\.[a-z]+)?$/, "eslint"],
   [/(?:^|\/)biome\.jsonc?$/, "biome"],
@@ -117,8 +144,13 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
     const text = await read(path);
     if (text.length <= MAX_DOC_BYTES) for (const name of namesInDoc(text)) documentedEnv.add(name);
   }
+  const vitestConfigs = await readVitestConfigs(
+    paths.filter((path) => VITEST_CONFIG.test(path)),
+    read,
+  );
   return {
     packageManager: lock ? { name: lock[1], lockfile: lock[0] } : null,
+    lockfiles: paths.filter((path) => LOCKFILE_NAMES.has(posix.basename(path))),
     isLockfileDisabled: /^\s*package-lock\s*=\s*false\s*$/m.test(npmrc),
     ciFiles,
     emptyCiFiles,
@@ -133,7 +165,12 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
       /^@?([A-Za-z0-9_-]+)(?:\s+[^:=\n]*)?:(?!=)/gm,
     ),
     typescript: await readTypescript(inventory, paths, packages),
-    typecheckScripts: await noEmitScripts(inventory, paths, packages),
+    typecheckScripts: unique([
+      ...(await noEmitScripts(inventory, paths, packages)),
+      ...vitestTypecheckScripts(packages, vitestConfigs),
+      ...tscTestScripts(packages),
+    ]),
+    vitestConfigs,
     linter: detect(LINTERS, paths, packages) ?? fromScripts(SCRIPT_LINTERS, packages),
     formatter: detect(FORMATTERS, paths, packages) ?? fromScripts(SCRIPT_FORMATTERS, packages),
     envFiles,
@@ -166,6 +203,123 @@ export function namesInDoc(text: string): string[] {
     for (const match of line.matchAll(UNDERSCORED)) names.add(match[0]);
   }
   return [...names];
+}
+
+async function readVitestConfigs(
+  files: readonly string[],
+  read: (path: string) => Promise<string>,
+): Promise<VitestConfig[]> {
+  const configs: VitestConfig[] = [];
+  for (const path of files) {
+    // Comments out, so that a commented-out option does not count.
+    const text = withoutComments(await read(path));
+    const dir = posix.dirname(path) === "." ? "" : posix.dirname(path);
+    configs.push({
+      path,
+      dir,
+      isTypecheckEnabled: /\btypecheck\s*:\s*(?:true\b|\{[^}]*\benabled\s*:\s*true\b)/.test(text),
+      isWatchOff: /\bwatch\s*:\s*false\b/.test(text),
+    });
+  }
+  return configs;
+}
+
+function unique(scripts: ReadonlyArray<{ dir: string; name: string }>): Array<{ dir: string; name: string }> {
+  const seen = new Set<string>();
+  return scripts.filter((script) => {
+    const key = `${script.dir}\0${script.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** JavaScript text without its comments; strings (where `/*` and `//` are text: `"packages/*"`) are kept. */
+function withoutComments(text: string): string {
+  let out = "";
+  let quote: string | null = null;
+  for (let at = 0; at < text.length; at += 1) {
+    const char = text[at] ?? "";
+    if (quote !== null) {
+      out += char;
+      if (char === "\\") out += text[++at] ?? "";
+      else if (char === quote) quote = null;
+      continue;
+    }
+    if (char === "/" && text[at + 1] === "/") {
+      const end = text.indexOf("\n", at);
+      at = end === -1 ? text.length : end - 1;
+      continue;
+    }
+    if (char === "/" && text[at + 1] === "*") {
+      const end = text.indexOf("*/", at + 2);
+      at = end === -1 ? text.length : end + 1;
+      continue;
+    }
+    if (char === '"' || char === "'" || char === "`") quote = char;
+    out += char;
+  }
+  return out;
+}
+
+/** The vitest config a script's `vitest` reads: `--config`/`-c`, else the package folder's own. */
+export function vitestConfigFor(
+  dir: string,
+  args: readonly string[],
+  configs: readonly VitestConfig[],
+): VitestConfig | null {
+  const flag = args.findIndex((word) => word === "--config" || word === "-c" || word.startsWith("--config="));
+  if (flag !== -1) {
+    const named = args[flag]?.startsWith("--config=") ? args[flag].slice("--config=".length) : args[flag + 1];
+    const path = posix.normalize(posix.join(dir, named ?? ""));
+    return configs.find((config) => config.path === path) ?? null;
+  }
+  const own = configs.filter((config) => config.dir === dir && !config.path.includes(".workspace."));
+  // vitest prefers vitest.config.* to vite.config.*.
+  return (
+    own.find((config) => /(?:^|\/)vitest\.config\.[cm]?[jt]s$/.test(config.path)) ??
+    own.find((config) => /(?:^|\/)vite\.config\./.test(config.path)) ??
+    null
+  );
+}
+
+const VITEST_RUN = /(?:^|[\s;&|(])vitest((?:\s+(?!&&|\|\||;)[^\s;&|]+)*)/g;
+
+/** Scripts whose vitest type-checks: `--typecheck`, or a config with `typecheck` enabled. */
+function vitestTypecheckScripts(
+  packages: readonly PackageFact[],
+  configs: readonly VitestConfig[],
+): Array<{ dir: string; name: string }> {
+  const found: Array<{ dir: string; name: string }> = [];
+  for (const pkg of packages) {
+    for (const [name, script] of Object.entries(pkg.scripts)) {
+      const runs = [...script.matchAll(VITEST_RUN)].map((match) =>
+        (match[1] ?? "").trim().split(/\s+/).filter(Boolean),
+      );
+      const typechecks = runs.some((args) => {
+        if (args.includes("--typecheck") || args.includes("--typecheck.enabled") || args[0] === "typecheck")
+          return true;
+        if (args.includes("--typecheck=false") || ["bench", "list", "init"].includes(args[0] ?? "")) return false;
+        return vitestConfigFor(pkg.dir, args, configs)?.isTypecheckEnabled === true;
+      });
+      if (typechecks) found.push({ dir: pkg.dir, name });
+    }
+  }
+  return found;
+}
+
+/** A test script that runs `tsc` type-checks on the way (`"test": "tsc && ava"`), whatever tsc emits. */
+function tscTestScripts(packages: readonly PackageFact[]): Array<{ dir: string; name: string }> {
+  return packages.flatMap((pkg) =>
+    Object.entries(pkg.scripts)
+      .filter(
+        ([name, script]) =>
+          /^tests?(?:[:-].+)?$/.test(name) &&
+          /(?:^|[\s;&|(])tsc(?:\s|$)/.test(script) &&
+          !/(?:^|[\s;&|(])tsc\b[^;&|]*\s(?:-w|--watch)\b/.test(script),
+      )
+      .map(([name]) => ({ dir: pkg.dir, name })),
+  );
 }
 
 /** `X=1 cmd`, `cross-env X=1 cmd`, `env X=1 cmd`, `export X=1`: the variable is set by the script itself. */
@@ -254,7 +408,9 @@ async function readPlainTsconfig(path: string): Promise<{ isStrict: boolean; noE
   const errors: ParseError[] = [];
   const text = await readFile(path, "utf8").catch(() => null);
   if (text === null) return undefined;
-  const config: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  const config: unknown = parseJsonc(text, errors, {
+    allowTrailingComma: true,
+  });
   if (errors.length > 0 || typeof config !== "object" || config === null) return undefined;
   if ("extends" in config || "references" in config) return undefined;
   const options = "compilerOptions" in config ? config.compilerOptions : undefined;

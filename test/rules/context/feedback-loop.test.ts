@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ScanResult } from "../../../src/engine/result.js";
 import { categoryOf, findingsOf, scanFixture } from "../../helpers/fixtures.js";
 
 const RULE = "context/feedback-loop";
@@ -26,18 +27,128 @@ describe(RULE, () => {
   });
 
   it("accepts conventional prefixes, a linter run by its package.json key and script, and a lockfile turned off on purpose", async () => {
-    // fixtures/context/feedback-loop/complete: build:esm runs tsc (which type-checks), test:unit runs ava,
-    // "style" runs xo (configured under "xo"), .npmrc says package-lock=false, a CI workflow, strict TypeScript.
+    // fixtures/context/feedback-loop/complete: build:esm runs tsc (which type-checks, so it is the type-check step
+    // too), test:unit runs ava, "style" runs xo (configured under "xo"), .npmrc says package-lock=false, a CI
+    // workflow, strict TypeScript.
     const result = await scanFixture("context/feedback-loop/complete");
     expect(findingsOf(result, RULE)).toEqual([]);
     expect(categoryOf(result, "context").metrics.feedbackLoop).toEqual({
       test: "package.json: test:unit",
       build: "package.json: build:esm",
       lint: "package.json: style",
-      typecheck: null,
+      typecheck: "package.json: build:esm",
       lockfile: "disabled in .npmrc",
       ci: [".github/workflows/ci.yml"],
       strictTypescript: true,
     });
   });
+
+  describe("type-check steps a script name does not show", () => {
+    // fixtures/context/feedback-loop/vitest-typecheck: "test" runs `vitest run`, and vitest.config.ts enables
+    // `typecheck` (its include globs hold `/*`, which is not a comment); the build runs tsup, not tsc.
+    it("counts vitest with typecheck enabled in its config", async () => {
+      const result = await scanFixture("context/feedback-loop/vitest-typecheck");
+      expect(findingsOf(result, RULE)).toEqual([]);
+      expect(categoryOf(result, "context").metrics.feedbackLoop.typecheck).toBe("package.json: test");
+    });
+
+    // fixtures/context/feedback-loop/vitest-no-typecheck: the same, with `typecheck: { enabled: false }` and the
+    // enabled form only in a comment.
+    it("does not count a vitest config whose typecheck is off or commented out", async () => {
+      const result = await scanFixture("context/feedback-loop/vitest-no-typecheck");
+      expect(messagesOf(result)).toEqual(["package.json:4 No script type-checks the TypeScript"]);
+      expect(categoryOf(result, "context").metrics.feedbackLoop.typecheck).toBeNull();
+    });
+
+    // fixtures/context/feedback-loop/test-runs-tsc: "test" is `tsc && node --test` (tsconfig.json emits), the build
+    // runs esbuild.
+    it("counts tsc inside the test script", async () => {
+      const result = await scanFixture("context/feedback-loop/test-runs-tsc");
+      expect(findingsOf(result, RULE)).toEqual([]);
+      expect(categoryOf(result, "context").metrics.feedbackLoop.typecheck).toBe("package.json: test");
+    });
+  });
+
+  describe("watch mode", () => {
+    // fixtures/context/feedback-loop/watch: scripts in this order: test:watch (`vitest --watch`), test:dev (a bare
+    // `vitest`), test (`vitest run`), typecheck:watch (`tsc --noEmit -w`), typecheck (`tsc --noEmit`). AGENTS.md
+    // lists test:watch (line 3), test (4), test:dev (5), typecheck:watch (6) and `npx vitest run <file>` (7);
+    // README.md names test:watch too, for people.
+    it("records the run-once scripts as the steps, and reports the watchers an agent file tells agents to run", async () => {
+      const result = await scanFixture("context/feedback-loop/watch");
+      expect(categoryOf(result, "context").metrics.feedbackLoop).toMatchObject({
+        test: "package.json: test",
+        typecheck: "package.json: typecheck",
+      });
+      const watching = findingsOf(result, RULE).map((finding) => [
+        `${finding.file}:${finding.line}:${finding.column}`,
+        finding.message,
+        finding.fix,
+      ]);
+      const fix = (command: string): string =>
+        `Tell agents to run \`${command}\` instead: an agent waits for its command to finish, and a watcher never does.`;
+      expect(watching).toEqual([
+        [
+          "AGENTS.md:3:4",
+          "AGENTS.md tells agents to run `npm run test:watch`, which watches for changes and never exits",
+          fix("npm test"),
+        ],
+        [
+          "AGENTS.md:5:4",
+          "AGENTS.md tells agents to run `npm run test:dev`, which runs vitest in watch mode in a terminal",
+          fix("npm test"),
+        ],
+        [
+          "AGENTS.md:6:4",
+          "AGENTS.md tells agents to run `npm run typecheck:watch`, which watches for changes and never exits",
+          fix("npm run typecheck"),
+        ],
+      ]);
+      // One step (the agent files' commands), failed once across its three findings.
+      expect(categoryOf(result, "context").checks.find((check) => check.ruleId === RULE)).toMatchObject({
+        examined: 8,
+        failed: 1,
+      });
+    });
+
+    // fixtures/context/feedback-loop/watch-only: the one test script is `jest --watchAll`.
+    it("does not take a watcher as the test step", async () => {
+      const result = await scanFixture("context/feedback-loop/watch-only");
+      expect(messagesOf(result)).toEqual([
+        "package.json:4 The only test scripts watch (test): none runs the tests once",
+      ]);
+      expect(categoryOf(result, "context").metrics.feedbackLoop.test).toBeNull();
+    });
+
+    // fixtures/context/feedback-loop/bare-vitest: "test:e2e" (playwright) comes first, "test" is a bare `vitest`,
+    // which watches only in an interactive terminal; AGENTS.md tells agents to run `npm test`.
+    it("takes a bare vitest over an end-to-end suite, and does not report it when nothing runs vitest once", async () => {
+      const result = await scanFixture("context/feedback-loop/bare-vitest");
+      expect(findingsOf(result, RULE)).toEqual([]);
+      expect(categoryOf(result, "context").metrics.feedbackLoop.test).toBe("package.json: test");
+    });
+  });
+
+  describe("lockfiles of independent apps", () => {
+    // fixtures/context/feedback-loop/app-lockfiles: no root lockfile and no root dependencies; apps/web has
+    // package-lock.json, apps/api yarn.lock.
+    it("passes when every package with dependencies has its own lockfile", async () => {
+      const result = await scanFixture("context/feedback-loop/app-lockfiles");
+      expect(findingsOf(result, RULE)).toEqual([]);
+      expect(categoryOf(result, "context").metrics.feedbackLoop.lockfile).toBe(
+        "apps/api/yarn.lock, apps/web/package-lock.json",
+      );
+    });
+
+    // fixtures/context/feedback-loop/app-lockfile-missing: the same, without apps/api/yarn.lock.
+    it("reports when one of them has none", async () => {
+      const result = await scanFixture("context/feedback-loop/app-lockfile-missing");
+      expect(messagesOf(result)).toEqual(["package.json:1 There is no lockfile"]);
+      expect(categoryOf(result, "context").metrics.feedbackLoop.lockfile).toBeNull();
+    });
+  });
 });
+
+function messagesOf(result: ScanResult): string[] {
+  return findingsOf(result, RULE).map((finding) => `${finding.file}:${finding.line} ${finding.message}`);
+}
