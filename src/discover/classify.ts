@@ -23,6 +23,8 @@ const FIXTURE_SEGMENTS = new Set([
   "playgrounds",
 ]);
 const EXAMPLE_SEGMENTS = new Set(["example", "examples", "demo", "demos", "sample", "samples"]);
+/** Storybook stories: components shown in isolation, not shipped. */
+const STORY_NAME = /\.(?:stories|story)\.(?:[cm]?[jt]s|[jt]sx|mdx)$/;
 /** Project templates a scaffolder copies (`template-react/`), and playgrounds that are sandboxes (`lsp-playground/`). */
 const EXAMPLE_SEGMENT = /^(?:templates?|template-[\w.-]+|[\w.]+(?:-[\w.]+)*-playgrounds?)$/;
 /** A documentation site's code: its folder at the root or a package root, or a site generator's folder. */
@@ -168,6 +170,7 @@ export function createClassifier(options: {
     if (benchmarkPackage) return { kind: "benchmark", why: `in the package ${benchmarkPackage.name}` };
     const docsSite = dirs.find((dir) => DOCS_SITE_SEGMENTS.has(dir)) ?? packageDirIn(dirs, DOCS_SITE_DIRS);
     if (docsSite) return { kind: "docs", why: `a documentation site (under ${docsSite}/)` };
+    if (STORY_NAME.test(path)) return { kind: "example", why: "a Storybook story (*.stories.*)" };
     const example = dirs.find((dir) => EXAMPLE_SEGMENTS.has(dir)) ?? dirs.find((dir) => EXAMPLE_SEGMENT.test(dir));
     if (example) return { kind: "example", why: `under ${example}/` };
     const script = dirs.find((dir) => SCRIPT_SEGMENTS.has(dir)) ?? rootDirIn(dirs, ROOT_SCRIPT_DIRS);

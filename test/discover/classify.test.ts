@@ -115,6 +115,8 @@ describe("scopes of code that is not product code", () => {
     ["src/types.test-d.ts", "test", "test file name (*.test.*, *.spec.*)"],
     ["packages/create-app/src/index.ts", "source", "product code (no other scope applies)"],
     ["src/docs/render.ts", "source", "product code (no other scope applies)"],
+    ["src/components/ui/dialog/dialog.stories.tsx", "example", "a Storybook story (*.stories.*)"],
+    ["src/components/ui/dialog/dialog.tsx", "source", "product code (no other scope applies)"],
   ])("%s → %s (%s)", (path, kind, why) => {
     expect(monorepo.classify(path)).toEqual({ kind, why });
   });
