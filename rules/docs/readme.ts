@@ -78,8 +78,9 @@ export default defineRule({
       report({ messageId: "empty", file, line: 1, column: 1, anchor: "readme" });
       return;
     }
-    // A README that shows the install command or an import in a code block has its usage, heading or not.
-    if (!hasSection(readme.headings, options.usageKeywords) && !readme.hasUsageExample) {
+    // A README that shows the install command or an import in a code block has its usage, heading or not;
+    // so does one that sends its readers to the documentation site.
+    if (!hasSection(readme.headings, options.usageKeywords) && !readme.hasUsageExample && !readme.linksToDocs) {
       report({ messageId: "noUsage", file, line: 1, column: 1, anchor: "usage", cost: 0.5 });
     }
     // A contributing guide that says how to build and test counts: the README may point to it.

@@ -32,6 +32,8 @@ export interface ReadmeFact {
    * `import … from`), with or without a heading above it.
    */
   hasUsageExample: boolean;
+  /** A link to the project's documentation site (`[Read the docs](https://…)`): where its usage is. */
+  linksToDocs: boolean;
   /** The first paragraph of prose (not a heading, badge, image, HTML or code), flattened to one line. */
   firstParagraph: string | null;
 }
@@ -64,6 +66,7 @@ export async function readReadme(
     linkedTo,
     guide: await readGuide(root, [...files.map((file) => file.path), ...links.keys()], links),
     hasUsageExample: hasUsageExample(lines),
+    linksToDocs: lines.some((line) => DOCS_LINK.test(line)),
     lines: text.endsWith("\n") ? lines.length - 1 : lines.length,
     isEmpty: text.trim() === "",
     headings: /\.rst$/i.test(path) ? rstHeadings(lines) : markdownHeadings(lines),
@@ -97,6 +100,8 @@ function hasUsageExample(lines: readonly string[]): boolean {
   }
   return false;
 }
+
+const DOCS_LINK = /\[[^\]]*\b(?:docs|documentation|guide|getting started)\b[^\]]*\]\(https?:\/\/[^)\s]+\)/i;
 
 const GUIDE_NAME = /^(?:contributing|developing|development|hacking)(?:\.(?:md|markdown|mdx))?$/i;
 

@@ -68,6 +68,8 @@ describe(`${RULE} with usage shown, not titled`, () => {
   // date-fns's README does). shell-without-install: its only code block runs the tests.
   it("accepts an install command or an import in a code block as the usage section", async () => {
     expect(locationsOf(await scanFixture("docs/readme/usage-without-heading"), RULE)).toEqual([]);
+    // docs-link: no code block, but "[Read the Docs to Learn More](https://…)", as vite's README sends readers on.
+    expect(locationsOf(await scanFixture("docs/readme/docs-link"), RULE)).toEqual([]);
     const without = await scanFixture("docs/readme/shell-without-install");
     expect(findingsOf(without, RULE).map((finding) => finding.message)).toEqual([
       "The README has no usage or setup section",
