@@ -87,7 +87,8 @@ export async function checkPaths(input: PathInput, isIgnored?: IgnoreCheck): Pro
   const packageDirs = new Set(input.inventory.packageRoots.filter((dir) => dir !== ""));
   const checks: Array<{ mention: PathMention; document: ContextDocument; found: PathResolution | null }> = [];
   for (const document of input.documents) {
-    if (document.linkedTo !== null) continue;
+    // READMEs are not checked (missing-path reads agent context files): a monorepo holds hundreds of them.
+    if (document.linkedTo !== null || document.kind === "readme") continue;
     const resolved = new Map<PathMention, PathResolution | null>();
     for (const mention of document.paths) resolved.set(mention, find(mention, document, tree, packageDirs, []));
     // A bare name several folders hold is the one beside a path the same line mentions (`a/b.ts` and `c.ts`).
