@@ -14,7 +14,7 @@ import type { DiscoveredFile, Inventory, SkippedFile } from "./types.js";
 
 export type { DiscoveredFile, FileKind, Inventory, SkipReason, SkippedFile } from "./types.js";
 export type { Listing, ListedPath } from "./list.js";
-export type { RunnerCache } from "./runners.js";
+export type { RunnerCache, VitestConfig } from "./runners.js";
 export { listFiles } from "./list.js";
 export { isParsedKind, SOURCE_EXTENSIONS, type ClassifyOverrides } from "./classify.js";
 
@@ -109,6 +109,7 @@ export async function discover(
     files: files.sort(byPath),
     skipped: skipped.sort(byPath),
     packageRoots: [...packageRoots].sort(),
+    vitestConfigs: runners.vitestConfigs,
     warnings: [...listing.warnings, ...runners.warnings],
   };
 }

@@ -41,11 +41,23 @@ export interface RunnerCache {
   set(key: string, value: unknown): void;
 }
 
+/** What a vitest config (`vitest.config.*`, `vite.config.*`, `vitest.workspace.*`) sets beside its globs: literal values only. */
+export interface VitestConfig {
+  path: string;
+  dir: string;
+  /** `test.typecheck: true` or `test.typecheck: { enabled: true }`. */
+  isTypecheckEnabled: boolean;
+  /** `test.watch: false`: a bare `vitest` runs once. */
+  isWatchOff: boolean;
+}
+
 /** Answers whether a path is a test by some runner's configuration, and says which. */
 export interface RunnerTests {
   patterns: TestPattern[];
   /** package.json `name` per package folder ("" for the root), read on the way. */
   packageNames: Map<string, string>;
+  /** Every vitest config's typecheck and watch options, read on the way. */
+  vitestConfigs: VitestConfig[];
   /** Why `path` is a test by a runner's configuration, or null. */
   match(path: string): string | null;
   warnings: string[];
@@ -90,12 +102,13 @@ export async function readTestRunners(
   const cached = key !== null ? fromJson(options.cache?.get(key)) : null;
   const read = cached ?? (await readPatterns(root, configs));
   if (key !== null && cached === null) options.cache?.set(key, toJson(read));
-  return { ...compile(read.patterns), packageNames: new Map(read.names) };
+  return { ...compile(read.patterns), packageNames: new Map(read.names), vitestConfigs: read.vitest };
 }
 
 interface Read {
   patterns: TestPattern[];
   names: Array<[string, string]>;
+  vitest: VitestConfig[];
 }
 
 /** A key of the configs' paths and contents; null when one has no blob id (untracked or modified). */
@@ -110,6 +123,7 @@ type StoredPattern = Omit<TestPattern, "regexes"> & { regexes: Array<[string, st
 interface Stored {
   patterns: StoredPattern[];
   names: Array<[string, string]>;
+  vitest: VitestConfig[];
 }
 
 function toJson(read: Read): Stored {
@@ -117,7 +131,7 @@ function toJson(read: Read): Stored {
     ...pattern,
     regexes: pattern.regexes.map((regex): [string, string] => [regex.source, regex.flags]),
   }));
-  return { patterns, names: read.names };
+  return { patterns, names: read.names, vitest: read.vitest };
 }
 
 function fromJson(value: unknown): Read | null {
@@ -129,7 +143,11 @@ function fromJson(value: unknown): Read | null {
       ...pattern,
       regexes: pattern.regexes.map(([source, flags]) => new RegExp(source, flags)),
     }));
-    return { patterns, names: Array.isArray(stored.names) ? stored.names : [] };
+    return {
+      patterns,
+      names: Array.isArray(stored.names) ? stored.names : [],
+      vitest: Array.isArray(stored.vitest) ? stored.vitest : [],
+    };
   } catch {
     return null;
   }
@@ -138,6 +156,7 @@ function fromJson(value: unknown): Read | null {
 async function readPatterns(root: string, configs: readonly string[]): Promise<Read> {
   const patterns: TestPattern[] = [];
   const names: Array<[string, string]> = [];
+  const vitest: VitestConfig[] = [];
   const needsParser = configs.some((path) => /\.[cm]?[jt]s$/.test(path));
   const parse = needsParser ? await scriptReader() : null;
   for (const path of configs) {
@@ -153,13 +172,21 @@ async function readPatterns(root: string, configs: readonly string[]): Promise<R
     }
     const values = /\.jsonc?$/.test(name) ? jsonValues(text) : parse ? parse(text, VITEST.test(name)) : null;
     if (!values) continue;
+    if (VITEST.test(name)) {
+      vitest.push({
+        path,
+        dir,
+        isTypecheckEnabled: values.get("typecheck")?.includes("true") === true,
+        isWatchOff: values.get("watch")?.includes("false") === true,
+      });
+    }
     const pattern = fromValues(runnerOf(name), path, dir, values);
     if (pattern) patterns.push(pattern);
   }
-  return { patterns, names };
+  return { patterns, names, vitest };
 }
 
-function compile(patterns: readonly TestPattern[]): Omit<RunnerTests, "packageNames"> {
+function compile(patterns: readonly TestPattern[]): Omit<RunnerTests, "packageNames" | "vitestConfigs"> {
   const warnings: string[] = [];
   const compiled = patterns.flatMap((pattern) => {
     const include = safeGlobs(pattern.include, pattern.config, warnings);
@@ -385,6 +412,15 @@ async function scriptReader(): Promise<(text: string, onlyUnderTest: boolean) =>
     };
     const nameOf = (node: import("#typescript").PropertyName): string | null =>
       ts.isIdentifier(node) || ts.isStringLiteral(node) ? node.text : null;
+    const isEnabled = (node: import("#typescript").Expression): boolean =>
+      node.kind === ts.SyntaxKind.TrueKeyword ||
+      (ts.isObjectLiteralExpression(node) &&
+        node.properties.some(
+          (property) =>
+            ts.isPropertyAssignment(property) &&
+            nameOf(property.name) === "enabled" &&
+            property.initializer.kind === ts.SyntaxKind.TrueKeyword,
+        ));
     const visit = (node: import("#typescript").Node, underTest: boolean): void => {
       if (ts.isPropertyAssignment(node)) {
         const name = nameOf(node.name);
@@ -399,6 +435,10 @@ async function scriptReader(): Promise<(text: string, onlyUnderTest: boolean) =>
           }
           return;
         }
+        // Two switches vitest's own options hold, as "true"/"false": `typecheck` (or `typecheck.enabled`), `watch`.
+        if (underTest && name === "typecheck" && isEnabled(node.initializer)) values.set("typecheck", ["true"]);
+        if (underTest && name === "watch" && node.initializer.kind === ts.SyntaxKind.FalseKeyword)
+          values.set("watch", ["false"]);
         // Options of another tool nested in a test object (coverage, typecheck, browser) are not test globs.
         if (underTest && name !== null && ["coverage", "typecheck", "benchmark", "browser"].includes(name)) return;
       }

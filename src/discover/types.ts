@@ -1,3 +1,5 @@
+import type { VitestConfig } from "./runners.js";
+
 /**
  * What a listed file is, for analysis purposes. Code files have a scope:
  * product code (`source`), tests, and code that is neither: test fixtures and
@@ -70,6 +72,8 @@ export interface Inventory {
   skipped: SkippedFile[];
   /** Directories holding a package.json (repo-relative, "" for the root), sorted. */
   packageRoots: string[];
+  /** The vitest configs' typecheck and watch options, read with their test globs. */
+  vitestConfigs: VitestConfig[];
   /** Non-fatal problems met while listing. */
   warnings: string[];
 }

@@ -7,8 +7,10 @@
 import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { parse as parseJsonc, type ParseError } from "jsonc-parser";
-import type { Inventory } from "../../discover/index.js";
+import type { Inventory, VitestConfig } from "../../discover/index.js";
 import type { PackageFact } from "./packages.js";
+
+export type { VitestConfig };
 
 /** What the project's own files say about how it is built and checked. */
 export interface ProjectFact {
@@ -55,16 +57,6 @@ export interface ProjectFact {
   scriptEnv: Set<string>;
 }
 
-/** What a vitest config says, read as text (literal values only, never run). */
-export interface VitestConfig {
-  path: string;
-  dir: string;
-  /** `typecheck: true` or `typecheck: { enabled: true }`. */
-  isTypecheckEnabled: boolean;
-  /** `watch: false`: a bare `vitest` runs once. */
-  isWatchOff: boolean;
-}
-
 const LOCKFILES: ReadonlyArray<[string, "npm" | "pnpm" | "yarn" | "bun"]> = [
   ["pnpm-lock.yaml", "pnpm"],
   ["yarn.lock", "yarn"],
@@ -86,7 +78,6 @@ const ENV_DOC =
 const CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases?)(?:\.[a-z]+)?$/i;
 /** A doc larger than this is not read for variable names (generated references, changelogs). */
 const MAX_DOC_BYTES = 512 * 1024;
-const VITEST_CONFIG = /(?:^|\/)(?:vitest(?:\.[\w-]+)*|vite\.config)\.[cm]?[jt]s$/;
 const LOCKFILE_NAMES = new Set(LOCKFILES.map(([name]) => name));
 const LINTERS: ReadonlyArray<[RegExp | string, string]> = [
   [/(?:^|\/)eslint\.config\.[cm]?[jt]s$|(?:^|\/)\.eslintrc(?:\.[a-z]+)?$/, "eslint"],
@@ -144,10 +135,8 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
     const text = await read(path);
     if (text.length <= MAX_DOC_BYTES) for (const name of namesInDoc(text)) documentedEnv.add(name);
   }
-  const vitestConfigs = await readVitestConfigs(
-    paths.filter((path) => VITEST_CONFIG.test(path)),
-    read,
-  );
+  // Read with the test runners' globs, by the TypeScript parser (literal options under `test`).
+  const vitestConfigs = inventory.vitestConfigs;
   return {
     packageManager: lock ? { name: lock[1], lockfile: lock[0] } : null,
     lockfiles: paths.filter((path) => LOCKFILE_NAMES.has(posix.basename(path))),
@@ -205,25 +194,6 @@ export function namesInDoc(text: string): string[] {
   return [...names];
 }
 
-async function readVitestConfigs(
-  files: readonly string[],
-  read: (path: string) => Promise<string>,
-): Promise<VitestConfig[]> {
-  const configs: VitestConfig[] = [];
-  for (const path of files) {
-    // Comments out, so that a commented-out option does not count.
-    const text = withoutComments(await read(path));
-    const dir = posix.dirname(path) === "." ? "" : posix.dirname(path);
-    configs.push({
-      path,
-      dir,
-      isTypecheckEnabled: /\btypecheck\s*:\s*(?:true\b|\{[^}]*\benabled\s*:\s*true\b)/.test(text),
-      isWatchOff: /\bwatch\s*:\s*false\b/.test(text),
-    });
-  }
-  return configs;
-}
-
 function unique(scripts: ReadonlyArray<{ dir: string; name: string }>): Array<{ dir: string; name: string }> {
   const seen = new Set<string>();
   return scripts.filter((script) => {
@@ -232,34 +202,6 @@ function unique(scripts: ReadonlyArray<{ dir: string; name: string }>): Array<{ 
     seen.add(key);
     return true;
   });
-}
-
-/** JavaScript text without its comments; strings (where `/*` and `//` are text: `"packages/*"`) are kept. */
-function withoutComments(text: string): string {
-  let out = "";
-  let quote: string | null = null;
-  for (let at = 0; at < text.length; at += 1) {
-    const char = text[at] ?? "";
-    if (quote !== null) {
-      out += char;
-      if (char === "\\") out += text[++at] ?? "";
-      else if (char === quote) quote = null;
-      continue;
-    }
-    if (char === "/" && text[at + 1] === "/") {
-      const end = text.indexOf("\n", at);
-      at = end === -1 ? text.length : end - 1;
-      continue;
-    }
-    if (char === "/" && text[at + 1] === "*") {
-      const end = text.indexOf("*/", at + 2);
-      at = end === -1 ? text.length : end + 1;
-      continue;
-    }
-    if (char === '"' || char === "'" || char === "`") quote = char;
-    out += char;
-  }
-  return out;
 }
 
 /** The vitest config a script's `vitest` reads: `--config`/`-c`, else the package folder's own. */
