@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import type { Inventory, VitestConfig } from "../../discover/index.js";
+import type { TsconfigReader } from "../tsconfig/index.js";
 import type { PackageFact } from "./packages.js";
 
 export type { VitestConfig };
@@ -113,6 +114,7 @@ const SCRIPT_FORMATTERS: ReadonlyArray<[RegExp, string]> = [
 export async function readProject(inventory: Inventory, packages: readonly PackageFact[]): Promise<ProjectFact> {
   const paths = inventory.files.map((file) => file.path);
   const read = (path: string): Promise<string> => readFile(join(inventory.root, path), "utf8").catch(() => "");
+  const tsconfigs = lazyTsconfigs(inventory.root, packages);
   const lock = LOCKFILES.find(([name]) => paths.includes(name));
   const npmrc = paths.includes(".npmrc") ? await read(".npmrc") : "";
   const ciFiles: string[] = [];
@@ -153,9 +155,9 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
       read,
       /^@?([A-Za-z0-9_-]+)(?:\s+[^:=\n]*)?:(?!=)/gm,
     ),
-    typescript: await readTypescript(inventory, paths, packages),
+    typescript: await readTypescript(inventory, paths, tsconfigs),
     typecheckScripts: unique([
-      ...(await noEmitScripts(inventory, paths, packages)),
+      ...(await noEmitScripts(paths, packages, tsconfigs)),
       ...vitestTypecheckScripts(packages, vitestConfigs),
       ...tscTestScripts(packages),
     ]),
@@ -291,10 +293,16 @@ async function targetsOf(
   return targets;
 }
 
+/** One tsconfig reader per scan, made on first use: loading it brings the compiler, which most scans served from the cache never need. */
+function lazyTsconfigs(root: string, packages: readonly PackageFact[]): () => Promise<TsconfigReader> {
+  let reader: Promise<TsconfigReader> | undefined;
+  return () => (reader ??= import("../tsconfig/index.js").then((module) => new module.TsconfigReader(root, packages)));
+}
+
 async function readTypescript(
   inventory: Inventory,
   paths: readonly string[],
-  packages: readonly PackageFact[],
+  tsconfigs: () => Promise<TsconfigReader>,
 ): Promise<ProjectFact["typescript"]> {
   const isUsed =
     paths.includes("tsconfig.json") ||
@@ -303,10 +311,8 @@ async function readTypescript(
   const path = join(inventory.root, "tsconfig.json");
   const direct = await readPlainTsconfig(path);
   if (direct !== undefined) return { isUsed, config: "tsconfig.json", ...direct };
-  // `extends` or `references` (or a file jsonc cannot read): read as tsc would. Loaded on demand:
-  // the compiler is large, and a scan served from the cache needs nothing else of it.
-  const { TsconfigReader } = await import("../tsconfig/index.js");
-  const reader = new TsconfigReader(inventory.root, packages);
+  // `extends` or `references` (or a file jsonc cannot read): read as tsc would.
+  const reader = await tsconfigs();
   const { isStrict } = reader.strictness("tsconfig.json");
   const config = reader.read("tsconfig.json");
   const noEmit = config.options.noEmit ?? (config.unknownBases.length > 0 || config.isSolution ? null : false);
@@ -317,10 +323,11 @@ const TSC = /(?:^|[\s;&|(])tsc((?:\s+(?!&&|\|\||;)[^\s;&|]+)*)/g;
 
 /** Scripts whose `tsc` reads a config that sets `noEmit`: they type-check, whatever their name. */
 async function noEmitScripts(
-  inventory: Inventory,
   paths: readonly string[],
   packages: readonly PackageFact[],
+  tsconfigs: () => Promise<TsconfigReader>,
 ): Promise<Array<{ dir: string; name: string }>> {
+  const listed = new Set(paths);
   const candidates: Array<{ dir: string; name: string; config: string }> = [];
   for (const pkg of packages) {
     for (const [name, script] of Object.entries(pkg.scripts)) {
@@ -331,13 +338,12 @@ async function noEmitScripts(
         const named = flag === -1 ? "tsconfig.json" : (words[flag + 1] ?? "tsconfig.json");
         const relative = named.endsWith(".json") ? named : posix.join(named, "tsconfig.json");
         const config = posix.normalize(pkg.dir === "" ? relative : `${pkg.dir}/${relative}`);
-        if (paths.includes(config)) candidates.push({ dir: pkg.dir, name, config });
+        if (listed.has(config)) candidates.push({ dir: pkg.dir, name, config });
       }
     }
   }
   if (candidates.length === 0) return [];
-  const { TsconfigReader } = await import("../tsconfig/index.js");
-  const reader = new TsconfigReader(inventory.root, packages);
+  const reader = await tsconfigs();
   const found = candidates.filter((candidate) => reader.read(candidate.config).options.noEmit === true);
   return found.map(({ dir, name }) => ({ dir, name }));
 }
