@@ -14,6 +14,7 @@ const ROOT_TEST_DIR = /^(?:tests?|e2e|\w+(?:-\w+)*-tests?)$/;
 /** Inputs tests are run against (fixture projects, e2e playgrounds the runner serves): not product code. */
 const FIXTURE_SEGMENTS = new Set([
   "__fixtures__",
+  "__testfixtures__",
   "fixtures",
   "fixture",
   "test-fixtures",
@@ -30,6 +31,18 @@ const EXAMPLE_SEGMENT = /^(?:templates?|template-[\w.-]+|[\w.]+(?:-[\w.]+)*-play
 /** A documentation site's code: its folder at the root or a package root, or a site generator's folder. */
 const DOCS_SITE_DIRS = new Set(["docs", "dev-docs", "website", "documentation", "docs-site"]);
 const DOCS_SITE_SEGMENTS = new Set([".vitepress", ".docusaurus", ".storybook"]);
+/** Folders that hold a documentation site when a site framework's config sits in them (`www/`, `apps/docs/`). */
+const SITE_DIRS = new Set([...DOCS_SITE_DIRS, "www", "site"]);
+/** A site framework's config file, directly in the site's folder, and the framework it names. */
+const SITE_FRAMEWORKS: ReadonlyArray<{ name: RegExp; framework: string }> = [
+  { name: /^docusaurus\.config\.[cm]?[jt]s$/, framework: "Docusaurus" },
+  { name: /^\.vitepress\/config\.[cm]?[jt]s$/, framework: "VitePress" },
+  { name: /^astro\.config\.[cm]?[jt]s$/, framework: "Astro" },
+  { name: /^theme\.config\.[cm]?[jt]sx?$/, framework: "Nextra" },
+  { name: /^next\.config\.[cm]?[jt]s$/, framework: "Next.js" },
+];
+/** Codemod test inputs and expected outputs (`rename.input.ts` beside `rename.output.ts`). */
+const CODEMOD_PAIR = /^(.+)\.(input|output)\.(?:[cm]?[jt]s|[jt]sx)$/;
 /** A workspace package that measures rather than ships: named for benchmarks, perf tests, tree-shaking or bundle size. */
 const BENCHMARK_PACKAGE = /(?:^|[-/@])(?:bench(?:mark)?s?|perf(?:test|tests)?|treeshak\w*|bundle-size)(?:$|[-/])/i;
 const BENCHMARK_SEGMENT = /^(?:bench|benches|benchmark|benchmarks|perf|performance)(?:[-_][\w-]+)?$/;
@@ -94,6 +107,11 @@ export function createClassifier(options: {
   runnerTest?: ((path: string) => string | null) | undefined;
   /** package.json `name` of each package root, when known. */
   packageNames?: ReadonlyMap<string, string> | undefined;
+  /**
+   * Every listed path, when known: a file's scope can depend on its neighbours (a codemod's input beside its
+   * output, a site framework's config in a `www/` folder).
+   */
+  paths?: Iterable<string> | undefined;
 }): Classifier {
   const packageRoots = new Set(options.packageRoots);
   const benchmarkPackages = [...(options.packageNames ?? [])]
@@ -104,6 +122,7 @@ export function createClassifier(options: {
     globs && globs.length > 0 ? [{ kind: toKind(kind), globs, matches: compileGlobs(globs) }] : [],
   );
   const runnerTest = options.runnerTest ?? (() => null);
+  const { sites, pairs } = readNeighbours(options.paths ?? []);
 
   /** The folder of `names` that `dirs` passes through at the root or a package root. */
   const rootDirIn = (segments: readonly string[], names: ReadonlySet<string> | RegExp): string | null => {
@@ -160,6 +179,8 @@ export function createClassifier(options: {
     if (byRunner !== null) return { kind: "test", why: byRunner };
     const fixture = dirs.find((dir) => FIXTURE_SEGMENTS.has(dir));
     if (fixture) return { kind: "fixture", why: `under ${fixture}/` };
+    const pair = pairs.get(path);
+    if (pair) return { kind: "fixture", why: `a codemod test's input and output (${pair})` };
     if (TEST_NAME.test(path)) return { kind: "test", why: "test file name (*.test.*, *.spec.*)" };
     const testDir = dirs.find((dir) => TEST_SEGMENTS.has(dir)) ?? rootDirIn(dirs, ROOT_TEST_DIR);
     if (testDir) return { kind: "test", why: `under ${testDir}/` };
@@ -168,8 +189,8 @@ export function createClassifier(options: {
     if (benchmark) return { kind: "benchmark", why: `under ${benchmark}/` };
     const benchmarkPackage = benchmarkPackages.find((pkg) => path.startsWith(pkg.prefix));
     if (benchmarkPackage) return { kind: "benchmark", why: `in the package ${benchmarkPackage.name}` };
-    const docsSite = dirs.find((dir) => DOCS_SITE_SEGMENTS.has(dir)) ?? packageDirIn(dirs, DOCS_SITE_DIRS);
-    if (docsSite) return { kind: "docs", why: `a documentation site (under ${docsSite}/)` };
+    const site = siteOf(dirs);
+    if (site) return { kind: "docs", why: site };
     if (STORY_NAME.test(path)) return { kind: "example", why: "a Storybook story (*.stories.*)" };
     const example = dirs.find((dir) => EXAMPLE_SEGMENTS.has(dir)) ?? dirs.find((dir) => EXAMPLE_SEGMENT.test(dir));
     if (example) return { kind: "example", why: `under ${example}/` };
@@ -178,6 +199,62 @@ export function createClassifier(options: {
     if (CONFIG_SOURCE_NAME.test(path)) return { kind: "config", why: "tool config file name" };
     return { kind: "source", why: "product code (no other scope applies)" };
   }
+
+  /**
+   * A documentation site: under a site generator's folder (`.vitepress/`), a docs folder at the root or a
+   * package root (`docs/`, `website/`, `packages/docs/`), or any docs-like folder (`www/`, `site/`,
+   * `apps/docs/`) that holds a site framework's config. The framework is named when its config is there.
+   */
+  function siteOf(dirs: readonly string[]): string | null {
+    const index = dirs.findIndex(
+      (dir, position) => SITE_DIRS.has(dir) && sites.has(dirs.slice(0, position + 1).join("/")),
+    );
+    const folder = index === -1 ? null : (dirs[index] ?? null);
+    if (folder !== null) {
+      const framework = sites.get(dirs.slice(0, index + 1).join("/"));
+      return `a documentation site (${framework}, under ${folder}/)`;
+    }
+    const named = dirs.find((dir) => DOCS_SITE_SEGMENTS.has(dir)) ?? packageDirIn(dirs, DOCS_SITE_DIRS);
+    return named ? `a documentation site (under ${named}/)` : null;
+  }
+}
+
+/**
+ * What a path's neighbours say of it: the folders that hold a site framework's config (folder → framework),
+ * and the code files that are a codemod test's input or output with their counterpart beside them.
+ */
+function readNeighbours(paths: Iterable<string>): { sites: Map<string, string>; pairs: Map<string, string> } {
+  const sites = new Map<string, string>();
+  const rank = new Map<string, number>();
+  const stems = new Map<string, { input: string[]; output: string[] }>();
+  for (const path of paths) {
+    const segments = path.split("/");
+    // A framework's config directly in a folder, or in its `.vitepress/` folder.
+    for (const depth of [1, 2]) {
+      if (segments.length <= depth) continue;
+      const dir = segments.slice(0, -depth).join("/");
+      const rest = segments.slice(-depth).join("/");
+      const found = SITE_FRAMEWORKS.findIndex((entry) => entry.name.test(rest));
+      // Nextra is a Next.js app with a theme config: the more specific framework wins.
+      if (found !== -1 && found < (rank.get(dir) ?? SITE_FRAMEWORKS.length)) {
+        rank.set(dir, found);
+        sites.set(dir, SITE_FRAMEWORKS[found]?.framework ?? "");
+      }
+    }
+    const match = CODEMOD_PAIR.exec(segments[segments.length - 1] ?? "");
+    if (!match) continue;
+    const key = `${segments.slice(0, -1).join("/")}/${match[1]}`;
+    const entry = stems.get(key) ?? { input: [], output: [] };
+    entry[match[2] === "input" ? "input" : "output"].push(path);
+    stems.set(key, entry);
+  }
+  const pairs = new Map<string, string>();
+  for (const { input, output } of stems.values()) {
+    if (input.length === 0 || output.length === 0) continue;
+    const names = [...input, ...output].map((path) => path.slice(path.lastIndexOf("/") + 1)).join(", ");
+    for (const path of [...input, ...output]) pairs.set(path, names);
+  }
+  return { sites, pairs };
 }
 
 function toKind(kind: string): FileKind {

@@ -52,6 +52,7 @@ export async function discover(
     overrides: options.classify,
     runnerTest: (path) => runners.match(path),
     packageNames: runners.packageNames,
+    paths: listed.map((entry) => entry.path),
   });
   const files: DiscoveredFile[] = [];
   const skipped: SkippedFile[] = [];

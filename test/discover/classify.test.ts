@@ -121,3 +121,52 @@ describe("scopes of code that is not product code", () => {
     expect(monorepo.classify(path)).toEqual({ kind, why });
   });
 });
+
+describe("scopes that depend on a file's neighbours", () => {
+  const paths = [
+    "package.json",
+    "transforms/rename-import.ts",
+    "transforms/__tests__/rename-import-test.ts",
+    "transforms/__testfixtures__/rename-import.input.ts",
+    "transforms/__testfixtures__/rename-import.output.ts",
+    "src/codemods/sort-keys.input.tsx",
+    "src/codemods/sort-keys.output.tsx",
+    "src/forms/date.input.tsx",
+    "www/package.json",
+    "www/next.config.mjs",
+    "www/theme.config.tsx",
+    "www/pages/index.tsx",
+    "site/astro.config.mjs",
+    "site/src/pages/index.astro",
+    "site/src/components/Hero.tsx",
+    "apps/docs/docusaurus.config.ts",
+    "apps/docs/src/components/Feature.tsx",
+    "apps/web/src/pages/home.tsx",
+    "packages/www/src/server.ts",
+  ];
+  const neighbours = createClassifier({ packageRoots: ["", "www"], ignore: [], overrides: {}, paths });
+  it.each([
+    ["transforms/__testfixtures__/rename-import.input.ts", "fixture", "under __testfixtures__/"],
+    [
+      "src/codemods/sort-keys.input.tsx",
+      "fixture",
+      "a codemod test's input and output (sort-keys.input.tsx, sort-keys.output.tsx)",
+    ],
+    [
+      "src/codemods/sort-keys.output.tsx",
+      "fixture",
+      "a codemod test's input and output (sort-keys.input.tsx, sort-keys.output.tsx)",
+    ],
+    // An input with no output beside it is a component like any other.
+    ["src/forms/date.input.tsx", "source", "product code (no other scope applies)"],
+    ["transforms/rename-import.ts", "source", "product code (no other scope applies)"],
+    ["www/pages/index.tsx", "docs", "a documentation site (Nextra, under www/)"],
+    ["site/src/components/Hero.tsx", "docs", "a documentation site (Astro, under site/)"],
+    ["apps/docs/src/components/Feature.tsx", "docs", "a documentation site (Docusaurus, under docs/)"],
+    // A web app with no site framework's config in a docs-like folder, and a www/ folder without one: product code.
+    ["apps/web/src/pages/home.tsx", "source", "product code (no other scope applies)"],
+    ["packages/www/src/server.ts", "source", "product code (no other scope applies)"],
+  ])("%s → %s (%s)", (path, kind, why) => {
+    expect(neighbours.classify(path)).toEqual({ kind, why });
+  });
+});
