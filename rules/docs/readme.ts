@@ -38,7 +38,7 @@ export default defineRule({
   description:
     "The repository has a non-empty README with a usage or setup section and a development or testing section (found by heading).",
   why: "The README is the first file an agent reads; without setup and test instructions it has to guess how to run and check its work.",
-  weight: 2,
+  weight: 0.5,
   effort: "small",
   messages: {
     missing: {
@@ -83,12 +83,16 @@ export default defineRule({
     if (!hasSection(readme.headings, options.usageKeywords) && !readme.hasUsageExample && !readme.linksToDocs) {
       report({ messageId: "noUsage", file, line: 1, column: 1, anchor: "usage", cost: 0.5 });
     }
-    // A contributing guide that says how to build and test counts: the README may point to it.
-    const guide = readme.guide;
-    if (
-      !hasSection(readme.headings, options.developmentKeywords) &&
-      !(guide !== null && hasSection(guide.headings, options.developmentKeywords))
-    ) {
+    // Development by content: a code block that builds or tests, a contributing guide that says how
+    // (beside the README or linked from it), or a link to such a page elsewhere.
+    const hasDevelopment =
+      hasSection(readme.headings, options.developmentKeywords) ||
+      readme.hasDevelopmentCommands ||
+      readme.linksToDevelopmentGuide ||
+      readme.guides.some(
+        (guide) => guide.hasDevelopmentCommands || hasSection(guide.headings, options.developmentKeywords),
+      );
+    if (!hasDevelopment) {
       report({ messageId: "noDevelopment", file, line: 1, column: 1, anchor: "development", cost: 0.5 });
     }
   },

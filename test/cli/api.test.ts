@@ -11,6 +11,6 @@ describe("programmatic API", () => {
       encoding: "utf8",
     });
     expect(run.stderr).toBe("");
-    expect(run.stdout).toBe("75.8 Workable\n");
+    expect(run.stdout).toBe("74.2 Workable\n");
   });
 });

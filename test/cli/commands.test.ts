@@ -14,8 +14,8 @@ describe("groundwork fixes", () => {
     const heads = run.stdout.split("\n").filter((line) => /^\s+\d+\. /.test(line));
     expect(heads).toEqual([
       "  1. +8.9   AGENTS.md:1:1  The repository has no agent context file (AGENTS.md, CLAUDE.md, …)",
-      "  2. +2.6   src/orders.ts:11:17  Exported function 'createOrder' has no doc comment",
-      "  3. +2.6   src/orders.ts:15:14  Exported variable 'MAX_ORDERS' has no doc comment",
+      "  2. +3.1   src/orders.ts:11:17  Exported function 'createOrder' has no doc comment",
+      "  3. +3.1   src/orders.ts:15:14  Exported variable 'MAX_ORDERS' has no doc comment",
     ]);
     expect(run.stdout).toContain("[docs/exported-symbol-doc · trivial]");
     expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("…and 7 more (--top 10 lists them all).");
@@ -25,7 +25,7 @@ describe("groundwork fixes", () => {
     const run = runCli(["fixes", await copyFixture("scan/known-counts"), "--format", "json"], REPO_ROOT);
     const fixes = JSON.parse(run.stdout) as Array<{ rank: number; gain: number; ruleId: string }>;
     expect(fixes.map((fix) => fix.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(fixes.map((fix) => fix.gain)).toEqual([8.89, 2.59, 2.59, 2.59, 1.67, 1.33, 1.33, 1.33, 1.33, 0.56]);
+    expect(fixes.map((fix) => fix.gain)).toEqual([8.89, 3.11, 3.11, 3.11, 1.67, 1.33, 1.33, 1.33, 1.33, 0.56]);
   });
 
   it("rejects a missing directory with exit 2", () => {

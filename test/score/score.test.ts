@@ -20,7 +20,7 @@ describe("scoring on a fixture with hand-counted facts", () => {
     expect(interfaces.score).toBe(86.7);
   });
 
-  it("scores docs as (7×40 + 2×100) / 9, leaving the overview check out when no module is large", async () => {
+  it("scores docs as (7×40 + 0.5×100) / 7.5, leaving the overview check out when no module is large", async () => {
     const result = await scanFixture("scan/known-counts");
     const docs = categoryOf(result, "docs");
     expect(docs.checks.map((check) => [check.ruleId, check.examined, check.failed, check.score])).toEqual([
@@ -28,7 +28,7 @@ describe("scoring on a fixture with hand-counted facts", () => {
       ["docs/file-overview", 0, 0, null],
       ["docs/readme", 1, 0, 100],
     ]);
-    expect(docs.score).toBe(53.3);
+    expect(docs.score).toBe(44);
   });
 
   it("averages applicable categories by weight and leaves unbuilt ones out", async () => {
@@ -36,25 +36,25 @@ describe("scoring on a fixture with hand-counted facts", () => {
     // The test imports orders.ts and package.json has a test script: tests 100. No cycle, no clone: 100 each.
     // Context: no agent file (0, weight 4), the README's `npm test` resolves (100, weight 3), and of the
     // feedback loop only the test script exists (1 of 5: 20, weight 3): (0 + 300 + 60) / 10 = 36.
-    // Not a git repository: no hotspots. (15×86.7 + 15×53.3 + 20×100 + 10×100 + 10×100 + 20×36) / 90 = 75.8.
+    // Not a git repository: no hotspots. (15×86.67 + 15×44 + 20×100 + 10×100 + 10×100 + 20×36) / 90 = 74.2.
     expect(categoryOf(result, "context").score).toBe(36);
     expect(categoryOf(result, "tests").score).toBe(100);
     expect(categoryOf(result, "cycles").score).toBe(100);
     expect(categoryOf(result, "duplication").score).toBe(100);
     expect(categoryOf(result, "hotspots")).toMatchObject({ score: null, reason: "not a git repository" });
-    expect(result.score).toBe(75.8);
-    // Level 4 needs every category at 50: context holds it at level 3.
+    expect(result.score).toBe(74.2);
+    // Level 4 needs 75 overall and every category at 50: the overall score, docs and context hold it at level 3.
     expect(result.level).toEqual({
       rank: 3,
       name: "Workable",
-      next: { rank: 4, name: "Ready", needs: ["context 36 → 50"] },
+      next: { rank: 4, name: "Ready", needs: ["overall score 74.2 → 75", "docs 44 → 50", "context 36 → 50"] },
     });
   });
 
   it("gives each finding the exact points its fix would add", async () => {
     const result = await scanFixture("scan/known-counts");
-    // One more documented symbol: docs +100 × 1/5 × 7/9 = +15.56, overall × 15/90 = +2.59.
-    expect(findingsOf(result, "docs/exported-symbol-doc").map((finding) => finding.gain)).toEqual([2.59, 2.59, 2.59]);
+    // One more documented symbol: docs +100 × 1/5 × 7/7.5 = +18.67, overall × 15/90 = +3.11.
+    expect(findingsOf(result, "docs/exported-symbol-doc").map((finding) => finding.gain)).toEqual([3.11, 3.11, 3.11]);
     // One fewer `any`: interfaces +100 × 1/3 × 3/10 = +10, overall × 15/90 = +1.67.
     expect(findingsOf(result, "interfaces/no-any-in-signature").map((finding) => finding.gain)).toEqual([1.67]);
   });
@@ -69,7 +69,7 @@ describe("scoring on a fixture with hand-counted facts", () => {
       docs: { weight: 10 },
     };
     const result = await scanFixture("scan/known-counts", { categories: onlyDocs });
-    expect(result.score).toBe(53.3);
+    expect(result.score).toBe(44);
     const disabled = await scanFixture("scan/known-counts", { categories: { docs: { enabled: false } } });
     expect(categoryOf(disabled, "docs")).toMatchObject({ score: null, reason: "disabled in config" });
     expect(disabled.findings.some((finding) => finding.category === "docs")).toBe(false);
@@ -86,14 +86,14 @@ describe("scoring on a fixture with hand-counted facts", () => {
 
 describe("scoring model label", () => {
   it("is the bare version with default settings, and changes with anything that changes scores", () => {
-    expect(scoringModelLabel(resolveConfig({}, null))).toBe("2");
-    expect(scoringModelLabel(resolveConfig({ rules: { "docs/readme": "error" } }, null))).toBe("2");
+    expect(scoringModelLabel(resolveConfig({}, null))).toBe("3");
+    expect(scoringModelLabel(resolveConfig({ rules: { "docs/readme": "error" } }, null))).toBe("3");
     const weighted = scoringModelLabel(resolveConfig({ categories: { docs: { weight: 40 } } }, null));
     const optioned = scoringModelLabel(
       resolveConfig({ rules: { "interfaces/max-params": { options: { max: 6 } } } }, null),
     );
-    expect(weighted).toMatch(/^2\+custom\.[0-9a-f]{8}$/);
-    expect(optioned).toMatch(/^2\+custom\.[0-9a-f]{8}$/);
+    expect(weighted).toMatch(/^3\+custom\.[0-9a-f]{8}$/);
+    expect(optioned).toMatch(/^3\+custom\.[0-9a-f]{8}$/);
     expect(weighted).not.toBe(optioned);
   });
 });

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import type { DiscoveredFile, SkippedFile } from "../../discover/index.js";
 
 /** One heading of a README. */
@@ -7,6 +7,14 @@ export interface Heading {
   level: number;
   text: string;
   line: number;
+}
+
+/** A contributing or development guide, as far as the README rule needs it. */
+export interface Guide {
+  path: string;
+  headings: Heading[];
+  /** A fenced code block that builds, tests or lints the project (see `ReadmeFact.hasDevelopmentCommands`). */
+  hasDevelopmentCommands: boolean;
 }
 
 /** The repository's README, as far as the rules need it. */
@@ -22,11 +30,24 @@ export interface ReadmeFact {
   isEmpty: boolean;
   headings: Heading[];
   /**
-   * A contributing or development guide beside the README (CONTRIBUTING.md,
-   * DEVELOPING.md, … at the root, in .github/ or docs/), with its headings: where
-   * many projects keep how to build and test.
+   * Contributing or development guides: the first beside the README (CONTRIBUTING.md,
+   * DEVELOPING.md, … at the root, in .github/ or docs/, as GitHub finds it), then the
+   * local guides the README links to, each with its headings: where many projects
+   * keep how to build and test.
    */
-  guide: { path: string; headings: Heading[] } | null;
+  guides: Guide[];
+  /**
+   * A fenced code block that builds, tests or lints the project, or installs its own dependencies
+   * (`npm test`, `pnpm run build`, a bare `npm install`, `git clone`): a development section by
+   * content, whatever its heading.
+   */
+  hasDevelopmentCommands: boolean;
+  /**
+   * A link that sends contributors elsewhere for building and testing: a link whose text or target
+   * names contributing or development, to a page outside the repository (a local guide is read as
+   * `guide` instead).
+   */
+  linksToDevelopmentGuide: boolean;
   /**
    * A fenced code block that shows how to install or use the project (`npm install x`, `pnpm add x`, an
    * `import … from`), with or without a heading above it.
@@ -61,11 +82,15 @@ export async function readReadme(
     return null;
   }
   const lines = text.split(/\r?\n/);
+  const paths = [...files.map((file) => file.path), ...links.keys()];
+  const guideLinks = developmentLinks(lines, directoryOf(linkedTo ?? path), new Set(paths));
   return {
     path,
     linkedTo,
-    guide: await readGuide(root, [...files.map((file) => file.path), ...links.keys()], links),
-    hasUsageExample: hasUsageExample(lines),
+    guides: await readGuides(root, paths, links, guideLinks.local),
+    hasDevelopmentCommands: inCodeBlocks(lines, DEVELOPMENT_LINE),
+    linksToDevelopmentGuide: guideLinks.external,
+    hasUsageExample: inCodeBlocks(lines, USAGE_LINE),
     linksToDocs: lines.some((line) => DOCS_LINK.test(line)),
     lines: text.endsWith("\n") ? lines.length - 1 : lines.length,
     isEmpty: text.trim() === "",
@@ -87,8 +112,15 @@ function findReadme(paths: readonly string[]): string | null {
 const USAGE_LINE =
   /^\s*(?:\$\s*)?(?:(?:npm|pnpm|yarn|bun)\s+(?:install|i|add)\s+\S|npx\s+\S|deno\s+add\s|import\s.+\sfrom\s|(?:const|let|var)\s.+=\s*require\()/;
 
-/** True when a fenced code block installs the project or imports it. */
-function hasUsageExample(lines: readonly string[]): boolean {
+/**
+ * A command that works on the project itself: its scripts (test, build, lint, …), installing its own
+ * dependencies (no package named), cloning it.
+ */
+const DEVELOPMENT_LINE =
+  /^\s*(?:\$\s*)?(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:test|build|lint|typecheck|type-check|check|dev|format)\b|(?:npm|pnpm|yarn|bun)\s+(?:install|i|ci)\s*(?:$|&&|--)|git\s+clone\s|make\s+(?:test|build|check)\b|npx\s+(?:vitest|jest|tsc|eslint|mocha|ava|playwright)\b|deno\s+task\s)/;
+
+/** True when a line inside a fenced code block matches. */
+function inCodeBlocks(lines: readonly string[], pattern: RegExp): boolean {
   let fence: string | null = null;
   for (const line of lines) {
     const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1]?.[0];
@@ -96,7 +128,7 @@ function hasUsageExample(lines: readonly string[]): boolean {
       fence = fence === null ? marker : marker === fence ? null : fence;
       continue;
     }
-    if (fence !== null && USAGE_LINE.test(line)) return true;
+    if (fence !== null && pattern.test(line)) return true;
   }
   return false;
 }
@@ -104,22 +136,76 @@ function hasUsageExample(lines: readonly string[]): boolean {
 const DOCS_LINK = /\[[^\]]*\b(?:docs|documentation|guide|getting started)\b[^\]]*\]\(https?:\/\/[^)\s]+\)/i;
 
 const GUIDE_NAME = /^(?:contributing|developing|development|hacking)(?:\.(?:md|markdown|mdx))?$/i;
+/** Words of a link (its text or target) that send contributors to a guide; badges and images never do. */
+const GUIDE_WORDS = /contribut|develop|hacking/i;
+/** Local guide files named for building or testing count too (docs/building.md, TESTING.md). */
+const GUIDE_FILE = /(?:contribut|develop|hacking|build|test)[^/]*\.(?:md|markdown|mdx)$/i;
+const MARKDOWN_LINK = /\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g;
 
-/** The first contributing or development guide, as GitHub finds CONTRIBUTING.md: the root, .github/, docs/. */
-async function readGuide(
+/**
+ * Links that send contributors to a guide: local Markdown files that exist (resolved against the
+ * README's folder, then the root), and whether one leads to a page outside the repository.
+ */
+function developmentLinks(
+  lines: readonly string[],
+  folder: string,
+  paths: ReadonlySet<string>,
+): { local: string[]; external: boolean } {
+  const local: string[] = [];
+  let external = false;
+  for (const line of lines) {
+    for (const [, text = "", target = ""] of line.matchAll(MARKDOWN_LINK)) {
+      if (text.startsWith("!")) continue; // an image (a badge): its target is a picture, not a guide
+      if (/^https?:\/\//i.test(target)) {
+        if (GUIDE_WORDS.test(text) || GUIDE_WORDS.test(target)) external = true;
+        continue;
+      }
+      const file = safeDecode(target.replace(/[#?].*$/, "")).replace(/^\.\//, "");
+      if (!/\.(?:md|markdown|mdx)$/i.test(file) || !(GUIDE_WORDS.test(text) || GUIDE_FILE.test(file))) continue;
+      const candidates = [posix.normalize(posix.join(folder, file)), posix.normalize(file.replace(/^\//, ""))];
+      const found = candidates.find((candidate) => paths.has(candidate));
+      if (found !== undefined && !local.includes(found)) local.push(found);
+    }
+  }
+  return { local, external };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The first contributing or development guide as GitHub finds CONTRIBUTING.md (the root, .github/,
+ * docs/), then the guides the README links to, each read once.
+ */
+async function readGuides(
   root: string,
   paths: readonly string[],
   links: ReadonlyMap<string, string>,
-): Promise<ReadmeFact["guide"]> {
-  for (const dir of README_DIRS) {
-    const path = paths
-      .filter((candidate) => directoryOf(candidate) === dir && GUIDE_NAME.test(baseName(candidate)))
-      .sort(preferMarkdown)[0];
-    if (path === undefined) continue;
+  linked: readonly string[],
+): Promise<Guide[]> {
+  const standard = README_DIRS.map(
+    (dir) =>
+      paths
+        .filter((candidate) => directoryOf(candidate) === dir && GUIDE_NAME.test(baseName(candidate)))
+        .sort(preferMarkdown)[0],
+  ).find((path) => path !== undefined);
+  const guides: Guide[] = [];
+  for (const path of new Set([...(standard === undefined ? [] : [standard]), ...linked])) {
     const text = await readFile(join(root, links.get(path) ?? path), "utf8").catch(() => null);
-    if (text !== null) return { path, headings: markdownHeadings(text.split(/\r?\n/)) };
+    if (text === null) continue;
+    const lines = text.split(/\r?\n/);
+    guides.push({
+      path,
+      headings: markdownHeadings(lines),
+      hasDevelopmentCommands: inCodeBlocks(lines, DEVELOPMENT_LINE),
+    });
   }
-  return null;
+  return guides;
 }
 
 function preferMarkdown(a: string, b: string): number {

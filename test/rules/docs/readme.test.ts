@@ -89,6 +89,27 @@ describe(`${RULE} with a contributing guide`, () => {
   });
 });
 
+describe(`${RULE} finds the development section by content`, () => {
+  // development-by-content: no development heading, but a code block under "Before you open a pull request" runs
+  // `pnpm install` and `pnpm test`. linked-guide: the README links "the contributor guide" at docs/HOW-WE-WORK.md,
+  // whose "## Running the tests" is the section. external-guide: a link to a "development guide" page elsewhere.
+  it("accepts development commands in a code block, a linked local guide and a linked guide page", async () => {
+    expect(locationsOf(await scanFixture("docs/readme/development-by-content"), RULE)).toEqual([]);
+    const linked = await scanFixture("docs/readme/linked-guide");
+    expect(locationsOf(linked, RULE)).toEqual([]);
+    expect(categoryOf(linked, "docs").metrics).toMatchObject({ readmeHasUsage: true, readmeHasDevelopment: true });
+    expect(locationsOf(await scanFixture("docs/readme/external-guide"), RULE)).toEqual([]);
+  });
+
+  // badge-only: a "Build" badge whose link ends in /development, and a link to CHANGELOG.md: neither is a guide.
+  it("does not take a badge or an unrelated link for a development guide", async () => {
+    const result = await scanFixture("docs/readme/badge-only");
+    expect(findingsOf(result, RULE).map((finding) => finding.message)).toEqual([
+      "The README has no development or testing section",
+    ]);
+  });
+});
+
 describe(`${RULE} through symbolic links`, () => {
   // fixtures/docs/readme/linked holds packages/ledger/README.md (a Usage section, no Development one) and
   // packages/ledger/AGENTS.md; the test commits README.md → packages/ledger/README.md, CLAUDE.md →
