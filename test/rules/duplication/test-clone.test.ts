@@ -34,7 +34,20 @@ describe(RULE, () => {
       ["duplication/clone", 4],
       ["duplication/test-clone", 1],
     ]);
-    // Test lines 12 + 12 = 24; 2 × 9 duplicated, ×4 penalty: the check fails entirely.
+    // Test lines 12 + 12 = 24; 2 × 9 duplicated (75%), ×1.5 penalty = 27: the check fails entirely.
     expect(checks[1]).toMatchObject({ examined: 24, failed: 24, score: 0 });
+  });
+
+  // test-clone-share: two 30-line tests share lines 3-11, so 18 of 60 test lines (30%) are duplicated, near the
+  // median of real suites (28%). At ×1.5 that fails 27 lines: 55, where the source penalty (×4) would give 0.
+  it("charges duplicated test lines one and a half times, so a typical suite does not score 0", async () => {
+    const duplication = categoryOf(await scanFixture("duplication/test-clone-share"), "duplication");
+    expect(duplication.checks.map((check) => [check.ruleId, check.examined, check.failed, check.score])).toEqual([
+      ["duplication/clone", 9, 0, 100],
+      ["duplication/test-clone", 60, 27, 55],
+    ]);
+    // (4 × 100 + 1 × 55) / 5
+    expect(duplication.score).toBe(91);
+    expect(duplication.metrics).toMatchObject({ testClones: 1, testDuplicatedLines: 18 });
   });
 });
