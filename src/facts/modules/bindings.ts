@@ -32,7 +32,7 @@ export type FileContext = Omit<SignatureContext, "hasContextualType">;
 export function anonymousDefault(docNode: ts.Node, expression: ts.Expression): ExportBinding {
   const nameNode = findDefaultKeyword(docNode) ?? docNode;
   if (isFunctionValue(expression)) {
-    const hasContextualType = ts.isExportAssignment(docNode) && isSatisfies(docNode.expression);
+    const hasContextualType = ts.isExportAssignment(docNode) && isTypedByAssertion(docNode.expression);
     return {
       name: "default",
       isDefault: true,
@@ -56,11 +56,29 @@ export function isFunctionValue(node: ts.Node): node is ts.ArrowFunction | ts.Fu
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
 }
 
-/** `x satisfies T`, possibly parenthesised. */
-export function isSatisfies(node: ts.Expression): boolean {
+/**
+ * Whether an expression's value is typed by an assertion around it: `x satisfies T`, `x as T` or
+ * `<T>x` (parentheses and `!` aside). TypeScript types the operand of an assertion from the asserted
+ * type, so `((state) => …) as Create` has typed parameters and a declared return type. The assertion
+ * nearest the value decides: `as any` and `as unknown` (also the inner one of `as unknown as T`)
+ * give no type, and neither does `as const`.
+ */
+export function isTypedByAssertion(node: ts.Expression): boolean {
   let current: ts.Expression = node;
-  while (ts.isParenthesizedExpression(current)) current = current.expression;
-  return ts.isSatisfiesExpression(current);
+  let nearest: ts.TypeNode | null = null;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
+    else if (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
+      nearest = current.type;
+      current = current.expression;
+    } else break;
+  }
+  if (nearest === null) return false;
+  const isUntyped =
+    nearest.kind === ts.SyntaxKind.AnyKeyword ||
+    nearest.kind === ts.SyntaxKind.UnknownKeyword ||
+    (ts.isTypeReferenceNode(nearest) && ts.isIdentifier(nearest.typeName) && nearest.typeName.text === "const");
+  return !isUntyped;
 }
 
 /** Strips parentheses, `as`, `satisfies`, `!` and `<T>` assertions. */

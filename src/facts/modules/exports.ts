@@ -8,7 +8,7 @@ import {
   findDefaultKeyword,
   hasModifier,
   isFunctionValue,
-  isSatisfies,
+  isTypedByAssertion,
   unwrap,
   type ExportBinding,
   type FileContext,
@@ -125,7 +125,7 @@ function variableDeclaration(
   const initializer = declaration.initializer ? unwrap(declaration.initializer) : null;
   const hasContextualType =
     Boolean(declaration.type) ||
-    (declaration.initializer !== undefined && isSatisfies(declaration.initializer)) ||
+    (declaration.initializer !== undefined && isTypedByAssertion(declaration.initializer)) ||
     (context.isJavaScript && ts.getJSDocType(declaration) !== undefined);
   if (initializer && isFunctionValue(initializer)) {
     return { kind: "function", docNode, nameNode, callables: [initializer], hasContextualType, classNode: null };

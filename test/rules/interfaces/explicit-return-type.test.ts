@@ -35,6 +35,14 @@ describe(RULE, () => {
     });
   });
 
+  // assertion-typed/src/store.ts: `(…) as Factory` (line 9) and `<Factory>(…)` (line 12) type the function from the
+  // asserted type; `as any` (line 15) and `as unknown as Factory` (line 18) do not: tsc --strict reports an implicit
+  // `any` parameter in exactly those two.
+  it("accepts a function typed by an assertion, and not one cast through any or unknown", async () => {
+    const result = await scanFixture("interfaces/assertion-typed");
+    expect(locationsOf(result, RULE)).toEqual(["src/store.ts:15:14", "src/store.ts:18:14"]);
+  });
+
   it("treats destructured exports as variables, like `export const x = y.z`: nothing to annotate", async () => {
     const result = await scanFixture("docs/destructured-exports");
     expect(locationsOf(result, RULE)).toEqual([]);

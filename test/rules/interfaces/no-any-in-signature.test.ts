@@ -24,6 +24,12 @@ describe(RULE, () => {
     ]);
   });
 
+  // assertion-typed: the parameters tsc --strict reports as implicitly `any` are those of castAny and doubleCast.
+  it("takes parameter types from an assertion around the function, except `as any` and `as unknown`", async () => {
+    const result = await scanFixture("interfaces/assertion-typed");
+    expect(locationsOf(result, RULE)).toEqual(["src/store.ts:15:26", "src/store.ts:18:29"]);
+  });
+
   it("ignores non-exported helpers, defaults, contextual types and unknown (precise-signatures.ts)", async () => {
     const result = await scanFixture("interfaces/no-any-in-signature");
     expect(findingsOf(result, RULE).some((finding) => finding.file === "src/precise-signatures.ts")).toBe(false);
