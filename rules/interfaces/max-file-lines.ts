@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ModuleFacts } from "../../src/facts/index.js";
 import { defineRule } from "../define-rule.js";
 
 /** Reports source files over the line limit; scores by source lines. */
@@ -16,6 +17,14 @@ export default defineRule({
       message: "This file has {{lines}} lines (at most {{max}})",
       fix: "Split the file by responsibility: move each cohesive group of exports into its own module and re-export them if callers need one entry point.",
     },
+    oneExport: {
+      message: "This file has {{lines}} lines (at most {{max}})",
+      fix: "The file has one export, {{name}}, so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ({{parts}}).",
+    },
+    oneExportNoParts: {
+      message: "This file has {{lines}} lines (at most {{max}})",
+      fix: "The file has one export, {{name}}, so it does not split by exports: extract its largest self-contained blocks into helper functions in modules of their own beside it, and import them.",
+    },
   },
   options: z.strictObject({
     max: z.number().int().min(1).default(500),
@@ -24,9 +33,10 @@ export default defineRule({
     for (const module of facts.sources) {
       examine(module.lines);
       if (module.lines <= options.max) continue;
+      const { messageId, data } = splitAdvice(module);
       report({
-        messageId: "tooLong",
-        data: { lines: module.lines, max: options.max },
+        messageId,
+        data: { lines: module.lines, max: options.max, ...data },
         file: module.path,
         line: 1,
         column: 1,
@@ -36,3 +46,29 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * How the file splits: by its exports when it has several; when it has one (a hook, a class, a
+ * component), by the largest functions it is built from, other than the export itself.
+ */
+function splitAdvice(module: ModuleFacts): {
+  messageId: "tooLong" | "oneExport" | "oneExportNoParts";
+  data: Record<string, string>;
+} {
+  const names = new Set(module.exports.map((symbol) => symbol.name.split(".")[0] ?? symbol.name));
+  const [only] = [...names];
+  if (names.size !== 1 || only === undefined) return { messageId: "tooLong", data: {} };
+  const name = `'${only}'`;
+  const parts: ModuleFacts["functions"] = [];
+  const candidates = module.functions
+    .filter((fn) => fn.name !== only && !fn.name.startsWith(`${only}.`) && fn.name !== "(anonymous)")
+    .sort((a, b) => b.lines - a.lines || a.line - b.line);
+  for (const fn of candidates) {
+    // A function inside a part already named moves with it.
+    if (parts.length === 3) break;
+    if (!parts.some((part) => part.line <= fn.line && fn.endLine <= part.endLine)) parts.push(fn);
+  }
+  if (parts.length === 0) return { messageId: "oneExportNoParts", data: { name } };
+  const list = parts.map((fn) => `'${fn.name}', lines ${fn.line}-${fn.endLine}`).join("; ");
+  return { messageId: "oneExport", data: { name, parts: list } };
+}

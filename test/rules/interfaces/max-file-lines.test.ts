@@ -16,4 +16,15 @@ describe(RULE, () => {
     // 501 of 1001 lines are in the long file: 100 × 500 / 1001 = 49.95.
     expect(check).toMatchObject({ examined: 1001, failed: 501, score: 50 });
   });
+
+  // max-file-lines-one-export/src/use-list.ts: 512 lines, one export (useList) built from append (lines 5-206),
+  // prepend (208-359), insert (361-462) and swap (464-505). Splitting "by exports" does not apply.
+  it("tells a file with one export to move out the largest functions it is built from", async () => {
+    const result = await scanFixture("interfaces/max-file-lines-one-export");
+    const [finding] = findingsOf(result, RULE);
+    expect(finding?.message).toBe("This file has 512 lines (at most 500)");
+    expect(finding?.fix).toBe(
+      "The file has one export, 'useList', so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ('append', lines 5-206; 'prepend', lines 208-359; 'insert', lines 361-462).",
+    );
+  });
 });
