@@ -3,7 +3,7 @@ import { fileDocComment } from "./comments.js";
 import { collectExports } from "./exports.js";
 import { collectStaticImports } from "./imports.js";
 import { positionAt } from "./positions.js";
-import { collectRuns } from "./runs.js";
+import { collectPathImports, collectRuns } from "./runs.js";
 import type { ModuleFacts, ModuleLanguage, ParseErrorFact } from "./types.js";
 import { walkFile } from "./walk.js";
 
@@ -82,7 +82,9 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
   if (parseError) return unparsed(path, kind, text, parseError);
   const walked = walkFile(sourceFile);
   const fileDoc = fileDocComment(sourceFile);
-  const imports = [...collectStaticImports(sourceFile), ...walked.expressionImports];
+  const written = [...collectStaticImports(sourceFile), ...walked.expressionImports];
+  // A test's loads by a built path (`require(join(__dirname, "../src", name))`) are imports too.
+  const imports = kind === "test" ? [...written, ...collectPathImports(sourceFile, written)] : written;
   const runs = kind === "test" ? collectRuns(sourceFile, imports) : [];
   return {
     path,

@@ -6,10 +6,17 @@
  * of code files it hands to a loader (`unstable_dev("./worker/index.ts")`). The
  * graph matches them against the packages' `bin` entries, build output and the
  * parsed modules, so that a test of the built CLI reaches what the CLI imports.
+ *
+ * Also what a test loads by a path it builds (collectPathImports): `require(join(__dirname, "..", "src", name))`,
+ * `import(resolve(__dirname, "../src/x"))`, `require.resolve("../src/x")`, `import(new URL("../x.ts",
+ * import.meta.url).href)`, and jscodeshift's `defineTest(__dirname, "transform")` (which loads `../transform`).
+ * These load the module into the test itself, as an import would: they become imports, and the graph counts the
+ * module as directly tested.
  */
 import ts from "#typescript";
 import type { ImportFact, RunFact } from "./types.js";
 import { positionAt } from "./positions.js";
+import { findPathSinks, type SinkSpec } from "./static-path.js";
 
 const PROCESS_MODULES = new Set([
   "child_process",
@@ -54,4 +61,60 @@ export function collectRuns(sourceFile: ts.SourceFile, imports: readonly ImportF
     if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) visit(statement);
   }
   return runs;
+}
+
+/** Cheap test before the walk: a path built from the file's location, or a loader that builds one. */
+const BUILDS_PATH = /\b(?:__dirname|__filename|import\.meta|require\.resolve|defineTest|runTest)\b/;
+/** jscodeshift's test helpers that load `<dir>/../<transform>`. */
+const TRANSFORM_LOADERS = new Set(["defineTest", "runTest"]);
+/** Calls that replace a module with a mock: a path they take is not a module the test exercises. */
+const MOCKS = /^(?:mock|doMock|unmock|unstable_mockModule|mockModule|setMock)$/;
+
+/**
+ * Modules a test loads by a path it builds from its own location, as imports with the path relative to the
+ * test (`../src/x`): `import()` and `require()` of a built path, `require.resolve()`, and jscodeshift's
+ * `defineTest(dir, "transform")` when the test imports jscodeshift. Literal specifiers are the walk's own imports,
+ * and a path handed to a mock (`vi.mock(require.resolve("../x"))`) is left out.
+ */
+export function collectPathImports(sourceFile: ts.SourceFile, imports: readonly ImportFact[]): ImportFact[] {
+  if (!BUILDS_PATH.test(sourceFile.text)) return [];
+  const usesJscodeshift = imports.some((fact) => /^jscodeshift(?:\/|$)/.test(fact.specifier));
+  const mocked = new Set<ts.Node>();
+  const sinksOf = (node: ts.CallExpression | ts.NewExpression): SinkSpec[] => {
+    if (!ts.isCallExpression(node)) return [];
+    const callee = node.expression;
+    const [first, second] = node.arguments;
+    if (ts.isPropertyAccessExpression(callee) && MOCKS.test(callee.name.text) && first) mocked.add(first);
+    if (!first || mocked.has(node)) return [];
+    if (callee.kind === ts.SyntaxKind.ImportKeyword && !ts.isStringLiteralLike(first))
+      return [{ kind: "dynamic", pieces: [first] }];
+    if (ts.isIdentifier(callee) && callee.text === "require" && !ts.isStringLiteralLike(first))
+      return [{ kind: "require", pieces: [first] }];
+    if (ts.isPropertyAccessExpression(callee) && isRequire(callee.expression) && callee.name.text === "resolve")
+      return [{ kind: "require", pieces: [node] }];
+    if (usesJscodeshift && ts.isIdentifier(callee) && TRANSFORM_LOADERS.has(callee.text) && second)
+      return [{ kind: "require", pieces: [first, "..", second] }];
+    return [];
+  };
+  const facts: ImportFact[] = [];
+  for (const sink of findPathSinks(sourceFile, sinksOf)) {
+    for (const path of sink.paths) {
+      // Only a path from the test's own folder is known here; one from the working directory depends on the run.
+      if (path.base !== "file") continue;
+      const specifier = path.path.startsWith("../") || path.path === ".." ? path.path : `./${path.path}`;
+      facts.push({
+        specifier,
+        kind: sink.kind === "dynamic" ? "dynamic" : "require",
+        isTypeOnly: false,
+        names: ["*"],
+        line: sink.line,
+        column: sink.column,
+      });
+    }
+  }
+  return facts;
+}
+
+function isRequire(node: ts.Expression): boolean {
+  return ts.isIdentifier(node) && node.text === "require";
 }

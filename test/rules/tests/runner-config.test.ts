@@ -117,3 +117,22 @@ describe("tests that reach modules without a runtime import", () => {
     expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 4 });
   });
 });
+
+// fixtures/tests/path-loads: transforms/__tests__/rename-import-test.js calls jscodeshift's
+// defineTest(__dirname, "rename-import"), which loads transforms/rename-import.js; test/rules.test.js loads
+// src/tokens.js through a helper load(name) = require(path.join(__dirname, "..", "src", name)) and
+// src/rules/{max-lines,no-any}.js in a loop over their names, and mocks src/network.js by require.resolve.
+// transforms/unused-transform.js and src/orphan.js are loaded by nothing.
+describe("tests that load modules by a path they build", () => {
+  it("reach them directly, as imports; a mocked module and an unnamed one stay untested", async () => {
+    const result = await scanFixture("tests/path-loads");
+    expect(categoryOf(result, "tests").metrics).toMatchObject({
+      sourceFiles: 7,
+      testFiles: 2,
+      directlyTested: 4,
+      transitivelyTested: 0,
+      untested: ["src/network.js", "src/orphan.js", "transforms/unused-transform.js"],
+    });
+    expect(categoryOf(result, "cycles").metrics.unresolvedImports).toBe(0);
+  });
+});
