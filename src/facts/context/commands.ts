@@ -16,8 +16,17 @@ export interface CommandLine {
   isAtRoot: boolean;
   /** The folder a list item is about (`` - `examples/demo` — run `pnpm dev` ``), as written; null elsewhere. */
   subject: string | null;
-  /** Folder an earlier bare `cd` line of the same code block moved to ("" for none, null when it cannot be known). */
+  /**
+   * Folder an earlier bare `cd` line of the same code block moved to ("" for none, null when it cannot be known;
+   * null too after a scaffolder earlier in the section: the command runs in the project the reader just created).
+   */
   cwd: string | null;
+  /**
+   * Packages the text installed earlier in the command's section into the reader's own project
+   * (`npm install x`, `pnpm add x`, `deno add jsr:@x/y`); absent when none. When one is the repository's own
+   * package, the command is the reader's, run in their project.
+   */
+  usersPackages?: string[];
 }
 
 /**
@@ -107,7 +116,26 @@ export function commandLines(lines: readonly string[]): CommandLine[] {
   const units = proseUnits(lines);
   const headingAtRoot = headingHints(lines);
   let fence: Fence | null = null;
+  // What the section (up to the next heading) set up in the reader's project; and whether the code block or paragraph
+  // so far ran a scaffolder, whose project the rest of it is in even when it was made in a folder of its own.
+  let section = NO_SETUP;
+  let isLocalScaffolded = false;
+  const note = (text: string): void => {
+    const setup = lineSetup(text);
+    section = addSetup(section, setup);
+    isLocalScaffolded ||= setup.scaffold !== null;
+  };
+  const take = (line: CommandLine): CommandLine => {
+    const placed = withSetup(line, section.scaffold === "here" || isLocalScaffolded, section.installs);
+    note(line.text);
+    return placed;
+  };
   lines.forEach((text, index) => {
+    if (fence === null && (text.trim() === "" || FENCE.test(text))) isLocalScaffolded = false;
+    if (fence === null && HEADING.test(text)) {
+      section = NO_SETUP;
+      isLocalScaffolded = false;
+    }
     const opening = FENCE.exec(text);
     if (opening?.[1]) {
       const marker = opening[1];
@@ -121,12 +149,15 @@ export function commandLines(lines: readonly string[]): CommandLine[] {
           isCommentAtRoot: false,
           cwd: "",
         };
-      } else if (marker[0] === fence.marker[0] && marker.length >= fence.marker.length) fence = null;
+      } else if (marker[0] === fence.marker[0] && marker.length >= fence.marker.length) {
+        fence = null;
+        isLocalScaffolded = false;
+      }
       return;
     }
     if (fence !== null) {
       const line = fenceLine(fence, text, index);
-      if (line) found.push(line);
+      if (line) found.push(take(line));
       return;
     }
     const unit = units[index];
@@ -134,8 +165,13 @@ export function commandLines(lines: readonly string[]): CommandLine[] {
     const subject = subjectMatch ? (subjectMatch[1] ?? subjectMatch[2] ?? null) : null;
     for (const match of text.matchAll(INLINE_CODE)) {
       const code = (match[2] ?? "").trim();
-      if (TOOL_START.test(code))
-        found.push({
+      if (!TOOL_START.test(code)) {
+        // `deno add jsr:@x/y` is no command of ours, but it installs into the reader's project.
+        note(code);
+        continue;
+      }
+      found.push(
+        take({
           text: code,
           line: index + 1,
           column: 1 + (match.index ?? 0) + (match[1]?.length ?? 1),
@@ -145,7 +181,8 @@ export function commandLines(lines: readonly string[]): CommandLine[] {
             REPO_WIDE_BEFORE.test(text.slice(0, match.index ?? 0)),
           subject,
           cwd: "",
-        });
+        }),
+      );
     }
   });
   return found;
@@ -269,18 +306,170 @@ const TOOL_START =
 export function recogniseCommands(line: CommandLine): RecognisedCommand[] {
   const recognised: RecognisedCommand[] = [];
   let cwd = line.cwd;
-  for (const part of line.text.replace(/^\$\s+/, "").split(/\s*(?:&&|\|\||;|\|)\s*/)) {
-    const words = tokenize(part);
+  let setup = NO_SETUP;
+  for (const words of lineParts(line.text)) {
+    // `npx create-x app && npm run dev`: after a scaffolder, the line goes on in the reader's project.
+    if (setup.scaffold !== null) cwd = null;
     if (words[0] === "cd") {
       cwd = cwd === null ? null : moveTo(cwd, words[1] ?? "~");
       continue;
     }
     const found = recognise(words);
-    if (!found || isPlaceholder(found.need)) continue;
-    const dir = found.dir === null || cwd === null ? cwd : moveTo(cwd, found.dir);
-    recognised.push({ ...line, need: found.need, cwd: dir, isAtRoot: line.isAtRoot || found.isAtRoot });
+    if (found && !isPlaceholder(found.need)) {
+      const dir = found.dir === null || cwd === null ? cwd : moveTo(cwd, found.dir);
+      const command = { ...line, need: found.need, cwd: dir, isAtRoot: line.isAtRoot || found.isAtRoot };
+      recognised.push(withSetup(command, false, setup.installs));
+    }
+    setup = addSetup(setup, userSetup(words));
   }
   return recognised;
+}
+
+/** The simple commands of a command line, split on `&&`, `||`, `;` and `|`, each as its words. */
+function lineParts(text: string): string[][] {
+  return text
+    .replace(/^\$\s+/, "")
+    .split(/\s*(?:&&|\|\||;|\|)\s*/)
+    .map(tokenize);
+}
+
+/**
+ * What commands set up in their reader's own project, rather than in the
+ * repository: a new project (a scaffolder: `npm create x`, `npm init`,
+ * `npx create-x`, `pnpm create x`, `yarn create x`, `bun create x`,
+ * `npx degit user/repo`, `npx tiged`, `npx giget`), or packages installed into it
+ * (`npm install x`, `pnpm add x`, `yarn add x`, `bun add x`, `deno add x`,
+ * `npx jsr add @x/y`; not an install into a workspace package, `pnpm add x --filter web`).
+ */
+export interface UserSetup {
+  /**
+   * "here" when the new project is where the reader stands (`npm init`, `npx degit user/repo`, or a scaffolder that
+   * asks for its folder: `npm create vite@latest`); "folder" when the command names the folder it creates, which
+   * the reader enters with a `cd` of their own.
+   */
+  scaffold: "here" | "folder" | null;
+  installs: readonly string[];
+}
+
+const NO_SETUP: UserSetup = { scaffold: null, installs: [] };
+
+function addSetup(setup: UserSetup, more: UserSetup | null): UserSetup {
+  if (more === null || (more.scaffold === null && more.installs.length === 0)) return setup;
+  return {
+    scaffold: setup.scaffold === "here" || more.scaffold === "here" ? "here" : (setup.scaffold ?? more.scaffold),
+    installs: [...new Set([...setup.installs, ...more.installs])],
+  };
+}
+
+/** A command placed after a scaffolder (in a project the text does not name) and after the packages installed so far. */
+function withSetup<T extends CommandLine>(line: T, isScaffolded: boolean, installs: readonly string[]): T {
+  const all = [...new Set([...(line.usersPackages ?? []), ...installs])];
+  return { ...line, ...(isScaffolded ? { cwd: null } : {}), ...(all.length > 0 ? { usersPackages: all } : {}) };
+}
+
+/** What a whole command line sets up (see {@link UserSetup}). */
+function lineSetup(text: string): UserSetup {
+  return lineParts(text).reduce((setup, words) => addSetup(setup, userSetup(words)), NO_SETUP);
+}
+
+/** Packages that create a project or copy a template (`create-vite`, `@vitejs/create-app`, `degit`). */
+const SCAFFOLDER = /^(?:@[\w.-]+\/)?create(?:-[\w.-]+)?$|^(?:degit|tiged|giget)$/;
+/** Copiers whose first argument is the template, the second the folder. */
+const COPIERS = new Set(["degit", "tiged", "giget"]);
+/** Flags that put an install into a workspace package of the repository, not into the reader's project. */
+const WORKSPACE_FLAGS = new Set([
+  "-w",
+  "--workspace",
+  "-ws",
+  "--workspaces",
+  "--workspace-root",
+  "--filter",
+  "-F",
+  "--filter-prod",
+  "-r",
+  "--recursive",
+  "-C",
+  "--dir",
+  "--prefix",
+  "--cwd",
+]);
+
+/** What one simple command sets up in its reader's project, or null. */
+export function userSetup(words: readonly string[]): UserSetup | null {
+  const [tool, ...rest] = words;
+  if (rest.some((word) => WORKSPACE_FLAGS.has(word.split("=")[0] ?? ""))) return null;
+  const positional = positionals(rest);
+  const [verb, ...args] = positional;
+  if (verb === undefined) return null;
+  switch (tool) {
+    case "npm": {
+      const command = npmCommand(verb);
+      // `npm init` alone writes a package.json where the reader stands.
+      if (command === "init") return scaffolded(args.slice(1));
+      if (command === "exec") return downloadSetup(args);
+      return command === "install" ? installed(args) : null;
+    }
+    case "npx":
+    case "bunx":
+    case "pnpx":
+      return downloadSetup(positional);
+    case "pnpm":
+    case "yarn":
+    case "bun":
+    case "deno": {
+      if (verb === "init") return scaffolded([]);
+      if (verb === "create" || (tool === "bun" && verb === "c")) return scaffolded(args.slice(1));
+      if (verb === "dlx" || (tool === "bun" && verb === "x")) return downloadSetup(args);
+      if (tool === "yarn" && verb === "global") return args[0] === "add" ? installed(args.slice(1)) : null;
+      const adds = tool === "yarn" ? ["add"] : tool === "bun" ? ["add", "a", "install", "i"] : ["add", "install", "i"];
+      return adds.includes(verb) ? installed(args) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The words that are not options, nor the value of a scaffolder's `--template`/`-t`. */
+function positionals(words: readonly string[]): string[] {
+  return words.filter((word, index) => !word.startsWith("-") && !["--template", "-t"].includes(words[index - 1] ?? ""));
+}
+
+/** A scaffolder run, given the words after its template: the first one, if any, is the folder it creates. */
+function scaffolded(after: readonly string[]): UserSetup {
+  return { scaffold: after.length > 0 ? "folder" : "here", installs: [] };
+}
+
+/** `npx create-x`, `npx degit user/repo`, `npx jsr add @x/y`: a tool fetched to set up the reader's project. */
+function downloadSetup(words: readonly string[]): UserSetup | null {
+  const [tool, ...args] = words;
+  const name = tool === undefined ? null : packageName(tool);
+  if (name === null) return null;
+  if (SCAFFOLDER.test(name)) return scaffolded(COPIERS.has(name) ? args.slice(1) : args);
+  const [subcommand, ...specs] = args;
+  if (name === "jsr" && (subcommand === "add" || subcommand === "i" || subcommand === "install"))
+    return installed(specs.map((spec) => (spec.startsWith("jsr:") ? spec : `jsr:${spec}`)));
+  return null;
+}
+
+function installed(specs: readonly string[]): UserSetup | null {
+  const installs = specs.flatMap((spec) => {
+    const name = packageName(spec);
+    return name === null ? [] : [name];
+  });
+  return installs.length > 0 ? { scaffold: null, installs } : null;
+}
+
+/**
+ * The package a specifier names, its version left out (`zod@next` is `zod`,
+ * `npm:zod` is `zod`, `jsr:@std/path@1` is `jsr:@std/path`); null for a
+ * path, a URL, a git repository or a workspace link.
+ */
+function packageName(spec: string): string | null {
+  const isJsr = spec.startsWith("jsr:");
+  const bare = spec.replace(/^(?:npm|jsr):/, "");
+  const match = /^(@[\w.-]+\/[\w.-]+|[\w.-]+)(?:@[^/]*)?$/.exec(bare);
+  if (!match?.[1] || match[1].startsWith(".")) return null;
+  return isJsr ? `jsr:${match[1]}` : match[1];
 }
 
 /** A name written as a placeholder (`npm run <script>`, `make $TARGET`, `pnpm …`): nothing to look up. */

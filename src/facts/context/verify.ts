@@ -73,7 +73,8 @@ type Verdict = { isOk: boolean; reason: string | null; packageDir: string | null
 
 /** The verdict, or null when the command cannot be checked. */
 function verdict(command: RecognisedCommand, document: ContextDocument, input: Context): Verdict | null {
-  if (command.cwd === null) return null;
+  // After a scaffolder (cwd null) or an install of this repository's package, the text speaks of the reader's project.
+  if (command.cwd === null || isInReadersProject(command, input.packages)) return null;
   const written = joinPath(command.isAtRoot ? "" : document.dir, command.cwd);
   // `cd packages/x` in packages/x/README.md is written from the root.
   const base = input.dirs.has(written) ? written : joinPath("", command.cwd);
@@ -110,6 +111,23 @@ function verdict(command: RecognisedCommand, document: ContextDocument, input: C
         ? ok(null)
         : broken(`${joinPath(base, need.file)} does not exist`);
   }
+}
+
+/**
+ * Whether the command comes after its section installed one of the
+ * repository's own packages into the reader's project (`npm install zod` in
+ * zod's README, `deno add jsr:@scope/zod`): what follows is run there.
+ */
+function isInReadersProject(command: RecognisedCommand, packages: readonly PackageFact[]): boolean {
+  const installs = command.usersPackages ?? [];
+  if (installs.length === 0) return false;
+  const names = new Set(packages.flatMap((pkg) => (pkg.name === null ? [] : [pkg.name])));
+  return installs.some((name) => {
+    if (!name.startsWith("jsr:")) return names.has(name);
+    // JSR names are always scoped: `@hono/hono` is published from the package named `hono`.
+    const bare = name.slice("jsr:".length);
+    return names.has(bare) || names.has(bare.slice(bare.indexOf("/") + 1));
+  });
 }
 
 /** The package a list item is about (`` - `examples/demo` — run `pnpm dev` ``), when it names one. */

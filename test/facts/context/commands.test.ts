@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandLines, recogniseCommands, type Selection } from "../../../src/facts/context/commands.js";
+import { commandLines, recogniseCommands, userSetup, type Selection } from "../../../src/facts/context/commands.js";
 
 function line(
   text: string,
@@ -153,6 +153,87 @@ describe("command lines", () => {
       ["pnpm dev", "examples/demo"],
       ["pnpm build", "./apps/site"],
       ["pnpm test", null],
+    ]);
+  });
+});
+
+describe("what commands set up in the reader's own project", () => {
+  it.each([
+    ["npm create vite@latest", { scaffold: "here", installs: [] }],
+    ["npm create vite@latest my-app -- --template react", { scaffold: "folder", installs: [] }],
+    ["npm create vite@latest -- --template react", { scaffold: "here", installs: [] }],
+    ["npm init -y", { scaffold: "here", installs: [] }],
+    ["npm init @scope/app my-app", { scaffold: "folder", installs: [] }],
+    ["npx create-next-app", { scaffold: "here", installs: [] }],
+    ["npx --yes @vitejs/create-app@2 site", { scaffold: "folder", installs: [] }],
+    ["npx degit user/template", { scaffold: "here", installs: [] }],
+    ["npx tiged user/template my-app", { scaffold: "folder", installs: [] }],
+    ["pnpm create astro", { scaffold: "here", installs: [] }],
+    ["pnpm dlx create-vite my-app", { scaffold: "folder", installs: [] }],
+    ["yarn create vite", { scaffold: "here", installs: [] }],
+    ["bun create vite app", { scaffold: "folder", installs: [] }],
+    ["npm install zod@next --save", { scaffold: null, installs: ["zod"] }],
+    ["npm i -g @acme/cli npm:left-pad@1", { scaffold: null, installs: ["@acme/cli", "left-pad"] }],
+    ["pnpm add -D @acme/kit", { scaffold: null, installs: ["@acme/kit"] }],
+    ["yarn add react react-dom", { scaffold: null, installs: ["react", "react-dom"] }],
+    ["yarn global add @acme/cli", { scaffold: null, installs: ["@acme/cli"] }],
+    ["bun add hono", { scaffold: null, installs: ["hono"] }],
+    ["deno add jsr:@hono/hono@4", { scaffold: null, installs: ["jsr:@hono/hono"] }],
+    ["npx jsr add @luca/flag", { scaffold: null, installs: ["jsr:@luca/flag"] }],
+    ["npm install", null],
+    ["npm install ./packages/kit github:user/repo https://example.com/kit.tgz", null],
+    ["pnpm add @acme/kit --filter web", null],
+    ["npm install @acme/kit -w web", null],
+    ["yarn workspace web add @acme/kit", null],
+    ["npm run build", null],
+    ["npx tsc --noEmit", null],
+  ])("%s", (text, expected) => {
+    expect(userSetup(text.split(" "))).toEqual(expected);
+  });
+
+  it("puts what follows a scaffolder in the reader's project: the block or paragraph, the section when it is made where the reader stands", () => {
+    const lines = [
+      "## Start", // 1
+      "```sh", // 2
+      "npx create-app my-app", // 3
+      "npm run dev", // 4
+      "```", // 5
+      "Then `npm run lint`.", // 6
+      "```sh", // 7
+      "npm create app@latest && npm run a", // 8
+      "```", // 9
+      "And `npm run b`.", // 10
+      "## Develop", // 11
+      "`npm run c`", // 12
+    ];
+    expect(
+      commandLines(lines)
+        .flatMap(recogniseCommands)
+        .map(({ text, cwd }) => [text, cwd]),
+    ).toEqual([
+      ["npx create-app my-app", ""],
+      ["npm run dev", null],
+      ["npm run lint", ""],
+      ["npm create app@latest && npm run a", null],
+      ["npm run b", null],
+      ["npm run c", ""],
+    ]);
+  });
+
+  it("records the packages a section installed into the reader's project on the commands after them", () => {
+    const lines = [
+      "## Use it", // 1
+      "Run `npm run before`, then `pnpm add @acme/kit` and `npx acme init`.", // 2
+      "With Deno: `deno add jsr:@acme/kit`, then `npm run serve`.", // 3
+      "## Develop", // 4
+      "`npm run build`", // 5
+    ];
+    expect(commandLines(lines).map(({ text, usersPackages }) => [text, usersPackages])).toEqual([
+      ["npm run before", undefined],
+      ["pnpm add @acme/kit", undefined],
+      ["npx acme init", ["@acme/kit"]],
+      ["npm run serve", ["@acme/kit", "jsr:@acme/kit"]],
+      ["npm run build", undefined],
     ]);
   });
 });

@@ -114,6 +114,27 @@ describe(RULE, () => {
     expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 4, brokenCommands: 3 });
   });
 
+  // fixtures/context/commands-users: the README of the workspace package lantern-kit tells its readers to install it,
+  // scaffold a project (npm create, npx degit, npx create-… into a folder), add it with deno, and add another
+  // library; AGENTS.md scaffolds too (an unpinned download there, as npx in any context file).
+  it("does not check what a text tells its readers to run in their own project, after a scaffolder or an install of this package", async () => {
+    const result = await scanFixture("context/commands-users");
+    expect(findingsOf(result, RULE).map((finding) => `${finding.file}:${finding.line} ${finding.message}`)).toEqual([
+      "AGENTS.md:5 `npx create-lantern-app` in AGENTS.md does not run: create-lantern-app is not a dependency of the repository, so npx would download it",
+      'AGENTS.md:9 `npm run lint` in AGENTS.md does not run: package.json has no "lint" script',
+      'README.md:8 `npm run check-install` in README.md does not run: package.json has no "check-install" script',
+      'README.md:36 `npm run docs` in README.md does not run: package.json has no "docs" script',
+      'README.md:46 `pnpm run pad` in README.md does not run: package.json has no "pad" script',
+      'README.md:53 `npm run no-such-script` in README.md does not run: package.json has no "no-such-script" script',
+    ]);
+    // Not checked: `npm run lantern` (after `npm install lantern-kit`), `npm run dev` and `pnpm dev` (after
+    // `npm create` and `npx degit`, which make the project where the reader is), `npm run dev` in the block of
+    // `npx create-lantern-app my-lanterns` (but `npm run docs` after that block is the repository's),
+    // `npm run serve` (after `deno add jsr:@lantern/lantern-kit`), AGENTS.md's `npm run dev` after its scaffolder;
+    // checked and fine: `npm run build`.
+    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 7, brokenCommands: 6 });
+  });
+
   it("finds nothing broken in the drift fixture's README", async () => {
     const result = await scanFixture("context/drift");
     expect(findingsOf(result, RULE).some((finding) => finding.file === "README.md")).toBe(false);
