@@ -24,15 +24,26 @@ export const TYPE_LEVEL_SHARE = 0.9;
  * lines of one side's files, report each of its pairs with the lines it adds
  * (a clone of type declarations with its own message, whose fix is a shared type).
  */
-export function checkClones(context: RuleContext<unknown, "clone" | "typeClone">, testPairs: boolean): void {
-  const { facts, examine, report } = context;
+export function checkClones(
+  context: RuleContext<unknown, "clone" | "typeClone">,
+  testPairs: boolean,
+  minReportedLines = 0,
+): void {
+  const { facts, examine, report, charge } = context;
   if (facts.clones.status !== "ok") return;
   examine(linesOf(facts, testPairs));
   const pairs = clonePairs(facts, testPairs);
   const costs = newlyCoveredLines(pairs);
   // A test helper belongs with the tests, not in the folder the tests import from.
   const importedFolders = testPairs ? new Map<string, Set<string>>() : foldersImportedBy(facts.graph.edges);
+  const penalty = testPairs ? TEST_DUPLICATION_PENALTY : DUPLICATION_PENALTY;
   pairs.forEach((pair, index) => {
+    const cost = penalty * (costs[index] ?? 0);
+    // A short clone still counts in the score, but is not worth a finding of its own.
+    if (pair.lines < minReportedLines) {
+      charge(cost);
+      return;
+    }
     const { data, related } = describePair(pair, importedFolders);
     report({
       messageId: isTypeLevel(pair) ? "typeClone" : "clone",
@@ -41,7 +52,7 @@ export function checkClones(context: RuleContext<unknown, "clone" | "typeClone">
       line: pair.a.start,
       column: 1,
       anchor: `${pair.b.file}:${pair.lines}`,
-      cost: (testPairs ? TEST_DUPLICATION_PENALTY : DUPLICATION_PENALTY) * (costs[index] ?? 0),
+      cost,
       related,
     });
   });

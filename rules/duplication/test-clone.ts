@@ -22,8 +22,14 @@ export default defineRule({
       fix: "Move the type shared by {{first}} and {{second}} into one exported type alias in a test helper in {{home}}, and reference it from both tests.",
     },
   },
-  options: z.strictObject({}),
+  options: z.strictObject({
+    /**
+     * Shorter clones count in the score but are not listed: tests repeat short arrange and assert
+     * blocks on purpose, and a helper for them would hide what each test does.
+     */
+    minLines: z.number().int().min(1).default(20),
+  }),
   check(context) {
-    checkClones(context, true);
+    checkClones(context, true, context.options.minLines);
   },
 });

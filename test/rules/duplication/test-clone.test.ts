@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { categoryOf, findingsOf, locationsOf, scanFixture } from "../../helpers/fixtures.js";
 
 const RULE = "duplication/test-clone";
+/** The fixtures' test clones are 9 lines: listed only below the default minimum of 20. */
+const LIST_SHORT = { rules: { [RULE]: { options: { minLines: 5 } } } };
 
 describe(RULE, () => {
   // The two tests share lines 3-11: the ledger setup after their differing function names.
   it("reports a clone between two test files, as info, with a helper beside the tests", async () => {
-    const result = await scanFixture("duplication/clone");
+    const result = await scanFixture("duplication/clone", LIST_SHORT);
     expect(locationsOf(result, RULE)).toEqual(["test/discounts.test.ts:3:1"]);
     const [finding] = findingsOf(result, RULE);
     expect(finding?.severity).toBe("info");
@@ -17,7 +19,7 @@ describe(RULE, () => {
 
   // The two tests declare the same type alias (lines 2-8), followed by `export function` before their names differ.
   it("suggests one shared type for a clone of type declarations between tests", async () => {
-    const result = await scanFixture("duplication/type-clone");
+    const result = await scanFixture("duplication/type-clone", LIST_SHORT);
     expect(locationsOf(result, RULE)).toEqual(["test/order-routes.test.ts:2:1"]);
     const [finding] = findingsOf(result, RULE);
     expect(finding?.message).toBe(
@@ -49,5 +51,17 @@ describe(RULE, () => {
     // (4 × 100 + 1 × 55) / 5
     expect(duplication.score).toBe(91);
     expect(duplication.metrics).toMatchObject({ testClones: 1, testDuplicatedLines: 18 });
+  });
+
+  // The same fixture with the default minimum (20 lines): the 9-line clone is no finding, and costs the same.
+  it("lists only clones of at least minLines lines, and still charges the shorter ones", async () => {
+    const defaults = await scanFixture("duplication/test-clone-share");
+    expect(findingsOf(defaults, RULE)).toEqual([]);
+    const listed = await scanFixture("duplication/test-clone-share", LIST_SHORT);
+    expect(locationsOf(listed, RULE)).toEqual(["test/discounts.test.ts:3:1"]);
+    for (const result of [defaults, listed]) {
+      const check = categoryOf(result, "duplication").checks.find((candidate) => candidate.ruleId === RULE);
+      expect(check).toMatchObject({ examined: 60, failed: 27, score: 55 });
+    }
   });
 });
