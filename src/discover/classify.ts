@@ -23,6 +23,10 @@ const FIXTURE_SEGMENTS = new Set([
   "playground",
   "playgrounds",
 ]);
+/** True when a path passes through a folder of test inputs (`fixtures/`, `__testfixtures__/`, `testdata/`, …). */
+export function isUnderFixtureFolder(path: string): boolean {
+  return path.split("/").some((segment) => FIXTURE_SEGMENTS.has(segment));
+}
 const EXAMPLE_SEGMENTS = new Set(["example", "examples", "demo", "demos", "sample", "samples"]);
 /** Storybook stories: components shown in isolation, not shipped. */
 const STORY_NAME = /\.(?:stories|story)\.(?:[cm]?[jt]s|[jt]sx|mdx)$/;

@@ -14,6 +14,7 @@
  * module as directly tested.
  */
 import ts from "#typescript";
+import { isUnderFixtureFolder } from "../../discover/classify.js";
 import type { ImportFact, RunFact } from "./types.js";
 import { positionAt } from "./positions.js";
 import { findPathSinks, type SinkSpec } from "./static-path.js";
@@ -100,7 +101,8 @@ export function collectPathImports(sourceFile: ts.SourceFile, imports: readonly 
   for (const sink of findPathSinks(sourceFile, sinksOf)) {
     for (const path of sink.paths) {
       // Only a path from the test's own folder is known here; one from the working directory depends on the run.
-      if (path.base !== "file") continue;
+      // A fixture a test loads (`fixtures/app/dist/index.js`, often built by the test itself) is its input, not code.
+      if (path.base !== "file" || isUnderFixtureFolder(path.path)) continue;
       const specifier = path.path.startsWith("../") || path.path === ".." ? path.path : `./${path.path}`;
       facts.push({
         specifier,

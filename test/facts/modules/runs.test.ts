@@ -9,7 +9,7 @@ function builtPathImports(source: string, path = "test/loader.test.ts", kind: "t
 }
 
 describe("modules fact: modules a test loads by a path it builds", () => {
-  it("reads require() and import() of a path joined or resolved from the test's folder", () => {
+  it("reads require() and import() of a path joined or resolved from the test's folder, not into a fixture", () => {
     const source = [
       'import path from "node:path";',
       'const parser = require(path.join(__dirname, "..", "src", "parser"));',
@@ -17,6 +17,7 @@ describe("modules fact: modules a test loads by a path it builds", () => {
       'const printer = await import(new URL("../src/printer.ts", import.meta.url).href);',
       'const cwd = require(path.resolve("src/from-cwd"));',
       "const unknown = require(path.join(__dirname, process.env.TARGET));",
+      'const built = await import(path.join(import.meta.dirname, "fixtures/file-url/dist/index.js"));',
     ].join("\n");
     expect(builtPathImports(source)).toEqual([
       "../src/parser (require) 2",
