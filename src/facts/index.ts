@@ -22,6 +22,7 @@ import { findCoupling, rankHotspots, type CoupledPair, type HotspotFact } from "
 import { collectHistory, DEFAULT_HISTORY_SETTINGS, type HistoryFact, type HistorySettings } from "./history/index.js";
 import { collectModules, SharedParse, type ModuleCache, type ModuleFacts } from "./modules/index.js";
 import { mapTests, type TestMapFact } from "./tests/index.js";
+import { findGenerated } from "./generated/index.js";
 import { findTestSupport } from "./tests/support.js";
 
 export type { ModuleFacts, ModuleCache } from "./modules/index.js";
@@ -165,7 +166,8 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
   const project = await readProject(inventory, packages.packages);
   const paths = await checkPaths({ inventory, documents: context.documents, packages: packages.packages });
   options.onStage?.("parse", performance.now() - started);
-  const support = findTestSupport(modules.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  const generated = await findGenerated(inventory, modules.modules);
+  const support = findTestSupport(generated.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   const sorted = support.modules;
   const graphStarted = performance.now();
   const built = await cachedGraph(inventory, sorted, packages.packages, options);
@@ -179,7 +181,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
   const updated = applyContentFindings(
     inventory,
     modules.skipped,
-    [...modules.reclassified, ...support.reclassified],
+    [...modules.reclassified, ...generated.reclassified, ...support.reclassified],
     [
       ...modules.warnings,
       ...packages.warnings,
@@ -215,6 +217,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
       new Set(sorted.filter((module) => module.kind === "source").map((module) => module.path)),
       built.graph.edges,
       { minSharedCommits: options.history.minSharedCommits, minDegree: options.history.minCouplingDegree },
+      generated.links,
     ),
     context,
     commands: verifyCommands({

@@ -89,12 +89,17 @@ export function rankHotspots(history: HistoryFact, modules: readonly ModuleFacts
     .sort((a, b) => b.score - a.score || b.commits - a.commits || (a.file < b.file ? -1 : 1));
 }
 
-/** Source-file pairs that change together often and strongly; `hasImportPath` tells whether either reaches the other. */
+/**
+ * Source-file pairs that change together often and strongly; `hasImportPath` tells whether either reaches the
+ * other. A generator and the file it writes (`generatedBy`: output → its generator) change together by design
+ * and are no pair.
+ */
 export function findCoupling(
   history: HistoryFact,
   sources: ReadonlySet<string>,
   edges: readonly GraphEdge[],
   settings: CouplingSettings,
+  generatedBy: ReadonlyMap<string, { generator: string }> = new Map(),
 ): CoupledPair[] {
   if (history.status !== "ok") return [];
   const shared = new Map<string, number>();
@@ -117,6 +122,7 @@ export function findCoupling(
   for (const [key, count] of shared) {
     if (count < settings.minSharedCommits) continue;
     const [a = "", b = ""] = key.split("\0");
+    if (generatedBy.get(a)?.generator === b || generatedBy.get(b)?.generator === a) continue;
     const average = ((history.files.get(a)?.commits ?? count) + (history.files.get(b)?.commits ?? count)) / 2;
     const degree = Math.round((100 * count) / average) / 100;
     if (degree < settings.minDegree) continue;

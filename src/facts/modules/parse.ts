@@ -6,6 +6,7 @@ import { positionAt } from "./positions.js";
 import { collectPathImports, collectRuns } from "./runs.js";
 import type { ModuleFacts, ModuleLanguage, ParseErrorFact } from "./types.js";
 import { walkFile } from "./walk.js";
+import { collectWrites, writesFromFile } from "./writes.js";
 
 const SCRIPT_KINDS: Record<string, { scriptKind: ts.ScriptKind; language: ModuleLanguage }> = {
   ".ts": { scriptKind: ts.ScriptKind.TS, language: "ts" },
@@ -86,6 +87,7 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
   // A test's loads by a built path (`require(join(__dirname, "../src", name))`) are imports too.
   const imports = kind === "test" ? [...written, ...collectPathImports(sourceFile, written)] : written;
   const runs = kind === "test" ? collectRuns(sourceFile, imports) : [];
+  const writes = kind === "source" ? writesFromFile(path, collectWrites(sourceFile)) : [];
   return {
     path,
     kind,
@@ -99,6 +101,7 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
     envReads: walked.envReads,
     ...(walked.envWrites.length > 0 ? { envWrites: [...new Set(walked.envWrites)] } : {}),
     ...(runs.length > 0 ? { runs } : {}),
+    ...(writes.length > 0 ? { writes } : {}),
     parseError: null,
   };
 }

@@ -99,6 +99,8 @@ export interface ModuleFacts {
   envReads: Array<Position & { name: string }>;
   /** Environment variables the file sets (`process.env.X = …`, a child's `env: { X: … }`), when there are any. */
   envWrites?: string[] | undefined;
+  /** Files of the repository a source file writes, by a path from its own folder (see writes.ts), when any. */
+  writes?: Array<{ path: string; line: number }> | undefined;
   /** A test that starts processes: the literals that may name what it runs (see runs.ts). */
   runs?: RunFact[] | undefined;
   /** Set when the file has a syntax error; the other facts are then empty. */
