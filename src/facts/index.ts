@@ -229,7 +229,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
     }),
     paths,
     project,
-    envVars: collectEnvVars(sorted, context.documents, project),
+    envVars: collectEnvVars(sorted, context.documents, project, { files: knownFiles, packages: packages.packages }),
   };
 }
 

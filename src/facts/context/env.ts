@@ -1,5 +1,6 @@
 import type { ModuleFacts } from "../modules/index.js";
 import type { ContextDocument } from "./documents.js";
+import type { PackageFact } from "./packages.js";
 import type { ProjectFact } from "./project.js";
 
 /**
@@ -44,6 +45,13 @@ const PROVIDED = new Set([
   "XDG_DATA_HOME",
   "XDG_STATE_HOME",
   "XDG_RUNTIME_DIR",
+  // Proxies, as curl, Node.js (NODE_USE_ENV_PROXY) and most HTTP clients read them.
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
   // Node.js (its CLI documentation's environment variables) and conventions its tools share.
   "NODE_ENV",
   "NODE_OPTIONS",
@@ -60,9 +68,21 @@ const PROVIDED = new Set([
   "NODE_REPL_HISTORY",
   "NODE_SKIP_PLATFORM_CHECK",
   "NODE_COMPILE_CACHE",
+  "NODE_COMPILE_CACHE_PORTABLE",
+  "NODE_DISABLE_COMPILE_CACHE",
+  "NODE_DEBUG_NATIVE",
+  "NODE_ICU_DATA",
+  "NODE_PENDING_PIPE_INSTANCES",
+  "NODE_REPL_EXTERNAL_MODULE",
+  "NODE_USE_ENV_PROXY",
+  "NODE_USE_SYSTEM_CA",
   "NODE_TEST_CONTEXT",
   "NODE_UNIQUE_ID",
+  // What child_process.fork sets for the child's IPC channel.
+  "NODE_CHANNEL_FD",
+  "NODE_CHANNEL_SERIALIZATION_MODE",
   "UV_THREADPOOL_SIZE",
+  "UV_USE_IO_URING",
   "SSL_CERT_FILE",
   "SSL_CERT_DIR",
   "OPENSSL_CONF",
@@ -70,12 +90,12 @@ const PROVIDED = new Set([
   "FORCE_COLOR",
   "DEBUG",
   "INIT_CWD",
-  // Test runners: vitest sets TEST and VITEST (and a pool and worker id), jest its worker id.
+  // Test runners: vitest sets TEST and VITEST (and VITEST_* for its mode, pool and worker), jest and Playwright their workers'.
   "TEST",
   "VITEST",
-  "VITEST_POOL_ID",
-  "VITEST_WORKER_ID",
   "JEST_WORKER_ID",
+  "TEST_WORKER_INDEX",
+  "TEST_PARALLEL_INDEX",
   // CI systems and hosts.
   "CI",
   "CONTINUOUS_INTEGRATION",
@@ -85,8 +105,15 @@ const PROVIDED = new Set([
   "BUILDKITE",
   "TF_BUILD",
   "JENKINS_URL",
+  "APPVEYOR",
+  "DRONE",
+  "SEMAPHORE",
   "NETLIFY",
+  "NETLIFY_DEV",
+  "NETLIFY_LOCAL",
+  "NETLIFY_IMAGES_CDN_DOMAIN",
   "VERCEL",
+  "CF_PAGES",
   // Vite's import.meta.env built-ins.
   "MODE",
   "DEV",
@@ -94,8 +121,41 @@ const PROVIDED = new Set([
   "SSR",
   "BASE_URL",
 ]);
-/** Prefixes reserved by npm (`npm_package_*`, `npm_config_*`), GitHub Actions (`GITHUB_*`, `RUNNER_*`), GitLab (`CI_*`) and other CI systems. */
-const PROVIDED_PREFIX = /^(?:npm_|GITHUB_|RUNNER_|CI_|CIRCLE_|TRAVIS_|BUILDKITE_|VERCEL_)/;
+/**
+ * Prefixes reserved by npm (`npm_package_*`, `npm_config_*`, `npm_lifecycle_event`), vitest (`VITEST_*`), GitHub
+ * Actions (`GITHUB_*`, `RUNNER_*`, `ACTIONS_*`), GitLab (`CI_*`), other CI systems and hosts (Vercel, Cloudflare Pages).
+ */
+const PROVIDED_PREFIX =
+  /^(?:npm_|VITEST_|GITHUB_|RUNNER_|ACTIONS_|CI_|CIRCLE_|TRAVIS_|BUILDKITE_|BITBUCKET_|APPVEYOR_|CODEBUILD_|DRONE_|SEMAPHORE_|VERCEL_|CF_PAGES_)/;
+/** Vercel's system variables as it exposes them to a framework's client code (`NEXT_PUBLIC_VERCEL_ENV`, `VITE_VERCEL_URL`). */
+const FRAMEWORK_VERCEL =
+  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*?_VERCEL_(?:ENV|TARGET_ENV|URL|BRANCH_URL|PROJECT_PRODUCTION_URL|REGION|DEPLOYMENT_ID|GIT_[A-Z0-9_]+)$/;
+/** Not set by GitHub Actions, whatever the prefix: a workflow passes the token in from `secrets.GITHUB_TOKEN`, and elsewhere it is a setting. */
+const NOT_PROVIDED = new Set(["GITHUB_TOKEN"]);
+/**
+ * Netlify's read-only build variables with names that mean something else
+ * elsewhere (`URL`, `CONTEXT`, `BRANCH`): provided only in a repository that
+ * deploys to Netlify (a `netlify.toml`, or a Netlify package among its dependencies).
+ */
+const NETLIFY_BUILD = new Set([
+  "BUILD_ID",
+  "CONTEXT",
+  "REPOSITORY_URL",
+  "BRANCH",
+  "HEAD",
+  "COMMIT_REF",
+  "CACHED_COMMIT_REF",
+  "PULL_REQUEST",
+  "REVIEW_ID",
+  "URL",
+  "DEPLOY_URL",
+  "DEPLOY_PRIME_URL",
+  "DEPLOY_ID",
+  "SITE_NAME",
+  "SITE_ID",
+]);
+const NETLIFY_CONFIG = /(?:^|\/)netlify\.toml$/;
+const NETLIFY_PACKAGE = /^(?:netlify|netlify-cli|@netlify\/[\w.-]+)$/;
 
 /** An environment variable the source code reads, where it is first read, and whether it is documented. */
 export interface EnvVarFact {
@@ -106,23 +166,39 @@ export interface EnvVarFact {
   isDocumented: boolean;
 }
 
-/** Whether a variable is one the environment provides (`CI`, `GITHUB_*`, `NODE_ENV`, `HOME`, …). */
+/** Whether a variable is one the environment provides wherever the code runs (`CI`, `GITHUB_*`, `NODE_ENV`, `HOME`, …). */
 export function isProvidedEnv(name: string): boolean {
-  return PROVIDED.has(name) || PROVIDED_PREFIX.test(name);
+  if (NOT_PROVIDED.has(name)) return false;
+  return PROVIDED.has(name) || PROVIDED_PREFIX.test(name) || FRAMEWORK_VERCEL.test(name);
+}
+
+/** The repository's files and packages, for the hosts it deploys to. */
+export interface EnvRepository {
+  files: Iterable<string>;
+  packages: readonly PackageFact[];
+}
+
+/** Whether the repository deploys to Netlify: a `netlify.toml`, or a Netlify package among the dependencies. */
+function deploysToNetlify(repository: EnvRepository): boolean {
+  for (const path of repository.files) if (NETLIFY_CONFIG.test(path)) return true;
+  return repository.packages.some((pkg) => pkg.dependencies.some((name) => NETLIFY_PACKAGE.test(name)));
 }
 
 /**
  * Variables product code reads, each once at its first read, and whether an
  * env file, a contributor doc, a context file or a README names it. Left out:
- * variables the environment provides, those product code sets itself (for
- * its own reads, or for a child process it starts), those a package.json
- * script sets, and switches a test sets whose name says they are for tests
- * (`_VITE_TEST_CLI`). Variables read only by tests are not read here at all.
+ * variables the environment provides (and, in a repository that deploys to
+ * Netlify, Netlify's build variables), those product code sets or removes
+ * itself (for its own reads, or for a child process it starts), those a
+ * package.json script sets, and switches a test sets whose name says they are
+ * for tests (`_VITE_TEST_CLI`). Variables read only by tests, fixtures,
+ * examples, benchmarks or scripts are not read here at all.
  */
 export function collectEnvVars(
   modules: readonly ModuleFacts[],
   documents: readonly ContextDocument[],
   project: ProjectFact,
+  repository: EnvRepository,
 ): EnvVarFact[] {
   const sources = modules.filter((module) => module.kind === "source" && !module.parseError);
   const documented = new Set(project.documentedEnv);
@@ -131,8 +207,10 @@ export function collectEnvVars(
   const setByTests = new Set(
     modules.filter((module) => module.kind === "test").flatMap((module) => module.envWrites ?? []),
   );
+  const isNetlify = deploysToNetlify(repository);
   const isLeftOut = (name: string): boolean =>
     isProvidedEnv(name) ||
+    (isNetlify && NETLIFY_BUILD.has(name)) ||
     setByCode.has(name) ||
     project.scriptEnv.has(name) ||
     (setByTests.has(name) && /(?:^|_)TESTS?(?:_|$)/.test(name));

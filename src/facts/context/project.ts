@@ -73,9 +73,9 @@ const JUSTFILE = /(?:^|\/)(?:justfile|Justfile|\.justfile)$/;
 /** Env files: `.env`, `.env.example`, `.env.development`, `.env.example-e2e`, `env.example`; not code (`.env.ts`). */
 const ENV_FILE = /(?:^|\/)(?:\.env(?:[.-][^/]*)?|env\.example)$/;
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|d\.ts|json)$/;
-/** Contributor docs: CONTRIBUTING anywhere, and Markdown under a docs folder. */
+/** Contributor docs: CONTRIBUTING anywhere, Markdown under a docs folder or a docs site's, and any MDX page. */
 const ENV_DOC =
-  /(?:^|\/)contributing(?:\.(?:md|mdx|markdown|txt))?$|(?:^|\/)(?:docs?|documentation|dev-docs|wiki)\/(?:[^/]+\/)*[^/]+\.(?:md|mdx|markdown)$/i;
+  /(?:^|\/)contributing(?:\.(?:md|mdx|markdown|txt))?$|(?:^|\/)(?:docs?|documentation|dev-docs|docs-site|website|wiki)\/(?:[^/]+\/)*[^/]+\.(?:md|mdx|markdown)$|\.mdx$/i;
 const CHANGELOG = /(?:^|\/)(?:changelog|changes|history|releases?)(?:\.[a-z]+)?$/i;
 /** A doc larger than this is not read for variable names (generated references, changelogs). */
 const MAX_DOC_BYTES = 512 * 1024;

@@ -17,7 +17,8 @@ export interface WalkResult {
   envReads: EnvRead[];
   /**
    * Environment variables the file sets: `process.env.X = …`, `env.X = …` on an object named for the
-   * environment, `env: { X: … }`, `{ ...process.env, X: … }`; a value that reads X itself passes it on and is not counted.
+   * environment, `env: { X: … }`, `{ ...process.env, X: … }`, `Object.assign(process.env, { X: … })`, and those it
+   * removes (`delete process.env.X`); a value that reads X itself passes it on and is not counted.
    */
   envWrites: string[];
 }
@@ -56,7 +57,7 @@ type FunctionLike =
 export function walkFile(sourceFile: ts.SourceFile): WalkResult {
   const result: WalkResult = { functions: [], expressionImports: [], envReads: [], envWrites: [] };
   const frames: Frame[] = [];
-  // `process.env.X` on the left of `=` is set, not read.
+  // `process.env.X` on the left of `=` or after `delete` is set, not read.
   const writeTargets = new Set<ts.Node>();
 
   const visit = (node: ts.Node, frame: Frame, hint: string | null, className: string | null): void => {
@@ -107,8 +108,12 @@ function enter(
     case Role.Import: {
       const imported = expressionImport(node, sourceFile);
       if (imported) result.expressionImports.push(imported);
+      result.envWrites.push(...assignedToEnv(node, sourceFile));
       return frame;
     }
+    case Role.Delete:
+      deletedEnv(node, result, writeTargets);
+      return frame;
     case Role.Access:
       if (!writeTargets.has(node)) result.envReads.push(...envReads(node, sourceFile));
       return frame;
@@ -184,6 +189,7 @@ const enum Role {
   Wrapper,
   Import,
   Access,
+  Delete,
 }
 
 const SK = ts.SyntaxKind;
@@ -209,6 +215,7 @@ const {
   isObjectBindingPattern,
   isObjectLiteralExpression,
   isSpreadAssignment,
+  isDeleteExpression,
 } = ts;
 
 function buildRoles(): Uint8Array {
@@ -241,6 +248,7 @@ function buildRoles(): Uint8Array {
   assign(Role.Wrapper, [SK.ParenthesizedExpression, SK.AsExpression, SK.SatisfiesExpression]);
   assign(Role.Import, [SK.CallExpression, SK.ImportType]);
   assign(Role.Access, [SK.PropertyAccessExpression, SK.ElementAccessExpression]);
+  assign(Role.Delete, [SK.DeleteExpression]);
   return roles;
 }
 
@@ -315,6 +323,29 @@ function assignedEnv(
   if (!isProcessEnv && !(isIdentifier(owner) && ENV_OBJECT_NAME.test(owner.text) && VARIABLE_NAME.test(name))) return;
   if (isProcessEnv) writeTargets.add(target);
   if (!mentions(node.right, name, sourceFile)) result.envWrites.push(name);
+}
+
+/** `delete process.env.X`: X is the code's to remove, not a variable it reads. */
+function deletedEnv(node: ts.Node, result: WalkResult, writeTargets: Set<ts.Node>): void {
+  if (!isDeleteExpression(node)) return;
+  const target = node.expression;
+  if (!(isPropertyAccessExpression(target) || isElementAccessExpression(target)) || !isEnvObject(target.expression))
+    return;
+  writeTargets.add(target);
+  // `delete process.env[name]` removes a variable the text does not name.
+  if (isPropertyAccessExpression(target)) result.envWrites.push(target.name.text);
+  else if (isStringLiteralLike(target.argumentExpression)) result.envWrites.push(target.argumentExpression.text);
+}
+
+/** `Object.assign(process.env, { X: value })`: X is set. */
+function assignedToEnv(node: ts.Node, sourceFile: ts.SourceFile): string[] {
+  if (!isCallExpression(node) || !isPropertyAccessExpression(node.expression)) return [];
+  const callee = node.expression;
+  if (callee.name.text !== "assign" || !isIdentifier(callee.expression) || callee.expression.text !== "Object")
+    return [];
+  const [target, ...sources] = node.arguments;
+  if (!target || !isEnvObject(target)) return [];
+  return sources.flatMap((source) => (isObjectLiteralExpression(source) ? objectKeys(source, sourceFile) : []));
 }
 
 /** `{ ...process.env, X: value }`: X is set for whoever receives the object. */

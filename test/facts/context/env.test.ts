@@ -43,6 +43,20 @@ describe("environment variables a file sets", () => {
     });
   });
 
+  it("records what delete removes and Object.assign sets on process.env, not as reads", () => {
+    const source = [
+      "delete process.env.NODE_INSPECT_PORT;", // 1
+      'delete process.env["CHILD_FLAG"];', // 2
+      "delete process.env[key];", // 3
+      'Object.assign(process.env, { MODE: "ssr", LEVEL: process.env.LEVEL ?? "info" }, defaults);', // 4
+      'Object.assign(settings, { TIMEOUT: "5" });', // 5
+    ].join("\n");
+    expect(envOf(source)).toEqual({
+      reads: ["LEVEL@4:50"],
+      writes: ["NODE_INSPECT_PORT", "CHILD_FLAG", "MODE"],
+    });
+  });
+
   it("has no writes field when nothing is set", () => {
     expect(parseModule("src/read.ts", "source", "export const port = process.env.PORT;").envWrites).toBeUndefined();
   });
@@ -62,6 +76,19 @@ describe("variables the environment provides", () => {
     ["VITEST", true],
     ["JEST_WORKER_ID", true],
     ["VERCEL_GIT_COMMIT_SHA", true],
+    ["VERCEL_ENV", true],
+    ["NEXT_PUBLIC_VERCEL_URL", true],
+    ["VITE_VERCEL_ENV", true],
+    ["VITEST_MODE", true],
+    ["npm_lifecycle_event", true],
+    ["ACTIONS_RUNNER_DEBUG", true],
+    ["NODE_USE_SYSTEM_CA", true],
+    ["CF_PAGES_URL", true],
+    ["BITBUCKET_COMMIT", true],
+    ["NETLIFY", true],
+    ["GITHUB_TOKEN", false],
+    ["CONTEXT", false],
+    ["NEXT_PUBLIC_VERCEL_TOKEN", false],
     ["DATABASE_URL", false],
     ["GITHUB", false],
     ["CIRCLE", false],

@@ -80,4 +80,52 @@ describe(RULE, () => {
     expect(locationsOf(result, RULE)).toEqual(["src/server.ts:5:11"]);
     expect(tally(result)).toEqual({ examined: 1, failed: 1 });
   });
+
+  // fixtures/context/env-writes: src/child.ts deletes INSPECTOR_PORT and CHILD_DEBUG (and a variable by a name it is
+  // given), sets RENDER_MODE with Object.assign and gives LOG_LEVEL a default there; then reads all of them and API_BASE.
+  it("takes delete process.env.X and Object.assign(process.env, …) as the code's own variables, not reads", async () => {
+    const result = await scanFixture("context/env-writes");
+    expect(categoryOf(result, "context").metrics.undocumentedEnvVars).toEqual(["LOG_LEVEL", "API_BASE"]);
+    expect(locationsOf(result, RULE)).toEqual(["src/child.ts:6:66", "src/child.ts:13:12"]);
+    expect(tally(result)).toEqual({ examined: 2, failed: 2 });
+  });
+
+  // fixtures/context/env-tools: src/build-info.ts reads what vitest (VITEST_MODE), npm (npm_lifecycle_event,
+  // npm_package_name), jest, Vercel (VERCEL_ENV, VERCEL_URL, NEXT_PUBLIC_VERCEL_URL), GitHub Actions (GITHUB_SHA,
+  // RUNNER_OS, ACTIONS_STEP_DEBUG), Node (NODE_ICU_DATA), the proxy convention, Cloudflare Pages and Netlify (NETLIFY)
+  // set; GITHUB_TOKEN, which a workflow passes in from its secrets, and CONTEXT, Netlify's only where it deploys.
+  it("does not ask for what the tools set, but does for GITHUB_TOKEN and, without Netlify, CONTEXT", async () => {
+    const result = await scanFixture("context/env-tools");
+    expect(categoryOf(result, "context").metrics.undocumentedEnvVars).toEqual(["GITHUB_TOKEN", "CONTEXT"]);
+    expect(locationsOf(result, RULE)).toEqual(["src/build-info.ts:17:10", "src/build-info.ts:18:12"]);
+    expect(tally(result)).toEqual({ examined: 2, failed: 2 });
+  });
+
+  // fixtures/context/env-netlify: netlify.toml at the root; src/site.ts reads Netlify's CONTEXT, DEPLOY_PRIME_URL,
+  // URL and BRANCH, and FORMS_SECRET, which Netlify does not set.
+  it("does not ask for Netlify's build variables in a repository that deploys to Netlify", async () => {
+    const result = await scanFixture("context/env-netlify");
+    expect(categoryOf(result, "context").metrics.undocumentedEnvVars).toEqual(["FORMS_SECRET"]);
+    expect(locationsOf(result, RULE)).toEqual(["src/site.ts:6:16"]);
+    expect(tally(result)).toEqual({ examined: 1, failed: 1 });
+  });
+
+  // fixtures/context/env-doc-places: RELEASE_CHANNEL is named in .github/contributing.md (lower case),
+  // FEATURE_FLAGS_URL in an MDX page outside any docs folder, DEPLOY_REGION in a docs site's page (website/);
+  // SECRET_SALT only in notes/ideas.md, which is no doc.
+  it("takes CONTRIBUTING in any case and place, MDX pages and a docs site's pages as docs", async () => {
+    const result = await scanFixture("context/env-doc-places");
+    expect(categoryOf(result, "context").metrics.undocumentedEnvVars).toEqual(["SECRET_SALT"]);
+    expect(locationsOf(result, RULE)).toEqual(["src/config.ts:6:9"]);
+    expect(tally(result)).toEqual({ examined: 4, failed: 1 });
+  });
+
+  // fixtures/context/env-scope: only src/server.ts (SERVICE_URL) is product code; src/test-helpers.ts imports vitest
+  // (test support), and the script, example, fixture, test and benchmark read variables of their own.
+  it("reads only product code: not test support, scripts, examples, fixtures, tests or benchmarks", async () => {
+    const result = await scanFixture("context/env-scope");
+    expect(categoryOf(result, "context").metrics.undocumentedEnvVars).toEqual(["SERVICE_URL"]);
+    expect(locationsOf(result, RULE)).toEqual(["src/server.ts:2:27"]);
+    expect(tally(result)).toEqual({ examined: 1, failed: 1 });
+  });
 });
