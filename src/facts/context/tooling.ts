@@ -67,7 +67,7 @@ export type ScriptPurpose = "test" | "build" | "lint" | "typecheck";
 const PURPOSE_NAMES: Record<ScriptPurpose, RegExp> = {
   test: /^tests?(?:[:-].+)?$/,
   build: /^(?:build|compile)(?:[:-].+)?$/,
-  lint: /^lint(?:[:-].+)?$/,
+  lint: /^(?:lint|eslint|oxlint)(?:[:-].+)?$|^(?:test|check)[:-](?:lint|eslint|oxlint)(?:[:-].+)?$/,
   typecheck:
     /^(?:typecheck|type-check|check-types|types|tsc|check:types|typecheck:.+|type-check:.+|(?:test|lint|check)[:-](?:types|typecheck|type-check|tsc))$/,
 };
@@ -87,12 +87,24 @@ export interface ScriptRef {
 /** Test scripts named for an end-to-end suite: they need a running app, so they are the test step last. */
 const E2E_NAME = /(?:^|[:-])(?:e2e|playwright|cypress)(?:$|[:-])/;
 
+/** Whether a script's name says it serves a purpose; `test:lint` and `test:types` lint and type-check, they are not the tests. */
+function isNamedFor(purpose: ScriptPurpose, name: string): boolean {
+  if (!PURPOSE_NAMES[purpose].test(name)) return false;
+  return purpose !== "test" || !(PURPOSE_NAMES.lint.test(name) || PURPOSE_NAMES.typecheck.test(name));
+}
+
+/** The root package first, then the others in their order: a sub-package's script is a fallback. */
+function rootFirst(packages: readonly PackageFact[]): PackageFact[] {
+  return [...packages.filter((pkg) => pkg.dir === ""), ...packages.filter((pkg) => pkg.dir !== "")];
+}
+
 /**
- * The first script that serves a purpose, by conventional name (`lint`,
- * `lint:js`, `build:esm`; the purpose's own name first) or by the tool it
- * runs. npm's placeholder test script does not count, nor a script that
- * watches (see {@link watchModeOf}); a bare `vitest`, which watches only in an
- * interactive terminal, and an end-to-end suite are taken when nothing else runs the tests.
+ * The first script that serves a purpose, the root package's before any
+ * other's: by conventional name (`lint`, `lint:js`, `test:eslint`,
+ * `build:esm`; the purpose's own name first), else by the tool it runs. npm's
+ * placeholder test script does not count, nor a script that watches (see
+ * {@link watchModeOf}); a bare `vitest`, which watches only in an interactive
+ * terminal, and an end-to-end suite are taken when nothing else runs the tests.
  */
 export function findScriptFor(
   purpose: ScriptPurpose,
@@ -112,13 +124,11 @@ export function findScriptFor(
       const mode = watchModeOf(pkg, name, vitestConfigs);
       return mode === null || (tier.allowTerminal && mode === "terminal");
     };
-    for (const pkg of packages) {
-      const names = Object.keys(pkg.scripts).filter((name) => PURPOSE_NAMES[purpose].test(name));
+    for (const pkg of rootFirst(packages)) {
+      const names = Object.keys(pkg.scripts).filter((name) => isNamedFor(purpose, name));
       // `test` itself before `test:watch`, `test:unit` and the others, whatever their order in package.json.
       const byName = [...names.filter((name) => name === purpose), ...names].find((name) => usable(pkg, name));
       if (byName) return { dir: pkg.dir, name: byName };
-    }
-    for (const pkg of packages) {
       const byCommand = Object.keys(pkg.scripts).find(
         (name) => PURPOSE_COMMANDS[purpose].test(pkg.scripts[name] ?? "") && usable(pkg, name),
       );
@@ -198,21 +208,38 @@ export interface FeedbackSteps {
   typecheck: ScriptRef | null;
 }
 
-/** The feedback loop's scripts among the root and product packages. */
+/**
+ * The feedback loop's scripts among the root and product packages, the
+ * root's first: a sub-package's script is taken only when the root has none
+ * for the step (and is then named with its package, `packages/web/package.json: lint`).
+ */
 export function findFeedbackSteps(packages: readonly PackageFact[], project: ProjectFact): FeedbackSteps {
   const configs = project.vitestConfigs;
   const build = findScriptFor("build", packages, configs);
-  const buildRunsTsc =
-    build !== null && /\btsc\b/.test(packages.find((pkg) => pkg.dir === build.dir)?.scripts[build.name] ?? "");
   return {
     test: findScriptFor("test", packages, configs),
     build,
     lint: findScriptFor("lint", packages, configs),
     typecheck:
-      findScriptFor("typecheck", packages, configs) ??
-      packages.map((pkg) => typecheckScriptOf(pkg, project)).find((script) => script !== null) ??
-      (buildRunsTsc ? build : null),
+      rootFirst(packages)
+        .map((pkg) => typecheckStepOf(pkg, project))
+        .find((script) => script !== null) ?? null,
   };
+}
+
+/**
+ * A package's type-check step: a script named or run for it (`typecheck`, `tsc --noEmit`), else one that
+ * type-checks on the way (see ProjectFact.typecheckScripts), else its build when that runs tsc.
+ */
+function typecheckStepOf(pkg: PackageFact, project: ProjectFact): ScriptRef | null {
+  const own = [pkg];
+  const build = findScriptFor("build", own, project.vitestConfigs);
+  const buildRunsTsc = build !== null && /\btsc\b/.test(pkg.scripts[build.name] ?? "");
+  return (
+    findScriptFor("typecheck", own, project.vitestConfigs) ??
+    typecheckScriptOf(pkg, project) ??
+    (buildRunsTsc ? build : null)
+  );
 }
 
 /** The package's script that type-checks on the way: `test` first, then one that runs once. */

@@ -122,6 +122,29 @@ describe("the feedback loop's test step", () => {
   });
 });
 
+describe("the lint and type-check steps", () => {
+  it("take the root's scripts, by name or by the tool they run, before a sub-package's", () => {
+    const web = manifest({ lint: "eslint src", typecheck: "tsc --noEmit" }, "packages/web");
+    const root = manifest({ check: "eslint . && prettier --check .", "check:ts": "tsc --noEmit -p ." });
+    expect(findScriptFor("lint", [web, root])).toEqual({ dir: "", name: "check" });
+    expect(findScriptFor("typecheck", [web, root])).toEqual({ dir: "", name: "check:ts" });
+    expect(findScriptFor("lint", [web, manifest({ build: "tsc" })])).toEqual({ dir: "packages/web", name: "lint" });
+  });
+
+  it("read test:lint, test:eslint and check:lint as lint scripts, and neither they nor test:types as the tests", () => {
+    const pkg = manifest({
+      "test:eslint": "eslint .",
+      "test:lint": "biome lint .",
+      "test:types": "tsc --noEmit",
+      "test:unit": "vitest run",
+    });
+    expect(findScriptFor("lint", [pkg])).toEqual({ dir: "", name: "test:eslint" });
+    expect(findScriptFor("lint", [manifest({ "check:lint": "oxlint" })])).toEqual({ dir: "", name: "check:lint" });
+    expect(findScriptFor("typecheck", [pkg])).toEqual({ dir: "", name: "test:types" });
+    expect(findScriptFor("test", [pkg])).toEqual({ dir: "", name: "test:unit" });
+  });
+});
+
 describe("scripts that type-check on the way", () => {
   // fixtures/context/feedback-loop/typecheck-scripts: root "check" runs tsc on a noEmit config; packages/flag runs
   // `vitest run --typecheck`; packages/config's vitest.config.ts sets `typecheck: true` (and `watch: false`), so its

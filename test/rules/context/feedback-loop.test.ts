@@ -43,6 +43,31 @@ describe(RULE, () => {
     });
   });
 
+  describe("the root package's scripts first", () => {
+    // fixtures/context/feedback-loop/root-first: the root lints with test:eslint and type-checks with `check`
+    // (`tsc --noEmit`), and has test:unit but no test; packages/web has lint, typecheck and test scripts of its own.
+    it("takes the root's lint and type-check scripts, by name or by tool, before a sub-package's", async () => {
+      const result = await scanFixture("context/feedback-loop/root-first");
+      expect(findingsOf(result, RULE)).toEqual([]);
+      expect(categoryOf(result, "context").metrics.feedbackLoop).toMatchObject({
+        test: "package.json: test:unit",
+        lint: "package.json: test:eslint",
+        typecheck: "package.json: check",
+      });
+    });
+
+    // fixtures/context/feedback-loop/sub-package-fallback: the root only tests; packages/web has lint and typecheck.
+    it("falls back on a sub-package's script, named with its package", async () => {
+      const result = await scanFixture("context/feedback-loop/sub-package-fallback");
+      expect(findingsOf(result, RULE)).toEqual([]);
+      expect(categoryOf(result, "context").metrics.feedbackLoop).toMatchObject({
+        test: "package.json: test",
+        lint: "packages/web/package.json: lint",
+        typecheck: "packages/web/package.json: typecheck",
+      });
+    });
+  });
+
   describe("type-check steps a script name does not show", () => {
     // fixtures/context/feedback-loop/vitest-typecheck: "test" runs `vitest run`, and vitest.config.ts enables
     // `typecheck` (its include globs hold `/*`, which is not a comment); the build runs tsup, not tsc.
