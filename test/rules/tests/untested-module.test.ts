@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/engine/index.js";
 import { buildBillingHistory } from "../../helpers/billing-history.js";
-import { categoryOf, copyFixture, findingsOf, locationsOf } from "../../helpers/fixtures.js";
+import { categoryOf, copyFixture, findingsOf, locationsOf, scanFixture } from "../../helpers/fixtures.js";
 
 const RULE = "tests/untested-module";
 
@@ -104,5 +104,31 @@ describe(`${RULE}, measured from a coverage report`, () => {
     });
     expect(locationsOf(result, RULE)).toEqual(["src/strings.ts:1:1"]);
     expect(categoryOf(result, "tests").checks.find((candidate) => candidate.ruleId === RULE)?.failed).toBe(14.2);
+  });
+});
+
+describe(`${RULE}: the test file the fix proposes`, () => {
+  // fixtures/tests/route-folders: tests sit in a __tests__/ folder beside their modules (lib/__tests__/format.test.ts,
+  // lib/__tests__/cart.test.ts). apps/site depends on next, apps/kit on @sveltejs/kit, packages/core on neither; each
+  // has an untested module in a folder its framework makes routes of (src/pages/, src/routes/) and one outside it;
+  // packages/core has a src/pages/ of its own. packages/api keeps its tests in its own tests/ folder, the only test
+  // folder of the repository: a route's test goes to tests/ of its package.
+  it("follows the repository's convention, but never proposes a file where the framework would make a route of it", async () => {
+    const result = await scanFixture("tests/route-folders");
+    const fixes = Object.fromEntries(findingsOf(result, RULE).map((finding) => [finding.file, finding.fix]));
+    expect(fixes).toEqual({
+      "apps/site/src/pages/about.tsx":
+        "Add apps/site/tests/pages/about.test.tsx that imports about.tsx and exercises its exports (About).",
+      "apps/site/src/lib/slug.ts":
+        "Add apps/site/src/lib/__tests__/slug.test.ts that imports slug.ts and exercises its exports (slug).",
+      "apps/kit/src/routes/+page.ts":
+        "Add apps/kit/tests/routes/+page.test.ts that imports +page.ts and exercises its exports (load).",
+      "apps/kit/src/lib/store.ts":
+        "Add apps/kit/src/lib/__tests__/store.test.ts that imports store.ts and exercises its exports (visits).",
+      "packages/api/src/table.ts":
+        "Add packages/api/tests/table.test.ts that imports table.ts and exercises its exports (routeTable).",
+      "packages/core/src/pages/paginate.ts":
+        "Add packages/core/src/pages/__tests__/paginate.test.ts that imports paginate.ts and exercises its exports (pageCount).",
+    });
   });
 });
