@@ -15,19 +15,25 @@ export interface PathMention {
   source: "code" | "link";
   /** What the sentence around a code span says of it, when that excuses a path that does not exist (never for a link). */
   cue: PathCue | null;
+  /** The number of headings above the mention: mentions with the same number are in one section. */
+  section: number;
 }
 
 /**
  * What the sentence says: the path is not tracked (gitignored, generated,
- * created at run time), is an example, or is in another repository (the
- * sentence links to one). `word` is what said so, as written.
+ * created at run time), is an example (or a name that shows a naming
+ * convention), is in another repository (the sentence links to one), must not
+ * be added, is planned, is where a thing was before, or is a lint rule's id.
+ * `word` is what said so, as written.
  */
 export interface PathCue {
-  kind: "untracked" | "example" | "other-repository";
+  kind: "untracked" | "example" | "other-repository" | "unwanted" | "planned" | "former" | "lint-rule";
   word: string;
 }
 
 const CODE_SPAN = /(`+)([^`]+?)\1/g;
+// The same, for masking a span's inside only (its backticks stay, so that `[`x`](y)` is still a link).
+const CODE_SPAN_INNER = /(`+)([^`]+?)\1/g;
 const LINK = /\[((?:[^\][]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -36,7 +42,25 @@ const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\|)/;
 
 const UNTRACKED =
   /\b(?:git-?ignored|\.?gitignore[sd]?|ignored|untracked|not (?:checked in|committed|tracked|versioned)|(?:auto-?)?generated|generates?|created (?:at|on|during)|written (?:at|during)|populated|materiali[sz]ed|(?:at|during) run-?\s?time|on first run|build output)\b/gi;
-const EXAMPLE_BEFORE = /(?:\be\.g\.|\beg\.|\bfor example|\bfor instance|\bsuch as|\blike)[\s,:(]*$/i;
+const EXAMPLE_BEFORE = /(?:\be\.g\.|\beg\.|\bfor example|\bfor instance|\bsuch as|\blike|\bexamples?\s*:)[\s,:(]*$/i;
+// "(`a.test.ts`, `b.test.ts`…)", "`x`, `y`, etc.": a list that trails off is a list of examples.
+const LATER_IN_LIST = /^[\s,]*(?:(?:,|\bor\b|\band\b|\/)?\s*`[^`]*`[\s,]*)*/;
+const TRAILS_OFF = /^(?:…|\.\.\.|\s*\betc\b)/;
+// "suffix by category (`.basic.test.ts`)", "keep the base name consistent (`a.b.ts`)": a bare name shows a convention.
+const NAMING = /\b(?:nam(?:e|es|ed|ing)|suffix(?:e[sd])?|prefix(?:e[sd])?|pattern|conventions?)\b/i;
+// "Do not add `base.js`": a file that must not exist.
+const UNWANTED =
+  /\b(?:do not|don't|never|must not|should not|shouldn't)\s+(?:add|create|commit|introduce|check in|write|reintroduce)\b/i;
+// "When moved to `packages/sql/ops/`", "will live in": a place that does not exist yet.
+const PLANNED =
+  /\b(?:planned|(?:when|once|after) (?:it is |it's )?(?:moved|created|added|extracted|split)|will (?:be (?:moved|created|added)|live|move)|to be (?:created|added|moved)|future|not yet (?:created|added|there))\b/i;
+// "Before (from `old/dir/`)", "formerly `x`", "renamed from `y`": where a thing was.
+const FORMER =
+  /^\W*before\W*(?=[(:])|\b(?:formerly|previously|used to (?:be|live)|renamed from|moved (?:away )?from|was (?:moved|renamed)|no longer (?:exists?|there)|(?:old|legacy|former) (?:path|location|layout|name|folder|directory))\b/i;
+// Words of a sentence about linting: `import/no-cycle` beside them is a rule's id.
+const LINT = /\b(?:(?:es|ox|ts)?lint(?:er|ers|ing|s)?|biome)\b/i;
+// `import/no-cycle`, `@typescript-eslint/no-explicit-any`, `lint/suspicious/noExplicitAny`: the shape of a lint rule's id.
+export const RULE_ID = /^(?:@[\w-]+\/[a-z][\w-]*(?:\/[a-z][\w-]*)?|[a-z][\w-]*(?:\/[a-z][\w-]*){1,2})$/i;
 // A mention earlier in the same list ("e.g. `a.ts`, `b.ts` or `c.ts`") is skipped over to find the cue.
 const EARLIER_IN_LIST = /\s*(?:,|\bor\b|\band\b|\/)?\s*`[^`]*`[\s,]*$/;
 const OTHER_REPOSITORY =
@@ -56,14 +80,16 @@ export function pathMentions(lines: readonly string[]): PathMention[] {
   for (const block of paragraphs(lines)) {
     for (const { index, text, offset } of block.lines) {
       const linkTexts: Array<[number, number]> = [];
-      for (const match of text.matchAll(LINK)) {
+      // A link written inside a code span (`[a](a.ts)`) is code, not a link: spans are masked first.
+      for (const match of text.replace(CODE_SPAN_INNER, maskInner).matchAll(LINK)) {
         const start = match.index ?? 0;
         linkTexts.push([start + 1, start + 1 + (match[1]?.length ?? 0)]);
         const target = safeDecode((match[2] ?? "").split("#")[0] ?? "");
         if (target === "" || URL_SCHEME.test(target) || target.startsWith("/") || target.startsWith("<")) continue;
+        if (PLACEHOLDER.test(target) || /[*?{}<>$\\]/.test(target)) continue;
         const column = start + (match[1]?.length ?? 0) + 4;
         // A link is there to be followed: what its sentence says excuses no broken one.
-        mentions.push({ path: target, line: index + 1, column, source: "link", cue: null });
+        mentions.push({ path: target, line: index + 1, column, source: "link", cue: null, section: block.section });
       }
       for (const match of text.matchAll(CODE_SPAN)) {
         const candidate = (match[2] ?? "").trim();
@@ -76,6 +102,7 @@ export function pathMentions(lines: readonly string[]): PathMention[] {
           column,
           source: "code",
           cue: cueAt(block.text, offset + column - 1, match[2]?.length ?? 0),
+          section: block.section,
         });
       }
     }
@@ -86,6 +113,7 @@ export function pathMentions(lines: readonly string[]): PathMention[] {
 interface Paragraph {
   /** The paragraph's lines joined by a space. */
   text: string;
+  section: number;
   lines: Array<{ index: number; text: string; offset: number }>;
 }
 
@@ -94,6 +122,7 @@ function paragraphs(lines: readonly string[]): Paragraph[] {
   const blocks: Paragraph[] = [];
   let current: Paragraph | null = null;
   let inFence = false;
+  let section = 0;
   lines.forEach((text, index) => {
     if (FENCE.test(text)) {
       inFence = !inFence;
@@ -104,8 +133,9 @@ function paragraphs(lines: readonly string[]): Paragraph[] {
       current = null;
       return;
     }
+    if (/^\s{0,3}#{1,6}\s/.test(text)) section += 1;
     if (current === null || BLOCK_START.test(text)) {
-      current = { text: "", lines: [] };
+      current = { text: "", lines: [], section };
       blocks.push(current);
     }
     const offset = current.text === "" ? 0 : current.text.length + 1;
@@ -147,13 +177,31 @@ function cueAt(paragraph: string, offset: number, length: number): PathCue | nul
       !/^\s+(?:from|by|with|using)\b/i.test(sentence.slice((match.index ?? 0) + match[0].length)),
   );
   if (untracked) return { kind: "untracked", word: untracked[0] };
+  const mention = paragraph.slice(offset, offset + length).trim();
+  const lint = RULE_ID.test(mention) ? LINT.exec(sentence) : null;
+  if (lint) return { kind: "lint-rule", word: lint[0] };
   let preceding = before;
   while (EARLIER_IN_LIST.test(preceding)) preceding = preceding.replace(EARLIER_IN_LIST, "");
   const example = EXAMPLE_BEFORE.exec(preceding);
   if (example) return { kind: "example", word: example[0].replace(/[\s,:(]+$/, "") };
+  const after = paragraph.slice(offset + length + 1, end);
+  const trailing = TRAILS_OFF.exec(after.slice(LATER_IN_LIST.exec(after)?.[0].length ?? 0));
+  if (trailing) return { kind: "example", word: trailing[0].trim() };
+  const naming = mention.includes("/") ? null : NAMING.exec(sentence);
+  if (naming) return { kind: "example", word: naming[0] };
+  const unwanted = UNWANTED.exec(sentence);
+  if (unwanted) return { kind: "unwanted", word: unwanted[0] };
+  const planned = PLANNED.exec(sentence);
+  if (planned) return { kind: "planned", word: planned[0] };
+  const former = FORMER.exec(sentence);
+  if (former) return { kind: "former", word: former[0].replace(/^\W+|\W+$/g, "") };
   const repository = OTHER_REPOSITORY.exec(withoutMention.slice(start, end));
   if (repository) return { kind: "other-repository", word: repository[0] };
   return null;
+}
+
+function maskInner(_span: string, ticks: string, inner: string): string {
+  return `${ticks}${"x".repeat(inner.length)}${ticks}`;
 }
 
 function maskSpan(span: string): string {
@@ -173,16 +221,21 @@ const PLACEHOLDER =
   /(?:^|[/._-])(?:N{2,}|X{2,}|x{3,}|YYYY(?:-MM(?:-DD)?)?)(?=$|[/._-])|(?:^|\/)(?:foo|bar|baz|qux)(?=$|[/.])|…|\.\.\.|(?:^|\/)path\/to\/|(?:^|\/)(?:my|your)[-_]|kebab-case|camel-?case|pascal-?case|snake[-_]case/i;
 // `text/plain`, `application/vnd.api+json`: a media type.
 const MEDIA_TYPE = /^(?:application|multipart|text|image|audio|video|font)\/[a-z0-9][\w.+-]*$/i;
-// `.d.ts`, `.test.ts`: a kind of file, not a file.
-const COMPOUND_EXTENSION = /^\.(?:d|test|spec|module|stories|story|config|min|e2e)\.[a-z]+$/i;
+// `.d.ts`, `.test.ts`, `.config.js`, `.route.tsx`, `.basic.test.ts`: a kind of file, not a file (paths.ts also reads
+// any `.x.ext` some file's name ends with as one).
+const COMPOUND_EXTENSION =
+  /^(?:\.[\w-]+)*\.(?:d|test|spec|test-d|module|stories|story|config|conf|min|e2e|route|routes|page|layout|component|service|controller|hook|hooks|schema|store|styles?|mocks?|fixtures?|setup|bench|integration|unit|server|client|worker|gen|generated|snap|model|entity|dto|util|utils|helpers?|handler|middleware|resolver|guard|loader|action|slice|provider|query|types)\.[a-z]+$/i;
 
 function looksLikePath(text: string): boolean {
   if (
     text === "" ||
-    /\s|[*?<>{}$~|"'`=,;()[\]]/.test(text) ||
+    // Spaces, glob and shell characters, and regular expressions (`^src/`, `\d+`, `[a-z]+`) are no path.
+    /\s|[*?<>{}$~|"'`=,;()[\]^\\]/.test(text) ||
     text.startsWith("-") ||
+    text.startsWith("!") ||
     text.startsWith("/") ||
-    text.startsWith("@")
+    // `@/components/x`: an alias; `@scope/name` is read as a path and then as a package (paths.ts).
+    (text.startsWith("@") && !/^@[\w.-]+\/[\w.-]/.test(text))
   )
     return false;
   if (URL_SCHEME.test(text)) return false;
@@ -192,6 +245,10 @@ function looksLikePath(text: string): boolean {
   const path = withoutLocation(text);
   // `name@1.2.0`, `owner/repo@abc123`, `owner/repo#12`: a version, a commit or an issue, not a file.
   if (/[^/]@|#/.test(path)) return false;
+  const segments = path.replace(/\/$/, "").split("/");
+  // `1/2`, `2024/01/31`: a fraction or a date; `users/:id`: a route's pattern.
+  if (segments.every((segment) => /^[\d.]+$/.test(segment)) || segments.some((segment) => segment.startsWith(":")))
+    return false;
   const hasSlash = path.includes("/");
   const hasExtension = /\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(path) && !/^\d/.test(path);
   if (!hasSlash && !hasExtension) return false;

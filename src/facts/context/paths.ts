@@ -7,11 +7,13 @@
  */
 import { builtinModules } from "node:module";
 import { posix } from "node:path";
+import picomatch from "picomatch";
 import type { Inventory } from "../../discover/index.js";
+import { globCostProblem } from "../../discover/globs.js";
 import { gitAt } from "../../git.js";
 import type { ContextDocument } from "./documents.js";
 import type { PackageFact } from "./packages.js";
-import { withoutLocation, type PathMention } from "./path-mentions.js";
+import { RULE_ID, withoutLocation, type PathMention } from "./path-mentions.js";
 
 /** One mentioned path and what the check found. */
 export interface PathCheck extends PathMention {
@@ -20,7 +22,9 @@ export interface PathCheck extends PathMention {
 }
 
 /**
- * Found (where: beside the document, from the root, inside a workspace package,
+ * Found (where: beside the document, from the root, inside a folder the
+ * document named before, beside a file a scoped rule applies to, inside a
+ * workspace package,
  * as the end of a unique path, of the path beside a sibling mention on the same
  * line, or of several paths), not checked (why), or missing (with the nearest
  * existing path when one is close).
@@ -30,7 +34,7 @@ export type PathResolution =
   | { status: "exempt"; reason: ExemptReason; detail: string }
   | { status: "missing"; suggestion: string | null };
 
-export type FoundVia = "document" | "root" | "package" | "suffix" | "sibling" | "ambiguous";
+export type FoundVia = "document" | "root" | "named" | "scope" | "package" | "suffix" | "sibling" | "ambiguous";
 
 export type ExemptReason =
   | "gitignored"
@@ -40,6 +44,10 @@ export type ExemptReason =
   | "package-specifier"
   | "other-repository"
   | "example"
+  | "unwanted"
+  | "planned"
+  | "former"
+  | "lint-rule"
   | "submodule"
   | "not-a-path";
 
@@ -90,7 +98,20 @@ export async function checkPaths(input: PathInput, isIgnored?: IgnoreCheck): Pro
     // READMEs are not checked (missing-path reads agent context files): a monorepo holds hundreds of them.
     if (document.linkedTo !== null || document.kind === "readme") continue;
     const resolved = new Map<PathMention, PathResolution | null>();
-    for (const mention of document.paths) resolved.set(mention, find(mention, document, tree, packageDirs, []));
+    const scope = lazy(() => scopeFolders(document, tree));
+    const named: string[] = [];
+    let section = 0;
+    for (const mention of document.paths) {
+      // Only the folders named in the mention's own section are the ones under discussion.
+      if (mention.section !== section) named.length = 0;
+      section = mention.section;
+      // `@scope/name` is the package before it is any folder that happens to end so (a docs page, a fixture).
+      const isPackage = mention.path.startsWith("@") && packageSpecifier(mention, targetOf(mention), names, new Set());
+      const found = isPackage ? null : find(mention, document, { tree, packageDirs, siblingDirs: [], scope, named });
+      resolved.set(mention, found);
+      if (found?.status === "found" && found.via !== "ambiguous")
+        named.push(tree.folders.has(found.path) ? found.path : posix.dirname(found.path));
+    }
     // A bare name several folders hold is the one beside a path the same line mentions (`a/b.ts` and `c.ts`).
     for (const mention of document.paths) {
       const found = resolved.get(mention) ?? null;
@@ -104,7 +125,7 @@ export async function checkPaths(input: PathInput, isIgnored?: IgnoreCheck): Pro
           ? [posix.dirname(resolution.path)]
           : [];
       });
-      resolved.set(mention, find(mention, document, tree, packageDirs, siblings));
+      resolved.set(mention, find(mention, document, { tree, packageDirs, siblingDirs: siblings, scope, named }));
     }
     for (const mention of document.paths) checks.push({ mention, document, found: resolved.get(mention) ?? null });
   }
@@ -115,7 +136,7 @@ export async function checkPaths(input: PathInput, isIgnored?: IgnoreCheck): Pro
   return checks.map(({ mention, document, found }) => ({
     ...mention,
     document: document.path,
-    resolution: found ?? notFound(mention, document, tree, names, input.packages, ignored),
+    resolution: found ?? notFound(mention, document, tree, names, input.packages, packageDirs, ignored),
   }));
 }
 
@@ -126,6 +147,8 @@ interface Tree {
   byName: Map<string, string[]>;
   /** Files and folders by the folder they are in ("" for the root). */
   children: Map<string, string[]>;
+  /** Names of files and folders up to their first dot (`predicate` of `predicate.test.ts`). */
+  stems: Set<string>;
   submodules: string[];
 }
 
@@ -142,8 +165,9 @@ function treeOf(inventory: Inventory): Tree {
     const parent = posix.dirname(path);
     push(children, parent === "." ? "" : parent, path);
   }
+  const stems = new Set([...byName.keys()].map((name) => name.replace(/^(\.?[^.]*).*$/, "$1")));
   const submodules = inventory.skipped.filter((file) => file.reason === "submodule").map((file) => file.path);
-  return { files, folders, byName, children, submodules };
+  return { files, folders, byName, children, stems, submodules };
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
@@ -175,14 +199,43 @@ function documentFolders(document: ContextDocument): string[] {
   return [...new Set([own === "." ? "" : own, document.dir])];
 }
 
-function find(
+/** Where a document's mentions are looked up from, beyond the tree. */
+interface Lookup {
+  tree: Tree;
+  packageDirs: ReadonlySet<string>;
+  /** Folders of the paths beside an ambiguous mention on its line. */
+  siblingDirs: readonly string[];
+  /** Folders of the files the document's scope globs match. */
+  scope: () => readonly string[];
+  /** Folders of the paths the document named (and that exist) before this mention, in its section. */
+  named: readonly string[];
+}
+
+// An import specifier names a module without its extension (`ast/predicate` is `ast/predicate.ts`).
+const MODULE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+
+function find(mention: PathMention, document: ContextDocument, lookup: Lookup): PathResolution | null {
+  const target = targetOf(mention);
+  const direct = locate(target, mention, document, lookup);
+  if (direct !== null || target.isFolder || hasExtension(target.clean) || mention.source !== "code") return direct;
+  for (const extension of MODULE_EXTENSIONS) {
+    const module = locate({ ...target, clean: `${target.clean}${extension}` }, mention, document, lookup);
+    if (module !== null) return module;
+  }
+  return null;
+}
+
+function hasExtension(path: string): boolean {
+  return /\.[A-Za-z]\w*$/.test(path);
+}
+
+function locate(
+  target: Target,
   mention: PathMention,
   document: ContextDocument,
-  tree: Tree,
-  packageDirs: ReadonlySet<string>,
-  siblingDirs: readonly string[],
+  lookup: Lookup,
 ): PathResolution | null {
-  const target = targetOf(mention);
+  const { tree } = lookup;
   const exists = (path: string | null): path is string =>
     path !== null && (tree.folders.has(path) || (!target.isFolder && tree.files.has(path)));
   const found = (via: FoundVia, path: string, matches = 1): PathResolution => ({
@@ -197,17 +250,62 @@ function find(
   }
   const fromRoot = inside("", target.clean);
   if (exists(fromRoot)) return found("root", fromRoot);
+  if (target.isRelative && mention.source === "code" && target.clean !== "") {
+    // "`packages/tsdown` … (currently `./base.ts`)": written from a folder the document named before.
+    const besideNamed = lookup.named.map((dir) => inside(dir, target.clean)).find(exists);
+    if (besideNamed !== undefined) return found("named", besideNamed);
+    // `./__testHelpers` in a rule for `**/*.test.ts` is written from the test files' folders, as their imports are.
+    const besideScoped = lookup
+      .scope()
+      .map((dir) => inside(dir, target.clean))
+      .find(exists);
+    if (besideScoped !== undefined) return found("scope", besideScoped);
+  }
   // A link is followed from the document's folder, as a Markdown viewer does: anything else is a broken link.
   if (target.isRelative || mention.source === "link" || target.clean === "") return null;
   const ends = endMatches(target, tree);
-  const inPackages = ends.filter((path) => packageDirs.has(path.slice(0, path.length - target.clean.length - 1)));
+  const inPackages = ends.filter((path) =>
+    lookup.packageDirs.has(path.slice(0, path.length - target.clean.length - 1)),
+  );
   if (inPackages[0] !== undefined) return found("package", inPackages[0], inPackages.length);
   if (ends.length === 1 && ends[0] !== undefined) return found("suffix", ends[0]);
   if (ends.length === 0) return null;
-  const besideSibling = ends.filter((path) => siblingDirs.includes(posix.dirname(path)));
+  const besideSibling = ends.filter((path) => lookup.siblingDirs.includes(posix.dirname(path)));
   if (besideSibling.length === 1 && besideSibling[0] !== undefined) return found("sibling", besideSibling[0]);
   const [first] = ends;
   return first === undefined ? null : found("ambiguous", first, ends.length);
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: { made: T } | null = null;
+  return () => (value ??= { made: make() }).made;
+}
+
+/**
+ * The folders of the files a scoped rule applies to (its globs are written
+ * from the folder it speaks for; a glob with no slash matches a file name
+ * anywhere), sorted. Globs too costly to match are left out.
+ */
+function scopeFolders(document: ContextDocument, tree: Tree): string[] {
+  const fromDir = (glob: string): string => {
+    const relative = glob.replace(/^\.\//, "");
+    const anywhere = relative.includes("/") ? relative : `**/${relative}`;
+    return document.dir === "" ? anywhere : `${document.dir}/${anywhere}`;
+  };
+  const usable = document.scope.filter((glob) => globCostProblem(glob) === null);
+  const include = usable.filter((glob) => !glob.startsWith("!")).map(fromDir);
+  const exclude = usable.filter((glob) => glob.startsWith("!")).map((glob) => fromDir(glob.slice(1)));
+  if (include.length === 0) return [];
+  const options = { dot: true, noextglob: true };
+  const isIncluded = picomatch(include, options);
+  const isExcluded = exclude.length === 0 ? () => false : picomatch(exclude, options);
+  const folders = new Set<string>();
+  for (const path of tree.files) {
+    if (!isIncluded(path) || isExcluded(path)) continue;
+    const dir = posix.dirname(path);
+    folders.add(dir === "." ? "" : dir);
+  }
+  return [...folders].sort();
 }
 
 /** Existing paths that end with the target's segments, sorted. */
@@ -243,6 +341,7 @@ function notFound(
   tree: Tree,
   names: ReadonlySet<string>,
   packages: readonly PackageFact[],
+  packageDirs: ReadonlySet<string>,
   ignored: ReadonlySet<string>,
 ): PathResolution {
   const target = targetOf(mention);
@@ -257,16 +356,13 @@ function notFound(
   if (GIT_REF.test(target.clean)) return exempt("git-ref", target.clean);
   const specifier = packageSpecifier(mention, target, names, exportsOf(document, packages));
   if (specifier !== null) return exempt("package-specifier", specifier);
-  // `try/catch`, `textDocument/diagnostic`: words with a slash, when the first names nothing in the repository.
-  if (
-    segments.length > 1 &&
-    !target.isFolder &&
-    !target.isRelative &&
-    !/\.[A-Za-z]\w*$/.test(target.clean) &&
-    !tree.byName.has(segments[0] ?? "")
-  )
-    return exempt("not-a-path", segments[0] ?? "");
-  if (mention.cue) {
+  // `import/no-cycle` is a rule's id unless `import/` is a folder where paths are looked up from.
+  const isLookedUp = isLookupFolder(segments[0] ?? "", document, tree, packageDirs);
+  const plugin = isLookedUp ? null : lintPlugin(mention, names);
+  if (plugin !== null) return exempt("lint-rule", plugin);
+  const word = notAPath(target, tree, isLookedUp);
+  if (word !== null) return exempt("not-a-path", word);
+  if (mention.cue && !(mention.cue.kind === "lint-rule" && isLookedUp)) {
     const reason = mention.cue.kind === "untracked" ? "untracked" : mention.cue.kind;
     return exempt(reason, mention.cue.word);
   }
@@ -274,9 +370,43 @@ function notFound(
 }
 
 /**
- * The package a specifier names: `name/sub` whose name is one of the
- * repository's packages, their dependencies or Node's modules, or `./sub`, a
- * key of the `exports` of the package the document is in.
+ * Why text with a slash or a dot is no path, or null: words with a slash
+ * whose first names nothing in the repository (`try/catch`); a scoped name
+ * (`@acme/x`) or two plain words (`input/output`) whose first is no folder
+ * where paths are looked up from, the second naming no file either; a kind of
+ * file (`.route.tsx`) that some file's name ends with.
+ */
+function notAPath(target: Target, tree: Tree, isLookedUp: boolean): string | null {
+  const segments = target.clean.split("/");
+  const [first = "", second = ""] = segments;
+  if (segments.length === 1 && /^\.[\w-]+\.[A-Za-z]\w*$/.test(first)) {
+    const isSuffix = [...tree.byName.keys()].some((name) => name.length > first.length && name.endsWith(first));
+    return isSuffix ? `kind of file ${first}` : null;
+  }
+  if (segments.length < 2 || target.isFolder || target.isRelative || isLookedUp) return null;
+  if (first.startsWith("@")) return first;
+  if (hasExtension(target.clean)) return null;
+  if (!tree.byName.has(first)) return first;
+  const isWordPair = segments.length === 2 && /^[a-z]+$/i.test(first) && /^[a-z]+$/i.test(second);
+  return isWordPair && !tree.stems.has(second) ? first : null;
+}
+
+/** Whether `name` is a folder beside the document, at the root or at the root of a workspace package. */
+function isLookupFolder(
+  name: string,
+  document: ContextDocument,
+  tree: Tree,
+  packageDirs: ReadonlySet<string>,
+): boolean {
+  if (name === "" || name === "." || name === "..") return false;
+  return [...documentFolders(document), "", ...packageDirs].some((base) => tree.folders.has(inside(base, name) ?? ""));
+}
+
+/**
+ * The package a specifier names: `name/sub` or `@scope/name/sub` whose name is
+ * one of the repository's packages, their dependencies or Node's modules, or
+ * `./sub`, a key of the `exports` of the package the document is in or of one
+ * inside the folder it speaks for.
  */
 function packageSpecifier(
   mention: PathMention,
@@ -289,17 +419,40 @@ function packageSpecifier(
   if (exportKeys.has(written)) return `exports "${written}"`;
   const [first, second] = target.clean.split("/");
   if (target.isRelative || first === undefined || second === undefined || second.startsWith(".")) return null;
-  return names.has(first) ? first : null;
+  const name = first.startsWith("@") ? `${first}/${second}` : first;
+  return names.has(name) ? name : null;
 }
 
-/** The subpaths (`./sub`) the `exports` of the document's package declare. */
+/**
+ * The lint plugin whose rule a rule id (`import/no-cycle`,
+ * `@typescript-eslint/no-explicit-any`) names, when a package provides it:
+ * `eslint-plugin-import`, `@typescript-eslint/eslint-plugin`, `typescript-eslint`.
+ */
+function lintPlugin(mention: PathMention, names: ReadonlySet<string>): string | null {
+  if (mention.source !== "code" || !RULE_ID.test(mention.path)) return null;
+  const [first = ""] = mention.path.split("/");
+  const plugin = first.startsWith("@") ? first.slice(1) : first;
+  const candidates = first.startsWith("@")
+    ? [`${first}/eslint-plugin`, plugin, `${first}/eslint-plugin-${plugin}`]
+    : [`eslint-plugin-${plugin}`, `@${plugin}/eslint-plugin`];
+  return candidates.find((name) => names.has(name)) ?? null;
+}
+
+/** The subpaths (`./sub`) the `exports` of the document's package, and of the packages inside its folder, declare. */
 function exportsOf(document: ContextDocument, packages: readonly PackageFact[]): Set<string> {
   const owner = packages
     .filter((fact) => fact.dir === "" || document.dir === fact.dir || document.dir.startsWith(`${fact.dir}/`))
     .sort((a, b) => b.dir.length - a.dir.length)[0];
-  const exports = owner?.exports;
-  if (typeof exports !== "object" || exports === null || Array.isArray(exports)) return new Set();
-  return new Set(Object.keys(exports).filter((key) => key.startsWith("./") && key !== "./"));
+  const inside = packages.filter(
+    (fact) => document.dir === "" || fact.dir === document.dir || fact.dir.startsWith(`${document.dir}/`),
+  );
+  const keys = new Set<string>();
+  for (const fact of owner === undefined ? inside : [owner, ...inside]) {
+    const exports = fact.exports;
+    if (typeof exports !== "object" || exports === null || Array.isArray(exports)) continue;
+    for (const key of Object.keys(exports)) if (key.startsWith("./") && key !== "./") keys.add(key);
+  }
+  return keys;
 }
 
 /** Package names a specifier may start with: the repository's packages, their dependencies, Node's modules. */
@@ -379,7 +532,8 @@ function ignoreCheckFor(inventory: Inventory): IgnoreCheck {
     }
     const { isGitIgnored } = await import("globby");
     const isIgnored = await isGitIgnored({ cwd: inventory.root, suppressErrors: true });
-    return new Set(paths.filter((path) => isIgnored(path)));
+    // The matcher throws on a path it cannot take as relative (a backslash reads as a separator).
+    return new Set(paths.filter((path) => !/["\\\p{Cc}]/u.test(path) && isIgnored(path)));
   };
 }
 

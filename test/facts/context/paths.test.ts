@@ -92,6 +92,43 @@ describe("path mentions", () => {
   });
 });
 
+describe("path mentions: text that is not a path", () => {
+  it("leaves out regular expressions, globs, URL paths, route patterns, fractions, dates and kinds of file", () => {
+    const text = [
+      "`[a-zA-Z]+`, `\\d+`, `^src/.*\\.ts$`, `\\.test\\.ts`, `src/.+\\.tsx`, `src\\lib\\a.ts`.", // 1
+      "`src/**/*.ts`, `*.mdc`, `{a,b}/x.md`, `!src/x.ts`, `src/?.ts`.", // 2
+      "`/api/users`, `api/users/:id`, `https://example.com/a.md`, `localhost:3000/a.md`.", // 3
+      "`1/2`, `2024/01/31`, `.config.js`, `.route.tsx`, `.basic.test.ts`, `text/html`, `image/svg+xml`.", // 4
+      "`@/components/button.tsx`, `@scope/pkg/sub`, `src/kept.ts`.", // 5
+    ].join("\n");
+    expect(mentionsOf(text)).toEqual(["5:29 code @scope/pkg/sub", "5:47 code src/kept.ts"]);
+  });
+
+  it("reads no link inside a code span, nor a placeholder link; reads the link beside them", () => {
+    const text = "Write `[path/to/a.ts](path/to/a.ts)` or [this](path/to/b.ts), not [that](docs/old.md).";
+    expect(mentionsOf(text)).toEqual(["1:74 link docs/old.md"]);
+  });
+
+  it("reads cues: a convention's names, a list that trails off, do not add, planned, before, linting", () => {
+    const text = [
+      "Suffix by category (`.x.a.ts`, `a.errors.ts`) and keep `src/names.ts`.", // 1
+      "Never split (`a.part1.ts`, `part2`…).", // 2
+      "Do not add `base.js`. When moved to `pkg/ops/` it leaves. **Before** (`old/dir/`): gone.", // 3
+      "ESLint's `acme/no-default` rule.", // 4
+    ].join("\n");
+    expect(mentionsOf(text)).toEqual([
+      "1:22 code .x.a.ts [example: Suffix]",
+      "1:33 code a.errors.ts [example: Suffix]",
+      "1:57 code src/names.ts",
+      "2:15 code a.part1.ts [example: …]",
+      "3:13 code base.js [unwanted: Do not add]",
+      "3:38 code pkg/ops/ [planned: When moved]",
+      "3:72 code old/dir/ [former: Before]",
+      "4:11 code acme/no-default [lint-rule: ESLint]",
+    ]);
+  });
+});
+
 describe("path checks", () => {
   it("resolves from the document's folder, the root, a workspace package, a unique end, a sibling on the line", async () => {
     // fixtures/context/missing-path-resolution: packages/lib/src/core/regexes.ts, packages/{lib,bench}/src/index.ts,
@@ -180,6 +217,121 @@ describe("path checks", () => {
       "AGENTS.md:4:31 docs/architecure.md missing (docs/architecture.md exists)",
       "AGENTS.md:5:28 src/legacy/ missing",
       "AGENTS.md:5:58 src/core/cart.ts found root src/core/cart.ts",
+    ]);
+  });
+});
+
+describe("path checks: text that is not a path, and where a relative path is read from", () => {
+  it("knows lint rule ids by the plugin a package depends on, or by a sentence about linting", async () => {
+    // fixtures/context/missing-path-lint-rules: devDependencies eslint-plugin-react-hooks, eslint-plugin-import,
+    // @typescript-eslint/eslint-plugin; src/import/csv.ts and src/vendor/acme/theme.ts exist.
+    expect(await checksOf("context/missing-path-lint-rules")).toEqual([
+      "AGENTS.md:3:7 react-hooks/rules-of-hooks exempt lint-rule: eslint-plugin-react-hooks",
+      "AGENTS.md:3:37 @typescript-eslint/no-explicit-any exempt lint-rule: @typescript-eslint/eslint-plugin",
+      "AGENTS.md:3:78 import/no-cycle exempt lint-rule: eslint-plugin-import",
+      "AGENTS.md:4:22 acme/no-default-export exempt lint-rule: ESLint",
+      "AGENTS.md:4:72 suspicious/noExplicitAny exempt not-a-path: suspicious",
+      "AGENTS.md:5:20 src/import/ found root src/import",
+      "AGENTS.md:5:43 src/import/legacy missing",
+      "AGENTS.md:5:85 src/gone.ts missing",
+    ]);
+  });
+
+  it("knows a kind of file by a suffix some file has; a dotfile is still a file", async () => {
+    // fixtures/context/missing-path-suffixes: src/clock.widget.ts, src/routes/home.route.tsx, vite.config.js.
+    expect(await checksOf("context/missing-path-suffixes")).toEqual([
+      "AGENTS.md:4:16 .widget.ts exempt not-a-path: kind of file .widget.ts",
+      "AGENTS.md:4:41 src/clock.widget.ts found root src/clock.widget.ts",
+      "AGENTS.md:5:23 .eslintrc.json missing",
+      "AGENTS.md:5:55 src/gone.ts missing",
+    ]);
+  });
+
+  it("reads two words as a path only when the first is a folder where paths are looked up from", async () => {
+    // fixtures/context/missing-path-words: src/index.ts and test/fixtures/input/basic.txt; `1/2` and `2024/01/31` are no mentions.
+    expect(await checksOf("context/missing-path-words")).toEqual([
+      "AGENTS.md:3:68 and/or exempt not-a-path: and",
+      "AGENTS.md:4:20 input/output exempt not-a-path: input",
+      "AGENTS.md:4:41 read/write exempt not-a-path: read",
+      "AGENTS.md:4:67 try/catch exempt not-a-path: try",
+      "AGENTS.md:5:11 src/index.ts found root src/index.ts",
+      "AGENTS.md:5:27 src/legacy missing",
+      "AGENTS.md:5:44 src/gone.ts missing",
+    ]);
+  });
+
+  it("reads a relative path from the file's folder, the root, a folder named before in its section, a package's exports", async () => {
+    // fixtures/context/missing-path-relative: .github/pull_request_template.md, CONTRIBUTING.md, packages/tsdown/base.ts,
+    // packages/db/src/adapter.ts; packages/db exports "./adapter".
+    expect(await checksOf("context/missing-path-relative")).toEqual([
+      ".github/copilot-instructions.md:3:10 ./pull_request_template.md found document .github/pull_request_template.md",
+      ".github/copilot-instructions.md:3:48 ./CONTRIBUTING.md found root CONTRIBUTING.md",
+      ".github/copilot-instructions.md:4:24 ./review-checklist.md missing",
+      "AGENTS.md:3:14 packages/tsdown found root packages/tsdown",
+      "AGENTS.md:3:67 ./base.ts found named packages/tsdown/base.ts",
+      'AGENTS.md:4:27 ./adapter exempt package-specifier: exports "./adapter"',
+      "AGENTS.md:4:44 packages/db found root packages/db",
+      "AGENTS.md:4:65 ./src/adapter.ts found named packages/db/src/adapter.ts",
+      "AGENTS.md:4:88 ./src/pool.ts missing",
+    ]);
+  });
+
+  it("reads a scoped rule's relative paths from the folders of the files its globs match", async () => {
+    // fixtures/context/missing-path-scoped: src/cart/cart.test.ts beside src/cart/__testHelpers/, src/api/orders.ts,
+    // src/shared/errors.ts. Globs: `**/*.test.ts` (Cursor), "src/api/**/*.ts,src/jobs/**/*.ts" (Copilot's applyTo),
+    // a block list with a `!` glob (.agents/rules); .clinerules and .windsurf/rules/style.md have none.
+    expect(await checksOf("context/missing-path-scoped")).toEqual([
+      ".agents/rules/errors.mdc:8:26 ../shared/errors.ts found scope src/shared/errors.ts",
+      ".agents/rules/errors.mdc:8:62 ../shared/codes.ts missing",
+      ".clinerules:3:24 src/cart/ found root src/cart",
+      ".clinerules:3:64 src/checkout/ missing",
+      ".clinerules:7:38 ./__testHelpers missing",
+      ".cursor/rules/tests.mdc:7:38 ./__testHelpers found scope src/cart/__testHelpers",
+      ".cursor/rules/tests.mdc:7:80 ./__fixtures__/ missing",
+      ".github/instructions/api.instructions.md:5:22 ../shared/errors.ts found scope src/shared/errors.ts",
+      ".github/instructions/api.instructions.md:5:45 ./handlers.ts missing",
+      ".windsurf/rules/style.md:3:19 src/shared/errors.ts found root src/shared/errors.ts",
+      ".windsurf/rules/style.md:3:64 src/shared/retry.ts missing",
+    ]);
+  });
+
+  it("reads what the sentence says: a naming convention, a list that trails off, do not add, planned, before", async () => {
+    // fixtures/context/missing-path-cues: packages/tsdown/base.ts and test/integration/joins.test.ts exist.
+    expect(await checksOf("context/missing-path-cues")).toEqual([
+      "AGENTS.md:3:87 codecs.registry.test.ts exempt example: names",
+      "AGENTS.md:4:31 codecs.part1.test.ts exempt example: …",
+      "AGENTS.md:4:76 runtime.joins.test.ts exempt example: Examples",
+      "AGENTS.md:5:15 base.js exempt unwanted: Do not add",
+      "AGENTS.md:5:33 packages/tsdown/base.ts found root packages/tsdown/base.ts",
+      "AGENTS.md:6:38 packages/sql/operations/ exempt planned: When moved",
+      "AGENTS.md:7:21 packages/integration-tests/test/ exempt former: Before",
+      "AGENTS.md:7:76 test/integration/ found root test/integration",
+      "AGENTS.md:8:17 test/integration/deleted.test.ts missing",
+    ]);
+  });
+
+  it("reads a path with no extension as a module specifier", async () => {
+    // fixtures/context/missing-path-modules: src/ast/predicate.ts, src/ast/types.ts.
+    expect(await checksOf("context/missing-path-modules")).toEqual([
+      "AGENTS.md:3:52 src/ast/predicate found root src/ast/predicate.ts",
+      "AGENTS.md:3:83 ast/types found suffix src/ast/types.ts",
+      "AGENTS.md:4:19 src/ast/factories missing",
+      "AGENTS.md:4:56 src/ast/predicate.ts found root src/ast/predicate.ts",
+    ]);
+  });
+
+  it("takes a scoped name for the package it names before any folder that ends so; no package and no folder, no path", async () => {
+    // fixtures/context/missing-path-packages: dependencies @acme/ui and lodash, workspace package @acme/core
+    // (packages/core), and a folder docs/@acme/ui/.
+    expect(await checksOf("context/missing-path-packages")).toEqual([
+      "AGENTS.md:3:23 @acme/ui exempt package-specifier: @acme/ui",
+      "AGENTS.md:3:38 @acme/ui/button exempt package-specifier: @acme/ui",
+      "AGENTS.md:3:61 lodash/fp exempt package-specifier: lodash",
+      "AGENTS.md:3:78 lodash/lodash.js exempt package-specifier: lodash",
+      "AGENTS.md:4:24 @acme/core/utils exempt package-specifier: @acme/core",
+      "AGENTS.md:4:44 @acme/missing/x exempt not-a-path: @acme",
+      "AGENTS.md:5:29 packages/core/src/index.ts found root packages/core/src/index.ts",
+      "AGENTS.md:5:59 packages/core/src/gone.ts missing",
     ]);
   });
 });

@@ -76,3 +76,105 @@ describe(`${RULE} on real-repository shapes`, () => {
     ]);
   });
 });
+
+/** `file:line:column path` of each finding of the rule: where, and which path. */
+async function missingPaths(fixture: string): Promise<string[]> {
+  const findings = findingsOf(await scanFixture(fixture), RULE);
+  return findings.map((finding) => {
+    const path = /mentions (\S+), which/.exec(finding.message)?.[1] ?? finding.message;
+    return `${finding.file}:${finding.line}:${finding.column} ${path}`;
+  });
+}
+
+describe(`${RULE}: text that is not a path, beside a path that is missing`, () => {
+  it("does not read regular expressions", async () => {
+    // `[a-zA-Z]+`, `\d+`, `^src/.*\.ts$`, `\.test\.ts$`, `src\/fixtures`; src/gone.ts was removed.
+    expect(await missingPaths("context/missing-path-regex")).toEqual(["AGENTS.md:5:50 src/gone.ts"]);
+  });
+
+  it("does not report lint rule ids, of a plugin the package depends on or in a sentence about linting", async () => {
+    // The plugins are devDependencies; src/import/ exists, so `import/no-cycle` names a folder's name: still a rule.
+    expect(await missingPaths("context/missing-path-lint-rules")).toEqual([
+      "AGENTS.md:5:43 src/import/legacy",
+      "AGENTS.md:5:85 src/gone.ts",
+    ]);
+  });
+
+  it("does not report kinds of file (`.config.js`, `.route.tsx`, a suffix some file has), but a missing dotfile", async () => {
+    // src/clock.widget.ts makes `.widget.ts` a suffix; no file is or ends with `.eslintrc.json`.
+    const findings = findingsOf(await scanFixture("context/missing-path-suffixes"), RULE);
+    expect(findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.message}`)).toEqual([
+      "AGENTS.md:5:23 AGENTS.md mentions .eslintrc.json, which does not exist",
+      "AGENTS.md:5:55 AGENTS.md mentions src/gone.ts, which does not exist",
+    ]);
+  });
+
+  it("does not read globs", async () => {
+    expect(await missingPaths("context/missing-path-globs")).toEqual(["AGENTS.md:5:31 src/gone.ts"]);
+  });
+
+  it("does not read URLs, URL paths or route patterns, but follows a relative link", async () => {
+    expect(await missingPaths("context/missing-path-urls")).toEqual([
+      "AGENTS.md:5:19 src/gone.ts",
+      "AGENTS.md:5:57 docs/handlers.md",
+    ]);
+  });
+
+  it("does not report package specifiers of dependencies and workspace packages, nor scoped names of no folder", async () => {
+    // @acme/ui and lodash are dependencies, @acme/core is packages/core; docs/@acme/ui/ is a folder too, deep down.
+    expect(await missingPaths("context/missing-path-packages")).toEqual(["AGENTS.md:5:59 packages/core/src/gone.ts"]);
+  });
+
+  it("does not read media types, even where a folder has the type's name", async () => {
+    // text/ is a folder of the fixture.
+    expect(await missingPaths("context/missing-path-media-types")).toEqual(["AGENTS.md:4:53 src/gone.ts"]);
+  });
+
+  it("does not report fractions, dates or words with a slash, but two words whose first is a root folder", async () => {
+    // test/fixtures/input/ exists: `input/output` is still two words; `src/legacy` is a folder of src/ that is gone.
+    expect(await missingPaths("context/missing-path-words")).toEqual([
+      "AGENTS.md:5:27 src/legacy",
+      "AGENTS.md:5:44 src/gone.ts",
+    ]);
+  });
+
+  it("does not report placeholders, in code spans or links, nor a link written inside a code span", async () => {
+    expect(await missingPaths("context/missing-path-placeholders")).toEqual([
+      "AGENTS.md:5:27 src/gone.ts",
+      "AGENTS.md:5:60 docs/gone.md",
+    ]);
+  });
+
+  it("reads a relative path from the file's folder, the root, a folder its section named, or as a package's export", async () => {
+    // .github/pull_request_template.md and CONTRIBUTING.md exist; packages/tsdown/base.ts and packages/db/src/adapter.ts
+    // exist, packages/db exports "./adapter"; no review checklist, no pool.ts.
+    expect(await missingPaths("context/missing-path-relative")).toEqual([
+      ".github/copilot-instructions.md:4:24 ./review-checklist.md",
+      "AGENTS.md:4:88 ./src/pool.ts",
+    ]);
+  });
+
+  it("reads a scoped rule's relative paths from the folders of the files it applies to, in every agent's rule files", async () => {
+    // src/cart/cart.test.ts has src/cart/__testHelpers/ beside it; src/api/orders.ts has ../shared/errors.ts.
+    // The .clinerules file has no scope: its `./__testHelpers` is read from the root only.
+    expect(await missingPaths("context/missing-path-scoped")).toEqual([
+      ".agents/rules/errors.mdc:8:62 ../shared/codes.ts",
+      ".clinerules:3:64 src/checkout/",
+      ".clinerules:7:38 ./__testHelpers",
+      ".cursor/rules/tests.mdc:7:80 ./__fixtures__/",
+      ".github/instructions/api.instructions.md:5:45 ./handlers.ts",
+      ".windsurf/rules/style.md:3:64 src/shared/retry.ts",
+    ]);
+  });
+
+  it("does not report names that show a convention, names not to add, planned places and former ones", async () => {
+    expect(await missingPaths("context/missing-path-cues")).toEqual([
+      "AGENTS.md:8:17 test/integration/deleted.test.ts",
+    ]);
+  });
+
+  it("reads a path with no extension as a module specifier", async () => {
+    // src/ast/predicate.ts and src/ast/types.ts exist; src/ast/factories never did.
+    expect(await missingPaths("context/missing-path-modules")).toEqual(["AGENTS.md:4:19 src/ast/factories"]);
+  });
+});
