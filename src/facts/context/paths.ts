@@ -467,9 +467,11 @@ function packageNames(packages: readonly PackageFact[]): Set<string> {
 
 /**
  * The existing path a missing one most likely meant: a path with the same name
- * that also ends with the same folder (`core/a.ts` moved), or inside the
- * document's folder, or the only file of that name; else a close name (a typo,
- * a small rename) in the same folder.
+ * that holds all its folders in order (more folders between them, or a number
+ * before a name: `packages/sql/x/` is `packages/2-sql/1-core/x/`), or that also
+ * ends with the same folder (`core/a.ts` moved), or inside the document's
+ * folder, or the only file of that name; else a close name (a typo, a small
+ * rename) in the same folder.
  */
 function nearest(target: Target, document: ContextDocument, tree: Tree): string | null {
   const wanted = inside(document.dir, target.clean) ?? target.clean;
@@ -478,6 +480,8 @@ function nearest(target: Target, document: ContextDocument, tree: Tree): string 
   const namesakes = (tree.byName.get(name) ?? []).filter(kind);
   const segments = target.clean.split("/");
   const lastTwo = segments.length > 1 ? `/${segments.slice(-2).join("/")}` : null;
+  const renumbered = segments.length > 1 ? namesakes.filter((path) => holdsInOrder(path, segments)) : [];
+  if (renumbered.length > 0) return closest(wanted, renumbered);
   const sameEnd = lastTwo === null ? [] : namesakes.filter((path) => `/${path}`.endsWith(lastTwo));
   if (sameEnd.length > 0) return closest(wanted, sameEnd);
   const nearby = document.dir === "" ? [] : namesakes.filter((path) => path.startsWith(`${document.dir}/`));
@@ -489,6 +493,16 @@ function nearest(target: Target, document: ContextDocument, tree: Tree): string 
     .filter((child) => distance(name, posix.basename(child)) <= limit)
     .filter(kind);
   return close.length > 0 ? closest(wanted, close) : null;
+}
+
+/** Whether `path`'s segments, without a numbered prefix (`2-sql` is `sql`), hold every one of `segments` in order. */
+function holdsInOrder(path: string, segments: readonly string[]): boolean {
+  let next = 0;
+  for (const segment of path.split("/")) {
+    if (segments[next] === segment.replace(/^\d+[-_.]/, "")) next += 1;
+    if (next === segments.length) return true;
+  }
+  return false;
 }
 
 function closest(wanted: string, paths: readonly string[]): string | null {

@@ -211,12 +211,15 @@ describe("path checks", () => {
   });
 
   it("suggests the nearest existing path: the same name elsewhere, or a close name in the same folder", async () => {
-    // fixtures/context/missing-path-suggestion: src/lib/format-date.ts, docs/architecture.md, src/core/cart.ts.
+    // fixtures/context/missing-path-suggestion: src/lib/format-date.ts, docs/architecture.md, src/core/cart.ts,
+    // packages/2-sql/1-core/contract/ and packages/1-framework/0-foundation/contract/.
     expect(await checksOf("context/missing-path-suggestion")).toEqual([
       "AGENTS.md:3:25 src/utils/format-date.ts missing (src/lib/format-date.ts exists)",
       "AGENTS.md:4:31 docs/architecure.md missing (docs/architecture.md exists)",
       "AGENTS.md:5:28 src/legacy/ missing",
       "AGENTS.md:5:58 src/core/cart.ts found root src/core/cart.ts",
+      // Of packages/{2-sql/1-core,1-framework/0-foundation}/contract/, the one that holds packages/, sql/ and contract/.
+      "AGENTS.md:6:32 packages/sql/contract/ missing (packages/2-sql/1-core/contract exists)",
     ]);
   });
 });

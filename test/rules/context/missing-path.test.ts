@@ -62,17 +62,20 @@ describe(`${RULE} on real-repository shapes`, () => {
   });
 
   it("suggests the path with the same name or a close one in the same folder, and nothing when none is close", async () => {
-    // fixtures/context/missing-path-suggestion: format-date.ts moved to src/lib/, the link has a typo, src/legacy/ is gone.
+    // fixtures/context/missing-path-suggestion: format-date.ts moved to src/lib/, the link has a typo, src/legacy/ is gone,
+    // packages/sql/ became packages/2-sql/1-core/.
     const findings = findingsOf(await scanFixture("context/missing-path-suggestion"), RULE);
     expect(findings.map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual([
       "3:25 AGENTS.md mentions src/utils/format-date.ts, which does not exist (src/lib/format-date.ts does)",
       "4:31 AGENTS.md mentions docs/architecure.md, which does not exist (docs/architecture.md does)",
       "5:28 AGENTS.md mentions src/legacy/, which does not exist",
+      "6:32 AGENTS.md mentions packages/sql/contract/, which does not exist (packages/2-sql/1-core/contract does)",
     ]);
     expect(findings.map((finding) => finding.fix)).toEqual([
       "Update AGENTS.md to src/lib/format-date.ts if that is what it means, or remove the mention if the thing it named is gone.",
       "Update AGENTS.md to docs/architecture.md if that is what it means, or remove the mention if the thing it named is gone.",
       "Update AGENTS.md to the path's current location, or remove the mention if the thing it named is gone.",
+      "Update AGENTS.md to packages/2-sql/1-core/contract if that is what it means, or remove the mention if the thing it named is gone.",
     ]);
   });
 });
