@@ -22,7 +22,13 @@ export default defineRule({
     },
     notAgentsMd: {
       message: "{{files}} {{verb}} read by one agent only; AGENTS.md is read by most",
-      fix: "Move the content to AGENTS.md and make {{files}} a link to it (`ln -s AGENTS.md CLAUDE.md`), so every agent reads the same instructions.",
+      fix: "Move the instructions every agent needs into AGENTS.md and keep in {{files}} only what is specific to that agent{{claude}}. Never make one a symbolic link to the other: agents write through links.",
+      severity: "info",
+    },
+    scopedOnly: {
+      message:
+        "{{files}} {{verb}} scoped to some files and read by one agent only; no context file applies to every task",
+      fix: "Add an AGENTS.md at the root with what every task needs (how to install, build, test and lint, and what not to touch); the scoped rules can stay as they are.",
       severity: "info",
     },
   },
@@ -50,11 +56,20 @@ export default defineRule({
     }
     const hasAgentsMd = documents.some((document) => document.kind === "agents" && !document.isEmpty);
     const others = nonEmpty.filter((document) => document.linkedTo === null);
+    // Rules scoped to some files (Cursor `globs:`, Copilot `applyTo:`) have no place in AGENTS.md.
+    const general = others.filter((document) => document.scope.length === 0);
     if (!hasAgentsMd && others.length > 0) {
-      const files = others.map((document) => document.path);
+      const files = (general.length > 0 ? general : others).map((document) => document.path);
+      const shown =
+        files.length > 3 ? `${files.slice(0, 3).join(", ")} and ${files.length - 3} more` : files.join(", ");
+      const hasClaude = general.some((document) => document.kind === "claude");
       report({
-        messageId: "notAgentsMd",
-        data: { files: files.join(", "), verb: files.length === 1 ? "is" : "are" },
+        messageId: general.length > 0 ? "notAgentsMd" : "scopedOnly",
+        data: {
+          files: shown,
+          verb: files.length === 1 ? "is" : "are",
+          claude: hasClaude ? " (a line `@AGENTS.md` in CLAUDE.md imports it for Claude Code)" : "",
+        },
         file: files[0] ?? "AGENTS.md",
         line: 1,
         column: 1,

@@ -129,6 +129,6 @@ function notes(facts: Facts): string[] {
     .filter((document) => document.kind === "claude" && document.linkedTo === null && !document.isEmpty)
     .map(
       (document) =>
-        `${document.path} also holds agent instructions: move them into AGENTS.md and make ${document.path} a link to it`,
+        `${document.path} also holds agent instructions: move what every agent needs into AGENTS.md and keep in ${document.path} only what is specific to its agent (never a symbolic link: agents write through links)`,
     );
 }

@@ -101,7 +101,7 @@ describe("groundwork init", () => {
   it("notes an existing CLAUDE.md", async () => {
     const run = runCli(["init", await copyFixture("init/with-claude-md"), "--dry-run"], REPO_ROOT);
     expect(run.stderr).toBe(
-      "groundwork: note: CLAUDE.md also holds agent instructions: move them into AGENTS.md and make CLAUDE.md a link to it\n",
+      "groundwork: note: CLAUDE.md also holds agent instructions: move what every agent needs into AGENTS.md and keep in CLAUDE.md only what is specific to its agent (never a symbolic link: agents write through links)\n",
     );
   });
 
