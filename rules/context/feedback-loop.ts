@@ -9,6 +9,7 @@ import {
   watchOnlyTestScripts,
   watchModeOfCommand,
 } from "../../src/facts/context/tooling.js";
+import { lockfileOf, managerOfLockfile } from "../../src/facts/context/manager.js";
 import { defineRule, type RuleReport } from "../define-rule.js";
 
 /** Reports the parts of the build-test-lint loop an agent cannot run. */
@@ -45,6 +46,11 @@ export default defineRule({
     lockfile: {
       message: "There is no lockfile",
       fix: "Commit the package manager's lockfile (package-lock.json, pnpm-lock.yaml, yarn.lock or bun.lock), so an agent installs the versions the team tested; if that is a deliberate choice, set `package-lock=false` in .npmrc.",
+    },
+    lockfileManager: {
+      message:
+        "package.json names {{declared}} as the package manager, but the lockfile is {{lockfile}}, which {{other}} writes",
+      fix: "Make them agree: commit {{manager}}'s lockfile ({{expected}}, from `{{manager}} install`) and delete {{lockfile}}, or set packageManager to the {{other}} version that wrote it. Corepack runs {{manager}}, which ignores {{lockfile}}, so an agent would install versions nobody tested.",
     },
     ci: {
       message: "No CI workflow runs the checks",
@@ -103,7 +109,10 @@ export default defineRule({
         }
       }
       examine();
-      if (describeLockfiles(packages, facts.project) === null)
+      const mismatch = managerMismatch(facts);
+      if (mismatch)
+        report({ ...at, line: mismatch.line, messageId: "lockfileManager", data: mismatch.data, anchor: "lockfile" });
+      else if (describeLockfiles(packages, facts.project) === null)
         report({ ...at, line: 1, messageId: "lockfile", anchor: "lockfile" });
     }
     examine();
@@ -193,6 +202,22 @@ function runCommand(manager: string, script: string): string {
   const tool = manager === "npx" ? "npm" : manager === "pnpx" ? "pnpm" : manager === "bunx" ? "bun" : manager;
   if (script === "test") return `${tool} test`;
   return tool === "npm" || tool === "bun" ? `${tool} run ${script}` : `${tool} ${script}`;
+}
+
+/**
+ * A `packageManager` field that names another manager than the root
+ * lockfile's: Corepack runs the named one, which does not read the lockfile.
+ * A second manager's lockfile beside the named one's is not a mismatch.
+ */
+function managerMismatch(facts: Facts): { line: number; data: Record<string, string> } | null {
+  const manager = facts.project.packageManager;
+  if (!manager?.declared || manager.lockfile !== null) return null;
+  const lockfile = facts.project.lockfiles.find((path) => !path.includes("/") && managerOfLockfile(path) !== null);
+  const other = lockfile ? managerOfLockfile(lockfile) : null;
+  if (!lockfile || !other) return null;
+  const declared = `\`${manager.name}@${manager.version ?? ""}\``;
+  const data = { declared, manager: manager.name, expected: lockfileOf(manager.name), lockfile, other };
+  return { line: manager.declared.line, data };
 }
 
 /** TypeScript needs a build when the project emits, or a package points its entry at build output. */

@@ -35,8 +35,11 @@ export function commands(facts: Facts, scope: Scope): Section | null {
   const manager = facts.project.packageManager;
   const managerName = manager?.name ?? "npm";
   const lines = ["## Setup and commands", ""];
-  if (manager) lines.push(`Package manager: ${manager.name} (\`${manager.lockfile}\`).`, "");
-  if (scope.dir === "") lines.push(`- \`${installCommand(managerName, manager !== null)}\` — install the dependencies`);
+  // The lockfile, else (no lockfile committed) the version package.json pins.
+  const source = manager?.lockfile ?? (manager?.version ? `packageManager: ${manager.name}@${manager.version}` : null);
+  if (manager && source) lines.push(`Package manager: ${manager.name} (\`${source}\`).`, "");
+  if (scope.dir === "")
+    lines.push(`- \`${installCommand(managerName, Boolean(manager?.lockfile))}\` — install the dependencies`);
   const scripts = pkg ? orderedScripts(pkg).slice(0, scope.listLimit) : [];
   for (const [name, command] of scripts) {
     const purpose = describeScript(command);

@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { managerFieldProblem, type ManagerField } from "./manager.js";
 
 /** What the scan keeps of one package.json. */
 export interface PackageFact {
@@ -29,6 +30,8 @@ export interface PackageFact {
   keys: string[];
   /** 1-based line of the `"scripts"` key, or 1. */
   scriptsLine: number;
+  /** The `packageManager` field (Corepack's `pnpm@10.33.1`) as written, with its line; null when absent. */
+  packageManager: ManagerField | null;
 }
 
 /** The packages of the repository, and the package.json files that could not be read. */
@@ -63,7 +66,10 @@ export async function readPackages(
       warnings.push(`${path}: not a JSON object; the package is left out`);
       continue;
     }
-    packages.push(toPackage(dir, parsed, text));
+    const pkg = toPackage(dir, parsed, text);
+    const problem = dir === "" ? managerFieldProblem(pkg.packageManager) : null;
+    if (problem) warnings.push(problem);
+    packages.push(pkg);
   }
   return { packages, warnings };
 }
@@ -91,7 +97,13 @@ function toPackage(dir: string, manifest: object, text: string): PackageFact {
     binFiles: binFiles(get("bin"), text1("name")),
     keys: Object.keys(manifest),
     scriptsLine: text.includes('"scripts"') ? scriptsLine : 1,
+    packageManager: managerField(text1("packageManager"), text),
   };
+}
+
+function managerField(spec: string | null, text: string): ManagerField | null {
+  if (spec === null) return null;
+  return { spec, line: text.slice(0, Math.max(0, text.indexOf('"packageManager"'))).split("\n").length };
 }
 
 function binNames(bin: unknown, name: string | null): string[] {

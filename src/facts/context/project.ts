@@ -9,17 +9,17 @@ import { join, posix } from "node:path";
 import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import type { Inventory, VitestConfig } from "../../discover/index.js";
 import type { TsconfigReader } from "../tsconfig/index.js";
+import { isYarnBerry, LOCKFILES, resolvePackageManager, type PackageManagerFact } from "./manager.js";
 import type { PackageFact } from "./packages.js";
 
 export type { VitestConfig };
 
 /** What the project's own files say about how it is built and checked. */
 export interface ProjectFact {
-  /** The root lockfile's package manager. */
-  packageManager: {
-    name: "npm" | "pnpm" | "yarn" | "bun";
-    lockfile: string;
-  } | null;
+  /** The package manager: the root package.json's `packageManager` field, else the root lockfile's (see resolvePackageManager). */
+  packageManager: PackageManagerFact | null;
+  /** `yarn` is yarn 2 or later (see isYarnBerry). */
+  isYarnBerry: boolean;
   /** Every lockfile of the repository (a repository of independent apps has one per app). */
   lockfiles: string[];
   /** `.npmrc` says `package-lock=false`: no lockfile by choice. */
@@ -58,14 +58,6 @@ export interface ProjectFact {
   scriptEnv: Set<string>;
 }
 
-const LOCKFILES: ReadonlyArray<[string, "npm" | "pnpm" | "yarn" | "bun"]> = [
-  ["pnpm-lock.yaml", "pnpm"],
-  ["yarn.lock", "yarn"],
-  ["bun.lock", "bun"],
-  ["bun.lockb", "bun"],
-  ["package-lock.json", "npm"],
-  ["npm-shrinkwrap.json", "npm"],
-];
 const CI =
   /^(?:\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|\.buildkite\/.+\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml)$/;
 const MAKEFILE = /(?:^|\/)(?:GNUmakefile|makefile|Makefile)$/;
@@ -115,7 +107,7 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
   const paths = inventory.files.map((file) => file.path);
   const read = (path: string): Promise<string> => readFile(join(inventory.root, path), "utf8").catch(() => "");
   const tsconfigs = lazyTsconfigs(inventory.root, packages);
-  const lock = LOCKFILES.find(([name]) => paths.includes(name));
+  const packageManager = resolvePackageManager(packages.find((pkg) => pkg.dir === "")?.packageManager ?? null, paths);
   const npmrc = paths.includes(".npmrc") ? await read(".npmrc") : "";
   const ciFiles: string[] = [];
   const emptyCiFiles: string[] = [];
@@ -140,7 +132,8 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
   // Read with the test runners' globs, by the TypeScript parser (literal options under `test`).
   const vitestConfigs = inventory.vitestConfigs;
   return {
-    packageManager: lock ? { name: lock[1], lockfile: lock[0] } : null,
+    packageManager,
+    isYarnBerry: isYarnBerry(packageManager, paths),
     lockfiles: paths.filter((path) => LOCKFILE_NAMES.has(posix.basename(path))),
     isLockfileDisabled: /^\s*package-lock\s*=\s*false\s*$/m.test(npmrc),
     ciFiles,

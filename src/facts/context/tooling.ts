@@ -280,7 +280,7 @@ export function watchModeOfCommand(
  * with dependencies; null when some package has none.
  */
 export function describeLockfiles(packages: readonly PackageFact[], project: ProjectFact): string | null {
-  if (project.packageManager) return project.packageManager.lockfile;
+  if (project.packageManager?.lockfile) return project.packageManager.lockfile;
   if (project.isLockfileDisabled) return "disabled in .npmrc";
   const needing = packages.filter((pkg) => pkg.dependencies.length > 0);
   const dirs = project.lockfiles.map((path) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ""));

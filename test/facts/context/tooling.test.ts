@@ -28,6 +28,7 @@ function manifest(scripts: Record<string, string>, dir = ""): PackageFact {
     binFiles: {},
     keys: ["scripts"],
     scriptsLine: 1,
+    packageManager: null,
   };
 }
 

@@ -172,6 +172,50 @@ describe(RULE, () => {
       expect(categoryOf(result, "context").metrics.feedbackLoop.lockfile).toBeNull();
     });
   });
+
+  describe("the packageManager field", () => {
+    // fixtures/context/feedback-loop/manager-declared: "packageManager": "pnpm@10.33.1+sha512.…" and no lockfile.
+    it("names the package manager, though no lockfile is committed", async () => {
+      const result = await scanFixture("context/feedback-loop/manager-declared");
+      expect(categoryOf(result, "context").metrics.packageManager).toBe("pnpm");
+      expect(messagesOf(result)).toEqual(["package.json:1 There is no lockfile"]);
+    });
+
+    // fixtures/context/feedback-loop/manager-mismatch: "packageManager": "yarn@4.5.0" on line 3, and package-lock.json.
+    it("reports a lockfile another manager writes, at the field", async () => {
+      const result = await scanFixture("context/feedback-loop/manager-mismatch");
+      expect(categoryOf(result, "context").metrics.packageManager).toBe("yarn");
+      const [finding, ...rest] = findingsOf(result, RULE);
+      expect(rest).toEqual([]);
+      expect(`${finding?.file}:${finding?.line}:${finding?.column} ${finding?.message}`).toBe(
+        "package.json:3:1 package.json names `yarn@4.5.0` as the package manager, but the lockfile is package-lock.json, which npm writes",
+      );
+      expect(finding?.fix).toBe(
+        "Make them agree: commit yarn's lockfile (yarn.lock, from `yarn install`) and delete package-lock.json, or set packageManager to the npm version that wrote it. Corepack runs yarn, which ignores package-lock.json, so an agent would install versions nobody tested.",
+      );
+    });
+
+    // fixtures/context/feedback-loop/manager-second-lockfile: "pnpm@11.3.0", pnpm-lock.yaml and package-lock.json.
+    it("takes the named manager's lockfile when another's sits beside it", async () => {
+      const result = await scanFixture("context/feedback-loop/manager-second-lockfile");
+      expect(findingsOf(result, RULE)).toEqual([]);
+      expect(categoryOf(result, "context").metrics).toMatchObject({
+        packageManager: "pnpm",
+        feedbackLoop: { lockfile: "pnpm-lock.yaml" },
+      });
+    });
+
+    // fixtures/context/feedback-loop/manager-malformed: "packageManager": "pnpm@latest" (a tag Corepack rejects) on
+    // line 4, and yarn.lock.
+    it("warns about a value Corepack rejects, and lets the lockfile decide", async () => {
+      const result = await scanFixture("context/feedback-loop/manager-malformed");
+      expect(result.warnings).toContain(
+        'package.json:4: packageManager "pnpm@latest" is not name@version of npm, pnpm, yarn or bun; the lockfile decides the package manager',
+      );
+      expect(categoryOf(result, "context").metrics.packageManager).toBe("yarn");
+      expect(findingsOf(result, RULE)).toEqual([]);
+    });
+  });
 });
 
 function messagesOf(result: ScanResult): string[] {
