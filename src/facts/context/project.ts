@@ -54,7 +54,7 @@ export interface ProjectFact {
   envDocs: string[];
   /** Variable names those files document: assigned in an env file, named in a code span, code block or table of a doc. */
   documentedEnv: Set<string>;
-  /** Variables package.json scripts set for the command they run (`cross-env X=1 vite build`, `X=1 node …`). */
+  /** Variables package.json scripts set for the command they run (`cross-env X=1 vite build`, `X=1 node …`), and those CI configuration sets (`env:` keys, `X=1 cmd` in its steps). */
   scriptEnv: Set<string>;
 }
 
@@ -111,8 +111,11 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
   const npmrc = paths.includes(".npmrc") ? await read(".npmrc") : "";
   const ciFiles: string[] = [];
   const emptyCiFiles: string[] = [];
+  const ciEnv = new Set<string>();
   for (const path of paths.filter((candidate) => CI.test(candidate))) {
-    ((await read(path)).trim() === "" ? emptyCiFiles : ciFiles).push(path);
+    const text = await read(path);
+    (text.trim() === "" ? emptyCiFiles : ciFiles).push(path);
+    for (const name of namesSetByCi(text)) ciEnv.add(name);
   }
   const envFiles = paths.filter((path) => ENV_FILE.test(path) && !CODE_FILE.test(path));
   const documentedEnv = new Set<string>();
@@ -160,7 +163,7 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
     envFiles,
     envDocs,
     documentedEnv,
-    scriptEnv: scriptEnv(packages),
+    scriptEnv: new Set([...scriptEnv(packages), ...ciEnv]),
   };
 }
 
@@ -257,6 +260,19 @@ function tscTestScripts(packages: readonly PackageFact[]): Array<{ dir: string; 
       )
       .map(([name]) => ({ dir: pkg.dir, name })),
   );
+}
+
+/**
+ * Variables a CI configuration sets: upper-case keys of its YAML (`env:` maps, GitLab's
+ * `variables:`), and `X=1 cmd` or `export X=1` in its commands. Where the CI sets a
+ * variable is where an agent learns what it is for (trpc: `MUTE_REACT_ACT_WARNINGS=1 pnpm test`).
+ */
+function namesSetByCi(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/^\s*-?\s*([A-Z_][A-Z0-9_]*)\s*:(?:\s|$)/gm)) names.add(match[1] ?? "");
+  for (const match of text.matchAll(/(?:^|[\s;&|("'])([A-Z_][A-Z0-9_]*)=(?!=)/gm)) names.add(match[1] ?? "");
+  names.delete("");
+  return names;
 }
 
 /** `X=1 cmd`, `cross-env X=1 cmd`, `env X=1 cmd`, `export X=1`: the variable is set by the script itself. */

@@ -81,6 +81,15 @@ describe(RULE, () => {
     expect(tally(result)).toEqual({ examined: 1, failed: 1 });
   });
 
+  // fixtures/context/env-ci-set: the GitHub workflow sets TEST_RETRIES (job `env:`) and MUTE_WARNINGS (`X=1 npm test`
+  // in a step), GitLab's `variables:` DEPLOY_REGION; API_TOKEN (src/settings.ts:6) is set nowhere.
+  it("does not ask for variables the CI configuration sets", async () => {
+    const result = await scanFixture("context/env-ci-set");
+    expect(categoryOf(result, "context").metrics.undocumentedEnvVars).toEqual(["API_TOKEN"]);
+    expect(locationsOf(result, RULE)).toEqual(["src/settings.ts:6:10"]);
+    expect(tally(result)).toEqual({ examined: 1, failed: 1 });
+  });
+
   // fixtures/context/env-writes: src/child.ts deletes INSPECTOR_PORT and CHILD_DEBUG (and a variable by a name it is
   // given), sets RENDER_MODE with Object.assign and gives LOG_LEVEL a default there; then reads all of them and API_BASE.
   it("takes delete process.env.X and Object.assign(process.env, …) as the code's own variables, not reads", async () => {
