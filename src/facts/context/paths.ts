@@ -304,8 +304,27 @@ function scopeFolders(document: ContextDocument, tree: Tree): string[] {
     if (!isIncluded(path) || isExcluded(path)) continue;
     const dir = posix.dirname(path);
     folders.add(dir === "." ? "" : dir);
+    // Written from the package root of the files it applies to ("`./test/__helpers` (from package root)").
+    const root = packageRootOf(dir === "." ? "" : dir, tree);
+    if (root !== null) folders.add(root);
+  }
+  // And from the folder the globs start in (`packages/upgrade/**/*.test.tsx` speaks for packages/upgrade).
+  for (const glob of include) {
+    const base = glob
+      .split("/")
+      .filter((segment, index, all) => all.slice(0, index + 1).every((part) => !/[*?[{]/.test(part)));
+    const dir = base.join("/");
+    if (dir !== glob && tree.folders.has(dir)) folders.add(dir);
   }
   return [...folders].sort();
+}
+
+/** The nearest folder at or above `dir` with a package.json, or null. */
+function packageRootOf(dir: string, tree: Tree): string | null {
+  for (let current = dir; ; current = posix.dirname(current) === "." ? "" : posix.dirname(current)) {
+    if (tree.files.has(current === "" ? "package.json" : `${current}/package.json`)) return current;
+    if (current === "") return null;
+  }
 }
 
 /** Existing paths that end with the target's segments, sorted. */

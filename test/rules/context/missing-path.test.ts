@@ -170,6 +170,15 @@ describe(`${RULE}: text that is not a path, beside a path that is missing`, () =
     ]);
   });
 
+  // missing-path-scoped-root: a rule for packages/upgrade/**/*.test.tsx names `./test/__helpers` from the package root
+  // (packages/upgrade/test/__helpers.tsx; the one test file is in test/, where `./test/…` would not lead), and
+  // `./test/__legacy`, which is nowhere.
+  it("resolves a scoped rule's relative paths from the package root and the folder its globs start in", async () => {
+    expect(await missingPaths("context/missing-path-scoped-root")).toEqual([
+      ".cursor/rules/upgrade.mdc:8:22 ./test/__legacy",
+    ]);
+  });
+
   it("does not report names that show a convention, names not to add, planned places and former ones", async () => {
     expect(await missingPaths("context/missing-path-cues")).toEqual([
       "AGENTS.md:8:17 test/integration/deleted.test.ts",
