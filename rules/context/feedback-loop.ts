@@ -1,9 +1,12 @@
 import { z } from "zod";
-import type { Facts, PackageFact } from "../../src/facts/index.js";
+import type { CommandCheck, Facts, PackageFact } from "../../src/facts/index.js";
 import {
   describeLockfiles,
   findFeedbackSteps,
+  isDashPassedOn,
   productPackages,
+  readWatch,
+  type WatchReading,
   runnerOf,
   runOnceAlternative,
   watchOnlyTestScripts,
@@ -86,7 +89,10 @@ export default defineRule({
       for (const purpose of ["test", "lint"] as const) {
         examine();
         if (steps[purpose]) continue;
-        const watchers = purpose === "test" ? watchOnlyTestScripts(packages, facts.project.vitestConfigs) : [];
+        const watchers =
+          purpose === "test"
+            ? watchOnlyTestScripts(packages, facts.project.vitestConfigs, facts.project.isYarnBerry)
+            : [];
         if (watchers.length > 0) {
           report({ ...at, messageId: "testWatch", data: { scripts: watchers.join(", ") }, anchor: purpose });
           continue;
@@ -157,20 +163,29 @@ function reportWatchCommands(
   if (commands.length === 0) return;
   examine();
   const configs = facts.project.vitestConfigs;
+  const isBerry = facts.project.isYarnBerry;
   const watching = new Map<string, { command: (typeof commands)[number]; how: string; instead: string }>();
   for (const command of commands) {
     const key = `${command.document}:${command.line}:${command.column}`;
     const pkg = packageOf(facts, command.packageDir, agentDocs.get(command.document)?.dir ?? "");
     if (watching.has(key) || !pkg) continue;
-    const mode = watchModeOfCommand(pkg, command.text, configs);
-    if (mode === null) continue;
-    const once = runOnceAlternative(pkg, runnerOf(pkg, command.text), configs);
-    // A bare `vitest` watches only in an interactive terminal: reported when the package has a script that runs it once.
-    if (mode === "terminal" && once === null) continue;
+    const reading = readWatch(pkg, command.text, configs, isBerry);
+    if (reading.mode === null) continue;
     const manager = command.need.kind === "script" || command.need.kind === "bin" ? command.need.manager : "npm";
+    const runner = runnerOf(pkg, command.text);
+    const how =
+      reading.mode === "always" ? "watches for changes and never exits" : "runs vitest in watch mode in a terminal";
+    const repair = repairOf(command, reading, manager, isBerry, runner);
+    if (repair !== null && watchModeOfCommand(pkg, repair.fixed, configs, isBerry) === null) {
+      watching.set(key, { command, how: `${how}: ${repair.why}`, instead: `\`${repair.fixed}\`` });
+      continue;
+    }
+    const once = runOnceAlternative(pkg, runner, configs, isBerry);
+    // A bare `vitest` watches only in an interactive terminal: reported when the package has a script that runs it once.
+    if (reading.mode === "terminal" && once === null) continue;
     watching.set(key, {
       command,
-      how: mode === "always" ? "watches for changes and never exits" : "runs vitest in watch mode in a terminal",
+      how,
       instead: once
         ? `\`${runCommand(manager, once)}\``
         : "the test runner once (`vitest run`, or jest without `--watch`)",
@@ -196,6 +211,39 @@ function packageOf(facts: Facts, packageDir: string | null, documentDir: string)
     const found = facts.packages.find((pkg) => pkg.dir === dir);
     if (found || dir === "") return found;
   }
+}
+
+/**
+ * A command whose watch options never reach its tool, mended: `pnpm test --
+ * --watch false` (pnpm passes the `--` on, after which vitest reads no
+ * options) without its `--`; `npm test --watch false` (npm reads the option
+ * as its own config) with a `--` before the option.
+ */
+function repairOf(
+  command: CommandCheck,
+  reading: WatchReading,
+  manager: string,
+  isBerry: boolean,
+  runner: string | null,
+): { fixed: string; why: string } | null {
+  const tool = runner ?? "the test runner";
+  const words = command.text.trim().split(/\s+/);
+  if (reading.ignored.length > 0) {
+    const options = `\`${reading.ignored.join(" ")}\``;
+    const why =
+      command.need.kind === "script" && isDashPassedOn(manager, isBerry)
+        ? `${manager} passes the \`--\` on, and ${tool} ignores ${options} after it`
+        : `${tool} ignores ${options} after a \`--\``;
+    const at = words.indexOf("--");
+    // The `--` is in a script the command runs: nothing to mend in the command.
+    if (at === -1) return null;
+    return { fixed: [...words.slice(0, at), ...words.slice(at + 1)].join(" "), why };
+  }
+  const [first] = reading.consumed;
+  const at = first === undefined ? -1 : words.indexOf(first);
+  if (at === -1) return null;
+  const why = `npm reads \`${reading.consumed.join(" ")}\` as its own option, and the script never gets it`;
+  return { fixed: [...words.slice(0, at), "--", ...words.slice(at)].join(" "), why };
 }
 
 function runCommand(manager: string, script: string): string {

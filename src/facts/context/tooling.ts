@@ -99,6 +99,19 @@ function rootFirst(packages: readonly PackageFact[]): PackageFact[] {
 }
 
 /**
+ * A package's scripts that serve a purpose, in order of preference: by
+ * conventional name (the purpose's own name first: `test` before `test:watch`
+ * and `test:unit`, whatever their order in package.json), then by the tool
+ * they run. npm's placeholder test script is none.
+ */
+function candidatesFor(purpose: ScriptPurpose, pkg: PackageFact): string[] {
+  const all = Object.keys(pkg.scripts).filter((name) => !PLACEHOLDER.test(pkg.scripts[name] ?? ""));
+  const named = all.filter((name) => isNamedFor(purpose, name));
+  const byCommand = all.filter((name) => PURPOSE_COMMANDS[purpose].test(pkg.scripts[name] ?? ""));
+  return [...new Set([...named.filter((name) => name === purpose), ...named, ...byCommand])];
+}
+
+/**
  * The first script that serves a purpose, the root package's before any
  * other's: by conventional name (`lint`, `lint:js`, `test:eslint`,
  * `build:esm`; the purpose's own name first), else by the tool it runs. npm's
@@ -110,7 +123,10 @@ export function findScriptFor(
   purpose: ScriptPurpose,
   packages: readonly PackageFact[],
   vitestConfigs: readonly VitestConfig[] = [],
-  { allowTerminal: isTerminalAllowed = true }: { allowTerminal?: boolean } = {},
+  {
+    allowTerminal: isTerminalAllowed = true,
+    isYarnBerry = false,
+  }: { allowTerminal?: boolean; isYarnBerry?: boolean } = {},
 ): ScriptRef | null {
   const tiers = [
     { allowTerminal: false, allowE2e: false },
@@ -121,18 +137,12 @@ export function findScriptFor(
     const usable = (pkg: PackageFact, name: string): boolean => {
       if (PLACEHOLDER.test(pkg.scripts[name] ?? "")) return false;
       if (purpose === "test" && !tier.allowE2e && E2E_NAME.test(name)) return false;
-      const mode = watchModeOf(pkg, name, vitestConfigs);
+      const mode = watchModeOf(pkg, name, vitestConfigs, isYarnBerry);
       return mode === null || (tier.allowTerminal && mode === "terminal");
     };
     for (const pkg of rootFirst(packages)) {
-      const names = Object.keys(pkg.scripts).filter((name) => isNamedFor(purpose, name));
-      // `test` itself before `test:watch`, `test:unit` and the others, whatever their order in package.json.
-      const byName = [...names.filter((name) => name === purpose), ...names].find((name) => usable(pkg, name));
-      if (byName) return { dir: pkg.dir, name: byName };
-      const byCommand = Object.keys(pkg.scripts).find(
-        (name) => PURPOSE_COMMANDS[purpose].test(pkg.scripts[name] ?? "") && usable(pkg, name),
-      );
-      if (byCommand) return { dir: pkg.dir, name: byCommand };
+      const found = candidatesFor(purpose, pkg).find((name) => usable(pkg, name));
+      if (found) return { dir: pkg.dir, name: found };
     }
   }
   return null;
@@ -148,6 +158,7 @@ export function runOnceAlternative(
   pkg: PackageFact,
   runner: string | null,
   vitestConfigs: readonly VitestConfig[] = [],
+  isYarnBerry = false,
 ): string | null {
   const names = Object.keys(pkg.scripts).filter((name) => !E2E_NAME.test(name));
   const ordered = [
@@ -161,7 +172,9 @@ export function runOnceAlternative(
   return (
     ordered.find(
       (name) =>
-        !PLACEHOLDER.test(pkg.scripts[name] ?? "") && watchModeOf(pkg, name, vitestConfigs) === null && runs(name),
+        !PLACEHOLDER.test(pkg.scripts[name] ?? "") &&
+        watchModeOf(pkg, name, vitestConfigs, isYarnBerry) === null &&
+        runs(name),
     ) ?? null
   );
 }
@@ -170,10 +183,13 @@ export function runOnceAlternative(
 export function watchOnlyTestScripts(
   packages: readonly PackageFact[],
   vitestConfigs: readonly VitestConfig[] = [],
+  isYarnBerry = false,
 ): string[] {
   const found = packages.flatMap((pkg) =>
     Object.keys(pkg.scripts)
-      .filter((name) => PURPOSE_NAMES.test.test(name) && watchModeOf(pkg, name, vitestConfigs) === "always")
+      .filter(
+        (name) => PURPOSE_NAMES.test.test(name) && watchModeOf(pkg, name, vitestConfigs, isYarnBerry) === "always",
+      )
       .map((name) => (pkg.dir === "" ? name : `${pkg.dir}: ${name}`)),
   );
   return [...new Set(found)];
@@ -215,11 +231,12 @@ export interface FeedbackSteps {
  */
 export function findFeedbackSteps(packages: readonly PackageFact[], project: ProjectFact): FeedbackSteps {
   const configs = project.vitestConfigs;
-  const build = findScriptFor("build", packages, configs);
+  const options = { isYarnBerry: project.isYarnBerry };
+  const build = findScriptFor("build", packages, configs, options);
   return {
-    test: findScriptFor("test", packages, configs),
+    test: findScriptFor("test", packages, configs, options),
     build,
-    lint: findScriptFor("lint", packages, configs),
+    lint: findScriptFor("lint", packages, configs, options),
     typecheck:
       rootFirst(packages)
         .map((pkg) => typecheckStepOf(pkg, project))
@@ -233,10 +250,11 @@ export function findFeedbackSteps(packages: readonly PackageFact[], project: Pro
  */
 function typecheckStepOf(pkg: PackageFact, project: ProjectFact): ScriptRef | null {
   const own = [pkg];
-  const build = findScriptFor("build", own, project.vitestConfigs);
+  const options = { isYarnBerry: project.isYarnBerry };
+  const build = findScriptFor("build", own, project.vitestConfigs, options);
   const buildRunsTsc = build !== null && /\btsc\b/.test(pkg.scripts[build.name] ?? "");
   return (
-    findScriptFor("typecheck", own, project.vitestConfigs) ??
+    findScriptFor("typecheck", own, project.vitestConfigs, options) ??
     typecheckScriptOf(pkg, project) ??
     (buildRunsTsc ? build : null)
   );
@@ -247,7 +265,7 @@ function typecheckScriptOf(pkg: PackageFact, project: ProjectFact): ScriptRef | 
   const own = project.typecheckScripts.filter((script) => script.dir === pkg.dir);
   return (
     own.find((script) => script.name === "test") ??
-    own.find((script) => watchModeOf(pkg, script.name, project.vitestConfigs) === null) ??
+    own.find((script) => watchModeOf(pkg, script.name, project.vitestConfigs, project.isYarnBerry) === null) ??
     null
   );
 }
@@ -257,12 +275,19 @@ function typecheckScriptOf(pkg: PackageFact, project: ProjectFact): ScriptRef | 
  * `vitest watch`/`dev`, `tsx watch`, `--ui`), "terminal" for a bare `vitest`
  * (vitest watches by default in an interactive terminal, and runs once in CI
  * or a non-interactive shell), null when it runs once (`vitest run`, `--run`,
- * `--watch=false`, or a vitest config that sets `watch: false`). Scripts it
- * runs in the same package (`yarn test:app --watch=false`) are followed, with
- * the arguments passed on.
+ * `--watch=false`, `--watch false`, `--no-watch`, or a vitest config that sets
+ * `watch: false`). Only a tool's options count: what follows a `--` it is
+ * given is no option of its (vitest and jest read it as file filters). Scripts
+ * it runs in the same package (`yarn test:app --watch=false`) are followed,
+ * with the arguments the package manager passes on (see {@link argsForScript}).
  */
-export function watchModeOf(pkg: PackageFact, name: string, vitestConfigs: readonly VitestConfig[] = []): WatchMode {
-  return watchOfText(pkg, pkg.scripts[name] ?? "", [], vitestConfigs, 0);
+export function watchModeOf(
+  pkg: PackageFact,
+  name: string,
+  vitestConfigs: readonly VitestConfig[] = [],
+  isYarnBerry = false,
+): WatchMode {
+  return watchOfText(pkg, pkg.scripts[name] ?? "", [], newEnv(vitestConfigs, isYarnBerry), 0);
 }
 
 /** How a command line watches (see {@link watchModeOf}), its scripts looked up in `pkg`. */
@@ -270,8 +295,59 @@ export function watchModeOfCommand(
   pkg: PackageFact,
   text: string,
   vitestConfigs: readonly VitestConfig[] = [],
+  isYarnBerry = false,
 ): WatchMode {
-  return watchOfText(pkg, text.replace(/^\$\s+/, ""), [], vitestConfigs, 0);
+  return readWatch(pkg, text, vitestConfigs, isYarnBerry).mode;
+}
+
+/**
+ * How a command line watches, and the watch options that never reach its
+ * tool as options: given after a `--` (`pnpm test -- --watch false`), or taken
+ * by npm as its own (`npm test --watch false`).
+ */
+export interface WatchReading {
+  mode: WatchMode;
+  /** Watch options that reached a tool after a `--` (its own or one the package manager passed on): not applied. */
+  ignored: string[];
+  /** Watch options npm read as its own config, before the `--` that would have passed them to the script. */
+  consumed: string[];
+}
+
+/** See {@link WatchReading}. */
+export function readWatch(
+  pkg: PackageFact,
+  text: string,
+  vitestConfigs: readonly VitestConfig[] = [],
+  isYarnBerry = false,
+): WatchReading {
+  const env = newEnv(vitestConfigs, isYarnBerry);
+  const mode = watchOfText(pkg, text.replace(/^\$\s+/, ""), [], env, 0);
+  return { mode, ignored: [...new Set(env.ignored)], consumed: [...new Set(env.consumed)] };
+}
+
+/** Whether a package manager hands a script the `--` written after its name: pnpm 7 and later, and yarn 2 and later. */
+export function isDashPassedOn(manager: string, isYarnBerry = false): boolean {
+  return manager === "pnpm" || (manager === "yarn" && isYarnBerry);
+}
+
+/**
+ * The arguments a package manager hands the script it runs, given the words
+ * after the script's name. npm reads options before a `--` as its own config
+ * (a `true` or `false` after one as its value) and passes the positional words
+ * and whatever follows the `--`, which it drops; yarn 1 drops a `--` and passes
+ * the rest; pnpm (7 and later) and yarn 2 and later pass everything, the `--`
+ * included, so that `pnpm test -- --watch false` runs `vitest -- --watch false`.
+ * bun is taken as dropping it, as npm does.
+ */
+export function argsForScript(manager: string, words: readonly string[], isYarnBerry = false): string[] {
+  if (isDashPassedOn(manager, isYarnBerry)) return [...words];
+  if (manager !== "npm") return withoutFirst(words, "--");
+  const end = words.indexOf("--");
+  const head = end === -1 ? words : words.slice(0, end);
+  const positional = head.filter(
+    (word, index) => !word.startsWith("-") && !(/^(?:true|false)$/.test(word) && head[index - 1]?.startsWith("-")),
+  );
+  return end === -1 ? positional : [...positional, ...words.slice(end + 1)];
 }
 
 /**
@@ -311,63 +387,114 @@ const SHORT_WATCH = new Set([
 ]);
 const MANAGERS = new Set(["npm", "pnpm", "yarn", "bun"]);
 const VITEST_ONCE = new Set(["run", "list", "init"]);
+const WATCH_FLAG = /^--(?:watch|watchAll)$/;
 
-function watchOfText(
-  pkg: PackageFact,
-  text: string,
-  passed: readonly string[],
-  configs: readonly VitestConfig[],
-  depth: number,
-): WatchMode {
+/** What reading a command line's watch mode needs, and the options it found a tool ignores. */
+interface Env {
+  configs: readonly VitestConfig[];
+  isYarnBerry: boolean;
+  ignored: string[];
+  consumed: string[];
+}
+
+function newEnv(configs: readonly VitestConfig[], isYarnBerry: boolean): Env {
+  return { configs, isYarnBerry, ignored: [], consumed: [] };
+}
+
+/** The watch options among a tool's words (`--watch`, `--no-watch`, `--watchAll=false`), with a `true` or `false` after one. */
+function watchWords(words: readonly string[]): string[] {
+  return words.filter(
+    (word, index) =>
+      /^--(?:no-)?watch/.test(word) || (WATCH_FLAG.test(words[index - 1] ?? "") && /^(?:true|false)$/.test(word)),
+  );
+}
+
+function watchOfText(pkg: PackageFact, text: string, passed: readonly string[], env: Env, depth: number): WatchMode {
   let result: WatchMode = null;
   const segments = text.split(/\s*(?:&&|\|\||;|\|)\s*/);
   segments.forEach((segment, index) => {
     // Arguments passed to the script go to its last command.
     const words = [...tokens(segment), ...(index === segments.length - 1 ? passed : [])];
-    const mode = watchOfCommand(pkg, words, configs, depth);
+    const mode = watchOfCommand(pkg, words, env, depth);
     if (mode === "always" || (mode === "terminal" && result === null)) result = mode;
   });
   return result;
 }
 
-function watchOfCommand(
-  pkg: PackageFact,
-  words: readonly string[],
-  configs: readonly VitestConfig[],
-  depth: number,
-): WatchMode {
+/** `--watch=false`, `--watch false`, `--no-watch` (and the same of jest's `--watchAll`). */
+function isWatchOff(flags: readonly string[]): boolean {
+  return flags.some(
+    (word, index) =>
+      /^--(?:watch|watchAll)=false$|^--no-watch(?:All)?$/.test(word) ||
+      (WATCH_FLAG.test(word) && flags[index + 1] === "false"),
+  );
+}
+
+function isWatchOn(flags: readonly string[]): boolean {
+  return flags.some(
+    (word, index) =>
+      /^--(?:watch|watchAll)=true$/.test(word) || (WATCH_FLAG.test(word) && flags[index + 1] !== "false"),
+  );
+}
+
+function watchOfCommand(pkg: PackageFact, words: readonly string[], env: Env, depth: number): WatchMode {
   const at = words.findIndex(
     (word) => !/^[A-Z_][A-Z0-9_]*=/.test(word) && !/^(?:cross-env|env|npx|pnpx|bunx|exec|dotenv)$/.test(word),
   );
   const tool = words[at] ?? "";
-  const args = words.slice(at + 1);
-  if (args.some((word) => /^--(?:watch|watchAll)=false$|^--no-watch$/.test(word))) return null;
-  if (MANAGERS.has(tool)) return scriptCall(pkg, args, configs, depth);
-  if (args.some((word) => /^--(?:watch|watchAll)(?:=true)?$/.test(word))) return "always";
+  // A binary run through npx, pnpm exec and the like: whether they hand it a `--` is not known, so it is taken as not.
+  const isRunThrough = words.slice(0, Math.max(at, 0)).some((word) => /^(?:npx|pnpx|bunx|exec)$/.test(word));
+  const args = isRunThrough ? withoutFirst(words.slice(at + 1), "--") : words.slice(at + 1);
+  if (MANAGERS.has(tool)) return scriptCall(pkg, tool, args, env, depth);
+  // A tool's options end at `--`: what follows is its positional arguments.
+  const end = args.indexOf("--");
+  const flags = end === -1 ? args : args.slice(0, end);
+  const after = end === -1 ? [] : args.slice(end + 1);
+  env.ignored.push(...watchWords(after));
+  if (isWatchOff(flags)) return null;
+  if (isWatchOn(flags)) return "always";
   const base = tool.split("/").pop() ?? tool;
-  if (SHORT_WATCH.has(base) && args.includes("-w")) return "always";
-  if (base === "tsx" && args[0] === "watch") return "always";
+  if (SHORT_WATCH.has(base) && flags.includes("-w")) return "always";
+  if (base === "tsx" && flags[0] === "watch") return "always";
   if (base === "nodemon") return "always";
-  if (base === "playwright" && args.includes("--ui")) return "always";
+  if (base === "playwright" && flags.includes("--ui")) return "always";
   if (base !== "vitest") return null;
-  if (args.includes("--ui") || args[0] === "watch" || args[0] === "dev") return "always";
-  if (VITEST_ONCE.has(args[0] ?? "") || args.includes("--run")) return null;
-  return vitestConfigFor(pkg.dir, args, configs)?.isWatchOff === true ? null : "terminal";
+  if (flags.includes("--ui") || flags[0] === "watch" || flags[0] === "dev") return "always";
+  if (VITEST_ONCE.has(flags[0] ?? "") || flags.includes("--run")) return null;
+  return vitestConfigFor(pkg.dir, flags, env.configs)?.isWatchOff === true ? null : "terminal";
 }
 
-/** `npm run x -- --watch`, `yarn x`, `pnpm run x`: the script it runs, in the same package; else the binary (`pnpm vitest`). */
-function scriptCall(
-  pkg: PackageFact,
-  args: readonly string[],
-  configs: readonly VitestConfig[],
-  depth: number,
-): WatchMode {
-  const rest = args[0] === "run" || args[0] === "run-script" ? args.slice(1) : args;
+/**
+ * `npm run x -- --watch`, `yarn x`, `pnpm run x`: the script it runs, in the same package, with the arguments the
+ * manager passes on; else the binary (`pnpm vitest`), given the words as written less a `--`.
+ */
+function scriptCall(pkg: PackageFact, manager: string, args: readonly string[], env: Env, depth: number): WatchMode {
+  // Options before the script's name are the manager's own.
+  const head = readOptionsOf(args);
+  const verbAt = args[head] === "run" || args[head] === "run-script" ? head + 1 : head;
+  const rest = args.slice(verbAt);
   const script = rest[0] ?? "";
   if (depth >= 4) return null;
-  if (!(script in pkg.scripts)) return watchOfCommand(pkg, rest, configs, depth + 1);
-  const passed = rest.slice(1).filter((word) => word !== "--");
-  return watchOfText(pkg, pkg.scripts[script] ?? "", passed, configs, depth + 1);
+  // A binary (`pnpm vitest`): as one run through npx.
+  if (!(script in pkg.scripts)) return watchOfCommand(pkg, withoutFirst(rest, "--"), env, depth + 1);
+  const given = rest.slice(1);
+  const passed = argsForScript(manager, given, env.isYarnBerry);
+  if (manager === "npm") {
+    const end = given.indexOf("--");
+    env.consumed.push(...watchWords(end === -1 ? given : given.slice(0, end)));
+  }
+  return watchOfText(pkg, pkg.scripts[script] ?? "", passed, env, depth + 1);
+}
+
+/** The index of the first word that is not a package manager option (`pnpm -w run x`, `yarn --silent x`). */
+function readOptionsOf(args: readonly string[]): number {
+  const index = args.findIndex((word) => !word.startsWith("-"));
+  return index === -1 ? args.length : index;
+}
+
+function withoutFirst(words: readonly string[], word: string): string[] {
+  const at = words.indexOf(word);
+  return at === -1 ? [...words] : [...words.slice(0, at), ...words.slice(at + 1)];
 }
 
 function tokens(segment: string): string[] {

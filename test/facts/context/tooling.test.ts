@@ -4,7 +4,9 @@ import type { PackageFact } from "../../../src/facts/context/packages.js";
 import { readPackages } from "../../../src/facts/context/packages.js";
 import { readProject, type VitestConfig } from "../../../src/facts/context/project.js";
 import {
+  argsForScript,
   findScriptFor,
+  readWatch,
   runOnceAlternative,
   watchModeOf,
   watchModeOfCommand,
@@ -52,6 +54,12 @@ describe("watch mode of a script", () => {
     ["vitest run", null],
     ["vitest --run", null],
     ["vitest --watch=false", null],
+    ["vitest --watch false", null],
+    ["vitest --no-watch", null],
+    ["vitest --watch true", "always"],
+    ["vitest -- --watch false", "terminal"],
+    ["jest --watch false", null],
+    ["jest -- --watch", null],
     ["vitest list", null],
     ["jest", null],
     ["jest --watchAll=false", null],
@@ -75,6 +83,47 @@ describe("watch mode of a script", () => {
     expect(watchModeOf(pkg, "test:live")).toBe("always");
     expect(watchModeOfCommand(pkg, "$ pnpm vitest run src/a.test.ts")).toBeNull();
     expect(watchModeOfCommand(pkg, "cd app && yarn test")).toBe("terminal");
+  });
+
+  describe("what each package manager passes on after a script's name", () => {
+    it.each([
+      ["npm", ["--watch", "false", "src/a.test.ts"], ["src/a.test.ts"]],
+      ["npm", ["--", "--watch", "false"], ["--watch", "false"]],
+      ["pnpm", ["--", "--watch", "false"], ["--", "--watch", "false"]],
+      ["pnpm", ["--watch", "false"], ["--watch", "false"]],
+      ["yarn", ["--", "--watch", "false"], ["--watch", "false"]],
+      ["bun", ["--", "--watch", "false"], ["--watch", "false"]],
+    ])("%s given %j passes %j", (manager, words, passed) => {
+      expect(argsForScript(manager, words)).toEqual(passed);
+    });
+
+    it("passes the `--` on under yarn 2 and later", () => {
+      expect(argsForScript("yarn", ["--", "--watch", "false"], true)).toEqual(["--", "--watch", "false"]);
+    });
+
+    // test is a bare vitest: it watches in a terminal unless `--watch false` reaches it as an option.
+    const pkg = manifest({ test: "vitest" });
+    it.each([
+      ["pnpm test -- --watch false", "terminal", ["--watch", "false"], []],
+      ["pnpm run test -- --watch=false", "terminal", ["--watch=false"], []],
+      ["pnpm test --watch false", null, [], []],
+      ["npm test -- --watch false", null, [], []],
+      ["npm test --watch false", "terminal", [], ["--watch", "false"]],
+      ["yarn test -- --watch false", null, [], []],
+      ["bun run test -- --no-watch", null, [], []],
+      // Whether npx hands vitest the `--` is not known: taken as not.
+      ["npx vitest -- --watch false", null, [], []],
+    ])("`%s` is %s", (command, mode, ignored, consumed) => {
+      expect(readWatch(pkg, command)).toEqual({ mode, ignored, consumed });
+    });
+
+    it("reads `yarn test -- --watch false` as a watcher under yarn 2 and later", () => {
+      expect(readWatch(pkg, "yarn test -- --watch false", [], true)).toEqual({
+        mode: "terminal",
+        ignored: ["--watch", "false"],
+        consumed: [],
+      });
+    });
   });
 
   it("takes a bare vitest as running once when the package's vitest config sets watch: false", () => {

@@ -136,6 +136,33 @@ describe(RULE, () => {
       });
     });
 
+    // fixtures/context/feedback-loop/watch-dashes: pnpm (packageManager), "test" is a bare `vitest`. AGENTS.md lines 5-10
+    // turn watch mode off: with and without pnpm's `--`, with a file filter, `--no-watch`, and with npm.
+    it("reads `--watch false` as no watch, and reports it where the `--` pnpm passes on (or npm's own option parsing) keeps it from vitest", async () => {
+      const result = await scanFixture("context/feedback-loop/watch-dashes");
+      const fix = (command: string): string =>
+        `Tell agents to run \`${command}\` instead: an agent waits for its command to finish, and a watcher never does.`;
+      expect(
+        findingsOf(result, RULE).map((finding) => [`${finding.line}:${finding.column}`, finding.message, finding.fix]),
+      ).toEqual([
+        [
+          "5:4",
+          "AGENTS.md tells agents to run `pnpm test -- --watch false`, which runs vitest in watch mode in a terminal: pnpm passes the `--` on, and vitest ignores `--watch false` after it",
+          fix("pnpm test --watch false"),
+        ],
+        [
+          "7:4",
+          "AGENTS.md tells agents to run `pnpm test -- --watch false src/sum.test.js`, which runs vitest in watch mode in a terminal: pnpm passes the `--` on, and vitest ignores `--watch false` after it",
+          fix("pnpm test --watch false src/sum.test.js"),
+        ],
+        [
+          "9:4",
+          "AGENTS.md tells agents to run `npm test --watch false`, which runs vitest in watch mode in a terminal: npm reads `--watch false` as its own option, and the script never gets it",
+          fix("npm test -- --watch false"),
+        ],
+      ]);
+    });
+
     // fixtures/context/feedback-loop/watch-only: the one test script is `jest --watchAll`.
     it("does not take a watcher as the test step", async () => {
       const result = await scanFixture("context/feedback-loop/watch-only");
