@@ -44,11 +44,15 @@ const PLACEHOLDER = /no test specified/i;
 const NON_PRODUCT =
   /(?:^|\/)(?:examples?|fixtures?|__fixtures__|test|tests|__tests__|bench|benchmarks?|demo|demos|sandbox|playground)(?:\/|$)/;
 
-/** The script that runs a package's tests: `test`, else the first `test:*`/`test-*`/`tests` script; never npm's placeholder. */
+/**
+ * The script that runs a package's tests, as the feedback loop's test step
+ * reads names: `test`, else the first `test:*`/`test-*`/`tests` script that is
+ * not a lint or type-check name (`test:lint`, `test:types`), else one running a
+ * test runner; never npm's placeholder. Unlike the test step, a watcher and an
+ * end-to-end suite count: they are the package's tests, run another way.
+ */
 export function findTestScript(manifest: PackageFact): string | null {
-  const names = Object.keys(manifest.scripts).filter((name) => !PLACEHOLDER.test(manifest.scripts[name] ?? ""));
-  if (names.includes("test")) return "test";
-  return names.find((name) => /^tests?(?:[:-].+)?$/.test(name)) ?? null;
+  return candidatesFor("test", manifest)[0] ?? null;
 }
 
 /**

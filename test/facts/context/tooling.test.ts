@@ -6,6 +6,7 @@ import { readProject, type VitestConfig } from "../../../src/facts/context/proje
 import {
   argsForScript,
   findScriptFor,
+  findTestScript,
   readWatch,
   runOnceAlternative,
   watchModeOf,
@@ -169,6 +170,21 @@ describe("the feedback loop's test step", () => {
     expect(runOnceAlternative(pkg, "vitest")).toBe("test:once");
     expect(runOnceAlternative(pkg, "tsc")).toBe("check");
     expect(runOnceAlternative(pkg, "jest")).toBeNull();
+  });
+});
+
+describe("a package's test script, as the tests category takes it", () => {
+  it("reads names as the test step does, and counts a watcher and an end-to-end suite", () => {
+    expect(findTestScript(manifest({ "test:lint": "eslint .", "test:types": "tsc --noEmit" }))).toBeNull();
+    expect(findTestScript(manifest({ "test:lint": "eslint .", "test:unit": "vitest run" }))).toBe("test:unit");
+    expect(findTestScript(manifest({ "test:watch": "vitest --watch", test: "vitest run" }))).toBe("test");
+    expect(findTestScript(manifest({ test: 'echo "Error: no test specified" && exit 1', check: "vitest run" }))).toBe(
+      "check",
+    );
+    // The test step wants a script that runs once; the package's tests are there all the same.
+    expect(findTestScript(manifest({ "test:watch": "jest --watch" }))).toBe("test:watch");
+    expect(findScriptFor("test", [manifest({ "test:watch": "jest --watch" })])).toBeNull();
+    expect(findTestScript(manifest({ "test:e2e": "playwright test" }))).toBe("test:e2e");
   });
 });
 

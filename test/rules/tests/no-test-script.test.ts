@@ -30,6 +30,19 @@ describe(RULE, () => {
     expect(categoryOf(result, "tests").metrics.testScript).toBe("packages/api/package.json: test:unit");
   });
 
+  // fixtures/tests/no-test-script/root-lint-scripts: the root has only test:lint and test:types; packages/core has
+  // no test script, packages/cli a "check" running `vitest run`.
+  it("does not take a root's test:lint or test:types as its test script, and takes a script running the runner", async () => {
+    const result = await scanFixture("tests/no-test-script/root-lint-scripts");
+    expect(locationsOf(result, RULE)).toEqual(["packages/core/package.json:4:1"]);
+    expect(findingsOf(result, RULE)[0]?.message).toBe(
+      "Package @atlas/core has no test script, and no root test script covers it",
+    );
+    // The feedback loop's test step, by the same definition.
+    expect(categoryOf(result, "tests").metrics.testScript).toBe("packages/cli/package.json: check");
+    expect(categoryOf(result, "context").metrics.feedbackLoop.test).toBe("packages/cli/package.json: check");
+  });
+
   it("checks the root of a single-package repository", async () => {
     const result = await scanFixture("tests/no-test-script/single-package-without-script");
     expect(locationsOf(result, RULE)).toEqual(["package.json:1:1"]);
