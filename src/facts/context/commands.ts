@@ -16,6 +16,8 @@ export interface CommandLine {
   isAtRoot: boolean;
   /** The folder a list item is about (`` - `examples/demo` — run `pnpm dev` ``), as written; null elsewhere. */
   subject: string | null;
+  /** The text says not to run it (`` use `pnpm run deploy` (not `pnpm deploy`) ``, `` instead of `npm i` ``); absent otherwise. */
+  isNegated?: boolean;
   /**
    * Folder an earlier bare `cd` line of the same code block moved to ("" for none, null when it cannot be known;
    * null too after a scaffolder earlier in the section: the command runs in the project the reader just created).
@@ -62,7 +64,13 @@ export type CommandNeed =
   | { kind: "just"; recipe: string | null }
   | { kind: "file"; manager: string; file: string }
   /** A word npm takes as its command that is none of npm's commands (npm runs scripts only through `run`). */
-  | { kind: "unknown-command"; manager: string; command: string };
+  | { kind: "unknown-command"; manager: string; command: string }
+  /**
+   * A word the package manager runs as its own command (`pnpm deploy`, `npm audit`, `bun test`, `yarn pack`): a
+   * script of the same name does not run. Only the forms a script could be meant by are recognised: no workspace
+   * selection, and nothing after the word but a `--` and what follows it (`isBare`); `pnpm why x` is pnpm's.
+   */
+  | { kind: "builtin"; manager: string; command: string };
 
 /** One recognised simple command. */
 export interface RecognisedCommand extends CommandLine {
@@ -96,6 +104,9 @@ const ROOT_HINT =
 /** "the repo-wide `pnpm x`": that command is the root's. */
 const REPO_WIDE_BEFORE = /\b(?:repo|repository|monorepo|workspace)-wide\s*$/i;
 const LIST_OR_TABLE = /^\s*(?:[-*+]|\d+[.)]|\|)\s/;
+/** Words right before a code span that say not to run it: "not", "never", "instead of", "rather than", "avoid", "don't use". */
+const NEGATION_BEFORE =
+  /(?:\b(?:not|never|instead\s+of|rather\s+than|avoid|avoiding)|\bdon[\u2019']t)\s*(?:(?:use|run|call|type)\s+)?[("\u201c]?\s*$/i;
 /** A list item that opens with a code span or a link naming a path: the item is about that folder. */
 const LIST_SUBJECT = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?(?:`([^`\s]+)`|\[[^\]]*\]\(([^)\s]+)\))/;
 
@@ -170,8 +181,10 @@ export function commandLines(lines: readonly string[]): CommandLine[] {
         note(code);
         continue;
       }
+      const before = unit ? unit.text.slice(0, unit.offset + (match.index ?? 0)) : text.slice(0, match.index ?? 0);
       found.push(
         take({
+          ...(NEGATION_BEFORE.test(before) ? { isNegated: true } : {}),
           text: code,
           line: index + 1,
           column: 1 + (match.index ?? 0) + (match[1]?.length ?? 1),
@@ -831,7 +844,69 @@ const YARN_COMMANDS = new Set([
   "versions",
   "why",
 ]);
+/** Commands of yarn 1 only: in yarn 2 and later the word runs the script of that name. */
+const YARN_CLASSIC_ONLY = new Set([
+  "audit",
+  "autoclean",
+  "check",
+  "generate-lock-entry",
+  "global",
+  "import",
+  "licenses",
+  "list",
+  "login",
+  "logout",
+  "outdated",
+  "owner",
+  "policies",
+  "publish",
+  "tag",
+  "team",
+  "upgrade",
+  "versions",
+]);
+/** Commands of yarn 2 and later only: yarn 1 runs the script of that name. */
+const YARN_BERRY_ONLY = new Set([
+  "constraints",
+  "dedupe",
+  "dlx",
+  "explain",
+  "npm",
+  "patch",
+  "patch-commit",
+  "plugin",
+  "rebuild",
+  "sdks",
+  "search",
+  "set",
+  "stage",
+  "unplug",
+  "up",
+]);
 const YARN_VALUE_OPTIONS = new Set(["--cwd", "--modules-folder", "--cache-folder", "--mutex", "--network-timeout"]);
+
+/** Whether `yarn <word>` runs yarn's own command, in yarn 1 or in yarn 2 and later. */
+export function isYarnCommand(word: string, isYarnBerry: boolean): boolean {
+  if (!YARN_COMMANDS.has(word)) return false;
+  return isYarnBerry ? !YARN_CLASSIC_ONLY.has(word) : !YARN_BERRY_ONLY.has(word);
+}
+
+/**
+ * Built-in commands that mean themselves whatever the scripts: installs of
+ * the checkout (`install`, `i`, `ci`, `install-test`), which no README means
+ * as a script, and commands that run the lifecycle script of their own name on
+ * the way (`install`, `publish`, `version`).
+ */
+export function isSelfMeaningCommand(manager: string, word: string): boolean {
+  const command = manager === "npm" ? (npmCommand(word) ?? word) : (SETUP_ALIASES[word] ?? word);
+  return ["install", "ci", "install-test", "install-ci-test", "publish", "version"].includes(command);
+}
+
+const SETUP_ALIASES: Record<string, string> = {
+  i: "install",
+  it: "install-test",
+  "clean-install": "ci",
+};
 const BUN_COMMANDS = new Set([
   "a",
   "add",
@@ -958,6 +1033,8 @@ function npm(words: readonly string[]): Found | null {
     return { need: { kind: "unknown-command", manager: "npm", command: word }, dir, isAtRoot: false };
   if (command === "test" || command === "start" || command === "stop" || command === "restart") return script(command);
   if (command === "run") return name ? script(name) : null;
+  if (command !== "exec")
+    return selection === null && isBare(words, words.indexOf(word)) ? plain(builtin("npm", word), dir) : null;
   if (command === "exec") {
     // `npm exec --package x -- y` runs what it installs on the spot.
     if (head.some((item) => item === "-p" || item.startsWith("--package") || item === "-c" || item === "--call"))
@@ -1021,7 +1098,8 @@ function pnpm(words: readonly string[]): Found | null {
     apply(optionsAnywhere(words, index + 1, takesValue));
     return script(verb === "t" || verb === "tst" ? "test" : verb);
   }
-  if (PNPM_COMMANDS.has(verb)) return null;
+  if (PNPM_COMMANDS.has(verb))
+    return selection() === null && isBare(words, index) ? { need: builtin("pnpm", verb), dir, isAtRoot } : null;
   // Any other word is `pnpm run <word>`: what follows it goes to the script.
   return script(verb);
 }
@@ -1068,7 +1146,8 @@ function yarn(words: readonly string[]): Found | null {
     return scriptName ? script(scriptName) : null;
   }
   if (verb === "exec") return plain(binNeed("yarn", rest, null), dir);
-  return YARN_COMMANDS.has(verb) ? null : script(verb);
+  if (YARN_COMMANDS.has(verb)) return isBare(words, index) ? plain(builtin("yarn", verb), dir) : null;
+  return script(verb);
 }
 
 /** `yarn workspaces foreach [options] <command>` (yarn 2+) and `yarn workspaces run <script>` (yarn 1). */
@@ -1132,12 +1211,23 @@ function bun(words: readonly string[]): Found | null {
   );
   const dir = options.find(([option]) => option === "--cwd")?.[1] ?? null;
   if (target === undefined) return null;
-  if (verb !== undefined && BUN_COMMANDS.has(verb)) return null;
+  if (verb !== undefined && BUN_COMMANDS.has(verb))
+    return filters.length === 0 && isBare(words, index) ? plain(builtin("bun", verb), dir) : null;
   if (target === "x") return plain(binNeed("bun", words.slice(index + 1), null), dir);
   if (/\.[cm]?[jt]sx?$/.test(target)) return plain({ kind: "file", manager: "bun", file: target }, dir);
   const selection: Selection | null =
     filters.length > 0 ? { selectors: filters, syntax: "pnpm", all: false, withRoot: false, each: false } : null;
   return plain({ kind: "script", manager: "bun", script: target, selection, ifPresent: false }, dir);
+}
+
+function builtin(manager: string, command: string): CommandNeed {
+  return { kind: "builtin", manager, command };
+}
+
+/** Nothing follows the command word at `index` but a `--` and what it passes on. */
+function isBare(words: readonly string[], index: number): boolean {
+  const next = words[index + 1];
+  return next === undefined || next === "--";
 }
 
 function binNeed(manager: string, words: readonly string[], selection: Selection | null): CommandNeed | null {

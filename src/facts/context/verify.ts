@@ -9,7 +9,14 @@ import { existsSync } from "node:fs";
 import { join, posix } from "node:path";
 import picomatch from "picomatch";
 import { globCostProblem } from "../../discover/globs.js";
-import { recogniseCommands, type CommandNeed, type RecognisedCommand, type Selection } from "./commands.js";
+import {
+  isSelfMeaningCommand,
+  isYarnCommand,
+  recogniseCommands,
+  type CommandNeed,
+  type RecognisedCommand,
+  type Selection,
+} from "./commands.js";
 import type { ContextDocument } from "./documents.js";
 import type { PackageFact } from "./packages.js";
 import type { ProjectFact } from "./project.js";
@@ -24,6 +31,18 @@ export interface CommandCheck extends RecognisedCommand {
   packageDir: string | null;
   /** The scripts the command runs in that package: its own, and those its body runs (`npm run x`, `yarn x`), transitively. */
   runs: string[];
+  /** The script a package manager's own command of the same name shadows (`pnpm deploy` beside a "deploy" script); null otherwise. */
+  shadows: Shadowing | null;
+}
+
+/** A script a built-in command of the same name keeps from running. */
+export interface Shadowing {
+  manager: string;
+  script: string;
+  /** The package.json that has the script. */
+  file: string;
+  /** The command that runs the script (`pnpm run deploy`). */
+  replacement: string;
 }
 
 /** Binaries whose package has another name. */
@@ -64,17 +83,18 @@ export function verifyCommands(input: VerifyInput): CommandCheck[] {
       if (found === null) return [];
       const pkg = found.packageDir === null ? undefined : input.packages.find((item) => item.dir === found.packageDir);
       const runs = command.need.kind === "script" && pkg && found.isOk ? scriptsRun(pkg, command.need.script) : [];
-      return [{ ...command, document: document.path, ...found, runs }];
+      return [{ ...command, document: document.path, ...found, runs, shadows: found.shadows ?? null }];
     }),
   );
 }
 
-type Verdict = { isOk: boolean; reason: string | null; packageDir: string | null };
+type Verdict = { isOk: boolean; reason: string | null; packageDir: string | null; shadows?: Shadowing };
 
 /** The verdict, or null when the command cannot be checked. */
 function verdict(command: RecognisedCommand, document: ContextDocument, input: Context): Verdict | null {
   // After a scaffolder (cwd null) or an install of this repository's package, the text speaks of the reader's project.
-  if (command.cwd === null || isInReadersProject(command, input.packages)) return null;
+  // A command the text says not to run (`(not \`pnpm deploy\`)`) is no instruction.
+  if (command.cwd === null || command.isNegated === true || isInReadersProject(command, input.packages)) return null;
   const written = joinPath(command.isAtRoot ? "" : document.dir, command.cwd);
   // `cd packages/x` in packages/x/README.md is written from the root.
   const base = input.dirs.has(written) ? written : joinPath("", command.cwd);
@@ -106,11 +126,51 @@ function verdict(command: RecognisedCommand, document: ContextDocument, input: C
         ? ok(null)
         : broken(`the justfile has no recipe "${need.recipe}"`);
     }
+    case "builtin":
+      return builtinVerdict(need, subjectDir(command, document, input) ?? base, document, input);
     case "file":
       return input.files.has(joinPath(base, need.file))
         ? ok(null)
         : broken(`${joinPath(base, need.file)} does not exist`);
   }
+}
+
+/**
+ * A package manager's own command where the package has a script of its name
+ * (`pnpm deploy` beside a "deploy" script, `bun test` beside a "test" script
+ * running vitest): the manager runs its command, and the script runs only
+ * through `run`. Not checked (null) when the package has no such script, when
+ * the command means itself whatever the scripts (see isSelfMeaningCommand:
+ * `pnpm install`, `npm ci`), when the script runs that same command
+ * (`"audit": "pnpm audit --prod"`, `"test": "bun test"`). A word that is no
+ * command of the yarn the repository uses (`yarn check` under yarn 2 and
+ * later, `yarn up` under yarn 1) runs the script, and is checked as one.
+ */
+function builtinVerdict(
+  need: Extract<CommandNeed, { kind: "builtin" }>,
+  base: string,
+  document: ContextDocument,
+  input: Context,
+): Verdict | null {
+  const { manager, command } = need;
+  if (manager === "yarn" && !isYarnCommand(command, input.project.isYarnBerry))
+    return scriptVerdict(
+      { kind: "script", manager, script: command, selection: null, ifPresent: false },
+      base,
+      document,
+      input,
+    );
+  const owner = nearestPackage(base, input.packages);
+  const body = owner?.scripts[command];
+  if (!owner || body === undefined || isSelfMeaningCommand(manager, command)) return null;
+  const same = new RegExp(`(?:^|[;&|(]\\s*)${manager}\\s+(?:-\\S+\\s+)*${escapeRegExp(command)}(?=\\s|$)`);
+  if (same.test(body.trim())) return null;
+  const file = owner.dir === "" ? "package.json" : `${owner.dir}/package.json`;
+  const replacement = `${manager} run ${command}`;
+  return {
+    ...broken(`${manager} runs its own "${command}" command, not the "${command}" script of ${file}`, owner.dir),
+    shadows: { manager, script: command, file, replacement },
+  };
 }
 
 /**

@@ -16,6 +16,11 @@ function needs(text: string): unknown[] {
   return recogniseCommands(line(text)).map(({ need, cwd, isAtRoot }) => ({ ...need, cwd, isAtRoot }));
 }
 
+/** A package manager's own command, in a form a script of its name could be meant by (see verify's shadowing check). */
+function builtin(manager: string, command: string): unknown {
+  return { kind: "builtin", manager, command, cwd: "", isAtRoot: false };
+}
+
 function script(manager: string, name: string, extra: Partial<Record<string, unknown>> = {}): unknown {
   return {
     kind: "script",
@@ -220,6 +225,23 @@ describe("what commands set up in the reader's own project", () => {
     ]);
   });
 
+  it("marks a code span the sentence says not to run", () => {
+    const lines = [
+      "Use `pnpm run deploy` (not `pnpm deploy`), and `npm ci` instead of `npm i`.", // 1
+      "Never run `npm publish` by hand; do not", // 2
+      "`npm run release` either. If it does not pass, run `npm run fix`.", // 3
+    ];
+    expect(commandLines(lines).map(({ text, isNegated }) => [text, isNegated ?? false])).toEqual([
+      ["pnpm run deploy", false],
+      ["pnpm deploy", true],
+      ["npm ci", false],
+      ["npm i", true],
+      ["npm publish", true],
+      ["npm run release", true],
+      ["npm run fix", false],
+    ]);
+  });
+
   it("records the packages a section installed into the reader's project on the commands after them", () => {
     const lines = [
       "## Use it", // 1
@@ -242,7 +264,10 @@ describe("recognised commands", () => {
   it.each([
     ["npm test", [script("npm", "test")]],
     ["npm run lint -- --fix", [script("npm", "lint")]],
-    ["npm ci", []],
+    ["npm ci", [builtin("npm", "ci")]],
+    ["npm audit -- --json", [builtin("npm", "audit")]],
+    ["npm audit --json", []],
+    ["npm install -w web", []],
     ["npm uninstall left-pad", []],
     ["npm explain eslint", []],
     ["npm tes", [script("npm", "test")]],
@@ -282,7 +307,10 @@ describe("recognised commands", () => {
     ["pnpm -w build", [script("pnpm", "build", { isAtRoot: true })]],
     ["pnpm -C packages/api build", [script("pnpm", "build", { cwd: "packages/api" })]],
     ["pnpm --dir=packages/api build", [script("pnpm", "build", { cwd: "packages/api" })]],
-    ["pnpm install", []],
+    ["pnpm install", [builtin("pnpm", "install")]],
+    ["pnpm deploy", [builtin("pnpm", "deploy")]],
+    ["pnpm --filter api deploy", []],
+    ["pnpm deploy out --prod", []],
     ["pnpm uninstall left-pad", []],
     ["pnpm dlx create-vite app", []],
     ["pnpx create-vite app", []],
@@ -316,7 +344,9 @@ describe("recognised commands", () => {
     ["yarn dlx create-vite app", []],
     ["yarn", []],
     ["bun run scripts/seed.ts", [{ kind: "file", manager: "bun", file: "scripts/seed.ts", cwd: "", isAtRoot: false }]],
-    ["bun test", []],
+    ["bun test", [builtin("bun", "test")]],
+    ["bun test src/a.test.ts", []],
+    ["yarn pack", [builtin("yarn", "pack")]],
     ["bun --filter './packages/*' dev", [script("bun", "dev", { selection: selection(["./packages/*"], "pnpm") })]],
     ["npx tsc --noEmit", [{ kind: "bin", manager: "npx", bin: "tsc", selection: null, cwd: "", isAtRoot: false }]],
     ["npx create-app@latest my-app", []],

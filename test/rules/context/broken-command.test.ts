@@ -82,6 +82,58 @@ describe(RULE, () => {
     expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 4, brokenCommands: 4 });
   });
 
+  // fixtures/context/commands-shadowed: the root (pnpm) has scripts named like pnpm, npm and yarn commands (ci, deploy,
+  // setup, audit running `pnpm audit --prod`, pack, check, up); packages/edge has test (vitest) and build (`bun build`).
+  it("reports a package manager's own command where the package's script of that name is meant", async () => {
+    const result = await scanFixture("context/commands-shadowed");
+    expect(
+      findingsOf(result, RULE).map((finding) => [`${finding.file}:${finding.line}`, finding.message, finding.fix]),
+    ).toEqual([
+      [
+        "README.md:6",
+        '`pnpm deploy` in README.md runs pnpm\'s own "deploy" command, not the "deploy" script of package.json',
+        "Write `pnpm run deploy` in README.md: pnpm runs a script named like one of its own commands only through `run`.",
+      ],
+      [
+        "README.md:8",
+        '`pnpm setup` in README.md runs pnpm\'s own "setup" command, not the "setup" script of package.json',
+        "Write `pnpm run setup` in README.md: pnpm runs a script named like one of its own commands only through `run`.",
+      ],
+      [
+        "README.md:13",
+        '`npm pack` in README.md runs npm\'s own "pack" command, not the "pack" script of package.json',
+        "Write `npm run pack` in README.md: npm runs a script named like one of its own commands only through `run`.",
+      ],
+      [
+        "README.md:14",
+        '`yarn check` in README.md runs yarn\'s own "check" command, not the "check" script of package.json',
+        "Write `yarn run check` in README.md: yarn runs a script named like one of its own commands only through `run`.",
+      ],
+      [
+        "packages/edge/README.md:4",
+        '`bun test` in packages/edge/README.md runs bun\'s own "test" command, not the "test" script of packages/edge/package.json',
+        "Write `bun run test` in packages/edge/README.md: bun runs a script named like one of its own commands only through `run`.",
+      ],
+    ]);
+    // Not checked: `pnpm install` and `npm ci` (they mean the install), `pnpm audit` (its script runs it too),
+    // `pnpm why serverless` (an argument), `pnpm outdated` (no such script),
+    // `bun build` (its script is `bun build …`), line 18's `pnpm deploy` (the sentence says not to run it).
+    // Checked: `pnpm build`, `pnpm run deploy` (twice), `yarn up` (yarn 1 has no such command, so it runs the script),
+    // `bun run test` and the five.
+    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 10, brokenCommands: 5 });
+  });
+
+  // fixtures/context/commands-shadowed-yarn: yarn 4 (packageManager), scripts check and rebuild; AGENTS.md runs both,
+  // and `yarn up` (a command of yarn 2 and later) and `yarn outdated` (yarn 1's only, so a script here, and missing).
+  it("reads yarn's own commands as the yarn in use has them: `check` is yarn 1's only, `rebuild` yarn 2's", async () => {
+    const result = await scanFixture("context/commands-shadowed-yarn");
+    expect(findingsOf(result, RULE).map((finding) => `${finding.file}:${finding.line} ${finding.message}`)).toEqual([
+      'AGENTS.md:4 `yarn rebuild` in AGENTS.md runs yarn\'s own "rebuild" command, not the "rebuild" script of package.json',
+      'AGENTS.md:6 `yarn outdated` in AGENTS.md does not run: package.json has no "outdated" script',
+    ]);
+    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 3, brokenCommands: 2 });
+  });
+
   it("resolves at the root what a heading, a sentence, a comment or 'repo-wide' says runs from the root", async () => {
     const result = await scanFixture("context/commands-root-hints");
     expect(findingsOf(result, RULE).map((finding) => `${finding.line} ${finding.message}`)).toEqual([
