@@ -12,6 +12,7 @@ import {
   watchOnlyTestScripts,
   watchModeOfCommand,
 } from "../../src/facts/context/tooling.js";
+import { runsScriptByName } from "../../src/facts/context/commands.js";
 import { lockfileOf, managerOfLockfile } from "../../src/facts/context/manager.js";
 import { defineRule, type RuleReport } from "../define-rule.js";
 
@@ -187,7 +188,7 @@ function reportWatchCommands(
       command,
       how,
       instead: once
-        ? `\`${runCommand(manager, once)}\``
+        ? `\`${runCommand(manager, once, isBerry)}\``
         : "the test runner once (`vitest run`, or jest without `--watch`)",
     });
   }
@@ -246,10 +247,17 @@ function repairOf(
   return { fixed: [...words.slice(0, at), "--", ...words.slice(at)].join(" "), why };
 }
 
-function runCommand(manager: string, script: string): string {
-  const tool = manager === "npx" ? "npm" : manager === "pnpx" ? "pnpm" : manager === "bunx" ? "bun" : manager;
-  if (script === "test") return `${tool} test`;
-  return tool === "npm" || tool === "bun" ? `${tool} run ${script}` : `${tool} ${script}`;
+/** How a fix runs a script: by its name where that runs it (`npm test`, `pnpm test:unit`), else with `run` (`bun run test`). */
+function runCommand(manager: string, script: string, isYarnBerry: boolean): string {
+  const tool =
+    manager === "npx"
+      ? "npm"
+      : manager === "pnpm" || manager === "pnpx"
+        ? "pnpm"
+        : manager === "bunx"
+          ? "bun"
+          : manager;
+  return runsScriptByName(tool, script, isYarnBerry) ? `${tool} ${script}` : `${tool} run ${script}`;
 }
 
 /**

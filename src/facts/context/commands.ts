@@ -844,6 +844,20 @@ const YARN_COMMANDS = new Set([
   "versions",
   "why",
 ]);
+/**
+ * Whether `<manager> <script>` runs the package's script of that name rather
+ * than a command of the manager's own: `npm test`, `pnpm lint`, `yarn build`;
+ * not `pnpm deploy`, `yarn pack`, and never bun's (`bun test` is bun's test
+ * runner), which a fix writes with `run`.
+ */
+export function runsScriptByName(manager: string, script: string, isYarnBerry = false): boolean {
+  if (manager === "npm") return ["test", "start", "stop", "restart"].includes(script);
+  if (manager === "pnpm")
+    return !PNPM_COMMANDS.has(script) && !/^(?:run|run-script|exec|recursive|multi|m)$/.test(script);
+  if (manager === "yarn") return !isYarnCommand(script, isYarnBerry) && !/^(?:run|exec|workspaces?)$/.test(script);
+  return false;
+}
+
 /** Commands of yarn 1 only: in yarn 2 and later the word runs the script of that name. */
 const YARN_CLASSIC_ONLY = new Set([
   "audit",

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { commandLines, recogniseCommands, userSetup, type Selection } from "../../../src/facts/context/commands.js";
+import {
+  commandLines,
+  recogniseCommands,
+  runsScriptByName,
+  userSetup,
+  type Selection,
+} from "../../../src/facts/context/commands.js";
 
 function line(
   text: string,
@@ -257,6 +263,21 @@ describe("what commands set up in the reader's own project", () => {
       ["npm run serve", ["@acme/kit", "jsr:@acme/kit"]],
       ["npm run build", undefined],
     ]);
+  });
+});
+
+describe("how a fix runs a script", () => {
+  it.each([
+    ["npm", "test", false, true],
+    ["npm", "lint", false, false],
+    ["pnpm", "test:unit", false, true],
+    ["pnpm", "deploy", false, false],
+    ["yarn", "check", false, false],
+    ["yarn", "check", true, true],
+    ["yarn", "rebuild", true, false],
+    ["bun", "test", false, false],
+  ])("`%s %s` (yarn 2+: %s) runs the script: %s", (manager, script, isYarnBerry, expected) => {
+    expect(runsScriptByName(manager, script, isYarnBerry)).toBe(expected);
   });
 });
 

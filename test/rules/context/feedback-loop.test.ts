@@ -163,6 +163,15 @@ describe(RULE, () => {
       ]);
     });
 
+    // fixtures/context/feedback-loop/watch-bun: bun (packageManager), test is `vitest run`, test:watch `vitest --watch`;
+    // AGENTS.md runs test:watch (line 3) and test (line 4).
+    it("offers a bun project its run-once script with `bun run`: `bun test` is bun's own test runner", async () => {
+      const result = await scanFixture("context/feedback-loop/watch-bun");
+      expect(findingsOf(result, RULE).map((finding) => `${finding.line} ${finding.message} | ${finding.fix}`)).toEqual([
+        "3 AGENTS.md tells agents to run `bun run test:watch`, which watches for changes and never exits | Tell agents to run `bun run test` instead: an agent waits for its command to finish, and a watcher never does.",
+      ]);
+    });
+
     // fixtures/context/feedback-loop/watch-only: the one test script is `jest --watchAll`.
     it("does not take a watcher as the test step", async () => {
       const result = await scanFixture("context/feedback-loop/watch-only");
