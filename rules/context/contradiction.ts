@@ -1,13 +1,10 @@
 import { z } from "zod";
 import type { CommandCheck } from "../../src/facts/index.js";
+import { isNamedFor } from "../../src/facts/context/tooling.js";
 import { defineRule } from "../define-rule.js";
 
-type Purpose = "test" | "build";
-
-const PURPOSES: ReadonlyArray<[Purpose, RegExp]> = [
-  ["test", /^tests?(?:[:-].+)?$/],
-  ["build", /^(?:build|compile)(?:[:-].+)?$/],
-];
+/** What a command is compared for, its script's name read as the feedback loop reads it (`test:lint` lints). */
+const PURPOSES = ["test", "build"] as const;
 
 /** Two commands agree when they run the same script, or one's script runs the other's (`test` is `yarn test:app`). */
 function isSameRun(a: CommandCheck, b: CommandCheck): boolean {
@@ -48,7 +45,7 @@ export default defineRule({
       )
         continue;
       const script = command.need.script;
-      const purpose = PURPOSES.find(([, pattern]) => pattern.test(script))?.[0];
+      const purpose = PURPOSES.find((candidate) => isNamedFor(candidate, script));
       if (!purpose) continue;
       const key = `${purpose}\0${command.packageDir}`;
       const byDocument = stated.get(key) ?? new Map<string, CommandCheck[]>();

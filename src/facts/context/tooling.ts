@@ -92,7 +92,7 @@ export interface ScriptRef {
 const E2E_NAME = /(?:^|[:-])(?:e2e|playwright|cypress)(?:$|[:-])/;
 
 /** Whether a script's name says it serves a purpose; `test:lint` and `test:types` lint and type-check, they are not the tests. */
-function isNamedFor(purpose: ScriptPurpose, name: string): boolean {
+export function isNamedFor(purpose: ScriptPurpose, name: string): boolean {
   if (!PURPOSE_NAMES[purpose].test(name)) return false;
   return purpose !== "test" || !(PURPOSE_NAMES.lint.test(name) || PURPOSE_NAMES.typecheck.test(name));
 }

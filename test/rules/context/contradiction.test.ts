@@ -24,6 +24,18 @@ describe(RULE, () => {
     ]);
   });
 
+  // fixtures/context/commands-contradiction-names: the root's AGENTS.md tests with `npm test`, its CLAUDE.md lints
+  // with `npm run test:lint`; packages/app's AGENTS.md tests with `npm test`, its CLAUDE.md with `npm run test:unit`
+  // (which its `test` does not run).
+  it("reads script names as the feedback loop does: test:lint lints, and is no second test command", async () => {
+    const result = await analyze({ root: await copyFixture("context/commands-contradiction-names"), config: {} });
+    expect(
+      findingsOf(result, RULE).map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.message}`),
+    ).toEqual([
+      "packages/app/CLAUDE.md:3:4 packages/app/CLAUDE.md says to test packages/app/ with `npm run test:unit`, packages/app/AGENTS.md with `npm test`",
+    ]);
+  });
+
   it("treats a CLAUDE.md that links to AGENTS.md as the same file: nothing to contradict", async () => {
     const root = await copyFixture("context/drift");
     const { rm } = await import("node:fs/promises");
