@@ -1,4 +1,5 @@
 import { compileGlobs } from "./globs.js";
+import type { RunnerMatch } from "./runners.js";
 import type { FileKind, SkipReason } from "./types.js";
 
 /** Extensions parsed as JavaScript or TypeScript modules. */
@@ -107,8 +108,11 @@ export function createClassifier(options: {
   packageRoots: Iterable<string>;
   ignore: readonly string[];
   overrides: ClassifyOverrides;
-  /** What the test runners' own configuration calls a test (readTestRunners). */
-  runnerTest?: ((path: string) => string | null) | undefined;
+  /**
+   * What the test runners' own configuration makes of a file (readTestRunners): a test it runs, or the code of a
+   * harness app its e2e tests drive (a fixture).
+   */
+  runnerTest?: ((path: string) => RunnerMatch | null) | undefined;
   /** package.json `name` of each package root, when known. */
   packageNames?: ReadonlyMap<string, string> | undefined;
   /**
@@ -180,7 +184,7 @@ export function createClassifier(options: {
     const generated = dirs.find((dir) => GENERATED_SEGMENTS.has(dir));
     if (generated) return { kind: "generated", why: `under ${generated}/` };
     const byRunner = runnerTest(path);
-    if (byRunner !== null) return { kind: "test", why: byRunner };
+    if (byRunner !== null) return byRunner;
     const fixture = dirs.find((dir) => FIXTURE_SEGMENTS.has(dir));
     if (fixture) return { kind: "fixture", why: `under ${fixture}/` };
     const pair = pairs.get(path);

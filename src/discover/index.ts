@@ -111,6 +111,7 @@ export async function discover(
     skipped: skipped.sort(byPath),
     packageRoots: [...packageRoots].sort(),
     vitestConfigs: runners.vitestConfigs,
+    testRunners: runners.facts,
     warnings: [...listing.warnings, ...runners.warnings],
   };
 }

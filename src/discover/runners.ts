@@ -1,23 +1,36 @@
 /**
  * What the repository's test runners say a test is: the include globs of
- * vitest, jest, mocha, ava, playwright and `node --test`, read from their own
+ * vitest, jest, mocha, ava, playwright, cypress and `node --test`, read from their own
  * configuration without running it. A JavaScript or TypeScript config is
  * parsed, not evaluated: only literal strings (and jest's literal regular
  * expressions) count, and a computed value leaves the naming conventions in
  * charge. Globs and expressions come from the repository, so they are held to
- * the same cost bound as the config's own globs.
+ * the same cost bound as the config's own globs. Also the app an e2e runner's
+ * server serves (served.ts): its files are reached by those tests, or, for a
+ * harness app, are their fixture.
  *
- * May: read test-runner configuration files and package.json files.
+ * May: read test-runner configuration files, package.json files, and the index.html of an app an e2e runner serves.
  * May not: run any of them, read other files.
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { compileGlobs, globCostProblem } from "./globs.js";
+import {
+  harnessOf,
+  packageOf,
+  scriptServers,
+  servedFolder,
+  type Manifest,
+  type ServedApp,
+  type ServerCommand,
+} from "./served.js";
+
+export type { ServedApp } from "./served.js";
 
 /** Which files one runner's configuration names as tests. */
 export interface TestPattern {
-  runner: "vitest" | "jest" | "mocha" | "ava" | "playwright" | "node";
+  runner: "vitest" | "jest" | "mocha" | "ava" | "playwright" | "cypress" | "node";
   /** The file the patterns were read from (repo-relative), `package.json#jest` for a manifest key. */
   config: string;
   /** Repo-relative globs. */
@@ -29,6 +42,23 @@ export interface TestPattern {
   dir: string;
   /** Files the runner loads before the tests (vitest `setupFiles`, jest `setupFilesAfterEnv`, …): test support. */
   setup?: string[];
+  /** The folders the runner looks for tests in (jest `roots`, vitest `root`, playwright `testDir`), repo-relative. */
+  scope?: string[];
+}
+
+/** What a runner's configuration makes of a file: a test it runs (or support it loads), or a harness app's code. */
+export interface RunnerMatch {
+  kind: "test" | "fixture";
+  why: string;
+}
+
+/**
+ * What the test runners collect and serve, for the facts: each config's patterns (with the runner's default
+ * include where it sets none) and the folders it searches, and the apps its e2e tests drive.
+ */
+export interface TestRunnerFacts {
+  patterns: Array<Required<Pick<TestPattern, "scope">> & Omit<TestPattern, "setup" | "scope">>;
+  served: ServedApp[];
 }
 
 /**
@@ -54,12 +84,14 @@ export interface VitestConfig {
 /** Answers whether a path is a test by some runner's configuration, and says which. */
 export interface RunnerTests {
   patterns: TestPattern[];
+  /** The patterns and served apps handed to the facts (inventory.testRunners). */
+  facts: TestRunnerFacts;
   /** package.json `name` per package folder ("" for the root), read on the way. */
   packageNames: Map<string, string>;
   /** Every vitest config's typecheck and watch options, read on the way. */
   vitestConfigs: VitestConfig[];
-  /** Why `path` is a test by a runner's configuration, or null. */
-  match(path: string): string | null;
+  /** What a runner's configuration makes of `path` (a test, or a harness app's fixture), or null. */
+  match(path: string): RunnerMatch | null;
   warnings: string[];
 }
 
@@ -68,6 +100,7 @@ const JEST = /^jest(?:\.[\w-]+)*\.config\.(?:[cm]?[jt]s|json)$|^jest\.config(?:\
 const MOCHA = /^\.mocharc\.(?:[cm]?js|jsonc?)$/;
 const AVA = /^ava\.config\.[cm]?js$/;
 const PLAYWRIGHT = /^playwright(?:\.[\w-]+)*\.config\.[cm]?[jt]s$/;
+const CYPRESS = /^cypress(?:\.[\w-]+)*\.config\.[cm]?[jt]s$/;
 /** Node's own default patterns for `node --test` without arguments (Node 20 documentation). */
 const NODE_DEFAULTS = [
   "**/*.test.{cjs,mjs,js}",
@@ -78,11 +111,31 @@ const NODE_DEFAULTS = [
   "**/test/**/*.{cjs,mjs,js}",
 ];
 const PLAYWRIGHT_DEFAULT = "**/*.{spec,test}.{,c,m}{j,t}s{,x}";
+const CYPRESS_DEFAULT = "cypress/e2e/**/*.cy.{js,jsx,ts,tsx}";
+const CYPRESS_SUPPORT = "cypress/support/e2e.{js,jsx,ts,tsx}";
+/** What a runner collects when its config names no tests (vitest's `include`, jest's `testMatch` defaults). */
+const DEFAULT_INCLUDE: Partial<Record<TestPattern["runner"], string[]>> = {
+  vitest: ["**/*.{test,spec}.?(c|m)[jt]s?(x)"],
+  jest: ["**/__tests__/**/*.?([mc])[jt]s?(x)", "**/?(*.)+(spec|test).?([mc])[jt]s?(x)"],
+};
+/** A local address an e2e runner's `baseUrl` points at: the repository's own dev server. */
+const LOCAL_URL = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::\d+)?(?:\/|$)/;
+/** The scripts that start a package's dev server, in the order tried. */
+const DEV_SCRIPTS = ["dev", "start", "serve"];
 /** Config files larger than this are not read: no runner config is that big. */
 const MAX_CONFIG_BYTES = 256 * 1024;
 
 type Literal = string | RegExp;
 type Values = Map<string, Literal[]>;
+
+/** What the parser reads from a JavaScript or TypeScript config. */
+interface Parsed {
+  values: Values;
+  /** Playwright `webServer` entries: `command` with `cwd`, where literal. */
+  servers: Array<{ command: string; cwd: string | null }>;
+  /** A `projects` option that is not a list of folder strings: its options belong to inline projects. */
+  hasInlineProjects: boolean;
+}
 
 /**
  * Reads every test runner's configuration among `paths`. With `blobs` (git's
@@ -102,13 +155,24 @@ export async function readTestRunners(
   const cached = key !== null ? fromJson(options.cache?.get(key)) : null;
   const read = cached ?? (await readPatterns(root, configs));
   if (key !== null && cached === null) options.cache?.set(key, toJson(read));
-  return { ...compile(read.patterns), packageNames: new Map(read.names), vitestConfigs: read.vitest };
+  const served = await serve(root, read, paths);
+  const compiled = compile(read.patterns, served);
+  return {
+    ...compiled,
+    facts: { patterns: collectable(read.patterns), served },
+    packageNames: new Map(read.names),
+    vitestConfigs: read.vitest,
+  };
 }
 
 interface Read {
   patterns: TestPattern[];
   names: Array<[string, string]>;
   vitest: VitestConfig[];
+  manifests: Manifest[];
+  servers: ServerCommand[];
+  /** Cypress configs with a local `baseUrl`: the package's dev server serves the app. */
+  baseUrls: Array<{ config: string; dir: string }>;
 }
 
 /** A key of the configs' paths and contents; null when one has no blob id (untracked or modified). */
@@ -120,10 +184,8 @@ function cacheKey(configs: readonly string[], blobs: ReadonlyMap<string, string 
 }
 
 type StoredPattern = Omit<TestPattern, "regexes"> & { regexes: Array<[string, string]> };
-interface Stored {
+interface Stored extends Omit<Read, "patterns"> {
   patterns: StoredPattern[];
-  names: Array<[string, string]>;
-  vitest: VitestConfig[];
 }
 
 function toJson(read: Read): Stored {
@@ -131,12 +193,14 @@ function toJson(read: Read): Stored {
     ...pattern,
     regexes: pattern.regexes.map((regex): [string, string] => [regex.source, regex.flags]),
   }));
-  return { patterns, names: read.names, vitest: read.vitest };
+  return { ...read, patterns };
 }
 
 function fromJson(value: unknown): Read | null {
   if (typeof value !== "object" || value === null || !("patterns" in value) || !Array.isArray(value.patterns))
     return null;
+  // An entry written before manifests and servers were kept is read again.
+  if (!("manifests" in value) || !Array.isArray(value.manifests) || !("servers" in value)) return null;
   const stored = value as Stored;
   try {
     const patterns = stored.patterns.map((pattern) => ({
@@ -147,6 +211,9 @@ function fromJson(value: unknown): Read | null {
       patterns,
       names: Array.isArray(stored.names) ? stored.names : [],
       vitest: Array.isArray(stored.vitest) ? stored.vitest : [],
+      manifests: stored.manifests,
+      servers: Array.isArray(stored.servers) ? stored.servers : [],
+      baseUrls: Array.isArray(stored.baseUrls) ? stored.baseUrls : [],
     };
   } catch {
     return null;
@@ -157,21 +224,34 @@ async function readPatterns(root: string, configs: readonly string[]): Promise<R
   const patterns: TestPattern[] = [];
   const names: Array<[string, string]> = [];
   const vitest: VitestConfig[] = [];
+  const manifests: Manifest[] = [];
+  const servers: ServerCommand[] = [];
+  const baseUrls: Read["baseUrls"] = [];
   const needsParser = configs.some((path) => /\.[cm]?[jt]s$/.test(path));
   const parse = needsParser ? await scriptReader() : null;
+  const texts = new Map<string, string>();
   for (const path of configs) {
     const text = await readFile(join(root, path), "utf8").catch(() => null);
     if (text === null || text.length > MAX_CONFIG_BYTES) continue;
+    texts.set(path, text);
+    if (posix.basename(path) !== "package.json") continue;
+    const dir = posix.dirname(path) === "." ? "" : posix.dirname(path);
+    const manifest = fromManifest(path, dir, text);
+    patterns.push(...manifest.patterns);
+    if (manifest.info) manifests.push(manifest.info);
+    if (manifest.info?.name) names.push([dir, manifest.info.name]);
+  }
+  for (const [path, text] of texts) {
     const dir = posix.dirname(path) === "." ? "" : posix.dirname(path);
     const name = posix.basename(path);
-    if (name === "package.json") {
-      const manifest = fromManifest(path, dir, text);
-      patterns.push(...manifest.patterns);
-      if (manifest.name !== null) names.push([dir, manifest.name]);
-      continue;
-    }
-    const values = /\.jsonc?$/.test(name) ? jsonValues(text) : parse ? parse(text, VITEST.test(name)) : null;
-    if (!values) continue;
+    if (name === "package.json") continue;
+    const parsed: Parsed | null = /\.jsonc?$/.test(name)
+      ? asParsed(jsonValues(text))
+      : parse
+        ? parse(text, VITEST.test(name))
+        : null;
+    if (!parsed) continue;
+    const values = parsed.values;
     if (VITEST.test(name)) {
       vitest.push({
         path,
@@ -180,14 +260,168 @@ async function readPatterns(root: string, configs: readonly string[]): Promise<R
         isWatchOff: values.get("watch")?.includes("false") === true,
       });
     }
-    const pattern = fromValues(runnerOf(name), path, dir, values);
+    const runner = runnerOf(name);
+    // A vite config with no test options is no vitest config: it names no tests, and vitest's defaults are not its.
+    if (runner === "vitest" && /^vite\./.test(name) && values.size === 0) continue;
+    const context = { packageDir: packageOf(path, manifests)?.dir ?? "", hasInlineProjects: parsed.hasInlineProjects };
+    const pattern = fromValues(runner, path, dir, values, context);
     if (pattern) patterns.push(pattern);
+    if (runner === "playwright") {
+      for (const server of parsed.servers) {
+        const cwd = server.cwd === null ? dir : joinDir(dir, server.cwd);
+        servers.push({ runner, config: path, command: server.command, cwd });
+      }
+    }
+    const baseUrl = values.get("baseUrl")?.find((value): value is string => typeof value === "string");
+    if (runner === "cypress" && baseUrl !== undefined && LOCAL_URL.test(baseUrl)) baseUrls.push({ config: path, dir });
   }
-  return { patterns, names, vitest };
+  // Servers that package scripts start before the e2e runner (start-server-and-test, wait-on).
+  const configOf = (dir: string, runner: ServerCommand["runner"]): string | null =>
+    patterns.find((pattern) => pattern.runner === runner && pattern.dir === dir)?.config ?? null;
+  for (const manifest of manifests)
+    servers.push(...scriptServers(manifest, (runner) => configOf(manifest.dir, runner)));
+  return { patterns, names, vitest, manifests, servers, baseUrls };
 }
 
-function compile(patterns: readonly TestPattern[]): Omit<RunnerTests, "packageNames" | "vitestConfigs"> {
+function asParsed(values: Values | null): Parsed | null {
+  return values ? { values, servers: [], hasInlineProjects: false } : null;
+}
+
+/**
+ * The apps the e2e runners' servers serve: a Playwright `webServer`, a script's start-server-and-test or wait-on
+ * server, or, for a Cypress config with a local `baseUrl` and no such script, its package's dev script. Only a
+ * config that collects at least one listed test drives an app.
+ */
+async function serve(root: string, read: Read, paths: readonly string[]): Promise<ServedApp[]> {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    for (let dir = posix.dirname(path); dir !== "." && !folders.has(dir); dir = posix.dirname(dir)) folders.add(dir);
+  }
+  const context = { manifests: read.manifests, isFolder: (dir: string) => folders.has(dir) };
+  const commands = [...read.servers];
+  for (const { config, dir } of read.baseUrls) {
+    if (commands.some((command) => command.runner === "cypress" && command.cwd === dir)) continue;
+    const manifest = read.manifests.find((candidate) => candidate.dir === dir);
+    const script = DEV_SCRIPTS.find((name) => manifest?.scripts[name] !== undefined);
+    if (script !== undefined) commands.push({ runner: "cypress", config, command: `npm run ${script}`, cwd: dir });
+  }
+  const withTests = new Set(
+    read.patterns
+      .filter((pattern) => {
+        const matches = compileGlobs(safeGlobs(pattern.include, pattern.config, []));
+        return paths.some((path) => matches(path));
+      })
+      .map((pattern) => pattern.config),
+  );
+  const apps: ServedApp[] = [];
+  for (const server of commands) {
+    const owner = server.config.replace(/#.*$/, "");
+    if (!withTests.has(server.config) && server.config === owner) continue;
+    const dir = servedFolder(server.command, server.cwd, context);
+    if (dir === null || apps.some((app) => app.dir === dir && app.config === server.config)) continue;
+    const harness = harnessOf(dir, owner, read.manifests);
+    apps.push({ ...server, dir, harness, entries: await entriesOf(root, dir, read.manifests, paths) });
+  }
+  return apps;
+}
+
+/** Code files of a served app. */
+const CODE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+/** Next.js App Router files the framework loads itself: pages, layouts, route handlers and their boundaries. */
+const NEXT_APP_FILE = /^(?:page|layout|template|route|default|error|global-error|loading|not-found)\.[jt]sx?$/;
+
+/**
+ * The files an app's server loads first: the scripts of its `index.html` (Vite, Parcel), a Next.js app's routes
+ * and middleware; else every code file of the app (outside packages inside it).
+ */
+async function entriesOf(
+  root: string,
+  dir: string,
+  manifests: readonly Manifest[],
+  paths: readonly string[],
+): Promise<string[]> {
+  const prefix = dir === "" ? "" : `${dir}/`;
+  const nested = manifests.filter((manifest) => manifest.dir !== dir && manifest.dir.startsWith(prefix));
+  const own = paths.filter(
+    (path) =>
+      path.startsWith(prefix) &&
+      !path.split("/").includes("node_modules") &&
+      !nested.some((manifest) => manifest.dir === "" || path.startsWith(`${manifest.dir}/`)),
+  );
+  const listed = new Set(own);
+  const entries: string[] = [];
+  const html = `${prefix}index.html`;
+  if (listed.has(html)) {
+    const text = await readFile(join(root, html), "utf8").catch(() => "");
+    for (const match of text.slice(0, MAX_CONFIG_BYTES).matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/g)) {
+      const src = (match[1] ?? "").replace(/[?#].*$/, "");
+      const path = posix.normalize(posix.join(dir === "" ? "." : dir, src.replace(/^\//, "")));
+      if (listed.has(path)) entries.push(path);
+    }
+  }
+  const manifest = manifests.find((candidate) => candidate.dir === dir);
+  if (manifest?.dependencies.next !== undefined) entries.push(...nextRoutes(prefix, own));
+  return (entries.length > 0 ? [...new Set(entries)] : own.filter((path) => CODE.test(path))).sort();
+}
+
+/**
+ * A Next.js app's files the framework loads: every code file of its Pages Router folder and the special files of
+ * its App Router folder (`pages/` or `app/` at the package root, `src/pages/` or `src/app/` only when the root one is
+ * absent), and its middleware.
+ */
+export function nextRoutes(prefix: string, paths: readonly string[]): string[] {
+  const rootOf = (name: string): string =>
+    paths.some((path) => path.startsWith(`${prefix}${name}/`)) ? `${prefix}${name}/` : `${prefix}src/${name}/`;
+  const pages = rootOf("pages");
+  const app = rootOf("app");
+  return paths.filter(
+    (path) =>
+      CODE.test(path) &&
+      ((path.startsWith(pages) && !/\.d\.[cm]?ts$/.test(path)) ||
+        (path.startsWith(app) && NEXT_APP_FILE.test(posix.basename(path))) ||
+        /^(?:src\/)?(?:middleware|instrumentation)\.[jt]s$/.test(path.slice(prefix.length))),
+  );
+}
+
+/**
+ * The patterns as the facts get them: matchable globs (extglobs as braces, costly ones left out), the runner's
+ * default include where the config names no tests, and the folders it searches.
+ */
+function collectable(patterns: readonly TestPattern[]): TestRunnerFacts["patterns"] {
+  return patterns.flatMap((pattern) => {
+    const scope = pattern.scope ?? [pattern.dir];
+    const named = pattern.include.length > 0 || pattern.regexes.length > 0;
+    const globs = named
+      ? pattern.include
+      : scope.flatMap((folder) => (DEFAULT_INCLUDE[pattern.runner] ?? []).map((glob) => underDir(folder, glob)));
+    const include = safeGlobs(globs, pattern.config, []);
+    if (include.length === 0 && pattern.regexes.length === 0) return [];
+    return [
+      {
+        runner: pattern.runner,
+        config: pattern.config,
+        dir: pattern.dir,
+        include,
+        exclude: safeGlobs(pattern.exclude, pattern.config, []),
+        regexes: pattern.regexes,
+        scope,
+      },
+    ];
+  });
+}
+
+function compile(
+  patterns: readonly TestPattern[],
+  served: readonly ServedApp[],
+): Omit<RunnerTests, "packageNames" | "vitestConfigs" | "facts"> {
   const warnings: string[] = [];
+  // A harness app's code is the e2e tests' fixture; a package inside it is its own.
+  const harnesses = served
+    .filter((app) => app.harness !== null && app.dir !== "")
+    .map((app) => ({
+      prefix: `${app.dir}/`,
+      why: `an app e2e tests drive: ${app.runner} serves it (${app.config}: ${app.command}) and ${app.harness}`,
+    }));
   const compiled = patterns.flatMap((pattern) => {
     const include = safeGlobs(pattern.include, pattern.config, warnings);
     const exclude = safeGlobs(pattern.exclude, pattern.config, warnings);
@@ -209,36 +443,51 @@ function compile(patterns: readonly TestPattern[]): Omit<RunnerTests, "packageNa
     patterns: compiled.map((entry) => entry.pattern),
     warnings,
     match(path) {
-      // Most configs of a monorepo speak for one package: a path outside their globs' common folder is skipped.
-      const dir = path.slice(0, path.lastIndexOf("/") + 1);
-      let applicable = byFolder.get(dir);
-      if (!applicable) {
-        applicable = compiled.filter((entry) => dir.startsWith(entry.prefix));
-        byFolder.set(dir, applicable);
-      }
-      for (const { pattern, setup } of applicable) {
-        const file = setup.find((candidate) => candidate.matches(path));
-        if (file) return `${pattern.runner} loads it before the tests: ${file.glob} (${pattern.config})`;
-      }
-      for (const { pattern, anyInclude, include, isExcluded } of applicable) {
-        if (isExcluded(path)) continue;
-        // One matcher for all of a config's globs; which one matched is looked up only on a match.
-        const glob = anyInclude(path) ? include.find((candidate) => candidate.matches(path)) : undefined;
-        if (glob) return `${pattern.runner} runs it: ${glob.glob} (${pattern.config})`;
-        if (pattern.dir !== "" && !path.startsWith(`${pattern.dir}/`)) continue;
-        const regex = pattern.regexes.find((candidate) => candidate.test(`/${path}`));
-        if (regex) {
-          return `${pattern.runner} runs it: testRegex ${regex.source.replace(/\\\//g, "/")} (${pattern.config})`;
-        }
-      }
-      return null;
+      const test = testMatch(path);
+      if (test !== null) return { kind: "test", why: test };
+      const harness = harnesses.find((candidate) => path.startsWith(candidate.prefix));
+      return harness ? { kind: "fixture", why: harness.why } : null;
     },
   };
+
+  /** Why `path` is a test by a runner's include globs or setup files, or null. */
+  function testMatch(path: string): string | null {
+    // Most configs of a monorepo speak for one package: a path outside their globs' common folder is skipped.
+    const dir = path.slice(0, path.lastIndexOf("/") + 1);
+    let applicable = byFolder.get(dir);
+    if (!applicable) {
+      applicable = compiled.filter((entry) => dir.startsWith(entry.prefix));
+      byFolder.set(dir, applicable);
+    }
+    for (const { pattern, setup } of applicable) {
+      const file = setup.find((candidate) => candidate.matches(path));
+      if (file) return `${pattern.runner} loads it before the tests: ${file.glob} (${pattern.config})`;
+    }
+    for (const { pattern, anyInclude, include, isExcluded } of applicable) {
+      if (isExcluded(path)) continue;
+      // One matcher for all of a config's globs; which one matched is looked up only on a match.
+      const glob = anyInclude(path) ? include.find((candidate) => candidate.matches(path)) : undefined;
+      if (glob) return `${pattern.runner} runs it: ${glob.glob} (${pattern.config})`;
+      if (pattern.dir !== "" && !path.startsWith(`${pattern.dir}/`)) continue;
+      const regex = pattern.regexes.find((candidate) => candidate.test(`/${path}`));
+      if (regex) {
+        return `${pattern.runner} runs it: testRegex ${regex.source.replace(/\\\//g, "/")} (${pattern.config})`;
+      }
+    }
+    return null;
+  }
 }
 
 /** True for the file names of runner configs read here. */
 export function isRunnerConfig(name: string): boolean {
-  return VITEST.test(name) || JEST.test(name) || MOCHA.test(name) || AVA.test(name) || PLAYWRIGHT.test(name);
+  return (
+    VITEST.test(name) ||
+    JEST.test(name) ||
+    MOCHA.test(name) ||
+    AVA.test(name) ||
+    PLAYWRIGHT.test(name) ||
+    CYPRESS.test(name)
+  );
 }
 
 function runnerOf(name: string): TestPattern["runner"] {
@@ -246,11 +495,24 @@ function runnerOf(name: string): TestPattern["runner"] {
   if (MOCHA.test(name)) return "mocha";
   if (AVA.test(name)) return "ava";
   if (PLAYWRIGHT.test(name)) return "playwright";
+  if (CYPRESS.test(name)) return "cypress";
   return "vitest";
 }
 
+/** Where a config sits: the package folder it runs in, and whether its options belong to inline projects. */
+interface ConfigContext {
+  packageDir: string;
+  hasInlineProjects: boolean;
+}
+
 /** The patterns one runner's options give, globs made repo-relative. */
-function fromValues(runner: TestPattern["runner"], config: string, dir: string, values: Values): TestPattern | null {
+function fromValues(
+  runner: TestPattern["runner"],
+  config: string,
+  dir: string,
+  values: Values,
+  context: ConfigContext = { packageDir: dir, hasInlineProjects: false },
+): TestPattern | null {
   const strings = (key: string): string[] =>
     (values.get(key) ?? []).filter((value): value is string => typeof value === "string");
   const split = (globs: readonly string[], base: string) => ({
@@ -270,16 +532,21 @@ function fromValues(runner: TestPattern["runner"], config: string, dir: string, 
         exclude: strings("exclude").map((glob) => underDir(base, glob)),
         regexes: [],
         setup,
+        scope: [base],
       };
     }
     case "jest": {
-      const rootDir = joinDir(dir, strings("rootDir")[0] ?? "");
-      const jestGlob = (glob: string) =>
+      const rootDir = jestRootDir(strings("rootDir")[0], dir, context);
+      const atRoot = (path: string): string =>
+        path.startsWith("<rootDir>") ? joinDir(rootDir, path.replace(/^<rootDir>\/?/, "")) : joinDir(rootDir, path);
+      // jest looks for tests under `roots` only (default: the rootDir); testMatch is matched against the full path.
+      const roots = strings("roots").map(atRoot);
+      const jestGlobs = (glob: string): string[] =>
         glob.startsWith("<rootDir>")
-          ? underDir(rootDir, glob.replace(/^<rootDir>\/?/, ""))
-          : glob.startsWith("**/")
-            ? underDir(rootDir, glob)
-            : `**/${glob}`;
+          ? [underDir(rootDir, glob.replace(/^<rootDir>\/?/, ""))]
+          : roots.length > 0
+            ? roots.map((folder) => underDir(folder, glob.startsWith("**/") ? glob : `**/${glob}`))
+            : [glob.startsWith("**/") ? underDir(rootDir, glob) : `**/${glob}`];
       const regexes = (values.get("testRegex") ?? []).flatMap((value) => safeRegex(value));
       return {
         runner,
@@ -287,15 +554,16 @@ function fromValues(runner: TestPattern["runner"], config: string, dir: string, 
         dir,
         include: strings("testMatch")
           .filter((glob) => !glob.startsWith("!"))
-          .map(jestGlob),
+          .flatMap(jestGlobs),
         exclude: strings("testMatch")
           .filter((glob) => glob.startsWith("!"))
-          .map((glob) => jestGlob(glob.slice(1))),
+          .flatMap((glob) => jestGlobs(glob.slice(1))),
         regexes,
+        scope: roots.length > 0 ? roots : [rootDir],
         setup: ["setupFiles", "setupFilesAfterEnv", "globalSetup", "globalTeardown"]
           .flatMap(strings)
           .filter((file) => file.startsWith("<rootDir>") || file.startsWith("."))
-          .map((file) => underDir(rootDir, file.replace(/^<rootDir>\/?/, ""))),
+          .map((file) => atRoot(file)),
       };
     }
     case "mocha":
@@ -310,22 +578,45 @@ function fromValues(runner: TestPattern["runner"], config: string, dir: string, 
       );
       const exclude = strings("testIgnore").map((glob) => underDir(testDir, glob.includes("/") ? glob : `**/${glob}`));
       const setup = [...strings("globalSetup"), ...strings("globalTeardown")].map((file) => underDir(dir, file));
-      return { runner, config, dir, include, exclude, regexes: [], setup };
+      return { runner, config, dir, include, exclude, regexes: [], setup, scope: [testDir] };
+    }
+    case "cypress": {
+      const specs = strings("specPattern");
+      const support = strings("supportFile");
+      return {
+        runner,
+        config,
+        dir,
+        include: (specs.length > 0 ? specs : [CYPRESS_DEFAULT]).map((glob) => underDir(dir, glob)),
+        exclude: strings("excludeSpecPattern").map((glob) => underDir(dir, glob)),
+        regexes: [],
+        setup: (support.length > 0 ? support : [CYPRESS_SUPPORT]).map((file) => underDir(dir, file)),
+      };
     }
     default:
       return null;
   }
 }
 
+/**
+ * jest's rootDir: relative to the config's folder; in an inline project (`projects: [{ rootDir: "." }]`),
+ * relative to the folder jest runs in, its package (only a `<rootDir>` prefix is the config's folder there).
+ */
+function jestRootDir(rootDir: string | undefined, dir: string, context: ConfigContext): string {
+  if (rootDir === undefined) return dir;
+  if (rootDir.startsWith("<rootDir>")) return joinDir(dir, rootDir.replace(/^<rootDir>\/?/, ""));
+  return joinDir(context.hasInlineProjects ? context.packageDir : dir, rootDir);
+}
+
 /** jest, mocha and ava options kept in package.json, and `node --test` in its scripts. */
-function fromManifest(path: string, dir: string, text: string): { patterns: TestPattern[]; name: string | null } {
+function fromManifest(path: string, dir: string, text: string): { patterns: TestPattern[]; info: Manifest | null } {
   let manifest: unknown;
   try {
     manifest = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
-    return { patterns: [], name: null };
+    return { patterns: [], info: null };
   }
-  if (typeof manifest !== "object" || manifest === null) return { patterns: [], name: null };
+  if (typeof manifest !== "object" || manifest === null) return { patterns: [], info: null };
   const record = manifest as Record<string, unknown>;
   const patterns: TestPattern[] = [];
   for (const runner of ["jest", "mocha", "ava"] as const) {
@@ -352,7 +643,21 @@ function fromManifest(path: string, dir: string, text: string): { patterns: Test
       }
     }
   }
-  return { patterns, name: typeof record.name === "string" ? record.name : null };
+  const strings = (value: unknown): Record<string, string> =>
+    typeof value === "object" && value !== null
+      ? Object.fromEntries(
+          Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+        )
+      : {};
+  const dependencies = Object.assign(
+    {},
+    strings(record.peerDependencies),
+    strings(record.optionalDependencies),
+    strings(record.devDependencies),
+    strings(record.dependencies),
+  );
+  const name = typeof record.name === "string" ? record.name : null;
+  return { patterns, info: { dir, name, scripts: strings(record.scripts), dependencies } };
 }
 
 /** The file arguments of each `node --test` (or `tsx --test`) in a script; an empty list means Node's defaults. */
@@ -396,11 +701,34 @@ function jsonValues(text: string): Values | null {
  * or regular expression. For vite and vitest only properties inside a `test`
  * object count (`coverage.include` is not a test glob).
  */
-async function scriptReader(): Promise<(text: string, onlyUnderTest: boolean) => Values> {
+async function scriptReader(): Promise<(text: string, onlyUnderTest: boolean) => Parsed> {
   const { default: ts } = await import("#typescript");
   return (text, onlyUnderTest) => {
     const file = ts.createSourceFile("config.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
     const values: Values = new Map();
+    const servers: Parsed["servers"] = [];
+    let hasInlineProjects = false;
+    /** A string, or a template whose substitutions are kept as written (`yarn dev --port ${PORT}`). */
+    const commandText = (node: import("#typescript").Expression): string | null => {
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+      if (!ts.isTemplateExpression(node)) return null;
+      return (
+        node.head.text +
+        node.templateSpans.map((span) => `\${${span.expression.getText(file)}}${span.literal.text}`).join("")
+      );
+    };
+    const readServer = (node: import("#typescript").Expression): void => {
+      if (!ts.isObjectLiteralExpression(node)) return;
+      let command: string | null = null;
+      let cwd: string | null = null;
+      for (const property of node.properties) {
+        if (!ts.isPropertyAssignment(property)) continue;
+        const key = nameOf(property.name);
+        if (key === "command") command = commandText(property.initializer);
+        if (key === "cwd") cwd = commandText(property.initializer);
+      }
+      if (command !== null) servers.push({ command, cwd });
+    };
     const literal = (node: import("#typescript").Node): Literal[] => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
       if (ts.isRegularExpressionLiteral(node)) {
@@ -424,6 +752,19 @@ async function scriptReader(): Promise<(text: string, onlyUnderTest: boolean) =>
     const visit = (node: import("#typescript").Node, underTest: boolean): void => {
       if (ts.isPropertyAssignment(node)) {
         const name = nameOf(node.name);
+        if (name === "webServer") {
+          const entries = ts.isArrayLiteralExpression(node.initializer)
+            ? node.initializer.elements
+            : [node.initializer];
+          for (const entry of entries) readServer(entry);
+        }
+        if (name === "projects") {
+          const initializer = node.initializer;
+          hasInlineProjects ||= !(
+            ts.isArrayLiteralExpression(initializer) &&
+            initializer.elements.every((element) => ts.isStringLiteralLike(element))
+          );
+        }
         if (name !== null && (!onlyUnderTest || underTest)) {
           const found = literal(node.initializer);
           if (found.length > 0) values.set(name, [...(values.get(name) ?? []), ...found]);
@@ -445,7 +786,7 @@ async function scriptReader(): Promise<(text: string, onlyUnderTest: boolean) =>
       ts.forEachChild(node, (child) => visit(child, underTest));
     };
     visit(file, false);
-    return values;
+    return { values, servers, hasInlineProjects };
   };
 }
 

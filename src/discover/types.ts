@@ -1,4 +1,4 @@
-import type { VitestConfig } from "./runners.js";
+import type { TestRunnerFacts, VitestConfig } from "./runners.js";
 
 /**
  * What a listed file is, for analysis purposes. Code files have a scope:
@@ -74,6 +74,8 @@ export interface Inventory {
   packageRoots: string[];
   /** The vitest configs' typecheck and watch options, read with their test globs. */
   vitestConfigs: VitestConfig[];
+  /** What each test runner collects (patterns, the folders it searches) and the apps its e2e tests drive. */
+  testRunners?: TestRunnerFacts | undefined;
   /** Non-fatal problems met while listing. */
   warnings: string[];
 }

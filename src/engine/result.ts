@@ -128,8 +128,10 @@ const testsMetrics = z.strictObject({
   testFiles: count,
   /** Source files a test imports (through barrels too). */
   directlyTested: count,
-  /** Source files tests reach only through other modules. */
+  /** Source files tests reach only through other modules (e2e tests through the app their runner serves included). */
   transitivelyTested: count,
+  /** Of those, the files only end-to-end tests reach, through the app their runner serves. */
+  e2eReached: count,
   /** Untested source files, biggest and most changed first. */
   untested: z.array(z.string()),
   /** Measured mode: covered per 100 executable lines; null when mapped. */

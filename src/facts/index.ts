@@ -194,7 +194,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
         : []),
     ],
   );
-  const tests = mapTests(sorted, built.graph.edges, coverage, built.graph.runs);
+  const tests = mapTests(sorted, built.graph.edges, coverage, built.graph.runs, inventory.testRunners);
   const waitStarted = performance.now();
   const clones = onlyParsed(await clonesRun, new Set(sorted.map((module) => module.path)));
   options.onStage?.("clones wait", performance.now() - waitStarted);

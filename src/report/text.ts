@@ -158,7 +158,7 @@ function testsFigures(m: TestsMetrics): string {
       ? [`${m.lineCoverage}% line coverage (${m.coverageReport ?? "report"}${m.isCoverageStale ? ", stale" : ""})`]
       : [
           `${m.directlyTested}/${m.sourceFiles} files imported by tests`,
-          `${m.transitivelyTested} more reached indirectly`,
+          `${m.transitivelyTested} more reached indirectly${m.e2eReached > 0 ? ` (${m.e2eReached} by e2e tests)` : ""}`,
         ];
   parts.push(m.testScript ? `script ${m.testScript}` : "no test script");
   if (m.testRunner) parts.push(m.testRunner);

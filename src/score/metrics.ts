@@ -154,6 +154,7 @@ export function testsMetrics(facts: Facts): TestsMetrics {
     testFiles: facts.modules.filter((module) => module.kind === "test").length,
     directlyTested: map.direct.size,
     transitivelyTested: map.transitive.size,
+    e2eReached: map.e2e.size,
     untested,
     lineCoverage: map.lineCoverage,
     testScript:

@@ -82,12 +82,26 @@ describe("classify", () => {
       ignore: [],
       overrides: {},
       runnerTest: (path) =>
-        /^src\/[^/]+\/test\.ts$|^playground\/.*\.spec\.ts$/.test(path) ? "vitest runs it: (test)" : null,
+        /^src\/[^/]+\/test\.ts$|^playground\/.*\.spec\.ts$/.test(path)
+          ? { kind: "test", why: "vitest runs it: (test)" }
+          : null,
     });
     expect(withRunner.classify("src/addDays/test.ts")).toEqual({ kind: "test", why: "vitest runs it: (test)" });
     expect(withRunner.classify("src/addDays/index.ts")).toMatchObject({ kind: "source" });
     expect(withRunner.classify("playground/alias/__tests__/alias.spec.ts")).toMatchObject({ kind: "test" });
     expect(withRunner.classify("playground/alias/main.ts")).toMatchObject({ kind: "fixture" });
+  });
+
+  it("takes a harness app's code, which the runner's e2e tests drive, as their fixture", () => {
+    const harness = "an app e2e tests drive: playwright serves it (playwright.config.ts: pnpm start)";
+    const withHarness = createClassifier({
+      packageRoots: ["", "app"],
+      ignore: [],
+      overrides: {},
+      runnerTest: (path) => (path.startsWith("app/") ? { kind: "fixture", why: harness } : null),
+    });
+    expect(withHarness.classify("app/src/useFieldArray.tsx")).toEqual({ kind: "fixture", why: harness });
+    expect(withHarness.classify("src/useFieldArray.ts")).toMatchObject({ kind: "source" });
   });
 });
 

@@ -2,7 +2,10 @@
  * The test map: which source files tests reach, from the import graph (mapped
  * mode), and how much of each a coverage report says ran (measured mode).
  * Derived once from the graph and coverage facts for every rule that needs it.
+ * End-to-end tests reach the app their runner serves (inventory.testRunners):
+ * the files its server loads first and what they import, indirectly.
  */
+import type { ServedApp, TestRunnerFacts } from "../../discover/runners.js";
 import type { CoverageFact } from "../coverage/index.js";
 import type { GraphEdge, RunEdge } from "../graph/index.js";
 import type { ModuleFacts } from "../modules/index.js";
@@ -14,8 +17,12 @@ export interface TestMapFact {
   testable: string[];
   /** Testable files a test imports, directly or through a re-exporting barrel. */
   direct: Set<string>;
-  /** Testable files tests reach only through other modules, or through a process they run (the built CLI). */
+  /** Testable files tests reach only through other modules, through a process they run (the built CLI), or as e2e tests. */
   transitive: Set<string>;
+  /** The transitive files only end-to-end tests reach, with the app their runner serves. */
+  e2e: Map<string, ServedApp>;
+  /** What each test runner collects and where it looks (for the path of a new test). */
+  runners: TestRunnerFacts["patterns"];
   /** Measured mode: line coverage (0–1) per testable file; files the report does not know are 0. */
   coverage: Map<string, number> | null;
   /** Measured mode: covered lines per 100 executable lines over testable files (unknown files count all their lines). */
@@ -28,6 +35,7 @@ export function mapTests(
   edges: readonly GraphEdge[],
   coverage: CoverageFact,
   runs: readonly RunEdge[] = [],
+  runners: TestRunnerFacts = { patterns: [], served: [] },
 ): TestMapFact {
   const testable = modules
     .filter((module) => module.kind === "source" && !module.parseError && module.functions.length > 0)
@@ -60,8 +68,17 @@ export function mapTests(
   const testableSet = new Set(testable);
   const directTestable = new Set([...direct].filter((path) => testableSet.has(path)));
   const transitive = new Set([...reached].filter((path) => testableSet.has(path) && !directTestable.has(path)));
-  if (coverage.status !== "ok")
-    return { mode: "mapped", testable, direct: directTestable, transitive, coverage: null, lineCoverage: null };
+  // An app a runner serves to e2e tests (not a harness: that is their fixture) is reached from its entries.
+  const e2e = new Map<string, ServedApp>();
+  for (const app of runners.served.filter((candidate) => candidate.harness === null)) {
+    for (const path of reachable(app.entries, successors)) {
+      if (testableSet.has(path) && !directTestable.has(path) && !transitive.has(path) && !e2e.has(path))
+        e2e.set(path, app);
+    }
+  }
+  for (const path of e2e.keys()) transitive.add(path);
+  const shared = { testable, direct: directTestable, transitive, e2e, runners: runners.patterns };
+  if (coverage.status !== "ok") return { mode: "mapped", ...shared, coverage: null, lineCoverage: null };
   const lines = new Map(modules.map((module) => [module.path, module.lines]));
   const ratios = new Map<string, number>();
   let covered = 0;
@@ -78,7 +95,7 @@ export function mapTests(
     }
   }
   const lineCoverage = total === 0 ? null : Math.round((10_000 * covered) / total) / 100;
-  return { mode: "measured", testable, direct: directTestable, transitive, coverage: ratios, lineCoverage };
+  return { mode: "measured", ...shared, coverage: ratios, lineCoverage };
 }
 
 /** `src/plugins/terser.ts` and `__tests__/plugins/terser.spec.ts` → `terser`. */
