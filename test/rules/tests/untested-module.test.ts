@@ -113,6 +113,9 @@ describe(`${RULE}: the test file the fix proposes`, () => {
   // has an untested module in a folder its framework makes routes of (src/pages/, src/routes/) and one outside it;
   // packages/core has a src/pages/ of its own. packages/api keeps its tests in its own tests/ folder, the only test
   // folder of the repository: a route's test goes to tests/ of its package.
+  // apps/pages-site (next) has src/pages/ (its Pages Router) and src/app/ (its App Router, where only page.* and
+  // route.* are routes): src/app/pages/ holds components, tested in a __tests__/ beside them. apps/root-pages (next)
+  // has a root pages/, so Next.js ignores its src/pages/.
   it("follows the repository's convention, but never proposes a file where the framework would make a route of it", async () => {
     const result = await scanFixture("tests/route-folders");
     const fixes = Object.fromEntries(findingsOf(result, RULE).map((finding) => [finding.file, finding.fix]));
@@ -129,6 +132,45 @@ describe(`${RULE}: the test file the fix proposes`, () => {
         "Add packages/api/tests/table.test.ts that imports table.ts and exercises its exports (routeTable).",
       "packages/core/src/pages/paginate.ts":
         "Add packages/core/src/pages/__tests__/paginate.test.ts that imports paginate.ts and exercises its exports (pageCount).",
+      "apps/pages-site/src/pages/index.tsx":
+        "Add apps/pages-site/tests/pages/index.test.tsx that imports index.tsx and exercises its exports (Index).",
+      "apps/pages-site/src/app/pages/dashboard.tsx":
+        "Add apps/pages-site/src/app/pages/__tests__/dashboard.test.tsx that imports dashboard.tsx and exercises its exports (Dashboard).",
+      "apps/pages-site/src/app/page.tsx":
+        "Add apps/pages-site/src/app/__tests__/page.test.tsx that imports page.tsx and exercises its exports (Page).",
+      "apps/root-pages/pages/about.tsx":
+        "Add apps/root-pages/tests/pages/about.test.tsx that imports about.tsx and exercises its exports (About).",
+      "apps/root-pages/src/pages/legacy.tsx":
+        "Add apps/root-pages/src/pages/__tests__/legacy.test.tsx that imports legacy.tsx and exercises its exports (legacyBanner).",
+    });
+  });
+
+  // fixtures/tests/runner-collects: jest runs scripts/jest/jest.config.js from the root, with an inline project whose
+  // rootDir "." is the root and whose roots are <rootDir>/src: it collects **/__tests__/**/*.(spec|test).ts?(x)
+  // under src/ only. The tests mirror src/ under src/__tests__/ (src/utils/deepEqual.ts ↔
+  // src/__tests__/utils/deepEqual.test.ts, src/logic/merge.ts, src/useForm.ts likewise); src/utils/json.ts has none.
+  // packages/colocated keeps tests beside (vitest src/**/*.test.ts); packages/checked's vitest collects only
+  // checks/**/*.check.ts, and no test there is named like its module.
+  it("proposes the path the repository's mirror gives and its runner collects, or the pattern to match", async () => {
+    const result = await scanFixture("tests/runner-collects");
+    const fixes = Object.fromEntries(findingsOf(result, RULE).map((finding) => [finding.file, finding.fix]));
+    expect(fixes).toEqual({
+      "src/utils/json.ts":
+        "Add src/__tests__/utils/json.test.ts that imports json.ts and exercises its exports (safeParse).",
+      "packages/colocated/src/trim.ts":
+        "Add packages/colocated/src/trim.test.ts that imports trim.ts and exercises its exports (trimTitle).",
+      "packages/checked/src/round.ts":
+        "Add a test file matching `packages/checked/checks/**/*.check.ts` (vitest, packages/checked/vitest.config.ts) that imports round.ts and exercises its exports (roundCents).",
+    });
+    const jest = result.files.scopes.find((scope) => scope.kind === "test" && scope.why.startsWith("jest"));
+    expect(jest).toEqual({
+      kind: "test",
+      why: "jest runs it: src/**/__tests__/**/*.(spec|test).ts{,x} (scripts/jest/jest.config.js)",
+      files: [
+        "src/__tests__/logic/merge.test.ts",
+        "src/__tests__/useForm.test.ts",
+        "src/__tests__/utils/deepEqual.test.ts",
+      ],
     });
   });
 });
