@@ -26,7 +26,7 @@ import {
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { gitAt, gitTimeoutReason, gitTimeoutSeconds } from "../git.js";
+import { configArgs, gitAt, gitTimeoutReason, gitTimeoutSeconds } from "../git.js";
 import { removeOnInterrupt } from "../cleanup.js";
 import type { Listing } from "../discover/list.js";
 import { InputError } from "../errors.js";
@@ -153,7 +153,7 @@ async function listTree(root: string, commit: string): Promise<TreeEntry[]> {
 function readBlobsInto(root: string, blobs: readonly string[], dir: string): Promise<void> {
   if (blobs.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const child = spawn("git", ["--no-optional-locks", "cat-file", "--batch"], {
+    const child = spawn("git", ["--no-optional-locks", ...configArgs(), "cat-file", "--batch"], {
       cwd: root,
       stdio: ["pipe", "pipe", "pipe"],
     });
