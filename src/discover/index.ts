@@ -7,6 +7,7 @@
  */
 import { lstatSync, realpathSync, statSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
+import { typeOf } from "../read.js";
 import { createClassifier, type ClassifyOverrides } from "./classify.js";
 import { listFiles, type ListedPath, type Listing } from "./list.js";
 import { readTestRunners, type RunnerCache } from "./runners.js";
@@ -95,6 +96,9 @@ export async function discover(
       skipped.push({ path: listed.path, reason: "unreadable", detail: stat.code });
     } else if (stat.kind === "symlink") {
       skipped.push(linkEntry(root, listed.path));
+    } else if (stat.kind === "special") {
+      // A FIFO blocks its reader and a device never ends: never opened.
+      skipped.push({ path: listed.path, reason: "not-regular", detail: stat.type });
     } else if (stat.size > options.maxFileSize) {
       skipped.push({ path: listed.path, reason: "too-large", detail: `${stat.size} bytes` });
     } else {
@@ -134,6 +138,7 @@ function linkEntry(root: string, path: string): SkippedFile {
 type StatOutcome =
   | { kind: "file"; size: number; stamp: string }
   | { kind: "symlink" }
+  | { kind: "special"; type: string }
   | { kind: "directory" }
   | { kind: "missing" }
   | { kind: "error"; code: string };
@@ -143,6 +148,7 @@ function statOrError(path: string): StatOutcome {
     const stat = lstatSync(path);
     if (stat.isSymbolicLink()) return { kind: "symlink" };
     if (stat.isDirectory()) return { kind: "directory" };
+    if (!stat.isFile()) return { kind: "special", type: typeOf(stat) };
     return { kind: "file", size: stat.size, stamp: `${stat.size}:${stat.mtimeMs}:${stat.ino}` };
   } catch (error) {
     const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "EIO";

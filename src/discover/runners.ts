@@ -11,9 +11,9 @@
  * May not: run any of them, read other files.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join, posix } from "node:path";
+import { posix } from "node:path";
 import { compileGlobs, globCostProblem } from "./globs.js";
+import { READ_LIMITS, readTextOrNull } from "../read.js";
 
 /** Which files one runner's configuration names as tests. */
 export interface TestPattern {
@@ -160,7 +160,7 @@ async function readPatterns(root: string, configs: readonly string[]): Promise<R
   const needsParser = configs.some((path) => /\.[cm]?[jt]s$/.test(path));
   const parse = needsParser ? await scriptReader() : null;
   for (const path of configs) {
-    const text = await readFile(join(root, path), "utf8").catch(() => null);
+    const text = readTextOrNull(root, path, READ_LIMITS.config);
     if (text === null || text.length > MAX_CONFIG_BYTES) continue;
     const dir = posix.dirname(path) === "." ? "" : posix.dirname(path);
     const name = posix.basename(path);

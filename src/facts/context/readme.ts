@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { DiscoveredFile, SkippedFile } from "../../discover/index.js";
+import { READ_LIMITS, readTextOrNull } from "../../read.js";
 
 /** One heading of a README. */
 export interface Heading {
@@ -54,12 +53,8 @@ export async function readReadme(
   const path = findReadme([...files.map((file) => file.path), ...links.keys()]);
   if (!path) return null;
   const linkedTo = links.get(path) ?? null;
-  let text: string;
-  try {
-    text = await readFile(join(root, linkedTo ?? path), "utf8");
-  } catch {
-    return null;
-  }
+  const text = readTextOrNull(root, linkedTo ?? path, READ_LIMITS.document);
+  if (text === null) return null;
   const lines = text.split(/\r?\n/);
   return {
     path,
@@ -116,7 +111,7 @@ async function readGuide(
       .filter((candidate) => directoryOf(candidate) === dir && GUIDE_NAME.test(baseName(candidate)))
       .sort(preferMarkdown)[0];
     if (path === undefined) continue;
-    const text = await readFile(join(root, links.get(path) ?? path), "utf8").catch(() => null);
+    const text = readTextOrNull(root, links.get(path) ?? path, READ_LIMITS.document);
     if (text !== null) return { path, headings: markdownHeadings(text.split(/\r?\n/)) };
   }
   return null;
