@@ -14,7 +14,7 @@ import { FORMATS, type Format } from "../report/index.js";
 import { emitReport } from "./emit.js";
 import { assertDirectoryExists, type CliIO } from "./io.js";
 import { createProgress } from "./progress.js";
-import { historyFileOf } from "./trend.js";
+import { historyFileOf, recordRefusal } from "./trend.js";
 
 interface ScanFlags {
   format: Format;
@@ -123,6 +123,9 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   const head = flags.record ? await headInfo(resolve(io.cwd, dir)) : null;
   if (flags.record && !head)
     throw new InputError(`--record: ${dir} is not in a git repository with commits; a history point needs a commit`);
+  // The user's history file is checked before a long scan (a folder, a FIFO: exit 2 now, not after the report).
+  if (flags.record && flags.historyFile !== undefined)
+    recordRefusal(historyFileOf(flags.historyFile, resolve(io.cwd, dir), "", io.cwd));
   const common = {
     configPath: flags.config,
     coverage: flags.coverage,
@@ -144,10 +147,11 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   if (gate.failOn === "new" && !result.baseline) {
     throw new UsageError("--fail-on new needs a baseline: give --baseline FILE or --baseline-ref REF");
   }
+  // Recorded before the report is written: a full disk is exit 2 before anything is printed.
+  if (head) await record(result, head, outcome.config.historyFile, dir, flags, io);
   const reportStarted = performance.now();
   await emitReport(result, flags, io);
   stages.push(["report", performance.now() - reportStarted]);
-  if (head) await record(result, head, outcome.config.historyFile, dir, flags, io);
   const verdict = evaluateGates(result, gate);
   for (const note of verdict.notes) io.stderr.write(`groundwork: note: ${note}\n`);
   for (const failure of verdict.failures) io.stderr.write(`groundwork: gate failed: ${failure}\n`);
@@ -167,11 +171,16 @@ async function record(
   flags: ScanFlags,
   io: CliIO,
 ): Promise<void> {
-  const { path, label } = historyFileOf(flags.historyFile, resolve(io.cwd, dir), configured, io.cwd);
+  const target = historyFileOf(flags.historyFile, resolve(io.cwd, dir), configured, io.cwd);
+  const refusal = recordRefusal(target);
+  if (refusal !== null) {
+    io.stderr.write(`groundwork: warning: ${target.label}: scan not recorded (${refusal})\n`);
+    return;
+  }
   const point = { ...toTrendPoint(result, head.commit, head.date), ...(head.dirty ? { dirty: true } : {}) };
-  await appendHistory(path, [toHistoryEntry(point, head.branch)], label);
+  await appendHistory(target, [toHistoryEntry(point, head.branch)]);
   io.stderr.write(
-    `groundwork: recorded the scan of ${head.commit.slice(0, 10)}${head.dirty ? " (with uncommitted changes)" : ""} in ${label}\n`,
+    `groundwork: recorded the scan of ${head.commit.slice(0, 10)}${head.dirty ? " (with uncommitted changes)" : ""} in ${target.label}\n`,
   );
 }
 

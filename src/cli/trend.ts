@@ -9,7 +9,7 @@ import { backfill } from "../trend/backfill.js";
 import { toHistoryEntry, type TrendPoint } from "../trend/point.js";
 import { isValidDate, isValidPeriod, selectCommits } from "../trend/select.js";
 import { buildSeries } from "../trend/series.js";
-import { appendHistory, readHistory } from "../trend/store.js";
+import { appendHistory, historyRefusal, readHistory, type HistoryTarget } from "../trend/store.js";
 import { createProgress } from "./progress.js";
 import { assertDirectoryExists, displayPath, wantsColor, writeFileAtomic, type CliIO } from "./io.js";
 
@@ -68,8 +68,11 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
     );
   if (flags.output !== undefined) await assertDirectoryExists(dirname(resolve(io.cwd, flags.output)), flags.output);
   const config = await loadConfig({ root, path: flags.config, cwd: io.cwd });
-  const { path: historyPath, label: historyLabel } = historyFileOf(flags.historyFile, root, config.historyFile, io.cwd);
-  const history = await readHistory(historyPath, historyLabel);
+  const target = historyFileOf(flags.historyFile, root, config.historyFile, io.cwd);
+  // Checked before a long backfill: the user's file is an error, one the repository names a warning.
+  const refusal = flags.record ? recordRefusal(target) : null;
+  if (refusal !== null) io.stderr.write(`groundwork: warning: ${target.label}: points not recorded (${refusal})\n`);
+  const history = await readHistory(target.path, target.label);
   for (const warning of history.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
   const since = flags.since === undefined ? 0 : Date.parse(`${flags.since}T00:00:00Z`);
   const recorded: TrendPoint[] = history.entries
@@ -90,17 +93,11 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
     }).finally(() => progress.stop());
     for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
     backfilled = result.points;
-    if (flags.record) {
-      const known = new Set(history.entries.map((entry) => `${entry.commit}\0${entry.scoringModel}`));
-      const fresh = backfilled.filter((point) => !known.has(`${point.commit}\0${point.scoringModel}`));
-      await appendHistory(
-        historyPath,
-        fresh.map((point) => toHistoryEntry(point, null)),
-        historyLabel,
-      );
-      io.stderr.write(
-        `groundwork: recorded ${fresh.length} new ${fresh.length === 1 ? "point" : "points"} in ${historyLabel}\n`,
-      );
+    if (flags.record && refusal === null) {
+      // Points already recorded (read under the file's lock, so a concurrent run's count too) are left out.
+      const entries = backfilled.map((point) => toHistoryEntry(point, null));
+      const added = await appendHistory(target, entries, { skipRecorded: true });
+      io.stderr.write(`groundwork: recorded ${added} new ${added === 1 ? "point" : "points"} in ${target.label}\n`);
     }
   }
   const series = buildSeries(recorded, backfilled);
@@ -122,16 +119,28 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
   return 0;
 }
 
-/** The history file: the command line's (relative to the working directory) or the config's (relative to the root). */
-export function historyFileOf(
-  flag: string | undefined,
-  root: string,
-  configured: string,
-  cwd: string,
-): { path: string; label: string } {
-  if (flag !== undefined) return { path: resolve(cwd, flag), label: flag };
+/**
+ * The history file: the command line's (relative to the working directory,
+ * the user's to put anywhere) or the config's (relative to the root, kept inside it).
+ */
+export function historyFileOf(flag: string | undefined, root: string, configured: string, cwd: string): HistoryTarget {
+  if (flag === "") throw new UsageError("--history-file: the path is empty; give a file");
+  if (flag !== undefined) return { path: resolve(cwd, flag), label: flag, root, isUserGiven: true };
   const path = resolve(root, configured);
-  return { path, label: displayPath(path, cwd) };
+  return { path, label: displayPath(path, cwd), root, isUserGiven: false };
+}
+
+/**
+ * Why the scan or points may not be recorded in `target` (see historyRefusal):
+ * for the user's `--history-file` an InputError, thrown before anything is
+ * scanned; for the file the repository's config or the default names, the reason
+ * (a warning: the run goes on without recording).
+ */
+export function recordRefusal(target: HistoryTarget): string | null {
+  const refusal = historyRefusal(target);
+  if (refusal !== null && target.isUserGiven)
+    throw new InputError(`--history-file ${target.label}: ${refusal}; nothing recorded`);
+  return refusal;
 }
 
 function parsePositive(value: string): number {

@@ -7,7 +7,7 @@
 import { stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { CategoryId } from "../categories.js";
-import { FactCache, hasCacheFile } from "../cache/index.js";
+import { FactCache, hasCacheFile, type CacheLocation } from "../cache/index.js";
 import { CONFIG_FILE_NAME, loadConfig, type ResolvedConfig } from "../config/index.js";
 import { discover, listFiles, type Inventory, type Listing } from "../discover/index.js";
 import { InputError, UsageError } from "../errors.js";
@@ -177,7 +177,8 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
   const loaded = await timed("config", () =>
     loadConfig({ root, path: options.configPath, cwd, value: options.config }),
   );
-  const cacheDir = cacheDirOf(options, loaded, tree, cwd);
+  const cacheLocation = cacheLocationOf(options, loaded, tree, cwd);
+  const cacheDir = cacheLocation?.dir ?? null;
   // A cold scan will detect clones: their worker loads its scanner on the second core while the files are listed.
   const cloneWorker = willDetectClonesCold(options, loaded, tree, cacheDir) ? startCloneWorker() : null;
   // The file list and the cache are read at once; the files are then classified, with the test runners'
@@ -185,7 +186,7 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
   const [listing, opened] = await Promise.all([
     timed("discover", async () => tree.listing ?? listFiles(root)),
     timed("cache read", async () =>
-      cacheDir === null ? null : FactCache.open(cacheDir, options.cacheDir ?? loaded.cache.dir),
+      cacheLocation === null ? null : FactCache.open(cacheLocation, options.cacheDir ?? loaded.cache.dir),
     ),
   ]);
   const runnerCache = opened
@@ -267,12 +268,21 @@ function noSourceWarning(root: string, facts: Facts): string[] {
 
 /**
  * The on-disk fact cache's folder, or null when this scan uses none: turned
- * off, or a past commit's scan (which keeps its facts in memory).
+ * off, or a past commit's scan (which keeps its facts in memory). The config's
+ * `cache.dir` is the repository's say, kept inside it; `--cache-dir` is the user's.
  */
-function cacheDirOf(options: AnalyzeOptions, config: ResolvedConfig, tree: Tree, cwd: string): string | null {
+function cacheLocationOf(
+  options: AnalyzeOptions,
+  config: ResolvedConfig,
+  tree: Tree,
+  cwd: string,
+): CacheLocation | null {
+  if (options.cacheDir === "") throw new UsageError("--cache-dir: the path is empty; give a folder");
   if (tree.listing || options.cache === false || (!config.cache.isEnabled && options.cacheDir === undefined))
     return null;
-  return options.cacheDir === undefined ? resolve(tree.dir, config.cache.dir) : resolve(cwd, options.cacheDir);
+  return options.cacheDir === undefined
+    ? { dir: resolve(tree.dir, config.cache.dir), root: tree.dir, isUserGiven: false }
+    : { dir: resolve(cwd, options.cacheDir), root: tree.dir, isUserGiven: true };
 }
 
 /**
