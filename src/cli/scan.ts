@@ -1,4 +1,4 @@
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
 import { isCategoryId, type CategoryId } from "../categories.js";
@@ -12,7 +12,7 @@ import { readResultFile } from "../engine/result-file.js";
 import { compareWithBaseline, evaluateGates, type GateSettings } from "../gate/index.js";
 import { FORMATS, type Format } from "../report/index.js";
 import { emitReport } from "./emit.js";
-import { assertDirectoryExists, type CliIO } from "./io.js";
+import { assertWritableOutput, type CliIO } from "./io.js";
 import { createProgress } from "./progress.js";
 import { historyFileOf, recordRefusal } from "./trend.js";
 
@@ -119,7 +119,7 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   if (flags.baseline && flags.baselineRef)
     throw new UsageError("--baseline and --baseline-ref exclude each other: give one baseline");
   // Fail before a long scan, not after it, when the report cannot be written.
-  if (flags.output !== undefined) await assertDirectoryExists(dirname(resolve(io.cwd, flags.output)), flags.output);
+  if (flags.output !== undefined) await assertWritableOutput(resolve(io.cwd, flags.output), flags.output);
   const head = flags.record ? await headInfo(resolve(io.cwd, dir)) : null;
   if (flags.record && !head)
     throw new InputError(`--record: ${dir} is not in a git repository with commits; a history point needs a commit`);

@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
 import { loadConfig } from "../config/index.js";
@@ -11,7 +11,7 @@ import { isValidDate, isValidPeriod, selectCommits } from "../trend/select.js";
 import { buildSeries } from "../trend/series.js";
 import { appendHistory, historyRefusal, readHistory, type HistoryTarget } from "../trend/store.js";
 import { createProgress } from "./progress.js";
-import { assertDirectoryExists, displayPath, wantsColor, writeFileAtomic, type CliIO } from "./io.js";
+import { assertWritableOutput, displayPath, wantsColor, writeFileAtomic, writeToStream, type CliIO } from "./io.js";
 
 interface TrendFlags {
   format: TrendFormat;
@@ -66,7 +66,7 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
     throw new UsageError(
       "--record needs --backfill or --every: it records backfilled points (scan --record records a scan)",
     );
-  if (flags.output !== undefined) await assertDirectoryExists(dirname(resolve(io.cwd, flags.output)), flags.output);
+  if (flags.output !== undefined) await assertWritableOutput(resolve(io.cwd, flags.output), flags.output);
   const config = await loadConfig({ root, path: flags.config, cwd: io.cwd });
   const target = historyFileOf(flags.historyFile, root, config.historyFile, io.cwd);
   // Checked before a long backfill: the user's file is an error, one the repository names a warning.
@@ -110,7 +110,7 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
     await writeFileAtomic(resolve(io.cwd, flags.output), text, flags.output);
     io.stderr.write(`groundwork: wrote ${flags.format} trend to ${flags.output}\n`);
   } else {
-    io.stdout.write(text);
+    await writeToStream(io.stdout, text);
   }
   if (series.points.length === 0)
     io.stderr.write(
