@@ -2,6 +2,7 @@ import { appendFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { ScanResult } from "../engine/result.js";
 import { renderReport, type Format } from "../report/index.js";
+import { escapeControl } from "../report/printable.js";
 import { InputError } from "../errors.js";
 import { reasonOf, wantsColor, writeFileAtomic, writeToStream, type CliIO } from "./io.js";
 
@@ -45,6 +46,6 @@ export async function emitReport(result: ScanResult, options: EmitOptions, io: C
     });
   }
   if (options.format !== "text" || toFile) {
-    for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
+    for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${escapeControl(warning)}\n`);
   }
 }

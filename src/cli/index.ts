@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { EXIT, GroundworkError } from "../errors.js";
+import { escapeControl } from "../report/printable.js";
 import { TOOL_VERSION } from "../version.js";
 import { ClosedPipe, isClosedPipe, reasonOf, watchErrors, type CliIO } from "./io.js";
 import { registerFixes } from "./fixes.js";
@@ -83,12 +84,12 @@ function handleError(error: unknown, io: CliIO): number {
     return isInformational ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof GroundworkError) {
-    io.stderr.write(`groundwork: error: ${error.message}\n`);
+    io.stderr.write(`groundwork: error: ${escapeControl(error.message)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(
-    `groundwork: internal error: ${message.split("\n")[0]} (this is a bug; rerun with GROUNDWORK_DEBUG=1 for the stack trace)\n`,
+    `groundwork: internal error: ${escapeControl(message.split("\n")[0] ?? "")} (this is a bug; rerun with GROUNDWORK_DEBUG=1 for the stack trace)\n`,
   );
   if (io.env.GROUNDWORK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.internal;

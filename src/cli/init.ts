@@ -5,6 +5,7 @@ import { generateSections, scaffold, updateMarked } from "../agents-md/index.js"
 import { scan } from "../engine/index.js";
 import { InputError, UsageError } from "../errors.js";
 import { productPackages } from "../facts/context/tooling.js";
+import { escapeControl } from "../report/printable.js";
 import type { Facts } from "../facts/index.js";
 import { writeFileAtomic, type CliIO } from "./io.js";
 import { withCacheOptions } from "./scan.js";
@@ -86,7 +87,7 @@ async function init(dir: string, flags: InitFlags, io: CliIO): Promise<number> {
       `groundwork: ${existing !== null && flags.update ? "updated" : "wrote"} ${relativePath} (${lines} lines)\n`,
     );
   }
-  for (const note of notes(facts)) io.stderr.write(`groundwork: note: ${note}\n`);
+  for (const note of notes(facts)) io.stderr.write(`groundwork: note: ${escapeControl(note)}\n`);
   return 0;
 }
 

@@ -11,6 +11,7 @@ import { appendHistory } from "../trend/store.js";
 import { readResultFile } from "../engine/result-file.js";
 import { compareWithBaseline, evaluateGates, type GateSettings } from "../gate/index.js";
 import { FORMATS, type Format } from "../report/index.js";
+import { escapeControl } from "../report/printable.js";
 import { emitReport } from "./emit.js";
 import { assertWritableOutput, type CliIO } from "./io.js";
 import { createProgress } from "./progress.js";
@@ -153,8 +154,8 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   await emitReport(result, flags, io);
   stages.push(["report", performance.now() - reportStarted]);
   const verdict = evaluateGates(result, gate);
-  for (const note of verdict.notes) io.stderr.write(`groundwork: note: ${note}\n`);
-  for (const failure of verdict.failures) io.stderr.write(`groundwork: gate failed: ${failure}\n`);
+  for (const note of verdict.notes) io.stderr.write(`groundwork: note: ${escapeControl(note)}\n`);
+  for (const failure of verdict.failures) io.stderr.write(`groundwork: gate failed: ${escapeControl(failure)}\n`);
   if (flags.timing) {
     stages.push(["total", performance.now() - started]);
     io.stderr.write(`timing: ${stages.map(([stage, ms]) => `${stage} ${Math.round(ms)} ms`).join(" · ")}\n`);
@@ -174,7 +175,7 @@ async function record(
   const target = historyFileOf(flags.historyFile, resolve(io.cwd, dir), configured, io.cwd);
   const refusal = recordRefusal(target);
   if (refusal !== null) {
-    io.stderr.write(`groundwork: warning: ${target.label}: scan not recorded (${refusal})\n`);
+    io.stderr.write(`groundwork: warning: ${escapeControl(`${target.label}: scan not recorded (${refusal})`)}\n`);
     return;
   }
   const point = { ...toTrendPoint(result, head.commit, head.date), ...(head.dirty ? { dirty: true } : {}) };

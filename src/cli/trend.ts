@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
 import { loadConfig } from "../config/index.js";
 import { InputError, UsageError } from "../errors.js";
+import { escapeControl } from "../report/printable.js";
 import { renderTrend, TREND_FORMATS, type TrendFormat } from "../report/trend/index.js";
 import { backfill } from "../trend/backfill.js";
 import { toHistoryEntry, type TrendPoint } from "../trend/point.js";
@@ -71,9 +72,10 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
   const target = historyFileOf(flags.historyFile, root, config.historyFile, io.cwd);
   // Checked before a long backfill: the user's file is an error, one the repository names a warning.
   const refusal = flags.record ? recordRefusal(target) : null;
-  if (refusal !== null) io.stderr.write(`groundwork: warning: ${target.label}: points not recorded (${refusal})\n`);
+  if (refusal !== null)
+    io.stderr.write(`groundwork: warning: ${escapeControl(`${target.label}: points not recorded (${refusal})`)}\n`);
   const history = await readHistory(target.path, target.label);
-  for (const warning of history.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
+  for (const warning of history.warnings) io.stderr.write(`groundwork: warning: ${escapeControl(warning)}\n`);
   const since = flags.since === undefined ? 0 : Date.parse(`${flags.since}T00:00:00Z`);
   const recorded: TrendPoint[] = history.entries
     .filter((entry) => Date.parse(entry.date) >= since)
@@ -81,7 +83,7 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
   let backfilled: TrendPoint[] = [];
   if (flags.backfill !== undefined || flags.every !== undefined) {
     const selected = await selectCommits(root, { count: flags.backfill, since: flags.since, every: flags.every });
-    for (const warning of selected.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
+    for (const warning of selected.warnings) io.stderr.write(`groundwork: warning: ${escapeControl(warning)}\n`);
     const progress = createProgress(io.stderr, { quiet: flags.quiet });
     const result = await backfill({
       root,
@@ -91,7 +93,7 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
       commits: selected.commits,
       onProgress: (done, total) => progress.update("scoring past commits", done, total),
     }).finally(() => progress.stop());
-    for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
+    for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${escapeControl(warning)}\n`);
     backfilled = result.points;
     if (flags.record && refusal === null) {
       // Points already recorded (read under the file's lock, so a concurrent run's count too) are left out.

@@ -165,3 +165,39 @@ describe("robustness: a history file that cannot take the scan", () => {
     });
   });
 });
+
+describe("robustness: control characters in the repository's names", () => {
+  // A file name that clears the screen and holds a newline: by construction 1 undocumented export at line 1, column 17.
+  const NAME = "src/\u001b[2Jev\nil.ts";
+  const SHOWN = "src/\\x1b[2Jev\\nil.ts";
+  let repo: Promise<string> | null = null;
+  const evilRepo = (): Promise<string> =>
+    (repo ??= baseRepo({ [NAME]: "export function evil(a: number): number {\n  return a;\n}\n" }));
+
+  it.each(["text", "markdown", "github", "html"])(
+    "-f %s prints them as escapes (\\x1b, \\n), never raw",
+    async (format) => {
+      const run = scanUnchanged(await evilRepo(), ["-q", "-f", format]);
+      expect(run.status).toBe(0);
+      expect(run.stdout).not.toContain("\u001b");
+      expect(run.stdout).not.toContain("ev\nil");
+      expect(run.stdout).toContain(SHOWN);
+    },
+  );
+
+  it("Markdown keeps the file's fixes on their own lines; GitHub's annotation names the escaped file", async () => {
+    const markdown = scanUnchanged(await evilRepo(), ["-q", "-f", "markdown"]).stdout.split("\n");
+    expect(markdown.filter((line) => line.startsWith(`**\`${SHOWN}\`** — 2 fixes, up to +`))).toHaveLength(1);
+    const github = scanUnchanged(await evilRepo(), ["-q", "-f", "github"]).stdout.split("\n");
+    expect(github.filter((line) => line.startsWith(`::warning file=${SHOWN},line=1,col=17,`))).toHaveLength(1);
+  });
+
+  it("neighbour: JSON keeps the name as it is (JSON escapes it itself)", async () => {
+    const run = scanUnchanged(await evilRepo(), ["-q", "-f", "json"]);
+    expect(run.stdout).not.toContain("\u001b");
+    const files = (JSON.parse(run.stdout) as { findings: Array<{ file: string }> }).findings.map(
+      (finding) => finding.file,
+    );
+    expect(files.filter((file) => file === NAME)).toHaveLength(2);
+  });
+});
