@@ -315,11 +315,21 @@ export function codeOf(error: unknown): string {
   return String(error);
 }
 
-/** An error's reason as messages give it: "ENOSPC: no space left on device", or its name and first line. */
+/**
+ * An error's reason as messages give it: a system error's code and meaning
+ * ("ENOSPC: no space left on device"), Node's own errors with their code, a
+ * string or buffer too large for memory said so, anything else by its name and
+ * first line: never a bare "error".
+ */
 export function reasonOf(error: unknown): string {
-  const code = codeOf(error);
-  const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : "";
+  if (!(error instanceof Error)) return String(error);
+  const message = error.message.split("\n")[0] ?? "";
+  const code = "code" in error && typeof error.code === "string" ? error.code : null;
   // Node's system errors read "ENOSPC: no space left on device, write": the code and its meaning are kept.
-  if (!message.startsWith(`${code}: `)) return code;
-  return `${code}: ${message.slice(code.length + 2).split(",")[0] ?? ""}`;
+  if (code !== null && message.startsWith(`${code}: `))
+    return `${code}: ${message.slice(code.length + 2).split(",")[0] ?? ""}`;
+  if (code !== null) return code.startsWith("ERR_") && message !== "" ? `${message} (${code})` : code;
+  if (error instanceof RangeError && /string length|array buffer|allocat/i.test(message))
+    return `too large to hold in memory (RangeError: ${message})`;
+  return `${error.name}: ${message}`;
 }

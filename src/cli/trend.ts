@@ -1,3 +1,4 @@
+import { Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
@@ -5,6 +6,7 @@ import { InvalidArgumentError, Option } from "commander";
 import { loadConfig } from "../config/index.js";
 import { InputError, UsageError } from "../errors.js";
 import { escapeControl } from "../report/printable.js";
+import { codeOf, kindOf, reasonOf } from "../writes.js";
 import { renderTrend, TREND_FORMATS, type TrendFormat } from "../report/trend/index.js";
 import { backfill } from "../trend/backfill.js";
 import { toHistoryEntry, type TrendPoint } from "../trend/point.js";
@@ -54,13 +56,13 @@ export function registerTrend(program: Command, io: CliIO, setExitCode: (code: n
 
 async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number> {
   const root = resolve(io.cwd, dir);
-  if (
-    !(await stat(root).then(
-      (stats) => stats.isDirectory(),
-      () => false,
-    ))
-  )
-    throw new InputError(`${dir}: no such directory`);
+  const stats = await stat(root).catch((error: unknown) => error);
+  if (!(stats instanceof Stats)) {
+    const reason = codeOf(stats) === "ENOENT" ? "no such directory" : `cannot be read (${reasonOf(stats)})`;
+    throw new InputError(`${dir}: ${reason}`);
+  }
+  if (!stats.isDirectory())
+    throw new InputError(`${dir}: ${kindOf(stats)}, not a directory (give the repository's directory)`);
   if (flags.every !== undefined && flags.backfill === undefined && flags.since === undefined)
     throw new UsageError("--every needs --since DATE or --backfill N: say where the periods start or how many");
   if (flags.record && flags.backfill === undefined && flags.every === undefined)

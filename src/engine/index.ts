@@ -4,6 +4,7 @@
  * May: call the layers below and time them.
  * May not: print, exit, or write anything; it returns a ScanResult.
  */
+import { Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { CategoryId } from "../categories.js";
@@ -26,6 +27,7 @@ import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { RULES } from "../../rules/index.js";
 import { FindingCollector } from "./collector.js";
 import { SCHEMA_VERSION, type Finding, type ScanResult } from "./result.js";
+import { codeOf, kindOf, reasonOf } from "../writes.js";
 import { resolveCommit, TreeStore } from "./snapshot.js";
 
 /** Options of one scan. */
@@ -327,11 +329,12 @@ async function coverageReportOf(
 ): Promise<string | null> {
   if (options.coverage === undefined) return config.coverageReport;
   const path = resolve(cwd, options.coverage);
-  const isFile = await stat(path).then(
-    (stats) => stats.isFile(),
-    () => false,
-  );
-  if (!isFile) throw new InputError(`--coverage ${options.coverage}: no such file`);
+  const stats = await stat(path).catch((error: unknown) => error);
+  if (!(stats instanceof Stats)) {
+    const reason = codeOf(stats) === "ENOENT" ? "no such file" : `cannot be read (${reasonOf(stats)})`;
+    throw new InputError(`--coverage ${options.coverage}: ${reason}`);
+  }
+  if (!stats.isFile()) throw new InputError(`--coverage ${options.coverage}: ${kindOf(stats)}, not a regular file`);
   return relative(root, path);
 }
 
@@ -346,8 +349,7 @@ async function assertDirectory(root: string, given: string): Promise<void> {
   try {
     isDirectory = (await stat(root)).isDirectory();
   } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : "";
-    const reason = code === "ENOENT" ? "no such directory" : `cannot be read (${code || "error"})`;
+    const reason = codeOf(error) === "ENOENT" ? "no such directory" : `cannot be read (${reasonOf(error)})`;
     throw new InputError(`${given}: ${reason}`);
   }
   if (!isDirectory) throw new InputError(`${given}: not a directory (give the repository's directory, not a file)`);

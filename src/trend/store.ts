@@ -40,7 +40,7 @@ export async function readHistory(path: string, label = path): Promise<HistoryRe
   } catch (error) {
     const code = codeOf(error);
     if (code === "ENOENT") return { entries: [], warnings: [] };
-    throw new InputError(`${label}: cannot read the history file (${code})`);
+    throw new InputError(`${label}: cannot read the history file (${reasonOf(error)})`);
   }
   const entries: HistoryEntry[] = [];
   const warnings: string[] = [];

@@ -4,6 +4,7 @@
  * git does not know (or that git would read as an option), a TMPDIR that does
  * not exist when past commits are read, a corrupt object in a past commit.
  */
+import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -21,16 +22,17 @@ async function twoCommits(): Promise<string> {
   return repo;
 }
 
-/** Runs `command repo …args` (scan or trend) and asserts that nothing in the repository changed, .git included. */
+/** Runs `command target …args` (scan or trend; the target is the repository unless given) and asserts that nothing in the repository changed, .git included. */
 function runUnchanged(
   repo: string,
   command: string,
   args: readonly string[],
   env: Record<string, string> = {},
+  target = repo,
 ): CliRun {
   let run: CliRun = { status: null, stdout: "", stderr: "" };
   const changed = changesDuring(repo, true, () => {
-    run = runCli([command, repo, ...args], repo, env);
+    run = runCli([command, target, ...args], repo, env);
   });
   expect(changed).toEqual([]);
   return run;
@@ -89,6 +91,24 @@ describe("robustness: a corrupt object in a past commit", () => {
     expectError(
       run,
       `groundwork: error: commit ${first.slice(0, 10)}: git cannot read its files (loose object ${tree} (stored in .git/objects/${tree.slice(0, 2)}/${tree.slice(2)}) is corrupt)`,
+    );
+  });
+});
+
+describe("robustness: messages name the real reason", () => {
+  it("--coverage a FIFO: says it is a FIFO (it said 'no such file')", async () => {
+    const repo = await baseRepo();
+    const fifo = join(await temporaryDir(), "lcov.info");
+    execFileSync("mkfifo", [fifo]);
+    expectError(scanUnchanged(repo, ["-q", "--coverage", fifo]), `--coverage ${fifo}: a FIFO, not a regular file`);
+  });
+
+  it("trend on a file: says it is a file, not a directory (it said 'no such directory')", async () => {
+    const repo = await baseRepo();
+    const file = join(repo, "package.json");
+    expectError(
+      runUnchanged(repo, "trend", [], {}, file),
+      `${file}: a regular file, not a directory (give the repository's directory)`,
     );
   });
 });
