@@ -14,12 +14,12 @@
  * nothing here is ever fatal to a scan.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { FileOutcome, ModuleCache } from "../facts/modules/index.js";
-import { createUnlessPresent, refusalOf, replaceOwn, WriteRefused } from "../writes.js";
+import { createUnlessPresent, kindOf, refusalOf, replaceOwn, WriteRefused } from "../writes.js";
 import { buildId } from "./build.js";
 
 /** The cache's folder, relative to the scanned root, unless configured otherwise. */
@@ -103,7 +103,7 @@ export class FactCache {
       warning,
     });
     // A cache reached through a committed link is not this repository's: neither read nor written (save says why).
-    const refusal = refusalOf({ ...location, path: join(location.dir, FILE_NAME) });
+    const refusal = refusalOf({ ...location, path: join(location.dir, FILE_NAME) }) ?? notRegularFile(location.dir);
     if (refusal !== null) return empty(null, refusal);
     let bytes: Buffer;
     try {
@@ -164,6 +164,17 @@ export class FactCache {
       return notWritten(error instanceof WriteRefused ? error.message : errorCode(error));
     }
   }
+}
+
+/** Why `facts.bin` in `dir` is not read: it is there but no regular file (a link, a FIFO). */
+function notRegularFile(dir: string): string | null {
+  let stats;
+  try {
+    stats = lstatSync(join(dir, FILE_NAME));
+  } catch {
+    return null;
+  }
+  return stats.isFile() ? null : `${FILE_NAME} there is ${kindOf(stats)}`;
 }
 
 /**

@@ -78,7 +78,12 @@ export interface HistoryTarget extends WriteTarget {
  * not a regular file, or a file with no recorded scan in it), or null.
  */
 export function historyRefusal(target: HistoryTarget): string | null {
-  return appendRefusal(target, isHistoryFile);
+  const refusal = appendRefusal(target, isHistoryFile);
+  if (refusal !== null) return refusal;
+  // A committed file where the lock goes would stall every append: it is no lock of Groundwork's.
+  return lockAge(`${target.path}.lock`) === null
+    ? `${basename(target.path)}.lock there was not written by Groundwork`
+    : null;
 }
 
 /** How long a writer waits for another's lock on the history file, and when a lock is deemed left by a crash. */
@@ -142,30 +147,62 @@ async function unrecorded(target: HistoryTarget, entries: readonly HistoryEntry[
 async function lock(path: string): Promise<() => void> {
   const started = Date.now();
   for (;;) {
+    let fd: number | null = null;
     try {
-      closeSync(openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW));
+      fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+    } catch (error) {
+      if (codeOf(error) !== "EEXIST") throw error;
+    }
+    if (fd !== null) {
       const unregister = removeOnInterrupt(path);
+      try {
+        writeAll(fd, `${LOCK_MARK}${process.pid}\n`);
+      } finally {
+        closeSync(fd);
+      }
       return () => {
         rmSync(path, { force: true });
         unregister();
       };
-    } catch (error) {
-      if (codeOf(error) !== "EEXIST") throw error;
     }
     const age = lockAge(path);
-    if (age !== null && age > LOCK_STALE_MS) rmSync(path, { force: true });
+    if (age === null) throw new WriteRefused(`${basename(path)} there was not written by Groundwork`);
+    if (age > LOCK_STALE_MS) rmSync(path, { force: true });
     else if (Date.now() - started > LOCK_WAIT_MS)
       throw new WriteRefused(`${basename(path)} is held by another Groundwork; remove it if none is running`);
     else await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
+/** What a lock file of Groundwork's starts with (then the holder's process id). */
+const LOCK_MARK = "groundwork history lock ";
+
+/**
+ * How old the lock at `path` is (0 when it is gone: try again at once), or null
+ * when it is no lock of Groundwork's (a committed file of that name is never removed).
+ */
 function lockAge(path: string): number | null {
+  let stats;
   try {
-    const stats = lstatSync(path);
-    return stats.isFile() ? Date.now() - stats.mtimeMs : null;
+    stats = lstatSync(path);
   } catch {
     return 0;
+  }
+  if (!stats.isFile()) return null;
+  const head = Buffer.alloc(LOCK_MARK.length);
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return 0;
+  }
+  try {
+    const read = readSync(fd, head, 0, head.length, 0);
+    // A lock just created and not written yet is empty: it is being taken, so it is young.
+    if (read === 0) return Date.now() - stats.mtimeMs;
+    return head.toString("utf8", 0, read) === LOCK_MARK.slice(0, read) ? Date.now() - stats.mtimeMs : null;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -94,6 +94,13 @@ describe("robustness: the fact cache on a repository with planted links", () => 
     expect(await readFile(target, "utf8")).toBe("the user's notes\n");
   });
 
+  it("a committed .groundwork/cache/facts.bin linking outside: neither read nor replaced", async () => {
+    const victim = await victimFolder();
+    const repo = await clonedWithLinks({ ".groundwork/cache/facts.bin": join(victim, "victim.txt") });
+    const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
+    expectScanned(run, [`.groundwork/cache: cache not written (facts.bin there is a symbolic link); ${NOT_WRITTEN}`]);
+  });
+
   it.each([".groundwork", ".groundwork/cache"])(
     "%s a link to a folder outside: nothing is written there, its .gitignore is kept",
     async (link) => {
@@ -198,6 +205,15 @@ describe("robustness: the history file on a repository with planted links", () =
     );
     const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--no-cache", "--record"]);
     expectScanned(run, ["package.json: scan not recorded (package.json was not written by Groundwork)"]);
+  });
+
+  it("a committed .groundwork/history.jsonl.lock is never taken for a stale lock and removed", async () => {
+    const victim = await victimFolder();
+    const repo = await clonedWithLinks({}, { ".groundwork/history.jsonl.lock": "a file of the repository's\n" });
+    const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--no-cache", "--record"]);
+    expectScanned(run, [
+      ".groundwork/history.jsonl: scan not recorded (history.jsonl.lock there was not written by Groundwork)",
+    ]);
   });
 
   it("trend --backfill --record through the same link: not recorded, the trend still shown", async () => {
