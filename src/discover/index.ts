@@ -8,7 +8,7 @@
 import { lstatSync, realpathSync, statSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import { typeOf } from "../read.js";
-import { createClassifier, type ClassifyOverrides } from "./classify.js";
+import { createClassifier, isParsedKind, type ClassifyOverrides } from "./classify.js";
 import { listFiles, type ListedPath, type Listing } from "./list.js";
 import { readTestRunners, type RunnerCache } from "./runners.js";
 import type { DiscoveredFile, Inventory, SkippedFile } from "./types.js";
@@ -25,7 +25,7 @@ export interface DiscoverOptions {
   ignore: readonly string[];
   /** Globs that force a kind. */
   classify: ClassifyOverrides;
-  /** Files larger than this many bytes are skipped as too large. */
+  /** Code files larger than this many bytes are skipped as too large (files looked up by name are kept). */
   maxFileSize: number;
 }
 
@@ -99,7 +99,8 @@ export async function discover(
     } else if (stat.kind === "special") {
       // A FIFO blocks its reader and a device never ends: never opened.
       skipped.push({ path: listed.path, reason: "not-regular", detail: stat.type });
-    } else if (stat.size > options.maxFileSize) {
+    } else if (stat.size > options.maxFileSize && isParsedKind(kind)) {
+      // Only what is parsed is bounded by size: a large lockfile, CI file or document still exists.
       skipped.push({ path: listed.path, reason: "too-large", detail: `${stat.size} bytes` });
     } else {
       files.push({ path: listed.path, kind, why, size: stat.size, blob: listed.blob, stamp: stat.stamp });
