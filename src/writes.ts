@@ -32,6 +32,7 @@ import {
 } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { removeOnInterrupt } from "./cleanup.js";
+import { typeOf } from "./read.js";
 
 /** Why a write was not made (the message is the reason, e.g. ".groundwork is a symbolic link"). */
 export class WriteRefused extends Error {
@@ -276,16 +277,10 @@ function notRegular(name: string, stats: Stats): string {
   return stats.isSymbolicLink() ? `${name} is a symbolic link` : `${name} is ${kindOf(stats)}, not a regular file`;
 }
 
-/** What a directory entry is, for messages ("a symbolic link", "a FIFO", …). */
+/** What a directory entry is, for messages ("a regular file", "a FIFO", …), in the words reads use. */
 export function kindOf(stats: Stats | null): string {
   if (stats === null) return "missing";
-  if (stats.isSymbolicLink()) return "a symbolic link";
-  if (stats.isDirectory()) return "a folder";
-  if (stats.isFIFO()) return "a FIFO";
-  if (stats.isSocket()) return "a socket";
-  if (stats.isCharacterDevice()) return "a character device";
-  if (stats.isBlockDevice()) return "a block device";
-  return "a regular file";
+  return stats.isFile() ? "a regular file" : typeOf(stats);
 }
 
 function refusedBySystem(error: unknown): WriteRefused {

@@ -62,7 +62,7 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
     throw new InputError(`${dir}: ${reason}`);
   }
   if (!stats.isDirectory())
-    throw new InputError(`${dir}: ${kindOf(stats)}, not a directory (give the repository's directory)`);
+    throw new InputError(`${dir}: is ${kindOf(stats)}, not a directory (give the repository's directory)`);
   if (flags.every !== undefined && flags.backfill === undefined && flags.since === undefined)
     throw new UsageError("--every needs --since DATE or --backfill N: say where the periods start or how many");
   if (flags.record && flags.backfill === undefined && flags.every === undefined)

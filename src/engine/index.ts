@@ -334,7 +334,7 @@ async function coverageReportOf(
     const reason = codeOf(stats) === "ENOENT" ? "no such file" : `cannot be read (${reasonOf(stats)})`;
     throw new InputError(`--coverage ${options.coverage}: ${reason}`);
   }
-  if (!stats.isFile()) throw new InputError(`--coverage ${options.coverage}: ${kindOf(stats)}, not a regular file`);
+  if (!stats.isFile()) throw new InputError(`--coverage ${options.coverage}: is ${kindOf(stats)}, not a regular file`);
   return relative(root, path);
 }
 

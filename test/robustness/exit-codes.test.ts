@@ -100,7 +100,7 @@ describe("robustness: messages name the real reason", () => {
     const repo = await baseRepo();
     const fifo = join(await temporaryDir(), "lcov.info");
     execFileSync("mkfifo", [fifo]);
-    expectError(scanUnchanged(repo, ["-q", "--coverage", fifo]), `--coverage ${fifo}: a FIFO, not a regular file`);
+    expectError(scanUnchanged(repo, ["-q", "--coverage", fifo]), `--coverage ${fifo}: is a FIFO, not a regular file`);
   });
 
   it("trend on a file: says it is a file, not a directory (it said 'no such directory')", async () => {
@@ -108,7 +108,7 @@ describe("robustness: messages name the real reason", () => {
     const file = join(repo, "package.json");
     expectError(
       runUnchanged(repo, "trend", [], {}, file),
-      `${file}: a regular file, not a directory (give the repository's directory)`,
+      `${file}: is a regular file, not a directory (give the repository's directory)`,
     );
   });
 });

@@ -140,7 +140,7 @@ describe("robustness: a history file that cannot take the scan", () => {
     const repo = await baseRepo();
     const folder = await temporaryDir();
     const run = scanUnchanged(repo, ["-q", "--record", "--history-file", folder]);
-    expectError(run, `--history-file ${folder}: ${folder} is a folder, not a regular file; nothing recorded`);
+    expectError(run, `--history-file ${folder}: ${folder} is a directory, not a regular file; nothing recorded`);
   });
 
   describe.skipIf(!isRoot)("on a full disk (a 64 KB tmpfs, mounted as root)", () => {
