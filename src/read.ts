@@ -75,7 +75,12 @@ export function readBounded(root: string, path: string, limit: number, options: 
   if (!options.isOutsideAllowed || stats.isSymbolicLink()) {
     // Every link on the way resolved: a folder of the path may itself be a link.
     const real = realPath(absolute);
-    if (!real.ok) return real;
+    if (!real.ok) {
+      // A link to nothing (or to a pipe: /dev/stdin): there is no file to read.
+      return real.reason === "missing" && stats.isSymbolicLink()
+        ? { ok: false, reason: "not-regular", type: "a broken link" }
+        : real;
+    }
     if (!options.isOutsideAllowed && !isInside(realRoot(root), real.path)) {
       return { ok: false, reason: "outside", target: real.path };
     }
