@@ -76,6 +76,13 @@ describe("robustness: FIFOs", () => {
     expectError(run, "config file", "groundwork.config.json: is a FIFO, not a regular file");
   }, 40_000);
 
+  it("init with a FIFO where AGENTS.md goes: exit 2 naming it, nothing written", async () => {
+    const repo = await baseRepo();
+    await fifo(repo, "AGENTS.md");
+    const run = await scanBounded(repo, [], { command: "init", isGit: true });
+    expectError(run, "AGENTS.md: is a FIFO, not a regular file");
+  }, 40_000);
+
   it("report, --baseline and --config given a FIFO: exit 2 naming it", async () => {
     const repo = await baseRepo();
     const outside = await temporaryDir();
