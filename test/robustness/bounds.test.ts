@@ -6,9 +6,11 @@
  * a regular file, and a link only when it stays inside the repository.
  */
 import { execFileSync } from "node:child_process";
+import { realpathSync } from "node:fs";
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { describeReadProblem, readBounded, readBoundedText, readGivenFile, readGivenText } from "../../src/read.js";
 import { temporaryDir } from "../helpers/fixtures.js";
 import { commitAll } from "../helpers/git.js";
 import {
@@ -135,7 +137,7 @@ describe("robustness: size bounds and links out of the repository", () => {
     expect(run.status).toBe(0);
     const findings = resultOf(run).findings.filter((finding) => finding.ruleId === "tests/coverage-report");
     expect(findings.map((finding) => finding.message)).toEqual([
-      `The coverage report coverage/lcov.info cannot be read: it leads outside the repository, to ${join(victim, "lcov.info")}; tests were mapped from imports instead`,
+      `The coverage report coverage/lcov.info cannot be read: it leads outside the repository, to ${realpathSync(join(victim, "lcov.info"))}; tests were mapped from imports instead`,
     ]);
   }, 40_000);
 
@@ -146,7 +148,10 @@ describe("robustness: size bounds and links out of the repository", () => {
     await symlink(join(victim, "config.json"), join(repo, "groundwork.config.json"));
     commitAll(repo, "config");
     const run = await scanBounded(repo);
-    expectError(run, `groundwork.config.json: leads outside the repository, to ${join(victim, "config.json")}`);
+    expectError(
+      run,
+      `groundwork.config.json: leads outside the repository, to ${realpathSync(join(victim, "config.json"))}`,
+    );
   }, 40_000);
 
   it("report on a result over 256 MiB (a sparse file) is exit 2 with its size, not read", async () => {
@@ -157,4 +162,68 @@ describe("robustness: size bounds and links out of the repository", () => {
     expect(run.timedOut).toBe(false);
     expectError(run, `result result.json: is larger than 256 MiB (${size} bytes)`);
   }, 40_000);
+});
+
+describe("the safe reader", () => {
+  async function tree(): Promise<{ root: string; outside: string }> {
+    const root = await temporaryDir("gw-read-");
+    const outside = await temporaryDir("gw-outside-");
+    await writeFile(join(root, "small.txt"), "twelve bytes");
+    await writeFile(join(outside, "secret.txt"), "outside\n");
+    await mkdir(join(root, "folder"));
+    execFileSync("mkfifo", [join(root, "pipe")]);
+    await symlink("small.txt", join(root, "inside-link"));
+    await symlink(join(outside, "secret.txt"), join(root, "outside-link"));
+    await symlink(outside, join(root, "outside-folder"));
+    await symlink("nothing-here", join(root, "broken-link"));
+    return { root, outside };
+  }
+
+  it("reads a regular file, or a link to one, inside the repository", async () => {
+    const { root } = await tree();
+    expect(readBoundedText(root, "small.txt", 12)).toEqual({ ok: true, text: "twelve bytes" });
+    expect(readBoundedText(root, "inside-link", 12)).toEqual({ ok: true, text: "twelve bytes" });
+  });
+
+  it("says why it does not read: missing, not regular, outside, too large", async () => {
+    const { root, outside } = await tree();
+    // The target as the system resolves it (the temporary folder may itself be reached through a link).
+    const secret = realpathSync(join(outside, "secret.txt"));
+    expect(readBounded(root, "absent.txt", 10)).toEqual({ ok: false, reason: "missing" });
+    expect(readBounded(root, "pipe", 10)).toEqual({ ok: false, reason: "not-regular", type: "a FIFO" });
+    expect(readBounded(root, "folder", 10)).toEqual({ ok: false, reason: "not-regular", type: "a directory" });
+    expect(readBounded(root, "broken-link", 10)).toEqual({ ok: false, reason: "not-regular", type: "a broken link" });
+    expect(readBounded(root, "outside-link", 10)).toEqual({ ok: false, reason: "outside", target: secret });
+    // A folder of the path that is a link out of the repository counts as much as the file's own link.
+    expect(readBounded(root, "outside-folder/secret.txt", 10)).toEqual({
+      ok: false,
+      reason: "outside",
+      target: secret,
+    });
+    expect(readBounded(root, "../x", 10)).toMatchObject({ ok: false, reason: "outside" });
+    expect(readBounded(root, "small.txt", 11)).toEqual({ ok: false, reason: "too-large", size: 12, limit: 11 });
+  });
+
+  it("follows links out only when allowed, and a given file wherever it leads, if regular", async () => {
+    const { root, outside } = await tree();
+    expect(readBoundedText(root, "outside-link", 10, { isOutsideAllowed: true })).toEqual({
+      ok: true,
+      text: "outside\n",
+    });
+    expect(readGivenText(join(root, "outside-link"), 10)).toEqual({ ok: true, text: "outside\n" });
+    expect(readGivenFile(join(root, "pipe"), 10)).toEqual({ ok: false, reason: "not-regular", type: "a FIFO" });
+    expect(readGivenFile(join(outside, "absent"), 10)).toEqual({ ok: false, reason: "missing" });
+  });
+
+  it("puts each reason in words", () => {
+    expect(describeReadProblem({ reason: "missing" })).toBe("no such file");
+    expect(describeReadProblem({ reason: "not-regular", type: "a FIFO" })).toBe("is a FIFO, not a regular file");
+    expect(describeReadProblem({ reason: "outside", target: "/dev/zero" })).toBe(
+      "leads outside the repository, to /dev/zero",
+    );
+    expect(describeReadProblem({ reason: "too-large", size: 2 * MiB, limit: MiB })).toBe(
+      "is larger than 1 MiB (2097152 bytes)",
+    );
+    expect(describeReadProblem({ reason: "unreadable", code: "EACCES" })).toBe("cannot be read (EACCES)");
+  });
 });
