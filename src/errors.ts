@@ -10,6 +10,8 @@ export const EXIT = {
   gateFailed: 1,
   usage: 2,
   internal: 3,
+  /** The reader of stdout went away (`scan | head`): 128 + SIGPIPE, as a shell reports a program a closed pipe ended. */
+  closedPipe: 141,
 } as const;
 
 /** Base class for errors the user can fix; the message is one line. */

@@ -5,18 +5,21 @@
  * history) by a hash of everything they are computed from.
  *
  * May: read and write files in its own folder only, which it creates with a
- * `.gitignore` of `*` so that git never lists it.
+ * `.gitignore` of `*` so that git never lists it. The folder is the user's
+ * (`--cache-dir`) or inside the repository, reached without following a link;
+ * its `.gitignore` is written only where none is, and `facts.bin` replaces only
+ * a cache file (see src/writes.ts). Anything else is a warning, and no cache.
  * May not: trust what it reads. A file that fails its checksum or was written
  * by another build of Groundwork is ignored (and rebuilt by the next save);
  * nothing here is ever fatal to a scan.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, lstatSync, readdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { FileOutcome, ModuleCache } from "../facts/modules/index.js";
-import { removeOnInterrupt } from "../cleanup.js";
+import { createUnlessPresent, kindOf, refusalOf, replaceOwn, WriteRefused } from "../writes.js";
 import { buildId } from "./build.js";
 
 /** The cache's folder, relative to the scanned root, unless configured otherwise. */
@@ -24,6 +27,17 @@ export const DEFAULT_CACHE_DIR = ".groundwork/cache";
 
 const FILE_NAME = "facts.bin";
 const FORMAT = "groundwork-facts ";
+const GITIGNORE = "# Groundwork's fact cache: safe to delete.\n*\n";
+
+/** Where the cache lives: its folder, the scanned root, and whether the user named the folder (`--cache-dir`). */
+export interface CacheLocation {
+  /** The cache's folder (absolute). */
+  dir: string;
+  /** The scanned repository's root (absolute). */
+  root: string;
+  /** True for `--cache-dir`; false for the config's `cache.dir` or the default. */
+  isUserGiven: boolean;
+}
 /** The file format's version: a cache written in another format is rebuilt without a warning. */
 const MAGIC = Buffer.from(`${FORMAT}2\n`);
 const DIGEST_BYTES = 20;
@@ -60,15 +74,21 @@ export class FactCache {
   };
 
   private constructor(
-    /** The cache's folder (absolute). */
-    readonly dir: string,
+    private readonly location: CacheLocation,
     /** How messages name the folder. */
     private readonly label: string,
     private readonly build: string,
     private readonly previous: ReadonlyMap<string, FileOutcome>,
     facts: Payload["facts"],
+    /** Why the cache may be neither read nor written here (a link on the way, outside the repository). */
+    private readonly refusal: string | null = null,
   ) {
     this.facts = new Map(facts);
+  }
+
+  /** The cache's folder (absolute). */
+  get dir(): string {
+    return this.location.dir;
   }
 
   /**
@@ -76,12 +96,18 @@ export class FactCache {
    * corrupt one is empty too, with a warning; one from another build of
    * Groundwork is empty without one (an upgrade is not a problem).
    */
-  static async open(dir: string, label: string): Promise<{ cache: FactCache; warning: string | null }> {
+  static async open(location: CacheLocation, label: string): Promise<{ cache: FactCache; warning: string | null }> {
     const build = await buildId();
-    const empty = (warning: string | null) => ({ cache: new FactCache(dir, label, build, new Map(), []), warning });
+    const empty = (warning: string | null, refusal: string | null = null) => ({
+      cache: new FactCache(location, label, build, new Map(), [], refusal),
+      warning,
+    });
+    // A cache reached through a committed link is not this repository's: neither read nor written (save says why).
+    const refusal = refusalOf({ ...location, path: join(location.dir, FILE_NAME) }) ?? notRegularFile(location.dir);
+    if (refusal !== null) return empty(null, refusal);
     let bytes: Buffer;
     try {
-      bytes = await readFile(join(dir, FILE_NAME));
+      bytes = await readFile(join(location.dir, FILE_NAME));
     } catch (error) {
       const code = errorCode(error);
       return empty(code === "ENOENT" ? null : `${label}: cache not read (${code}); facts computed afresh`);
@@ -92,7 +118,10 @@ export class FactCache {
     const payload = decode(bytes);
     if (payload === null) return empty(`${label}/${FILE_NAME}: cache is corrupt; ignored and rebuilt`);
     if (payload.build !== build) return empty(null);
-    return { cache: new FactCache(dir, label, build, new Map(payload.modules), payload.facts), warning: null };
+    return {
+      cache: new FactCache(location, label, build, new Map(payload.modules), payload.facts),
+      warning: null,
+    };
   }
 
   /** A whole-repository fact stored under `slot`, when it was computed from exactly `key`. */
@@ -108,29 +137,75 @@ export class FactCache {
     this.hasChanged = true;
   }
 
-  /** Writes the cache when this scan changed it (atomically: a temporary file, then a rename); returns a warning when it could not. */
+  /**
+   * Writes the cache when this scan changed it (atomically: a temporary file,
+   * then a rename); returns a warning when it could not or may not.
+   */
   async save(): Promise<string | null> {
     if (!this.hasChanged && this.used.size === this.previous.size) return null;
+    const notWritten = (reason: string) =>
+      `${this.label}: cache not written (${reason}); the next scan parses every file again`;
+    if (this.refusal !== null) return notWritten(this.refusal);
     const payload: Payload = { build: this.build, modules: [...this.used], facts: [...this.facts] };
     const body = encode(payload);
     const digest = createHash("sha1").update(body).digest();
-    const path = join(this.dir, FILE_NAME);
-    const temporary = `${path}.${process.pid}.tmp`;
-    const unregister = removeOnInterrupt(temporary);
     try {
-      await mkdir(this.dir, { recursive: true });
+      const stranger = strangerIn(this.dir);
+      if (stranger !== null) return notWritten(`${stranger} there is not the cache's: give an empty or new folder`);
       // Git then ignores the whole folder, .gitignore included: scans leave `git status` unchanged.
-      await writeFile(join(this.dir, ".gitignore"), "# Groundwork's fact cache: safe to delete.\n*\n");
-      await writeFile(temporary, Buffer.concat([MAGIC, digest, body]));
-      await rename(temporary, path);
+      createUnlessPresent({ ...this.location, path: join(this.dir, ".gitignore") }, GITIGNORE, ignoresEverything);
+      replaceOwn(
+        { ...this.location, path: join(this.dir, FILE_NAME) },
+        Buffer.concat([MAGIC, digest, body]),
+        isCacheFile,
+      );
       return null;
     } catch (error) {
-      await rm(temporary, { force: true }).catch(() => undefined);
-      return `${this.label}: cache not written (${errorCode(error)}); the next scan parses every file again`;
-    } finally {
-      unregister();
+      return notWritten(error instanceof WriteRefused ? error.message : errorCode(error));
     }
   }
+}
+
+/** Why `facts.bin` in `dir` is not read: it is there but no regular file (a link, a FIFO). */
+function notRegularFile(dir: string): string | null {
+  let stats;
+  try {
+    stats = lstatSync(join(dir, FILE_NAME));
+  } catch {
+    return null;
+  }
+  return stats.isFile() ? null : `${FILE_NAME} there is ${kindOf(stats)}`;
+}
+
+/**
+ * A file of the folder, when it has no .gitignore, that is not the cache's: a
+ * `.gitignore` of `*` there would hide it (and every file beside it) from git.
+ * Null when the folder is missing, empty, or has a .gitignore (checked next).
+ */
+function strangerIn(dir: string): string | null {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return null;
+  }
+  if (names.includes(".gitignore")) return null;
+  return names.find((name) => name !== FILE_NAME && !/^\.facts\.bin\.\d+\.[0-9a-f]+\.tmp$/.test(name)) ?? null;
+}
+
+/** A .gitignore that ignores its whole folder (this build's, an older one's, or the user's `*`). */
+function ignoresEverything(head: Buffer): boolean {
+  const lines = head
+    .toString("utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"));
+  return lines.length === 1 && lines[0] === "*";
+}
+
+/** A file of Groundwork's fact cache, of any format version (an older one is replaced without a word). */
+function isCacheFile(head: Buffer): boolean {
+  return head.toString("latin1", 0, FORMAT.length) === FORMAT;
 }
 
 /**

@@ -2,7 +2,9 @@ import { appendFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { ScanResult } from "../engine/result.js";
 import { renderReport, type Format } from "../report/index.js";
-import { wantsColor, writeFileAtomic, type CliIO } from "./io.js";
+import { escapeControl } from "../report/printable.js";
+import { InputError } from "../errors.js";
+import { reasonOf, wantsColor, writeFileAtomic, writeToStream, type CliIO } from "./io.js";
 
 /** How a result is written out. */
 export interface EmitOptions {
@@ -34,13 +36,16 @@ export async function emitReport(result: ScanResult, options: EmitOptions, io: C
     await writeFileAtomic(resolve(io.cwd, options.output), text, options.output);
     io.stderr.write(`groundwork: wrote ${options.format} report to ${options.output}\n`);
   } else {
-    io.stdout.write(text);
+    await writeToStream(io.stdout, text);
   }
   const summary = io.env.GITHUB_STEP_SUMMARY;
   if (options.format === "github" && summary) {
-    await appendFile(summary, await renderReport("markdown", result, { ...render, color: false, top: 20 }));
+    const markdown = await renderReport("markdown", result, { ...render, color: false, top: 20 });
+    await appendFile(summary, markdown).catch((error: unknown) => {
+      throw new InputError(`cannot append to GITHUB_STEP_SUMMARY ${summary}: ${reasonOf(error)}`);
+    });
   }
   if (options.format !== "text" || toFile) {
-    for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
+    for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${escapeControl(warning)}\n`);
   }
 }

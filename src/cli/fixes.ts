@@ -3,6 +3,7 @@ import { Option } from "commander";
 import { analyze } from "../engine/index.js";
 import { renderReport } from "../report/index.js";
 import { formatGain } from "../report/fixes.js";
+import { printable } from "../report/printable.js";
 import { inFixOrder } from "../score/rank.js";
 import type { CliIO } from "./io.js";
 import { parseCount, withCacheOptions } from "./scan.js";
@@ -43,7 +44,8 @@ export function registerFixes(program: Command, io: CliIO, setExitCode: (code: n
       cache: flags.cache,
       cacheDir: flags.cacheDir,
     });
-    const ranked = inFixOrder(result.findings).slice(0, flags.top);
+    // JSON escapes control characters itself; the text list shows them as escapes (see report/printable.ts).
+    const ranked = inFixOrder((flags.format === "json" ? result : printable(result)).findings).slice(0, flags.top);
     if (flags.format === "json") io.stdout.write(`${JSON.stringify(ranked, null, 2)}\n`);
     else if (flags.format === "markdown")
       io.stdout.write(await renderReport("markdown", result, { color: false, width: 100, top: flags.top }));

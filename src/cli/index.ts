@@ -6,8 +6,9 @@
  */
 import { Command, CommanderError } from "commander";
 import { EXIT, GroundworkError } from "../errors.js";
+import { escapeControl } from "../report/printable.js";
 import { TOOL_VERSION } from "../version.js";
-import type { CliIO } from "./io.js";
+import { ClosedPipe, isClosedPipe, reasonOf, watchErrors, type CliIO } from "./io.js";
 import { registerFixes } from "./fixes.js";
 import { registerInit } from "./init.js";
 import { registerReport } from "./report.js";
@@ -25,6 +26,9 @@ export async function run(argv: readonly string[], partialIo: Partial<CliIO> = {
     cwd: partialIo.cwd ?? process.cwd(),
     env: partialIo.env ?? process.env,
   };
+  // A write error on stdout or stderr is an event Node would throw as a crash: it is kept, and judged below.
+  const stdoutError = watchErrors(io.stdout);
+  watchErrors(io.stderr);
   let exitCode: number = EXIT.ok;
   const program = buildProgram(io, (code) => {
     exitCode = code;
@@ -35,10 +39,17 @@ export async function run(argv: readonly string[], partialIo: Partial<CliIO> = {
   }
   try {
     await program.parseAsync([...argv], { from: "user" });
-    return exitCode;
   } catch (error) {
-    return handleError(error, io);
+    exitCode = handleError(error, io);
   }
+  // Errors of the last writes arrive on the next turn of the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
+  const failure = stdoutError();
+  if (failure === null || exitCode === EXIT.closedPipe) return exitCode;
+  if (isClosedPipe(failure)) return EXIT.closedPipe;
+  if (exitCode !== EXIT.ok && exitCode !== EXIT.gateFailed) return exitCode;
+  io.stderr.write(`groundwork: error: cannot write to stdout: ${reasonOf(failure)}\n`);
+  return EXIT.usage;
 }
 
 function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
@@ -66,17 +77,19 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
 }
 
 function handleError(error: unknown, io: CliIO): number {
+  // The reader of stdout went away: nothing more is wanted, and there is nothing to say.
+  if (error instanceof ClosedPipe) return EXIT.closedPipe;
   if (error instanceof CommanderError) {
     const isInformational = error.code === "commander.helpDisplayed" || error.code === "commander.version";
     return isInformational ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof GroundworkError) {
-    io.stderr.write(`groundwork: error: ${error.message}\n`);
+    io.stderr.write(`groundwork: error: ${escapeControl(error.message)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(
-    `groundwork: internal error: ${message.split("\n")[0]} (this is a bug; rerun with GROUNDWORK_DEBUG=1 for the stack trace)\n`,
+    `groundwork: internal error: ${escapeControl(message.split("\n")[0] ?? "")} (this is a bug; rerun with GROUNDWORK_DEBUG=1 for the stack trace)\n`,
   );
   if (io.env.GROUNDWORK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.internal;

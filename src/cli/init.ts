@@ -1,10 +1,11 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { generateSections, scaffold, updateMarked } from "../agents-md/index.js";
 import { scan } from "../engine/index.js";
 import { InputError, UsageError } from "../errors.js";
 import { productPackages } from "../facts/context/tooling.js";
+import { describeReadProblem, READ_LIMITS, readBoundedText } from "../read.js";
+import { escapeControl } from "../report/printable.js";
 import type { Facts } from "../facts/index.js";
 import { writeFileAtomic, type CliIO } from "./io.js";
 import { withCacheOptions } from "./scan.js";
@@ -73,7 +74,10 @@ async function init(dir: string, flags: InitFlags, io: CliIO): Promise<number> {
   for (const target of targets) {
     const relativePath = writablePath(facts, target === "" ? "AGENTS.md" : `${target}/AGENTS.md`);
     const path = join(facts.inventory.root, relativePath);
-    const existing = await readFile(path, "utf8").catch(() => null);
+    const read = readBoundedText(facts.inventory.root, relativePath, READ_LIMITS.document);
+    // A FIFO or a device where AGENTS.md should be is neither read nor written.
+    if (!read.ok && read.reason !== "missing") throw new InputError(`${relativePath}: ${describeReadProblem(read)}`);
+    const existing = read.ok ? read.text : null;
     const content = contentFor(facts, target, flags, existing, relativePath);
     if (toStdout) {
       if (targets.length > 1) io.stdout.write(`==> ${relativePath} <==\n`);
@@ -86,7 +90,7 @@ async function init(dir: string, flags: InitFlags, io: CliIO): Promise<number> {
       `groundwork: ${existing !== null && flags.update ? "updated" : "wrote"} ${relativePath} (${lines} lines)\n`,
     );
   }
-  for (const note of notes(facts)) io.stderr.write(`groundwork: note: ${note}\n`);
+  for (const note of notes(facts)) io.stderr.write(`groundwork: note: ${escapeControl(note)}\n`);
   return 0;
 }
 

@@ -1,11 +1,11 @@
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { readResultFile } from "../engine/result-file.js";
 import { compareWithBaseline } from "../gate/index.js";
 import { FORMATS, type Format } from "../report/index.js";
 import { emitReport } from "./emit.js";
-import { assertDirectoryExists, type CliIO } from "./io.js";
+import { assertWritableOutput, type CliIO } from "./io.js";
 import { parseCount } from "./scan.js";
 
 interface ReportFlags {
@@ -31,7 +31,7 @@ export function registerReport(program: Command, io: CliIO, setExitCode: (code: 
     .option("--top <n>", "findings to list in the text, Markdown and HTML reports", parseCount, 10)
     .option("--no-color", "disable colours in the text report")
     .action(async (file: string, flags: ReportFlags) => {
-      if (flags.output !== undefined) await assertDirectoryExists(dirname(resolve(io.cwd, flags.output)), flags.output);
+      if (flags.output !== undefined) await assertWritableOutput(resolve(io.cwd, flags.output), flags.output);
       const saved = await readResultFile(resolve(io.cwd, file), file, "result");
       const result = flags.baseline
         ? compareWithBaseline(

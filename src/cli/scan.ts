@@ -1,4 +1,4 @@
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
 import { isCategoryId, type CategoryId } from "../categories.js";
@@ -11,10 +11,11 @@ import { appendHistory } from "../trend/store.js";
 import { readResultFile } from "../engine/result-file.js";
 import { compareWithBaseline, evaluateGates, type GateSettings } from "../gate/index.js";
 import { FORMATS, type Format } from "../report/index.js";
+import { escapeControl } from "../report/printable.js";
 import { emitReport } from "./emit.js";
-import { assertDirectoryExists, type CliIO } from "./io.js";
+import { assertWritableOutput, type CliIO } from "./io.js";
 import { createProgress } from "./progress.js";
-import { historyFileOf } from "./trend.js";
+import { historyFileOf, recordRefusal } from "./trend.js";
 
 interface ScanFlags {
   format: Format;
@@ -119,10 +120,13 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   if (flags.baseline && flags.baselineRef)
     throw new UsageError("--baseline and --baseline-ref exclude each other: give one baseline");
   // Fail before a long scan, not after it, when the report cannot be written.
-  if (flags.output !== undefined) await assertDirectoryExists(dirname(resolve(io.cwd, flags.output)), flags.output);
+  if (flags.output !== undefined) await assertWritableOutput(resolve(io.cwd, flags.output), flags.output);
   const head = flags.record ? await headInfo(resolve(io.cwd, dir)) : null;
   if (flags.record && !head)
     throw new InputError(`--record: ${dir} is not in a git repository with commits; a history point needs a commit`);
+  // The user's history file is checked before a long scan (a folder, a FIFO: exit 2 now, not after the report).
+  if (flags.record && flags.historyFile !== undefined)
+    recordRefusal(historyFileOf(flags.historyFile, resolve(io.cwd, dir), "", io.cwd));
   const common = {
     configPath: flags.config,
     coverage: flags.coverage,
@@ -144,13 +148,14 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   if (gate.failOn === "new" && !result.baseline) {
     throw new UsageError("--fail-on new needs a baseline: give --baseline FILE or --baseline-ref REF");
   }
+  // Recorded before the report is written: a full disk is exit 2 before anything is printed.
+  if (head) await record(result, head, outcome.config.historyFile, dir, flags, io);
   const reportStarted = performance.now();
   await emitReport(result, flags, io);
   stages.push(["report", performance.now() - reportStarted]);
-  if (head) await record(result, head, outcome.config.historyFile, dir, flags, io);
   const verdict = evaluateGates(result, gate);
-  for (const note of verdict.notes) io.stderr.write(`groundwork: note: ${note}\n`);
-  for (const failure of verdict.failures) io.stderr.write(`groundwork: gate failed: ${failure}\n`);
+  for (const note of verdict.notes) io.stderr.write(`groundwork: note: ${escapeControl(note)}\n`);
+  for (const failure of verdict.failures) io.stderr.write(`groundwork: gate failed: ${escapeControl(failure)}\n`);
   if (flags.timing) {
     stages.push(["total", performance.now() - started]);
     io.stderr.write(`timing: ${stages.map(([stage, ms]) => `${stage} ${Math.round(ms)} ms`).join(" · ")}\n`);
@@ -167,11 +172,16 @@ async function record(
   flags: ScanFlags,
   io: CliIO,
 ): Promise<void> {
-  const { path, label } = historyFileOf(flags.historyFile, resolve(io.cwd, dir), configured, io.cwd);
+  const target = historyFileOf(flags.historyFile, resolve(io.cwd, dir), configured, io.cwd);
+  const refusal = recordRefusal(target);
+  if (refusal !== null) {
+    io.stderr.write(`groundwork: warning: ${escapeControl(`${target.label}: scan not recorded (${refusal})`)}\n`);
+    return;
+  }
   const point = { ...toTrendPoint(result, head.commit, head.date), ...(head.dirty ? { dirty: true } : {}) };
-  await appendHistory(path, [toHistoryEntry(point, head.branch)], label);
+  await appendHistory(target, [toHistoryEntry(point, head.branch)]);
   io.stderr.write(
-    `groundwork: recorded the scan of ${head.commit.slice(0, 10)}${head.dirty ? " (with uncommitted changes)" : ""} in ${label}\n`,
+    `groundwork: recorded the scan of ${head.commit.slice(0, 10)}${head.dirty ? " (with uncommitted changes)" : ""} in ${target.label}\n`,
   );
 }
 

@@ -1,17 +1,20 @@
+import { Stats } from "node:fs";
 import { stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
 import { loadConfig } from "../config/index.js";
 import { InputError, UsageError } from "../errors.js";
+import { escapeControl } from "../report/printable.js";
+import { codeOf, kindOf, reasonOf } from "../writes.js";
 import { renderTrend, TREND_FORMATS, type TrendFormat } from "../report/trend/index.js";
 import { backfill } from "../trend/backfill.js";
 import { toHistoryEntry, type TrendPoint } from "../trend/point.js";
 import { isValidDate, isValidPeriod, selectCommits } from "../trend/select.js";
 import { buildSeries } from "../trend/series.js";
-import { appendHistory, readHistory } from "../trend/store.js";
+import { appendHistory, historyRefusal, readHistory, type HistoryTarget } from "../trend/store.js";
 import { createProgress } from "./progress.js";
-import { assertDirectoryExists, displayPath, wantsColor, writeFileAtomic, type CliIO } from "./io.js";
+import { assertWritableOutput, displayPath, wantsColor, writeFileAtomic, writeToStream, type CliIO } from "./io.js";
 
 interface TrendFlags {
   format: TrendFormat;
@@ -53,24 +56,28 @@ export function registerTrend(program: Command, io: CliIO, setExitCode: (code: n
 
 async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number> {
   const root = resolve(io.cwd, dir);
-  if (
-    !(await stat(root).then(
-      (stats) => stats.isDirectory(),
-      () => false,
-    ))
-  )
-    throw new InputError(`${dir}: no such directory`);
+  const stats = await stat(root).catch((error: unknown) => error);
+  if (!(stats instanceof Stats)) {
+    const reason = codeOf(stats) === "ENOENT" ? "no such directory" : `cannot be read (${reasonOf(stats)})`;
+    throw new InputError(`${dir}: ${reason}`);
+  }
+  if (!stats.isDirectory())
+    throw new InputError(`${dir}: is ${kindOf(stats)}, not a directory (give the repository's directory)`);
   if (flags.every !== undefined && flags.backfill === undefined && flags.since === undefined)
     throw new UsageError("--every needs --since DATE or --backfill N: say where the periods start or how many");
   if (flags.record && flags.backfill === undefined && flags.every === undefined)
     throw new UsageError(
       "--record needs --backfill or --every: it records backfilled points (scan --record records a scan)",
     );
-  if (flags.output !== undefined) await assertDirectoryExists(dirname(resolve(io.cwd, flags.output)), flags.output);
+  if (flags.output !== undefined) await assertWritableOutput(resolve(io.cwd, flags.output), flags.output);
   const config = await loadConfig({ root, path: flags.config, cwd: io.cwd });
-  const { path: historyPath, label: historyLabel } = historyFileOf(flags.historyFile, root, config.historyFile, io.cwd);
-  const history = await readHistory(historyPath, historyLabel);
-  for (const warning of history.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
+  const target = historyFileOf(flags.historyFile, root, config.historyFile, io.cwd);
+  // Checked before a long backfill: the user's file is an error, one the repository names a warning.
+  const refusal = flags.record ? recordRefusal(target) : null;
+  if (refusal !== null)
+    io.stderr.write(`groundwork: warning: ${escapeControl(`${target.label}: points not recorded (${refusal})`)}\n`);
+  const history = await readHistory(target.path, target.label);
+  for (const warning of history.warnings) io.stderr.write(`groundwork: warning: ${escapeControl(warning)}\n`);
   const since = flags.since === undefined ? 0 : Date.parse(`${flags.since}T00:00:00Z`);
   const recorded: TrendPoint[] = history.entries
     .filter((entry) => Date.parse(entry.date) >= since)
@@ -78,7 +85,7 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
   let backfilled: TrendPoint[] = [];
   if (flags.backfill !== undefined || flags.every !== undefined) {
     const selected = await selectCommits(root, { count: flags.backfill, since: flags.since, every: flags.every });
-    for (const warning of selected.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
+    for (const warning of selected.warnings) io.stderr.write(`groundwork: warning: ${escapeControl(warning)}\n`);
     const progress = createProgress(io.stderr, { quiet: flags.quiet });
     const result = await backfill({
       root,
@@ -88,19 +95,13 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
       commits: selected.commits,
       onProgress: (done, total) => progress.update("scoring past commits", done, total),
     }).finally(() => progress.stop());
-    for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${warning}\n`);
+    for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${escapeControl(warning)}\n`);
     backfilled = result.points;
-    if (flags.record) {
-      const known = new Set(history.entries.map((entry) => `${entry.commit}\0${entry.scoringModel}`));
-      const fresh = backfilled.filter((point) => !known.has(`${point.commit}\0${point.scoringModel}`));
-      await appendHistory(
-        historyPath,
-        fresh.map((point) => toHistoryEntry(point, null)),
-        historyLabel,
-      );
-      io.stderr.write(
-        `groundwork: recorded ${fresh.length} new ${fresh.length === 1 ? "point" : "points"} in ${historyLabel}\n`,
-      );
+    if (flags.record && refusal === null) {
+      // Points already recorded (read under the file's lock, so a concurrent run's count too) are left out.
+      const entries = backfilled.map((point) => toHistoryEntry(point, null));
+      const added = await appendHistory(target, entries, { skipRecorded: true });
+      io.stderr.write(`groundwork: recorded ${added} new ${added === 1 ? "point" : "points"} in ${target.label}\n`);
     }
   }
   const series = buildSeries(recorded, backfilled);
@@ -113,7 +114,7 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
     await writeFileAtomic(resolve(io.cwd, flags.output), text, flags.output);
     io.stderr.write(`groundwork: wrote ${flags.format} trend to ${flags.output}\n`);
   } else {
-    io.stdout.write(text);
+    await writeToStream(io.stdout, text);
   }
   if (series.points.length === 0)
     io.stderr.write(
@@ -122,16 +123,28 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
   return 0;
 }
 
-/** The history file: the command line's (relative to the working directory) or the config's (relative to the root). */
-export function historyFileOf(
-  flag: string | undefined,
-  root: string,
-  configured: string,
-  cwd: string,
-): { path: string; label: string } {
-  if (flag !== undefined) return { path: resolve(cwd, flag), label: flag };
+/**
+ * The history file: the command line's (relative to the working directory,
+ * the user's to put anywhere) or the config's (relative to the root, kept inside it).
+ */
+export function historyFileOf(flag: string | undefined, root: string, configured: string, cwd: string): HistoryTarget {
+  if (flag === "") throw new UsageError("--history-file: the path is empty; give a file");
+  if (flag !== undefined) return { path: resolve(cwd, flag), label: flag, root, isUserGiven: true };
   const path = resolve(root, configured);
-  return { path, label: displayPath(path, cwd) };
+  return { path, label: displayPath(path, cwd), root, isUserGiven: false };
+}
+
+/**
+ * Why the scan or points may not be recorded in `target` (see historyRefusal):
+ * for the user's `--history-file` an InputError, thrown before anything is
+ * scanned; for the file the repository's config or the default names, the reason
+ * (a warning: the run goes on without recording).
+ */
+export function recordRefusal(target: HistoryTarget): string | null {
+  const refusal = historyRefusal(target);
+  if (refusal !== null && target.isUserGiven)
+    throw new InputError(`--history-file ${target.label}: ${refusal}; nothing recorded`);
+  return refusal;
 }
 
 function parsePositive(value: string): number {

@@ -4,13 +4,13 @@
  * May: read the config file.
  * May not: read anything else in the repository, print, or exit. Every problem is a ConfigError naming the file and key path.
  */
-import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import type { z } from "zod";
 import { categoryInfo, isCategoryId, mapCategories, type CategoryId } from "../categories.js";
 import type { ClassifyOverrides } from "../discover/index.js";
 import { ConfigError } from "../errors.js";
+import { describeReadProblem, READ_LIMITS, readBoundedText, readGivenText } from "../read.js";
 import type { CloneSettings } from "../facts/clones/index.js";
 import { DEFAULT_GRAPH_SETTINGS, type GraphSettings } from "../facts/graph/types.js";
 import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from "../facts/history/index.js";
@@ -74,16 +74,15 @@ export async function loadConfig(source: ConfigSource): Promise<ResolvedConfig> 
   if (source.value !== undefined) return resolveConfig(source.value, "config");
   const explicit = source.path !== undefined;
   const path = explicit ? resolve(source.cwd ?? process.cwd(), source.path ?? "") : join(source.root, CONFIG_FILE_NAME);
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : "";
-    if (!explicit && code === "ENOENT") return resolveConfig({}, null);
-    const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot be read (${code || "error"})`;
-    throw new ConfigError(`config file ${displayPath(path)}: ${reason}`);
+  // A committed config is read only when it is a regular file of the repository; `--config` is read where it leads.
+  const read = explicit
+    ? readGivenText(path, READ_LIMITS.config)
+    : readBoundedText(source.root, path, READ_LIMITS.config);
+  if (!read.ok) {
+    if (!explicit && read.reason === "missing") return resolveConfig({}, null);
+    throw new ConfigError(`config file ${displayPath(path)}: ${describeReadProblem(read)}`);
   }
+  const text = read.text;
   return resolveConfig(parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, path), path);
 }
 

@@ -7,7 +7,7 @@ import type { Rule } from "../../rules/index.js";
 /** Severities a rule can be set to in config. */
 export const RULE_SETTINGS = ["off", "info", "warning", "error"] as const;
 
-/** Default size limit: larger files are skipped as too large. */
+/** Default size limit: larger code files are skipped as too large (not parsed). */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 const globList = z.array(
@@ -127,7 +127,9 @@ export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput
       .int()
       .min(1)
       .optional()
-      .describe("Files larger than this many bytes are skipped (default 1 MiB)."),
+      .describe(
+        "Source and test files larger than this many bytes are not parsed (default 1 MiB); lockfiles, CI files, configs and documents are found whatever their size.",
+      ),
     categories: z
       .strictObject(Object.fromEntries(CATEGORY_IDS.map((id) => [id, categoryEntry.optional()])))
       .optional()

@@ -7,7 +7,8 @@
  */
 import { lstatSync, realpathSync, statSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
-import { createClassifier, type ClassifyOverrides } from "./classify.js";
+import { typeOf } from "../read.js";
+import { createClassifier, isParsedKind, type ClassifyOverrides } from "./classify.js";
 import { listFiles, type ListedPath, type Listing } from "./list.js";
 import { readTestRunners, type RunnerCache } from "./runners.js";
 import type { DiscoveredFile, Inventory, SkippedFile } from "./types.js";
@@ -24,7 +25,7 @@ export interface DiscoverOptions {
   ignore: readonly string[];
   /** Globs that force a kind. */
   classify: ClassifyOverrides;
-  /** Files larger than this many bytes are skipped as too large. */
+  /** Code files larger than this many bytes are skipped as too large (files looked up by name are kept). */
   maxFileSize: number;
 }
 
@@ -96,7 +97,11 @@ export async function discover(
       skipped.push({ path: listed.path, reason: "unreadable", detail: stat.code });
     } else if (stat.kind === "symlink") {
       skipped.push(linkEntry(root, listed.path));
-    } else if (stat.size > options.maxFileSize) {
+    } else if (stat.kind === "special") {
+      // A FIFO blocks its reader and a device never ends: never opened.
+      skipped.push({ path: listed.path, reason: "not-regular", detail: stat.type });
+    } else if (stat.size > options.maxFileSize && isParsedKind(kind)) {
+      // Only what is parsed is bounded by size: a large lockfile, CI file or document still exists.
       skipped.push({ path: listed.path, reason: "too-large", detail: `${stat.size} bytes` });
     } else {
       files.push({ path: listed.path, kind, why, size: stat.size, blob: listed.blob, stamp: stat.stamp });
@@ -136,6 +141,7 @@ function linkEntry(root: string, path: string): SkippedFile {
 type StatOutcome =
   | { kind: "file"; size: number; stamp: string }
   | { kind: "symlink" }
+  | { kind: "special"; type: string }
   | { kind: "directory" }
   | { kind: "missing" }
   | { kind: "error"; code: string };
@@ -145,6 +151,7 @@ function statOrError(path: string): StatOutcome {
     const stat = lstatSync(path);
     if (stat.isSymbolicLink()) return { kind: "symlink" };
     if (stat.isDirectory()) return { kind: "directory" };
+    if (!stat.isFile()) return { kind: "special", type: typeOf(stat) };
     return { kind: "file", size: stat.size, stamp: `${stat.size}:${stat.mtimeMs}:${stat.ino}` };
   } catch (error) {
     const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "EIO";

@@ -1,6 +1,9 @@
+import * as fs from "node:fs";
 import { accessSync, constants } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { gitAt, gitTimeoutReason, isGitTimeout } from "../git.js";
+import { describeReadProblem, READ_LIMITS, readListedFile } from "../read.js";
+import { globCostProblem, mergeGlobstars } from "./globs.js";
 
 /** One path from the lister, with what the lister knows of it. */
 export interface ListedPath {
@@ -55,11 +58,21 @@ export async function listFiles(root: string): Promise<Listing> {
   };
 }
 
+/**
+ * Folders the filesystem walk descends at most: the cost of each `**` of a
+ * .gitignore pattern grows with a path's depth, and no project nests this deep.
+ */
+export const MAX_WALK_DEPTH = 64;
+
 /** Every file under `root` but node_modules and .git, and a warning per directory that could not be opened. */
 async function walkFilesystem(root: string, gitignore: boolean): Promise<{ paths: ListedPath[]; warnings: string[] }> {
   // Loaded here: a git checkout (the usual case) never walks the filesystem, and globby takes 40 ms to load.
   const { globby } = await import("globby");
+  const warnings: string[] = [];
   const entries = await globby("**", {
+    deep: MAX_WALK_DEPTH,
+    // .gitignore files are read as every file is, and their costly patterns left out as config globs are.
+    fs: ignoreFileReader(root, warnings),
     cwd: root,
     dot: true,
     gitignore,
@@ -71,7 +84,7 @@ async function walkFilesystem(root: string, gitignore: boolean): Promise<{ paths
     ignore: ["**/node_modules/**", "**/.git/**"],
   });
   const paths: ListedPath[] = [];
-  const warnings: string[] = [];
+  const deepest: string[] = [];
   for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     if (!entry.path.endsWith("/")) {
       paths.push({ path: entry.path, blob: null, isSymlink: entry.dirent.isSymbolicLink() });
@@ -79,9 +92,67 @@ async function walkFilesystem(root: string, gitignore: boolean): Promise<{ paths
       // The walk passes over a directory it cannot open in silence: say which one.
       const problem = accessProblem(join(root, entry.path));
       if (problem !== null) warnings.push(unreadableWarning(entry.path.slice(0, -1), problem));
+      if (entry.path.split("/").length > MAX_WALK_DEPTH) deepest.push(entry.path.slice(0, -1));
     }
   }
+  const cut = deepest.find((dir) => hasEntries(join(root, dir)));
+  if (cut !== undefined) {
+    warnings.push(
+      `${cut}/: folders are walked ${MAX_WALK_DEPTH} levels deep; what is below this one was not listed (git lists it: scan a git checkout)`,
+    );
+  }
   return { paths, warnings };
+}
+
+/**
+ * The file system globby walks with, but for .gitignore files: read as git
+ * reads them (a link is not followed, only a regular file of at most the config
+ * limit), each pattern that is too costly to match dropped with a warning.
+ */
+function ignoreFileReader(root: string, warnings: string[]): typeof fs {
+  const read = (path: fs.PathOrFileDescriptor): string => {
+    const absolute = String(path);
+    const shown = relative(root, absolute).split(sep).join("/") || absolute;
+    const file = readListedFile(absolute, READ_LIMITS.config);
+    if (!file.ok) {
+      if (file.reason !== "missing")
+        warnings.push(`${shown}: ${describeReadProblem(file)}; its patterns are not applied`);
+      return "";
+    }
+    return boundedPatterns(file.bytes.toString("utf8"), shown, warnings);
+  };
+  return {
+    ...fs,
+    readFileSync: read as typeof fs.readFileSync,
+    promises: {
+      ...fs.promises,
+      readFile: (async (path: fs.PathOrFileDescriptor) => read(path)) as typeof fs.promises.readFile,
+    },
+  };
+}
+
+/** The lines of an ignore file, each costly pattern blanked out (with a warning) and adjacent `**` merged. */
+export function boundedPatterns(text: string, shown: string, warnings: string[]): string {
+  return text
+    .split("\n")
+    .map((line, index) => {
+      const pattern = line.trim();
+      if (pattern === "" || pattern.startsWith("#")) return line;
+      const merged = mergeGlobstars(line);
+      const problem = globCostProblem(merged.trim().replace(/^!/, ""));
+      if (problem === null) return merged;
+      warnings.push(`${shown}:${index + 1}: pattern "${pattern}" is not applied: ${problem}`);
+      return "";
+    })
+    .join("\n");
+}
+
+function hasEntries(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 function accessProblem(dir: string): string | null {

@@ -13,8 +13,7 @@
  * May not: run any of them, read other files.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join, posix } from "node:path";
+import { posix } from "node:path";
 import { compileGlobs, globCostProblem } from "./globs.js";
 import {
   harnessOf,
@@ -27,6 +26,7 @@ import {
 } from "./served.js";
 
 export type { ServedApp } from "./served.js";
+import { READ_LIMITS, readTextOrNull } from "../read.js";
 
 /** Which files one runner's configuration names as tests. */
 export interface TestPattern {
@@ -231,7 +231,7 @@ async function readPatterns(root: string, configs: readonly string[]): Promise<R
   const parse = needsParser ? await scriptReader() : null;
   const texts = new Map<string, string>();
   for (const path of configs) {
-    const text = await readFile(join(root, path), "utf8").catch(() => null);
+    const text = readTextOrNull(root, path, READ_LIMITS.config);
     if (text === null || text.length > MAX_CONFIG_BYTES) continue;
     texts.set(path, text);
     if (posix.basename(path) !== "package.json") continue;
@@ -352,7 +352,7 @@ async function entriesOf(
   const entries: string[] = [];
   const html = `${prefix}index.html`;
   if (listed.has(html)) {
-    const text = await readFile(join(root, html), "utf8").catch(() => "");
+    const text = readTextOrNull(root, html, READ_LIMITS.config) ?? "";
     for (const match of text.slice(0, MAX_CONFIG_BYTES).matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/g)) {
       const src = (match[1] ?? "").replace(/[?#].*$/, "");
       const path = posix.normalize(posix.join(dir === "" ? "." : dir, src.replace(/^\//, "")));

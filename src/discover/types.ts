@@ -28,6 +28,8 @@ export type SkipReason =
   | "binary"
   | "too-large"
   | "symlink"
+  /** A FIFO, device or socket where a file was listed: never opened. */
+  | "not-regular"
   | "submodule"
   | "ignored-by-config"
   | "unreadable";

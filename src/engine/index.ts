@@ -4,10 +4,11 @@
  * May: call the layers below and time them.
  * May not: print, exit, or write anything; it returns a ScanResult.
  */
+import { Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { CategoryId } from "../categories.js";
-import { FactCache, hasCacheFile } from "../cache/index.js";
+import { FactCache, hasCacheFile, type CacheLocation } from "../cache/index.js";
 import { CONFIG_FILE_NAME, loadConfig, type ResolvedConfig } from "../config/index.js";
 import { discover, listFiles, type Inventory, type Listing } from "../discover/index.js";
 import { InputError, UsageError } from "../errors.js";
@@ -26,6 +27,7 @@ import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { RULES } from "../../rules/index.js";
 import { FindingCollector } from "./collector.js";
 import { SCHEMA_VERSION, type Finding, type ScanResult } from "./result.js";
+import { codeOf, kindOf, reasonOf } from "../writes.js";
 import { resolveCommit, TreeStore } from "./snapshot.js";
 
 /** Options of one scan. */
@@ -177,7 +179,8 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
   const loaded = await timed("config", () =>
     loadConfig({ root, path: options.configPath, cwd, value: options.config }),
   );
-  const cacheDir = cacheDirOf(options, loaded, tree, cwd);
+  const cacheLocation = cacheLocationOf(options, loaded, tree, cwd);
+  const cacheDir = cacheLocation?.dir ?? null;
   // A cold scan will detect clones: their worker loads its scanner on the second core while the files are listed.
   const cloneWorker = willDetectClonesCold(options, loaded, tree, cacheDir) ? startCloneWorker() : null;
   // The file list and the cache are read at once; the files are then classified, with the test runners'
@@ -185,7 +188,7 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
   const [listing, opened] = await Promise.all([
     timed("discover", async () => tree.listing ?? listFiles(root)),
     timed("cache read", async () =>
-      cacheDir === null ? null : FactCache.open(cacheDir, options.cacheDir ?? loaded.cache.dir),
+      cacheLocation === null ? null : FactCache.open(cacheLocation, options.cacheDir ?? loaded.cache.dir),
     ),
   ]);
   const runnerCache = opened
@@ -267,12 +270,21 @@ function noSourceWarning(root: string, facts: Facts): string[] {
 
 /**
  * The on-disk fact cache's folder, or null when this scan uses none: turned
- * off, or a past commit's scan (which keeps its facts in memory).
+ * off, or a past commit's scan (which keeps its facts in memory). The config's
+ * `cache.dir` is the repository's say, kept inside it; `--cache-dir` is the user's.
  */
-function cacheDirOf(options: AnalyzeOptions, config: ResolvedConfig, tree: Tree, cwd: string): string | null {
+function cacheLocationOf(
+  options: AnalyzeOptions,
+  config: ResolvedConfig,
+  tree: Tree,
+  cwd: string,
+): CacheLocation | null {
+  if (options.cacheDir === "") throw new UsageError("--cache-dir: the path is empty; give a folder");
   if (tree.listing || options.cache === false || (!config.cache.isEnabled && options.cacheDir === undefined))
     return null;
-  return options.cacheDir === undefined ? resolve(tree.dir, config.cache.dir) : resolve(cwd, options.cacheDir);
+  return options.cacheDir === undefined
+    ? { dir: resolve(tree.dir, config.cache.dir), root: tree.dir, isUserGiven: false }
+    : { dir: resolve(cwd, options.cacheDir), root: tree.dir, isUserGiven: true };
 }
 
 /**
@@ -317,11 +329,12 @@ async function coverageReportOf(
 ): Promise<string | null> {
   if (options.coverage === undefined) return config.coverageReport;
   const path = resolve(cwd, options.coverage);
-  const isFile = await stat(path).then(
-    (stats) => stats.isFile(),
-    () => false,
-  );
-  if (!isFile) throw new InputError(`--coverage ${options.coverage}: no such file`);
+  const stats = await stat(path).catch((error: unknown) => error);
+  if (!(stats instanceof Stats)) {
+    const reason = codeOf(stats) === "ENOENT" ? "no such file" : `cannot be read (${reasonOf(stats)})`;
+    throw new InputError(`--coverage ${options.coverage}: ${reason}`);
+  }
+  if (!stats.isFile()) throw new InputError(`--coverage ${options.coverage}: is ${kindOf(stats)}, not a regular file`);
   return relative(root, path);
 }
 
@@ -336,8 +349,7 @@ async function assertDirectory(root: string, given: string): Promise<void> {
   try {
     isDirectory = (await stat(root)).isDirectory();
   } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : "";
-    const reason = code === "ENOENT" ? "no such directory" : `cannot be read (${code || "error"})`;
+    const reason = codeOf(error) === "ENOENT" ? "no such directory" : `cannot be read (${reasonOf(error)})`;
     throw new InputError(`${given}: ${reason}`);
   }
   if (!isDirectory) throw new InputError(`${given}: not a directory (give the repository's directory, not a file)`);

@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { InputError } from "../errors.js";
+import { describeReadProblem, READ_LIMITS, readGivenText } from "../read.js";
 import { scanResultSchema, type ScanResult } from "./result.js";
 
 /**
@@ -8,13 +8,9 @@ import { scanResultSchema, type ScanResult } from "./result.js";
  * input error naming `role` and the path as the user gave it (`shown`).
  */
 export async function readResultFile(path: string, shown: string, role: string): Promise<ScanResult> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : "";
-    throw new InputError(`${role} ${shown}: ${code === "ENOENT" ? "no such file" : "cannot be read"}`);
-  }
+  const read = readGivenText(path, READ_LIMITS.result);
+  if (!read.ok) throw new InputError(`${role} ${shown}: ${describeReadProblem(read)}`);
+  const text = read.text;
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -26,10 +26,11 @@ import {
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { gitAt, gitTimeoutReason, gitTimeoutSeconds } from "../git.js";
+import { configArgs, gitAt, gitTimeoutReason, gitTimeoutSeconds } from "../git.js";
 import { removeOnInterrupt } from "../cleanup.js";
 import type { Listing } from "../discover/list.js";
 import { InputError } from "../errors.js";
+import { reasonOf } from "../writes.js";
 
 /** A commit's files (those under the scanned directory), materialised for one scan. */
 export interface Snapshot {
@@ -49,13 +50,22 @@ interface TreeEntry {
 const GITLINK = "160000";
 const SYMLINK = "120000";
 
-/** Resolves `ref` in the repository at `root` to a commit id; throws an InputError naming the ref. */
+/**
+ * Resolves `ref` in the repository at `root` to a commit id; throws an InputError
+ * naming the ref. A ref that starts with "-" would be read by git as an option
+ * (`--output=x`), and `rev-parse --quiet` answers an unknown name with nothing.
+ */
 export async function resolveCommit(root: string, ref: string): Promise<string> {
+  const notACommit = new InputError(`${ref}: not a commit of the git repository at ${root}`);
+  if (ref === "" || ref.startsWith("-")) throw notACommit;
+  let commit: string;
   try {
-    return (await gitAt(root).raw(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
+    commit = (await gitAt(root).raw(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
   } catch {
-    throw new InputError(`${ref}: not a commit of the git repository at ${root}`);
+    throw notACommit;
   }
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw notACommit;
+  return commit;
 }
 
 /** Materialises commits of the repository at `root` (the scanned directory, maybe a subfolder of the repository). */
@@ -73,9 +83,16 @@ export class TreeStore {
     mkdirSync(this.blobsDir);
   }
 
-  /** Creates the store's temporary folder; `dispose` removes it. */
+  /** Creates the store's temporary folder; `dispose` removes it. Throws an InputError naming the folder when it cannot. */
   static open(root: string): TreeStore {
-    const tempDir = mkdtempSync(join(tmpdir(), "groundwork-snapshot-"));
+    let tempDir: string;
+    try {
+      tempDir = mkdtempSync(join(tmpdir(), "groundwork-snapshot-"));
+    } catch (error) {
+      throw new InputError(
+        `cannot make a temporary folder in ${tmpdir()} (${reasonOf(error)}); set TMPDIR to a writable folder`,
+      );
+    }
     return new TreeStore(root, tempDir, removeOnInterrupt(tempDir));
   }
 
@@ -134,7 +151,12 @@ export class TreeStore {
 }
 
 async function listTree(root: string, commit: string): Promise<TreeEntry[]> {
-  const listing = await gitAt(root).raw(["ls-tree", "-r", "-z", commit]);
+  let listing: string;
+  try {
+    listing = await gitAt(root).raw(["ls-tree", "-r", "-z", commit]);
+  } catch (error) {
+    throw new InputError(`commit ${commit.slice(0, 10)}: git cannot read its files (${gitReason(error)})`);
+  }
   return listing
     .split("\0")
     .filter((record) => record !== "")
@@ -153,7 +175,7 @@ async function listTree(root: string, commit: string): Promise<TreeEntry[]> {
 function readBlobsInto(root: string, blobs: readonly string[], dir: string): Promise<void> {
   if (blobs.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const child = spawn("git", ["--no-optional-locks", "cat-file", "--batch"], {
+    const child = spawn("git", ["--no-optional-locks", ...configArgs(), "cat-file", "--batch"], {
       cwd: root,
       stdio: ["pipe", "pipe", "pipe"],
     });
@@ -189,8 +211,9 @@ function readBlobsInto(root: string, blobs: readonly string[], dir: string): Pro
       clearTimeout(watchdog);
       writer.close();
       if (isSilent) reject(new InputError(`git cat-file: ${gitTimeoutReason()}`));
-      else if (failure) reject(new InputError(`cannot write a snapshot file in ${dir} (${codeOf(failure)})`));
-      else if (code !== 0) reject(new InputError(`git cat-file failed (${stderr.trim().split("\n")[0] ?? code})`));
+      else if (failure instanceof MissingBlob) reject(new InputError(failure.message));
+      else if (failure) reject(new InputError(`cannot write a snapshot file in ${dir} (${reasonOf(failure)})`));
+      else if (code !== 0) reject(new InputError(`git cat-file failed (${gitReason(new Error(stderr)) || code})`));
       else if (writer.written !== blobs.length)
         reject(new InputError(`git cat-file returned ${writer.written} of ${blobs.length} blobs`));
       else resolve();
@@ -243,7 +266,7 @@ class BatchWriter {
 
   private startBlob(line: string): void {
     const [id = "", type = "", size = ""] = line.split(" ");
-    if (type === "missing" || !/^\d+$/.test(size)) throw Object.assign(new Error(line), { code: "EBADOBJECT" });
+    if (type === "missing" || !/^\d+$/.test(size)) throw new MissingBlob(id);
     this.fd = openSync(join(this.dir, id), "w");
     this.remaining = Number(size);
     if (this.remaining === 0) this.finishBlob();
@@ -256,6 +279,19 @@ class BatchWriter {
   }
 }
 
-function codeOf(error: Error): string {
-  return "code" in error ? String(error.code) : error.message;
+/** A blob a commit's tree names that git's object store does not have (or cannot read). */
+class MissingBlob extends Error {
+  constructor(blob: string) {
+    super(`blob ${blob.slice(0, 10)} is missing from git's object store, or corrupt`);
+  }
+}
+
+/** What git said went wrong: its `fatal:` line when there is one, else its first line. */
+function gitReason(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error))
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  const fatal = lines.find((line) => line.startsWith("fatal: "));
+  return (fatal ?? lines[0] ?? "").replace(/^(fatal|error): /, "");
 }

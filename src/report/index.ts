@@ -5,6 +5,7 @@
  * May not: read files, run git, print, or exit.
  */
 import type { ScanResult } from "../engine/result.js";
+import { printable } from "./printable.js";
 
 /** Output formats of `groundwork scan`. */
 export const FORMATS = ["text", "json", "markdown", "sarif", "github", "html"] as const;
@@ -22,20 +23,20 @@ export interface ReportOptions {
   top: number;
 }
 
-/** Renders a result in the given format. */
+/** Renders a result in the given format; the formats people read show control characters as escapes (see printable.ts). */
 export async function renderReport(format: Format, result: ScanResult, options: ReportOptions): Promise<string> {
   switch (format) {
     case "json":
       return (await import("./json.js")).renderJson(result);
     case "text":
-      return (await import("./text.js")).renderText(result, options);
+      return (await import("./text.js")).renderText(printable(result), options);
     case "markdown":
-      return (await import("./markdown.js")).renderMarkdown(result, options);
+      return (await import("./markdown.js")).renderMarkdown(printable(result), options);
     case "sarif":
       return (await import("./sarif.js")).renderSarif(result);
     case "github":
-      return (await import("./github.js")).renderGithub(result);
+      return (await import("./github.js")).renderGithub(printable(result));
     case "html":
-      return (await import("./html.js")).renderHtml(result, options);
+      return (await import("./html.js")).renderHtml(printable(result), options);
   }
 }

@@ -158,8 +158,12 @@ export async function headInfo(
       .trim()
       .split(FIELD);
     const branch = (await git.raw(["rev-parse", "--abbrev-ref", "HEAD"])).trim();
-    // gitAt adds --no-optional-locks: status would otherwise refresh (write) the index.
-    const status = await git.raw(["status", "--porcelain", "--untracked-files=no", "--", "."]);
+    // gitAt adds --no-optional-locks: status would otherwise refresh (write) the index. Submodules are
+    // not scanned, and their own configuration is not Groundwork's to vet: status stays out of them.
+    // A status git refuses to run counts as uncommitted changes: the point is then never taken for the commit's.
+    const status = await git
+      .raw(["status", "--porcelain", "--untracked-files=no", "--ignore-submodules=all", "--", "."])
+      .catch(() => "unknown");
     return { commit, date, branch: branch === "HEAD" ? null : branch, dirty: status.trim() !== "" };
   } catch {
     return null;

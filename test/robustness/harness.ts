@@ -61,6 +61,9 @@ export function treePicture(dir: string): Map<string, string> {
     else if (stat.isDirectory()) {
       picture.set(relative, `dir ${mode}`);
       for (const name of readdirSync(absolute).sort()) visit(relative === "" ? name : `${relative}/${name}`);
+    } else if (!stat.isFile()) {
+      // A FIFO or a device is never read: reading one would block or never end.
+      picture.set(relative, `special ${mode} ${stat.mode & 0o170000} ${stat.rdev}`);
     } else {
       const hash = createHash("sha1").update(readFileSync(absolute)).digest("hex");
       picture.set(relative, `file ${mode} ${stat.size} ${hash} ${stat.mtimeMs}`);

@@ -9,11 +9,12 @@
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { onInterrupt, removeOnInterrupt } from "../../cleanup.js";
+import { READ_LIMITS, readGivenText } from "../../read.js";
 import type { CloneLocation, ClonePair, CloneRun, ClonesFact } from "./types.js";
 
 /** Runs jscpd on the given files; never throws: a failure is an "unavailable" fact with the reason. */
@@ -164,7 +165,9 @@ function killGroup(pid: number | undefined): void {
 async function readReport(path: string, root: string): Promise<ClonesFact> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(path, "utf8"));
+    const read = readGivenText(path, READ_LIMITS.report);
+    if (!read.ok) throw new Error(read.reason);
+    parsed = JSON.parse(read.text);
   } catch {
     return { status: "unavailable", reason: "jscpd wrote no readable report" };
   }

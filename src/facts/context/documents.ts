@@ -3,11 +3,11 @@
  * where they are, what links to what, and the commands and repository paths
  * they mention, each at its line.
  */
-import { readFile } from "node:fs/promises";
-import { join, posix } from "node:path";
+import { posix } from "node:path";
 import type { Inventory } from "../../discover/index.js";
 import { commandLines, recogniseCommands, type RecognisedCommand } from "./commands.js";
 import { pathMentions, type PathMention } from "./path-mentions.js";
+import { READ_LIMITS, readTextOrNull } from "../../read.js";
 
 /** Which agent reads a context file. */
 export type ContextKind = "agents" | "claude" | "gemini" | "copilot" | "cursor" | "windsurf" | "cline" | "readme";
@@ -82,7 +82,7 @@ export async function readContext(inventory: Inventory): Promise<ContextFact> {
   for (const { path, linkedTo } of listed.sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const kind = contextKind(path);
     if (!kind) continue;
-    const text = await readFile(join(inventory.root, linkedTo ?? path), "utf8").catch(() => null);
+    const text = readTextOrNull(inventory.root, linkedTo ?? path, READ_LIMITS.document);
     if (text === null) continue;
     documents.push(parseDocument(path, kind, text, linkedTo));
   }

@@ -3,9 +3,8 @@
  * excluded), read once: names and entry points for the import graph, scripts
  * and dependencies for the tests and context categories.
  */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { managerFieldProblem, type ManagerField } from "./manager.js";
+import { describeReadProblem, READ_LIMITS, readBoundedText } from "../../read.js";
 
 /** What the scan keeps of one package.json. */
 export interface PackageFact {
@@ -51,15 +50,17 @@ export async function readPackages(
   for (const dir of packageRoots) {
     const path = dir === "" ? "package.json" : `${dir}/package.json`;
     if (!knownFiles.has(path)) continue;
-    let text: string;
+    const read = readBoundedText(root, path, READ_LIMITS.config);
+    if (!read.ok) {
+      warnings.push(`${path}: ${describeReadProblem(read)}; the package is left out`);
+      continue;
+    }
+    const text = read.text;
     let parsed: unknown;
     try {
-      text = await readFile(join(root, path), "utf8");
       parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch (error) {
-      warnings.push(
-        `${path}: ${error instanceof SyntaxError ? "invalid JSON" : "cannot be read"}; the package is left out`,
-      );
+    } catch {
+      warnings.push(`${path}: invalid JSON; the package is left out`);
       continue;
     }
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {

@@ -4,13 +4,13 @@
  * and formatter, the vitest configs' typecheck and watch options, and the
  * environment variables its env files, docs and scripts name.
  */
-import { readFile } from "node:fs/promises";
-import { join, posix } from "node:path";
+import { posix } from "node:path";
 import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import type { Inventory, VitestConfig } from "../../discover/index.js";
 import type { TsconfigReader } from "../tsconfig/index.js";
 import { isYarnBerry, LOCKFILES, resolvePackageManager, type PackageManagerFact } from "./manager.js";
 import type { PackageFact } from "./packages.js";
+import { READ_LIMITS, readTextOrNull } from "../../read.js";
 
 export type { VitestConfig };
 
@@ -105,7 +105,9 @@ const SCRIPT_FORMATTERS: ReadonlyArray<[RegExp, string]> = [
 /** Reads the project's tooling facts. */
 export async function readProject(inventory: Inventory, packages: readonly PackageFact[]): Promise<ProjectFact> {
   const paths = inventory.files.map((file) => file.path);
-  const read = (path: string): Promise<string> => readFile(join(inventory.root, path), "utf8").catch(() => "");
+  const readOrNull = async (path: string): Promise<string | null> =>
+    readTextOrNull(inventory.root, path, READ_LIMITS.config);
+  const read = async (path: string): Promise<string> => (await readOrNull(path)) ?? "";
   const tsconfigs = lazyTsconfigs(inventory.root, packages);
   const packageManager = resolvePackageManager(packages.find((pkg) => pkg.dir === "")?.packageManager ?? null, paths);
   const npmrc = paths.includes(".npmrc") ? await read(".npmrc") : "";
@@ -113,9 +115,9 @@ export async function readProject(inventory: Inventory, packages: readonly Packa
   const emptyCiFiles: string[] = [];
   const ciEnv = new Set<string>();
   for (const path of paths.filter((candidate) => CI.test(candidate))) {
-    const text = await read(path);
-    (text.trim() === "" ? emptyCiFiles : ciFiles).push(path);
-    for (const name of namesSetByCi(text)) ciEnv.add(name);
+    const text = await readOrNull(path);
+    (text?.trim() === "" ? emptyCiFiles : ciFiles).push(path);
+    for (const name of namesSetByCi(text ?? "")) ciEnv.add(name);
   }
   const envFiles = paths.filter((path) => ENV_FILE.test(path) && !CODE_FILE.test(path));
   const documentedEnv = new Set<string>();
@@ -317,8 +319,7 @@ async function readTypescript(
     paths.includes("tsconfig.json") ||
     inventory.files.some((file) => file.kind === "source" && /\.(?:[cm]?ts|tsx)$/.test(file.path));
   if (!paths.includes("tsconfig.json")) return { isUsed, config: null, isStrict: null, noEmit: null };
-  const path = join(inventory.root, "tsconfig.json");
-  const direct = await readPlainTsconfig(path);
+  const direct = await readPlainTsconfig(inventory.root, "tsconfig.json");
   if (direct !== undefined) return { isUsed, config: "tsconfig.json", ...direct };
   // `extends` or `references` (or a file jsonc cannot read): read as tsc would.
   const reader = await tsconfigs();
@@ -361,9 +362,12 @@ async function noEmitScripts(
  * strict and noEmit of a tsconfig that neither extends nor references another;
  * undefined when it does, or does not parse.
  */
-async function readPlainTsconfig(path: string): Promise<{ isStrict: boolean; noEmit: boolean } | undefined> {
+async function readPlainTsconfig(
+  root: string,
+  path: string,
+): Promise<{ isStrict: boolean; noEmit: boolean } | undefined> {
   const errors: ParseError[] = [];
-  const text = await readFile(path, "utf8").catch(() => null);
+  const text = readTextOrNull(root, path, READ_LIMITS.config);
   if (text === null) return undefined;
   const config: unknown = parseJsonc(text, errors, {
     allowTrailingComma: true,

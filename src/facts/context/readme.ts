@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
-import { join, posix } from "node:path";
+import { posix } from "node:path";
 import type { DiscoveredFile, SkippedFile } from "../../discover/index.js";
+import { READ_LIMITS, readTextOrNull } from "../../read.js";
 
 /** One heading of a README. */
 export interface Heading {
@@ -75,12 +75,8 @@ export async function readReadme(
   const path = findReadme([...files.map((file) => file.path), ...links.keys()]);
   if (!path) return null;
   const linkedTo = links.get(path) ?? null;
-  let text: string;
-  try {
-    text = await readFile(join(root, linkedTo ?? path), "utf8");
-  } catch {
-    return null;
-  }
+  const text = readTextOrNull(root, linkedTo ?? path, READ_LIMITS.document);
+  if (text === null) return null;
   const lines = text.split(/\r?\n/);
   const paths = [...files.map((file) => file.path), ...links.keys()];
   const guideLinks = developmentLinks(lines, directoryOf(linkedTo ?? path), new Set(paths));
@@ -196,7 +192,7 @@ async function readGuides(
   ).find((path) => path !== undefined);
   const guides: Guide[] = [];
   for (const path of new Set([...(standard === undefined ? [] : [standard]), ...linked])) {
-    const text = await readFile(join(root, links.get(path) ?? path), "utf8").catch(() => null);
+    const text = readTextOrNull(root, links.get(path) ?? path, READ_LIMITS.document);
     if (text === null) continue;
     const lines = text.split(/\r?\n/);
     guides.push({

@@ -5,8 +5,9 @@
  * May: read the report and stat the files it covers.
  * May not: run tests, write anything, fail the scan on a bad report (it becomes "unreadable").
  */
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+import { describeReadProblem, READ_LIMITS, readBoundedText } from "../../read.js";
 import { CoverageFormatError, readIstanbulFinal, readIstanbulSummary, readLcov, type LineCounts } from "./readers.js";
 
 export type { LineCounts } from "./readers.js";
@@ -43,8 +44,11 @@ export async function collectCoverage(
     const reportStat = await stat(absolute).catch(() => null);
     if (!reportStat?.isFile()) continue;
     const shown = displayPath(root, absolute);
+    // A report outside the repository was named by the user; one inside is read only if no link leads out.
+    const read = readBoundedText(root, absolute, READ_LIMITS.report, { isOutsideAllowed: isOutside(root, absolute) });
+    if (!read.ok) return { status: "unreadable", report: shown, reason: `it ${describeReadProblem(read)}` };
     try {
-      const { format, files } = parseReport(absolute, await readFile(absolute, "utf8"));
+      const { format, files } = parseReport(absolute, read.text);
       const mapped = mapToModules(root, files, modules);
       if (mapped.size === 0)
         return { status: "unreadable", report: shown, reason: "it covers none of the scanned source files" };
@@ -125,6 +129,11 @@ async function newestChange(root: string, files: readonly string[], reportTime: 
     if (time > reportTime && (!newest || time > newest.time)) newest = { path, time };
   }
   return newest?.path ?? null;
+}
+
+function isOutside(root: string, absolute: string): boolean {
+  const inRoot = relative(root, absolute);
+  return inRoot.startsWith("..") || isAbsolute(inRoot);
 }
 
 function displayPath(root: string, absolute: string): string {

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { isAbsolute, join, posix, relative, sep } from "node:path";
 import ts from "#typescript";
@@ -7,6 +6,7 @@ import type { ImportKind } from "../modules/index.js";
 import type { UnresolvedReason } from "./types.js";
 import { TsconfigIndex, TsconfigReader } from "../tsconfig/index.js";
 import { WorkspaceIndex, type BuildInfo } from "./workspaces.js";
+import { READ_LIMITS, readTextOrNull } from "../../read.js";
 
 /** Where an import specifier leads. */
 export type Resolution =
@@ -76,7 +76,7 @@ export class ImportResolver {
       fileExists: (path) => this.files.has(path),
       // TypeScript asks for `dir/` when resolving `'.'`, `'./'`, `'..'` or `'../'`: the set holds `dir`.
       directoryExists: (path) => this.directories.has(withoutTrailingSlash(path)),
-      readFile: (path) => (this.files.has(path) ? readText(path) : undefined),
+      readFile: (path) => (this.files.has(path) ? readText(input.root, path) : undefined),
       getCurrentDirectory: () => input.root,
       realpath: (path) => path,
       useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
@@ -224,7 +224,7 @@ function buildInfo(
     },
     bundlerEntries(dir) {
       return direct(dir, BUNDLER_CONFIG).flatMap((path) =>
-        stringLiterals(readText(join(root, path)) ?? "")
+        stringLiterals(readText(root, path) ?? "")
           .map((literal) => posix.join(dir, literal))
           .filter((candidate) => known.has(candidate)),
       );
@@ -249,10 +249,6 @@ function withoutTrailingSlash(path: string): string {
   return path.slice(0, end);
 }
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
+function readText(root: string, path: string): string | undefined {
+  return readTextOrNull(root, path, READ_LIMITS.config) ?? undefined;
 }

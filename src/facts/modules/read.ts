@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import type { SkipReason } from "../../discover/index.js";
+import { describeReadProblem, READ_LIMITS, readListedFile } from "../../read.js";
 
 /** What reading a file's bytes decided. */
 export type ReadOutcome =
@@ -26,18 +26,12 @@ const MINIFIED_MIN_BYTES = 2048;
  * round trip), on the thread that parses.
  */
 export function readSource(absolutePath: string, withBlobId = false): ReadOutcome {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(absolutePath);
-  } catch (error) {
-    return unreadable(error);
-  }
-  return decodeSource(bytes, withBlobId);
-}
-
-function unreadable(error: unknown): ReadOutcome {
-  const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "EIO";
-  return { kind: "skip", reason: "unreadable", detail: code };
+  const read = readListedFile(absolutePath, READ_LIMITS.source);
+  if (read.ok) return decodeSource(read.bytes, withBlobId);
+  if (read.reason === "unreadable") return { kind: "skip", reason: "unreadable", detail: read.code };
+  if (read.reason === "missing") return { kind: "skip", reason: "unreadable", detail: "ENOENT" };
+  // Replaced (by a FIFO, a device, a link) or grown since it was listed: unreadable now, perhaps not next time.
+  return { kind: "skip", reason: "unreadable", detail: describeReadProblem(read) };
 }
 
 function decodeSource(bytes: Buffer, withBlobId: boolean): ReadOutcome {

@@ -9,9 +9,9 @@
  * May: read tsconfig, jsconfig and package.json files, and node_modules when present.
  * May not: parse source files, report findings.
  */
-import { readFileSync } from "node:fs";
 import { dirname, join, posix, relative, sep } from "node:path";
 import ts from "#typescript";
+import { describeReadProblem, READ_LIMITS, readBoundedText } from "../../read.js";
 import type { PackageFact } from "../context/packages.js";
 
 /** The compiler options a directory's files are resolved with. */
@@ -68,6 +68,8 @@ const NODE_MODULES = `${sep}node_modules${sep}`;
 export class TsconfigReader {
   private readonly reads = new Map<string, ConfigRead>();
   private readonly workspaceDirs = new Map<string, string>();
+  /** Why a file that exists was not read (a FIFO, a link out of the repository), by absolute path. */
+  private readonly refused = new Map<string, string>();
   private readonly host: ts.ParseConfigHost;
 
   constructor(
@@ -81,7 +83,7 @@ export class TsconfigReader {
       useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
       readDirectory: () => [],
       fileExists: (file) => ts.sys.fileExists(this.linked(file)),
-      readFile: (file) => ts.sys.readFile(this.linked(file)),
+      readFile: (file) => this.text(this.linked(file)),
       // Every folder has a virtual node_modules holding the workspace packages (and their scopes).
       directoryExists: (dir) =>
         ts.sys.directoryExists(this.linked(dir)) || /[\\/]node_modules(?:[\\/]@[^\\/]+)?[\\/]?$/.test(dir),
@@ -94,7 +96,7 @@ export class TsconfigReader {
     const cached = this.reads.get(path);
     if (cached) return cached;
     const absolute = join(this.root, path);
-    const text = ts.readConfigFile(absolute, (file) => readText(file));
+    const text = ts.readConfigFile(absolute, (file) => this.text(file));
     let result: ConfigRead;
     if (text.error) {
       result = {
@@ -103,7 +105,7 @@ export class TsconfigReader {
         unknownBases: [],
         references: [],
         isSolution: false,
-        error: flatten(text.error),
+        error: this.refused.get(absolute) ?? flatten(text.error),
       };
     } else {
       const parsed = ts.parseJsonConfigFileContent(text.config, this.host, dirname(absolute), undefined, absolute);
@@ -173,6 +175,22 @@ export class TsconfigReader {
     if (!found) return null;
     const path = relative(this.root, found).split(sep).join("/");
     return path.startsWith("../") ? null : path;
+  }
+
+  /**
+   * A config's text: only a regular file, of at most the config limit. A link
+   * is followed out of the repository only for an installed package
+   * (node_modules, which package managers link to their store) or a config
+   * above the scanned folder that an `extends` names, as `tsc` reads them.
+   */
+  private text(file: string): string | undefined {
+    const inRoot = relative(this.root, file);
+    const isDependency = inRoot.startsWith("..") || inRoot.split(sep).includes("node_modules");
+    const read = readBoundedText(this.root, file, READ_LIMITS.config, { isOutsideAllowed: isDependency });
+    if (read.ok) return read.text;
+    if (read.reason !== "missing" && read.reason !== "unreadable")
+      this.refused.set(file, `it ${describeReadProblem(read)}`);
+    return undefined;
   }
 
   /** `…/node_modules/<workspace package>/rest` → the package's folder, as an install would link it. */
@@ -263,14 +281,6 @@ export function unknownBasesWarning(bases: ReadonlyMap<string, readonly string[]
   return [
     `tsconfig extends not found in the repository or node_modules: ${shown.join(", ")}; options they set are unknown in ${configs.size} config${configs.size === 1 ? "" : "s"} (install the dependencies to read them)`,
   ];
-}
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
 }
 
 function flatten(diagnostic: ts.Diagnostic): string {
