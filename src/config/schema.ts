@@ -236,7 +236,7 @@ export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput
           .min(1)
           .optional()
           .describe(
-            "Where `scan --record` appends and `trend` reads score history, relative to the scanned root (default .groundwork/history.jsonl).",
+            "Where `scan --record` appends and `trend` reads score history, relative to the scanned root and inside it (default .groundwork/history.jsonl); `--history-file` may point anywhere.",
           ),
       })
       .optional()
@@ -251,7 +251,9 @@ export function buildConfigSchema(rules: readonly Rule[]): z.ZodType<ConfigInput
           .string()
           .min(1)
           .optional()
-          .describe("The fact cache's folder, relative to the scanned root (default .groundwork/cache)."),
+          .describe(
+            "The fact cache's folder, relative to the scanned root and inside it (default .groundwork/cache); `--cache-dir` may point anywhere.",
+          ),
       })
       .optional()
       .describe("Facts per file, kept between scans by content hash, so unchanged files are not parsed again."),
