@@ -21,22 +21,22 @@ export default defineRule({
     untested: {
       message:
         "No test reaches {{file}} ({{lines}} lines{{churn}}): no test imports it, directly or through other modules",
-      fix: "Add {{testFile}} that imports {{name}} and exercises its exports{{exports}}.",
+      fix: "{{addTest}} that imports {{name}} and exercises its exports{{exports}}.",
     },
     indirect: {
       message: "{{file}} ({{lines}} lines{{churn}}) is only reached by tests through other modules",
-      fix: "Add {{testFile}} that imports {{name}} directly, so its behaviour is checked where it is defined{{exports}}.",
+      fix: "{{addTest}} that imports {{name}} directly, so its behaviour is checked where it is defined{{exports}}.",
       severity: "info",
     },
     e2e: {
       message:
         "{{file}} ({{lines}} lines{{churn}}) is only reached by e2e tests: {{runner}} drives the app that `{{command}}` serves ({{config}})",
-      fix: "Add {{testFile}} that imports {{name}} directly, so its behaviour is checked without a browser{{exports}}.",
+      fix: "{{addTest}} that imports {{name}} directly, so its behaviour is checked without a browser{{exports}}.",
       severity: "info",
     },
     uncovered: {
       message: "{{file}} ({{lines}} lines{{churn}}) has no line covered in {{report}}",
-      fix: "Add {{testFile}} that imports {{name}} and exercises its exports{{exports}}, then regenerate the coverage report.",
+      fix: "{{addTest}} that imports {{name}} and exercises its exports{{exports}}, then regenerate the coverage report.",
     },
     lowCoverage: {
       message: "{{file}} has {{coverage}}% line coverage in {{report}} (at least {{min}}% expected)",
@@ -98,19 +98,21 @@ export default defineRule({
 });
 
 /**
- * The test file to add, as the fix names it: where the repository's habit puts it and its runner collects it
- * (src/facts/tests/placement.ts), or, when no habit gives such a path, a file matching the runner's patterns.
+ * The test to add, as the fix says it: at the path the repository's habit gives and its runner collects
+ * (src/facts/tests/placement.ts), in the namesake test there when one exists that does not import the module yet,
+ * or, when no habit gives such a path, in a file matching the runner's patterns.
  */
-function testFileFor(module: ModuleFacts, placement: Placement): string {
+function addTestFor(module: ModuleFacts, placement: Placement): string {
   const proposal = placement.propose(module.path);
-  if (proposal.testFile !== null) return proposal.testFile;
+  if (proposal.testFile !== null)
+    return proposal.exists ? `In ${proposal.testFile}, add a test` : `Add ${proposal.testFile}`;
   const [first] = proposal.patterns;
-  if (!first) return `a test of ${posix.basename(module.path)}`;
+  if (!first) return `Add a test of ${posix.basename(module.path)}`;
   const globs = first.include
     .slice(0, 2)
     .map((glob) => `\`${glob}\``)
     .join(" or ");
-  return `a test file matching ${globs} (${first.runner}, ${first.config})`;
+  return `Add a test file matching ${globs} (${first.runner}, ${first.config})`;
 }
 
 function describe(module: ModuleFacts, facts: Facts, placement: Placement): Record<string, string | number> {
@@ -123,7 +125,7 @@ function describe(module: ModuleFacts, facts: Facts, placement: Placement): Reco
     name: posix.basename(module.path),
     lines: module.lines,
     churn: history ? `, changed in ${history.commits} commit${history.commits === 1 ? "" : "s"}` : "",
-    testFile: testFileFor(module, placement),
+    addTest: addTestFor(module, placement),
     exports: exported.length > 0 ? ` (${exported.slice(0, 4).join(", ")}${exported.length > 4 ? ", …" : ""})` : "",
   };
 }

@@ -35,7 +35,9 @@ export interface MirrorTemplate {
 
 /** Where to add a test: a path, or the runner patterns a new test must match when no habit gives one. */
 export type Proposal =
-  { testFile: string } | { testFile: null; patterns: Array<Pick<RunnerPatterns, "runner" | "config" | "include">> };
+  /** `exists`: the namesake test is there already (it reaches the module only through others): add to it. */
+  | { testFile: string; exists: boolean }
+  | { testFile: null; patterns: Array<Pick<RunnerPatterns, "runner" | "config" | "include">> };
 
 /** What the placement needs from the facts. */
 export interface PlacementInput {
@@ -56,8 +58,6 @@ const NAMED_TEST = /[.-](test|spec)\.[cm]?[jt]sx?$/;
 /** A package's test folder, at its root. */
 const TEST_FOLDER = /^(tests?|__tests__)\//;
 const E2E_RUNNERS = new Set(["playwright", "cypress"]);
-/** Pairs read per test: a stem shared by many files (`index`) says little of where tests go. */
-const MAX_PAIRS_PER_TEST = 20;
 
 /**
  * Folders a framework turns into routes or pages, from a package root, by the framework's package: a new file
@@ -105,12 +105,17 @@ export function createPlacement(input: PlacementInput): Placement {
     (module) => module.kind === "test" && NAMED_TEST.test(module.path) && !isEndToEnd(module.path),
   );
   const listed = new Set(input.paths);
+  const unitTests = new Set(
+    input.modules.filter((module) => module.kind === "test" && !isEndToEnd(module.path)).map((module) => module.path),
+  );
   const sources = input.modules.filter((module) => module.kind === "source");
   const byPackage = <T extends { path: string }>(list: readonly T[]): Map<string, string[]> => {
     const map = new Map<string, string[]>();
     for (const item of list) {
       const { dir, path } = within(item.path);
-      map.set(dir, [...(map.get(dir) ?? []), path]);
+      const list = map.get(dir);
+      if (list) list.push(path);
+      else map.set(dir, [path]);
     }
     return map;
   };
@@ -173,10 +178,12 @@ export function createPlacement(input: PlacementInput): Placement {
       let firstMiss: Extract<CollectVerdict, { status: "missed" }> | null = null;
       for (const relative of new Set([...filesAt(learned), ...literal, ...filesAt(plain)])) {
         const candidate = inPackage(dir, relative);
-        // A file that exists already (a test of something else, an e2e spec) is no test to add.
-        if (isRouted(dir, relative) || listed.has(candidate)) continue;
+        // A unit test there already is the module's namesake, which reaches it only through others: add to it.
+        // Any other file there (an e2e spec) is no place for the test.
+        const exists = listed.has(candidate);
+        if (isRouted(dir, relative) || (exists && !unitTests.has(candidate))) continue;
         const verdict = collector.verdict(candidate);
-        if (verdict.status !== "missed") return { testFile: candidate };
+        if (verdict.status !== "missed") return { testFile: candidate, exists };
         firstMiss ??= verdict;
       }
       const patterns = (firstMiss?.patterns ?? []).map(({ runner, config, include }) => ({ runner, config, include }));
@@ -197,28 +204,42 @@ export function learnTemplates(
   const sourcesByStem = new Map<string, string[]>();
   for (const source of sources) {
     const stem = stemOf(source);
-    sourcesByStem.set(stem, [...(sourcesByStem.get(stem) ?? []), source]);
+    const list = sourcesByStem.get(stem);
+    if (list) list.push(source);
+    else sourcesByStem.set(stem, [source]);
   }
   const testsByKey = new Map<string, string[]>();
   for (const test of tests) {
     const key = `${folderOf(test)}/${stemOf(test)}`;
-    testsByKey.set(key, [...(testsByKey.get(key) ?? []), test]);
+    const list = testsByKey.get(key);
+    if (list) list.push(test);
+    else testsByKey.set(key, [test]);
   }
+  /**
+   * The one source of its name a test imports, or null: a namesake that does not import it tests something else
+   * (vite's src/shared/__tests__/utils.spec.ts is not src/node/utils.ts's), and one that imports several sources of
+   * its name (hono's runtime-tests/bun/index.test.ts and three index.ts) is no one module's own test.
+   */
+  const owners = new Map<string, string | null>();
+  const ownTest = (test: string): string | null => {
+    if (!owners.has(test)) {
+      const imported = (sourcesByStem.get(stemOf(test)) ?? []).filter((source) => isTestOf(test, source));
+      owners.set(test, imported.length === 1 ? (imported[0] ?? null) : null);
+    }
+    return owners.get(test) ?? null;
+  };
   const candidates = new Map<string, MirrorTemplate>();
   for (const test of tests) {
-    // A namesake pair counts when the test imports the source (vite's src/shared/__tests__/utils.spec.ts tests
-    // src/shared/utils.ts, not src/node/utils.ts).
-    const pairs = (sourcesByStem.get(stemOf(test)) ?? []).filter((source) => isTestOf(test, source));
-    for (const source of pairs.slice(0, MAX_PAIRS_PER_TEST)) {
-      const template = relationOf(source, test);
-      candidates.set(`${template.from}|${template.to}|${template.child}`, template);
-    }
+    const source = ownTest(test);
+    if (source === null) continue;
+    const template = relationOf(source, test);
+    candidates.set(`${template.from}|${template.to}|${template.child}`, template);
   }
   const ranked = [...candidates.values()].map((template) => {
     const mapped = sources.filter((source) => {
       const location = applyTemplate(template, source);
       const found = location === null ? [] : (testsByKey.get(`${location}/${stemOf(source)}`) ?? []);
-      return found.some((test) => isTestOf(test, source));
+      return found.some((test) => ownTest(test) === source);
     });
     return { ...template, mapped: mapped.length, folders: [...new Set(mapped.map(folderOf))] };
   });

@@ -64,8 +64,16 @@ describe("the proposed test file", () => {
       runners: [],
       edges,
     });
-    expect(placement.propose("src/core/config.ts")).toEqual({ testFile: "src/core/tests/config.test.ts" });
-    expect(placement.propose("src/locales/de.ts")).toEqual({ testFile: "src/core/tests/locales/de.test.ts" });
+    expect(placement.propose("src/core/config.ts")).toEqual({
+      testFile: "src/core/tests/config.test.ts",
+      exists: false,
+    });
+    expect(placement.propose("src/locales/de.ts")).toEqual({
+      testFile: "src/core/tests/locales/de.test.ts",
+      exists: false,
+    });
+    // Its namesake test is there: the test goes in it.
+    expect(placement.propose("src/core/parse.ts")).toEqual({ testFile: "src/core/tests/parse.test.ts", exists: true });
   });
 
   it("names a runner's literal file name for a folder's index module (date-fns's src/**/test.ts)", () => {
@@ -86,6 +94,6 @@ describe("the proposed test file", () => {
       ],
       edges: [],
     });
-    expect(placement.propose("src/addDays/index.ts")).toEqual({ testFile: "src/addDays/test.ts" });
+    expect(placement.propose("src/addDays/index.ts")).toEqual({ testFile: "src/addDays/test.ts", exists: false });
   });
 });

@@ -149,6 +149,7 @@ describe(`${RULE}: the test file the fix proposes`, () => {
   // rootDir "." is the root and whose roots are <rootDir>/src: it collects **/__tests__/**/*.(spec|test).ts?(x)
   // under src/ only. The tests mirror src/ under src/__tests__/ (src/utils/deepEqual.ts ↔
   // src/__tests__/utils/deepEqual.test.ts, src/logic/merge.ts, src/useForm.ts likewise); src/utils/json.ts has none.
+  // src/__tests__/logic/validate.test.ts tests src/logic/validate.ts only through src/logic/submit.ts: the test goes in it.
   // packages/colocated keeps tests beside (vitest src/**/*.test.ts); packages/checked's vitest collects only
   // checks/**/*.check.ts, and no test there is named like its module.
   it("proposes the path the repository's mirror gives and its runner collects, or the pattern to match", async () => {
@@ -157,6 +158,8 @@ describe(`${RULE}: the test file the fix proposes`, () => {
     expect(fixes).toEqual({
       "src/utils/json.ts":
         "Add src/__tests__/utils/json.test.ts that imports json.ts and exercises its exports (safeParse).",
+      "src/logic/validate.ts":
+        "In src/__tests__/logic/validate.test.ts, add a test that imports validate.ts directly, so its behaviour is checked where it is defined (isPresent).",
       "packages/colocated/src/trim.ts":
         "Add packages/colocated/src/trim.test.ts that imports trim.ts and exercises its exports (trimTitle).",
       "packages/checked/src/round.ts":
@@ -168,6 +171,7 @@ describe(`${RULE}: the test file the fix proposes`, () => {
       why: "jest runs it: src/**/__tests__/**/*.(spec|test).ts{,x} (scripts/jest/jest.config.js)",
       files: [
         "src/__tests__/logic/merge.test.ts",
+        "src/__tests__/logic/validate.test.ts",
         "src/__tests__/useForm.test.ts",
         "src/__tests__/utils/deepEqual.test.ts",
       ],
