@@ -736,7 +736,46 @@ async function scriptReader(): Promise<(text: string, onlyUnderTest: boolean) =>
         return match ? safeRegex(match[1] ?? "", match[2] ?? "") : [];
       }
       if (ts.isArrayLiteralExpression(node)) return node.elements.flatMap(literal);
-      return [];
+      const fromHere = configRelative(node);
+      return fromHere === null ? [] : [fromHere];
+    };
+    /** The config's own folder (`__dirname`, `import.meta.dirname`). */
+    const isHere = (node: import("#typescript").Node): boolean =>
+      (ts.isIdentifier(node) && node.text === "__dirname") ||
+      (ts.isPropertyAccessExpression(node) &&
+        node.name.text === "dirname" &&
+        ts.isMetaProperty(node.expression) &&
+        node.expression.name.text === "meta");
+    const stringOf = (node: import("#typescript").Node): string | null =>
+      ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : null;
+    /**
+     * A path built from the config's folder, as written from it: `__dirname + '/setup.ts'`,
+     * `` `${__dirname}/setup.ts` ``, `path.join(__dirname, 'setup.ts')`, `resolve(import.meta.dirname, 'setup.ts')`.
+     */
+    const configRelative = (node: import("#typescript").Node): string | null => {
+      if (ts.isParenthesizedExpression(node)) return configRelative(node.expression);
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && isHere(node.left)) {
+        const rest = stringOf(node.right);
+        return rest === null ? null : posix.normalize(`./${rest}`);
+      }
+      if (ts.isTemplateExpression(node) && node.head.text === "" && node.templateSpans.length === 1) {
+        const [span] = node.templateSpans;
+        return span !== undefined && isHere(span.expression) ? posix.normalize(`./${span.literal.text}`) : null;
+      }
+      if (ts.isCallExpression(node) && node.arguments.length >= 2) {
+        const callee = node.expression;
+        const name = ts.isIdentifier(callee)
+          ? callee.text
+          : ts.isPropertyAccessExpression(callee)
+            ? callee.name.text
+            : null;
+        const [first, ...rest] = node.arguments;
+        if ((name !== "join" && name !== "resolve") || first === undefined || !isHere(first)) return null;
+        const parts = rest.map(stringOf);
+        if (parts.some((part) => part === null)) return null;
+        return posix.normalize(`./${parts.join("/")}`);
+      }
+      return null;
     };
     const nameOf = (node: import("#typescript").PropertyName): string | null =>
       ts.isIdentifier(node) || ts.isStringLiteral(node) ? node.text : null;

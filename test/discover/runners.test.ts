@@ -112,6 +112,36 @@ describe("runner setup files", () => {
   });
 });
 
+describe("setup files named by a path built from the config's folder", () => {
+  // trpc's vitest.config.ts: setupFiles: [__dirname + '/packages/tests/suppressActWarnings.ts']. The other shapes of
+  // the same path, and a path built from a variable (not read), beside it.
+  it("reads __dirname + '/x', a template, and path.join/resolve(__dirname, …) as files beside the config", async () => {
+    const runners = await runnersOf({
+      "vitest.config.ts": [
+        'import path, { resolve } from "node:path";',
+        "const elsewhere = process.cwd();",
+        "export default {",
+        "  test: {",
+        "    setupFiles: [",
+        "      __dirname + '/packages/tests/suppress.ts',",
+        "      `${__dirname}/packages/tests/clock.ts`,",
+        "      path.join(__dirname, 'packages', 'tests', 'fetch.ts'),",
+        "      resolve(import.meta.dirname, 'packages/tests/dom.ts'),",
+        "      elsewhere + '/packages/tests/unknown.ts',",
+        "    ],",
+        "  },",
+        "};",
+      ].join("\n"),
+    });
+    for (const name of ["suppress", "clock", "fetch", "dom"]) {
+      expect(why(runners, `packages/tests/${name}.ts`)).toBe(
+        `vitest loads it before the tests: packages/tests/${name}.ts (vitest.config.ts)`,
+      );
+    }
+    expect(why(runners, "packages/tests/unknown.ts")).toBeNull();
+  });
+});
+
 describe("the runner cache", () => {
   it("reads configs whose blob ids it knows from the cache, and rereads when one has no blob id", async () => {
     const root = await temporaryDir();
