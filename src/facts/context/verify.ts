@@ -10,6 +10,8 @@ import { join, posix } from "node:path";
 import picomatch from "picomatch";
 import { globCostProblem } from "../../discover/globs.js";
 import {
+  isPlaceholderName,
+  isPlaceholderScope,
   isSelfMeaningCommand,
   isYarnCommand,
   recogniseCommands,
@@ -101,6 +103,11 @@ function verdict(command: RecognisedCommand, document: ContextDocument, input: C
   // `cd my-app` into a folder the reader creates: nothing of the repository to check against.
   if (command.cwd !== "" && !input.dirs.has(base)) return null;
   const need = command.need;
+  if ((need.kind === "script" || need.kind === "bin") && need.selection !== null) {
+    const dir = need.kind === "script" ? (subjectDir(command, document, input) ?? base) : base;
+    const unmatched = unmatchedVerdict(need.selection, dir, command, input.packages);
+    if (unmatched !== undefined) return unmatched;
+  }
   switch (need.kind) {
     case "script":
       return scriptVerdict(need, subjectDir(command, document, input) ?? base, document, input);
@@ -288,6 +295,74 @@ function selectionVerdict(
       ? `no workspace package has a "${script}" script`
       : `none of the ${selected.length} packages it selects (${describeSelectors(selection)}) has a "${script}" script`,
   );
+}
+
+/**
+ * The verdict on a selection that picks no package because a name (or folder) it gives matches none. Null, not
+ * checked, when each such name is a stand-in (`--filter @internal/package-b`, `-w my-package`, `@scope/x` where no
+ * package has that scope) or when the text introduces the command as an example; unless a package has a close name
+ * (renamed: `@old/cli` for `@new/cli`, a typo), then reported with it. Undefined when the usual verdict applies
+ * (the selection picks packages, or no given name is missing: an exclusion or a `^` left nothing).
+ */
+function unmatchedVerdict(
+  selection: Selection,
+  base: string,
+  command: RecognisedCommand,
+  packages: readonly PackageFact[],
+): Verdict | null | undefined {
+  if (selection.all) return undefined;
+  const selected = selectPackages(selection, base, packages);
+  if (selected === null || selected.length > 0) return undefined;
+  const missing = selection.selectors
+    .filter((selector) => !selector.startsWith("!"))
+    .map((selector) => (selection.syntax === "pnpm" ? withoutGraph(selector) : selector))
+    .filter((selector) => {
+      const picked =
+        selection.syntax === "pnpm" ? pnpmSelect(selector, base, packages) : plainSelect(selector, base, packages);
+      return picked !== null && picked.length === 0;
+    });
+  if (missing.length === 0) return undefined;
+  const close = [...new Set(missing.flatMap((selector) => closeNames(selector, packages)))];
+  if (close.length > 0)
+    return broken(
+      `no workspace package matches ${describeSelectors(selection)} (there is ${close.map((name) => `"${name}"`).join(", ")})`,
+    );
+  const scopes = new Set(packages.flatMap((pkg) => (pkg.name?.startsWith("@") ? [pkg.name.split("/")[0]] : [])));
+  const isStandIn = (selector: string): boolean => {
+    const name = selector.replace(/[{}]/g, "").replace(/\/$/, "");
+    return isPlaceholderName(name) || (isPlaceholderScope(name) && !scopes.has(name.split("/")[0]));
+  };
+  return command.isExample === true || missing.every(isStandIn) ? null : undefined;
+}
+
+/** A pnpm selector without its graph operators (`...x`, `x...`, `^`): the name or folder it starts from. */
+function withoutGraph(selector: string): string {
+  return selector.replace(/^\.\.\.\^?/, "").replace(/\^?\.\.\.$/, "");
+}
+
+/**
+ * Packages a missing name may have been renamed to: the same name under another scope, or a name one edit away
+ * (two for names of eight letters or more; none under three). A folder selector is compared with the packages'
+ * folders, by the last one.
+ */
+function closeNames(selector: string, packages: readonly PackageFact[]): string[] {
+  const path = selector.replace(/[{}]/g, "").replace(/^\.\//, "").replace(/\/$/, "");
+  const isPath = /^\.\.?(?:\/|$)|^\{/.test(selector) || (path.includes("/") && !path.startsWith("@"));
+  const last = (text: string): string => text.split("/").at(-1) ?? text;
+  const wanted = last(path);
+  const scored = packages.flatMap((pkg) => {
+    const candidate = isPath ? pkg.dir : pkg.name;
+    if (candidate === null || candidate === "" || candidate === path || /[*?]/.test(wanted)) return [];
+    const other = last(candidate);
+    const distance = editDistance(wanted, other);
+    const shorter = Math.min(wanted.length, other.length);
+    const isClose = other === wanted || distance <= (shorter >= 8 ? 2 : shorter >= 3 ? 1 : 0);
+    return isClose ? [{ candidate, distance }] : [];
+  });
+  return scored
+    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
+    .slice(0, 3)
+    .map((item) => item.candidate);
 }
 
 function describeSelectors(selection: Selection): string {
