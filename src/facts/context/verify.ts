@@ -14,7 +14,6 @@ import {
   isPlaceholderScope,
   isSelfMeaningCommand,
   isYarnCommand,
-  recogniseCommands,
   type CommandNeed,
   type RecognisedCommand,
   type Selection,
@@ -22,6 +21,7 @@ import {
 import type { ContextDocument } from "./documents.js";
 import type { PackageFact } from "./packages.js";
 import type { ProjectFact } from "./project.js";
+import { scriptRuns } from "./script-runs.js";
 
 /** A command and whether it resolves. */
 export interface CommandCheck extends RecognisedCommand {
@@ -31,8 +31,13 @@ export interface CommandCheck extends RecognisedCommand {
   reason: string | null;
   /** The package.json the command runs against, when it runs a script in one package. */
   packageDir: string | null;
-  /** The scripts the command runs in that package: its own, and those its body runs (`npm run x`, `yarn x`), transitively. */
+  /**
+   * The scripts the command runs in that package: its own, and those its body runs (`npm run x`, `yarn x`, through a
+   * wrapper's arguments: `node scripts/log.mjs pnpm build`, `run-s build`), transitively.
+   */
   runs: string[];
+  /** The scripts those run in every workspace package through a task runner (`turbo run build`: "build"). */
+  tasks: string[];
   /** The script a package manager's own command of the same name shadows (`pnpm deploy` beside a "deploy" script); null otherwise. */
   shadows: Shadowing | null;
 }
@@ -84,8 +89,11 @@ export function verifyCommands(input: VerifyInput): CommandCheck[] {
       const found = verdict(command, document, context);
       if (found === null) return [];
       const pkg = found.packageDir === null ? undefined : input.packages.find((item) => item.dir === found.packageDir);
-      const runs = command.need.kind === "script" && pkg && found.isOk ? scriptsRun(pkg, command.need.script) : [];
-      return [{ ...command, document: document.path, ...found, runs, shadows: found.shadows ?? null }];
+      const runs =
+        command.need.kind === "script" && pkg && found.isOk
+          ? scriptsRun(pkg, command.need.script)
+          : { runs: [], tasks: [] };
+      return [{ ...command, document: document.path, ...found, ...runs, shadows: found.shadows ?? null }];
     }),
   );
 }
@@ -492,19 +500,31 @@ function closure(
   return seen;
 }
 
-/** The scripts `script` runs in its own package: itself, and each `npm run x`, `yarn x`, `pnpm x` of their bodies. */
-function scriptsRun(pkg: PackageFact, script: string): string[] {
+/**
+ * The scripts `script` runs in its own package (itself, and those its body runs, see scriptRuns), transitively, and
+ * the scripts they run in every workspace package.
+ */
+function scriptsRun(pkg: PackageFact, script: string): { runs: string[]; tasks: string[] } {
   const seen = [script];
+  const tasks = new Set<string>();
   for (let index = 0; index < seen.length; index += 1) {
-    const body = pkg.scripts[seen[index] ?? ""] ?? "";
-    const line = { text: body, line: 1, column: 1, isAtRoot: false, subject: null, cwd: "" };
-    for (const command of recogniseCommands(line)) {
-      const need = command.need;
-      if (need.kind !== "script" || need.selection !== null || command.cwd !== "" || command.isAtRoot) continue;
-      if (need.script in pkg.scripts && !seen.includes(need.script)) seen.push(need.script);
-    }
+    const found = scriptRuns(pkg.scripts[seen[index] ?? ""] ?? "");
+    for (const task of found.tasks) tasks.add(task);
+    for (const name of found.scripts.flatMap((pattern) => scriptsMatching(pattern, pkg)))
+      if (!seen.includes(name)) seen.push(name);
   }
-  return seen;
+  return { runs: seen, tasks: [...tasks] };
+}
+
+/** The package's scripts a name or an npm-run-all pattern names: `*` within a `:` segment, `**` across them. */
+function scriptsMatching(pattern: string, pkg: PackageFact): string[] {
+  if (!pattern.includes("*")) return pattern in pkg.scripts ? [pattern] : [];
+  const source = pattern
+    .split("**")
+    .map((part) => part.split("*").map(escapeRegExp).join("[^:]*"))
+    .join(".*");
+  const regex = new RegExp(`^${source}$`);
+  return Object.keys(pkg.scripts).filter((name) => regex.test(name));
 }
 
 function missingScript(script: string, owner: PackageFact): string {
