@@ -6,10 +6,19 @@ import { defineRule } from "../define-rule.js";
 /** What a command is compared for, its script's name read as the feedback loop reads it (`test:lint` lints). */
 const PURPOSES = ["test", "build"] as const;
 
-/** Two commands agree when they run the same script, or one's script runs the other's (`test` is `yarn test:app`). */
+/**
+ * Two commands agree when they run the same script, or one's script runs the other's (`test` is `yarn test:app`,
+ * `build:agent` is `node scripts/run-logged.mjs build pnpm build`), or one runs in every workspace package all the
+ * scripts the other does (two scripts that both are `turbo run build`).
+ */
 function isSameRun(a: CommandCheck, b: CommandCheck): boolean {
   if (a.need.kind !== "script" || b.need.kind !== "script") return false;
-  return a.runs.includes(b.need.script) || b.runs.includes(a.need.script) || a.need.script === b.need.script;
+  if (a.runs.includes(b.need.script) || b.runs.includes(a.need.script) || a.need.script === b.need.script) return true;
+  return isAmong(a.tasks, b.tasks) || isAmong(b.tasks, a.tasks);
+}
+
+function isAmong(some: readonly string[], all: readonly string[]): boolean {
+  return some.length > 0 && some.every((task) => all.includes(task));
 }
 
 /** Reports two context files that give different test or build commands for the same package. */

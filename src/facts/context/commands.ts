@@ -19,6 +19,12 @@ export interface CommandLine {
   /** The text says not to run it (`` use `pnpm run deploy` (not `pnpm deploy`) ``, `` instead of `npm i` ``); absent otherwise. */
   isNegated?: boolean;
   /**
+   * The text introduces it as an example: its sentence, the sentence before its code block or a comment above it
+   * says "for example", "for instance", "e.g.", "such as", or opens with "Example:"; or a heading "Example" is over
+   * it. Absent otherwise. Its package names may be stand-ins (see verify).
+   */
+  isExample?: boolean;
+  /**
    * Folder an earlier bare `cd` line of the same code block moved to ("" for none, null when it cannot be known;
    * null too after a scaffolder earlier in the section: the command runs in the project the reader just created).
    */
@@ -107,6 +113,13 @@ const LIST_OR_TABLE = /^\s*(?:[-*+]|\d+[.)]|\|)\s/;
 /** Words right before a code span that say not to run it: "not", "never", "instead of", "rather than", "avoid", "don't use". */
 const NEGATION_BEFORE =
   /(?:\b(?:not|never|instead\s+of|rather\s+than|avoid|avoiding)|\bdon[\u2019']t)\s*(?:(?:use|run|call|type)\s+)?[("\u201c]?\s*$/i;
+/** Words that introduce an example: "for example", "for instance", "e.g.", "such as", or a label "Example:" opening the sentence. */
+const EXAMPLE_CUE =
+  /\b(?:for\s+(?:example|instance)|e\.\s?g\.|such\s+as)(?=\W|$)|^[\s*_>#-]*examples?\b[^:.!?]{0,40}:/i;
+/** A heading that titles an example (`## Example`, `### Example: moving types`); "Examples" often lists example apps. */
+const EXAMPLE_HEADING = /^[\s*_]*example\b(?!s)/i;
+/** A sentence ends at `.`, `!` or `?` before a space, but not in "e.g.", "i.e.", "etc." or "vs.". */
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs|cf))[.!?](?=\s|$)/g;
 /** A list item that opens with a code span or a link naming a path: the item is about that folder. */
 const LIST_SUBJECT = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?(?:`([^`\s]+)`|\[[^\]]*\]\(([^)\s]+)\))/;
 
@@ -118,6 +131,10 @@ interface Fence {
   isAtRoot: boolean;
   /** The latest comment line in the block said so. */
   isCommentAtRoot: boolean;
+  /** The paragraph before the block, or a heading over it, introduces it as an example. */
+  isExample: boolean;
+  /** The latest comment line in the block did. */
+  isCommentExample: boolean;
   cwd: string | null;
 }
 
@@ -125,7 +142,8 @@ interface Fence {
 export function commandLines(lines: readonly string[]): CommandLine[] {
   const found: CommandLine[] = [];
   const units = proseUnits(lines);
-  const headingAtRoot = headingHints(lines);
+  const headingAtRoot = headingHints(lines, (heading) => ROOT_HINT.test(heading));
+  const headingExample = headingHints(lines, (heading) => EXAMPLE_HEADING.test(heading));
   let fence: Fence | null = null;
   // What the section (up to the next heading) set up in the reader's project; and whether the code block or paragraph
   // so far ran a scaffolder, whose project the rest of it is in even when it was made in a folder of its own.
@@ -156,8 +174,10 @@ export function commandLines(lines: readonly string[]): CommandLine[] {
           marker,
           isShell: SHELL_LANGUAGES.has(language),
           isConsole: /console|session|terminal/.test(language),
-          isAtRoot: headingAtRoot[index] === true || isBlockIntroAtRoot(lines, units, index),
+          isAtRoot: headingAtRoot[index] === true || ROOT_HINT.test(blockIntro(lines, units, index)),
           isCommentAtRoot: false,
+          isExample: headingExample[index] === true || EXAMPLE_CUE.test(blockIntro(lines, units, index)),
+          isCommentExample: false,
           cwd: "",
         };
       } else if (marker[0] === fence.marker[0] && marker.length >= fence.marker.length) {
@@ -182,15 +202,17 @@ export function commandLines(lines: readonly string[]): CommandLine[] {
         continue;
       }
       const before = unit ? unit.text.slice(0, unit.offset + (match.index ?? 0)) : text.slice(0, match.index ?? 0);
+      const sentence = unit === undefined ? "" : sentenceOf(unit, match.index ?? 0, match[0].length);
       found.push(
         take({
           ...(NEGATION_BEFORE.test(before) ? { isNegated: true } : {}),
+          ...(headingExample[index] === true || EXAMPLE_CUE.test(sentence) ? { isExample: true } : {}),
           text: code,
           line: index + 1,
           column: 1 + (match.index ?? 0) + (match[1]?.length ?? 1),
           isAtRoot:
             headingAtRoot[index] === true ||
-            (unit !== undefined && isSentenceAtRoot(unit, match.index ?? 0, match[0].length)) ||
+            ROOT_HINT.test(sentence) ||
             REPO_WIDE_BEFORE.test(text.slice(0, match.index ?? 0)),
           subject,
           cwd: "",
@@ -209,12 +231,18 @@ function fenceLine(fence: Fence, text: string, index: number): CommandLine | nul
   const raw = prompt ? text.slice(prompt[0].length) : text.trim();
   if (raw.startsWith("#")) {
     fence.isCommentAtRoot = ROOT_HINT.test(raw);
+    fence.isCommentExample = EXAMPLE_CUE.test(raw.replace(/^#+\s*/, ""));
     return null;
   }
   const comment = /(?:^|\s)#.*$/.exec(raw);
   const command = (comment ? raw.slice(0, comment.index) : raw).trim();
   if (command === "") return null;
+  const isExample =
+    fence.isExample ||
+    fence.isCommentExample ||
+    (comment !== null && EXAMPLE_CUE.test(comment[0].replace(/^\s*#+\s*/, "")));
   const line: CommandLine = {
+    ...(isExample ? { isExample: true } : {}),
     text: command,
     line: index + 1,
     column: 1 + text.indexOf(command),
@@ -269,21 +297,20 @@ function blankCode(text: string): string {
   return text.replace(INLINE_CODE, (span, ticks: string, code: string) => `${ticks}${"x".repeat(code.length)}${ticks}`);
 }
 
-/** Whether the sentence holding a code span of a line says "from the repository root". */
-function isSentenceAtRoot(unit: ProseUnit, index: number, length: number): boolean {
+/** The sentence holding a code span of a line, the span itself blanked out. */
+function sentenceOf(unit: ProseUnit, index: number, length: number): string {
   const start = unit.offset + index;
   const before = unit.text.slice(0, start);
   const after = unit.text.slice(start + length);
-  const opening = Math.max(...[...before.matchAll(/[.!?](?=\s)/g)].map((match) => (match.index ?? -1) + 1), 0);
-  const closing = /[.!?](?=\s|$)/.exec(after);
-  const sentence = before.slice(opening) + after.slice(0, closing ? closing.index : after.length);
-  return ROOT_HINT.test(sentence);
+  const opening = Math.max(...[...before.matchAll(SENTENCE_END)].map((match) => (match.index ?? -1) + 1), 0);
+  const closing = [...after.matchAll(SENTENCE_END)][0];
+  return `${before.slice(opening)} ${after.slice(0, closing ? closing.index : after.length)}`;
 }
 
-/** Per line: whether a heading above it, within its section, says "from the repository root". */
-function headingHints(lines: readonly string[]): boolean[] {
+/** Per line: whether a heading above it, within its section, passes `test` ("from the repository root", "Example"). */
+function headingHints(lines: readonly string[], test: (heading: string) => boolean): boolean[] {
   const hints: boolean[] = [];
-  const open: Array<{ level: number; isAtRoot: boolean }> = [];
+  const open: Array<{ level: number; passes: boolean }> = [];
   let inFence = false;
   lines.forEach((text, index) => {
     if (FENCE.test(text)) inFence = !inFence;
@@ -291,25 +318,22 @@ function headingHints(lines: readonly string[]): boolean[] {
     if (heading) {
       const level = heading[1]?.length ?? 1;
       while ((open.at(-1)?.level ?? 0) >= level) open.pop();
-      open.push({ level, isAtRoot: ROOT_HINT.test(heading[2] ?? "") });
+      open.push({ level, passes: test(heading[2] ?? "") });
     }
-    hints[index] = open.some((section) => section.isAtRoot);
+    hints[index] = open.some((section) => section.passes);
   });
   return hints;
 }
 
-/** Whether the last sentence before a code block (blank lines skipped) says "from the repository root". */
-function isBlockIntroAtRoot(
-  lines: readonly string[],
-  units: ReadonlyArray<ProseUnit | undefined>,
-  fenceIndex: number,
-): boolean {
+/** The last sentence before a code block (blank lines skipped), or "" when prose does not come right before it. */
+function blockIntro(lines: readonly string[], units: ReadonlyArray<ProseUnit | undefined>, fenceIndex: number): string {
   let index = fenceIndex - 1;
   while (index >= 0 && (lines[index] ?? "").trim() === "") index -= 1;
   const unit = units[index];
-  if (!unit) return false;
-  const sentences = unit.text.trim().split(/(?<=[.!?])\s+/);
-  return ROOT_HINT.test(sentences.at(-1) ?? "");
+  if (!unit) return "";
+  const text = unit.text.trim();
+  const ends = [...text.matchAll(SENTENCE_END)].filter((match) => (match.index ?? 0) < text.length - 1);
+  return text.slice((ends.at(-1)?.index ?? -1) + 1);
 }
 
 const TOOL_START =
@@ -500,6 +524,34 @@ function isPlaceholder(need: CommandNeed): boolean {
               ? need.file
               : need.command;
   return name !== null && /[<>[\]{}*$…]|\.\.\./.test(name);
+}
+
+/** Names that stand for any package: `foo`, `x`, `package`, `pkg`, `name`, … */
+const PLACEHOLDER_WORD =
+  /^(?:[a-z]|foo|bar|baz|qux|quux|foobar|xyz|placeholder|something|whatever|name|package|pkg|lib|library|module)$/;
+/** `my-package`, `your-app`, `some-lib`, `example-utils`, `sample-app`, `foo-bar`. */
+const PLACEHOLDER_PREFIX = /^(?:my|your|some|example|sample|other|another|foo|acme)[-_]/;
+/** `package-a`, `pkg-b`, `lib1`, `app-2`, `package-name`, `module-x`. */
+const PLACEHOLDER_SERIES =
+  /^(?:package|pkg|lib|library|module|app|project|workspace|service|component)[-_]?(?:[a-z]|\d{1,2}|one|two|three|name|here)$/;
+/** Scopes that stand for anyone's: `@scope/x`, `@my-org/x`, `@acme/x`. */
+const PLACEHOLDER_SCOPE =
+  /^@(?:scope|org|my-?org|your-?org|my-?scope|your-?scope|acme|example|company|namespace|foo)\//;
+
+/**
+ * Whether a package name (or the last folder of a path) is written as a stand-in, as examples name packages:
+ * `package-a`, `pkg-b`, `my-package`, `your-package`, `example-app`, `foo`, `<name>`, `$PKG`. The scope is not
+ * looked at (see isPlaceholderScope).
+ */
+export function isPlaceholderName(name: string): boolean {
+  if (/[<>$\u2026]/.test(name)) return true;
+  const bare = (name.split("/").filter(Boolean).at(-1) ?? "").toLowerCase();
+  return PLACEHOLDER_WORD.test(bare) || PLACEHOLDER_PREFIX.test(bare) || PLACEHOLDER_SERIES.test(bare);
+}
+
+/** Whether a scoped name's scope is written as a stand-in: `@scope/x`, `@my-org/x`, `@acme/x`. */
+export function isPlaceholderScope(name: string): boolean {
+  return PLACEHOLDER_SCOPE.test(name.toLowerCase());
 }
 
 function tokenize(part: string): string[] {
@@ -953,7 +1005,7 @@ const BUN_COMMANDS = new Set([
 const BUN_VALUE_OPTIONS = new Set(["--filter", "-F", "--cwd", "--env-file", "--preload", "-r", "--config", "-c"]);
 
 /** What a simple command asks for, and where it says it runs. */
-interface Found {
+export interface Found {
   need: CommandNeed;
   /** Folder given by `-C`, `--dir`, `--prefix`, `--cwd`. */
   dir: string | null;
@@ -961,7 +1013,8 @@ interface Found {
   isAtRoot: boolean;
 }
 
-function recognise(words: readonly string[]): Found | null {
+/** What one simple command (its words, environment assignments dropped) asks for, as its tool reads it; null for other tools. */
+export function recognise(words: readonly string[]): Found | null {
   const [tool, ...rest] = words;
   switch (tool) {
     case "npm":

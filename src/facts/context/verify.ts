@@ -10,9 +10,10 @@ import { join, posix } from "node:path";
 import picomatch from "picomatch";
 import { globCostProblem } from "../../discover/globs.js";
 import {
+  isPlaceholderName,
+  isPlaceholderScope,
   isSelfMeaningCommand,
   isYarnCommand,
-  recogniseCommands,
   type CommandNeed,
   type RecognisedCommand,
   type Selection,
@@ -20,6 +21,7 @@ import {
 import type { ContextDocument } from "./documents.js";
 import type { PackageFact } from "./packages.js";
 import type { ProjectFact } from "./project.js";
+import { scriptRuns } from "./script-runs.js";
 
 /** A command and whether it resolves. */
 export interface CommandCheck extends RecognisedCommand {
@@ -29,8 +31,13 @@ export interface CommandCheck extends RecognisedCommand {
   reason: string | null;
   /** The package.json the command runs against, when it runs a script in one package. */
   packageDir: string | null;
-  /** The scripts the command runs in that package: its own, and those its body runs (`npm run x`, `yarn x`), transitively. */
+  /**
+   * The scripts the command runs in that package: its own, and those its body runs (`npm run x`, `yarn x`, through a
+   * wrapper's arguments: `node scripts/log.mjs pnpm build`, `run-s build`), transitively.
+   */
   runs: string[];
+  /** The scripts those run in every workspace package through a task runner (`turbo run build`: "build"). */
+  tasks: string[];
   /** The script a package manager's own command of the same name shadows (`pnpm deploy` beside a "deploy" script); null otherwise. */
   shadows: Shadowing | null;
 }
@@ -82,8 +89,11 @@ export function verifyCommands(input: VerifyInput): CommandCheck[] {
       const found = verdict(command, document, context);
       if (found === null) return [];
       const pkg = found.packageDir === null ? undefined : input.packages.find((item) => item.dir === found.packageDir);
-      const runs = command.need.kind === "script" && pkg && found.isOk ? scriptsRun(pkg, command.need.script) : [];
-      return [{ ...command, document: document.path, ...found, runs, shadows: found.shadows ?? null }];
+      const runs =
+        command.need.kind === "script" && pkg && found.isOk
+          ? scriptsRun(pkg, command.need.script)
+          : { runs: [], tasks: [] };
+      return [{ ...command, document: document.path, ...found, ...runs, shadows: found.shadows ?? null }];
     }),
   );
 }
@@ -101,6 +111,11 @@ function verdict(command: RecognisedCommand, document: ContextDocument, input: C
   // `cd my-app` into a folder the reader creates: nothing of the repository to check against.
   if (command.cwd !== "" && !input.dirs.has(base)) return null;
   const need = command.need;
+  if ((need.kind === "script" || need.kind === "bin") && need.selection !== null) {
+    const dir = need.kind === "script" ? (subjectDir(command, document, input) ?? base) : base;
+    const unmatched = unmatchedVerdict(need.selection, dir, command, input.packages);
+    if (unmatched !== undefined) return unmatched;
+  }
   switch (need.kind) {
     case "script":
       return scriptVerdict(need, subjectDir(command, document, input) ?? base, document, input);
@@ -290,6 +305,74 @@ function selectionVerdict(
   );
 }
 
+/**
+ * The verdict on a selection that picks no package because a name (or folder) it gives matches none. Null, not
+ * checked, when each such name is a stand-in (`--filter @internal/package-b`, `-w my-package`, `@scope/x` where no
+ * package has that scope) or when the text introduces the command as an example; unless a package has a close name
+ * (renamed: `@old/cli` for `@new/cli`, a typo), then reported with it. Undefined when the usual verdict applies
+ * (the selection picks packages, or no given name is missing: an exclusion or a `^` left nothing).
+ */
+function unmatchedVerdict(
+  selection: Selection,
+  base: string,
+  command: RecognisedCommand,
+  packages: readonly PackageFact[],
+): Verdict | null | undefined {
+  if (selection.all) return undefined;
+  const selected = selectPackages(selection, base, packages);
+  if (selected === null || selected.length > 0) return undefined;
+  const missing = selection.selectors
+    .filter((selector) => !selector.startsWith("!"))
+    .map((selector) => (selection.syntax === "pnpm" ? withoutGraph(selector) : selector))
+    .filter((selector) => {
+      const picked =
+        selection.syntax === "pnpm" ? pnpmSelect(selector, base, packages) : plainSelect(selector, base, packages);
+      return picked !== null && picked.length === 0;
+    });
+  if (missing.length === 0) return undefined;
+  const close = [...new Set(missing.flatMap((selector) => closeNames(selector, packages)))];
+  if (close.length > 0)
+    return broken(
+      `no workspace package matches ${describeSelectors(selection)} (there is ${close.map((name) => `"${name}"`).join(", ")})`,
+    );
+  const scopes = new Set(packages.flatMap((pkg) => (pkg.name?.startsWith("@") ? [pkg.name.split("/")[0]] : [])));
+  const isStandIn = (selector: string): boolean => {
+    const name = selector.replace(/[{}]/g, "").replace(/\/$/, "");
+    return isPlaceholderName(name) || (isPlaceholderScope(name) && !scopes.has(name.split("/")[0]));
+  };
+  return command.isExample === true || missing.every(isStandIn) ? null : undefined;
+}
+
+/** A pnpm selector without its graph operators (`...x`, `x...`, `^`): the name or folder it starts from. */
+function withoutGraph(selector: string): string {
+  return selector.replace(/^\.\.\.\^?/, "").replace(/\^?\.\.\.$/, "");
+}
+
+/**
+ * Packages a missing name may have been renamed to: the same name under another scope, or a name one edit away
+ * (two for names of eight letters or more; none under three). A folder selector is compared with the packages'
+ * folders, by the last one.
+ */
+function closeNames(selector: string, packages: readonly PackageFact[]): string[] {
+  const path = selector.replace(/[{}]/g, "").replace(/^\.\//, "").replace(/\/$/, "");
+  const isPath = /^\.\.?(?:\/|$)|^\{/.test(selector) || (path.includes("/") && !path.startsWith("@"));
+  const last = (text: string): string => text.split("/").at(-1) ?? text;
+  const wanted = last(path);
+  const scored = packages.flatMap((pkg) => {
+    const candidate = isPath ? pkg.dir : pkg.name;
+    if (candidate === null || candidate === "" || candidate === path || /[*?]/.test(wanted)) return [];
+    const other = last(candidate);
+    const distance = editDistance(wanted, other);
+    const shorter = Math.min(wanted.length, other.length);
+    const isClose = other === wanted || distance <= (shorter >= 8 ? 2 : shorter >= 3 ? 1 : 0);
+    return isClose ? [{ candidate, distance }] : [];
+  });
+  return scored
+    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
+    .slice(0, 3)
+    .map((item) => item.candidate);
+}
+
 function describeSelectors(selection: Selection): string {
   return selection.selectors.map((selector) => `"${selector}"`).join(", ");
 }
@@ -417,19 +500,31 @@ function closure(
   return seen;
 }
 
-/** The scripts `script` runs in its own package: itself, and each `npm run x`, `yarn x`, `pnpm x` of their bodies. */
-function scriptsRun(pkg: PackageFact, script: string): string[] {
+/**
+ * The scripts `script` runs in its own package (itself, and those its body runs, see scriptRuns), transitively, and
+ * the scripts they run in every workspace package.
+ */
+function scriptsRun(pkg: PackageFact, script: string): { runs: string[]; tasks: string[] } {
   const seen = [script];
+  const tasks = new Set<string>();
   for (let index = 0; index < seen.length; index += 1) {
-    const body = pkg.scripts[seen[index] ?? ""] ?? "";
-    const line = { text: body, line: 1, column: 1, isAtRoot: false, subject: null, cwd: "" };
-    for (const command of recogniseCommands(line)) {
-      const need = command.need;
-      if (need.kind !== "script" || need.selection !== null || command.cwd !== "" || command.isAtRoot) continue;
-      if (need.script in pkg.scripts && !seen.includes(need.script)) seen.push(need.script);
-    }
+    const found = scriptRuns(pkg.scripts[seen[index] ?? ""] ?? "");
+    for (const task of found.tasks) tasks.add(task);
+    for (const name of found.scripts.flatMap((pattern) => scriptsMatching(pattern, pkg)))
+      if (!seen.includes(name)) seen.push(name);
   }
-  return seen;
+  return { runs: seen, tasks: [...tasks] };
+}
+
+/** The package's scripts a name or an npm-run-all pattern names: `*` within a `:` segment, `**` across them. */
+function scriptsMatching(pattern: string, pkg: PackageFact): string[] {
+  if (!pattern.includes("*")) return pattern in pkg.scripts ? [pattern] : [];
+  const source = pattern
+    .split("**")
+    .map((part) => part.split("*").map(escapeRegExp).join("[^:]*"))
+    .join(".*");
+  const regex = new RegExp(`^${source}$`);
+  return Object.keys(pkg.scripts).filter((name) => regex.test(name));
 }
 
 function missingScript(script: string, owner: PackageFact): string {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   commandLines,
+  isPlaceholderName,
+  isPlaceholderScope,
   recogniseCommands,
   runsScriptByName,
   userSetup,
@@ -248,6 +250,51 @@ describe("what commands set up in the reader's own project", () => {
     ]);
   });
 
+  it("marks a command the text introduces as an example: its sentence, the block's intro, a comment, a heading", () => {
+    const lines = [
+      "Build one package, e.g. `pnpm --filter web build`, or all with `pnpm build`.", // 1
+      "Tools such as `pnpm lint` run here. Then `pnpm test`.", // 2
+      "- Example: `pnpm --filter api dev`", // 3
+      "", // 4
+      "To check one package, for example:", // 5
+      "", // 6
+      "```sh", // 7
+      "pnpm --filter api typecheck", // 8
+      "```", // 9
+      "", // 10
+      "For instance. Then run:", // 11
+      "", // 12
+      "```sh", // 13
+      "pnpm typecheck", // 14
+      "# e.g. for one package", // 15
+      "pnpm --filter api test", // 16
+      "# then all", // 17
+      "pnpm -r test", // 18
+      "```", // 19
+      "", // 20
+      "## Example", // 21
+      "", // 22
+      "`pnpm --filter docs build`", // 23
+      "", // 24
+      "## Examples", // 25
+      "", // 26
+      "`pnpm --filter example-next dev`", // 27
+    ];
+    expect(commandLines(lines).map(({ text, isExample }) => [text, isExample ?? false])).toEqual([
+      ["pnpm --filter web build", true],
+      ["pnpm build", true],
+      ["pnpm lint", true],
+      ["pnpm test", false],
+      ["pnpm --filter api dev", true],
+      ["pnpm --filter api typecheck", true],
+      ["pnpm typecheck", false],
+      ["pnpm --filter api test", true],
+      ["pnpm -r test", false],
+      ["pnpm --filter docs build", true],
+      ["pnpm --filter example-next dev", false],
+    ]);
+  });
+
   it("records the packages a section installed into the reader's project on the commands after them", () => {
     const lines = [
       "## Use it", // 1
@@ -262,6 +309,55 @@ describe("what commands set up in the reader's own project", () => {
       ["npx acme init", ["@acme/kit"]],
       ["npm run serve", ["@acme/kit", "jsr:@acme/kit"]],
       ["npm run build", undefined],
+    ]);
+  });
+});
+
+describe("stand-in package names", () => {
+  it("takes the names examples use for any package as stand-ins, and real-looking names as names", () => {
+    const names = [
+      "package-b",
+      "@internal/package-a",
+      "pkg-b",
+      "lib1",
+      "package-name",
+      "my-package",
+      "your-package",
+      "some-lib",
+      "example-app",
+      "foo",
+      "x",
+      "<name>",
+      "$PKG",
+      "./packages/your-package",
+      "@internal/cli",
+      "web",
+      "package",
+      "core-package-b",
+      "examples",
+      "mypackage",
+    ];
+    expect(names.filter((name) => isPlaceholderName(name))).toEqual([
+      "package-b",
+      "@internal/package-a",
+      "pkg-b",
+      "lib1",
+      "package-name",
+      "my-package",
+      "your-package",
+      "some-lib",
+      "example-app",
+      "foo",
+      "x",
+      "<name>",
+      "$PKG",
+      "./packages/your-package",
+      "package",
+    ]);
+    expect(["@scope/ui", "@my-org/ui", "@acme/ui", "@acmecorp/ui", "@internal/ui"].filter(isPlaceholderScope)).toEqual([
+      "@scope/ui",
+      "@my-org/ui",
+      "@acme/ui",
     ]);
   });
 });

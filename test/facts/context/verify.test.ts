@@ -17,4 +17,19 @@ describe("verified commands", () => {
       ["CLAUDE.md:5", "", ["build:lib"]],
     ]);
   });
+
+  // fixtures/context/commands-contradiction-wrappers: see test/rules/context/contradiction.test.ts.
+  it("follows scripts run through a wrapper's arguments, and lists what task runners run in every workspace", async () => {
+    const { facts } = await scan({ root: await copyFixture("context/commands-contradiction-wrappers"), config: {} });
+    expect(
+      facts.commands.map((command) => [`${command.document}:${command.line}`, command.runs, command.tasks]),
+    ).toEqual([
+      [".github/copilot-instructions.md:3", ["build:ci"], ["build"]],
+      [".github/copilot-instructions.md:4", ["test:hint"], []],
+      ["AGENTS.md:3", ["build"], ["build"]],
+      ["AGENTS.md:4", ["test"], []],
+      ["CLAUDE.md:3", ["build:logged", "build"], ["build"]],
+      ["CLAUDE.md:4", ["test:env", "test"], []],
+    ]);
+  });
 });

@@ -187,6 +187,23 @@ describe(RULE, () => {
     expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 7, brokenCommands: 6 });
   });
 
+  // fixtures/context/commands-placeholder-packages: the workspace has @forge/cli and @forge/core. AGENTS.md's bash
+  // example says `--filter @forge/package-b` (a stand-in, as prisma's cycle rule writes), line 12 lists six
+  // stand-ins, lines 17 and 20 a package in an example ("for example:", "e.g."); the list at the end names a typo,
+  // an old scope and a package that is gone.
+  it("does not check a stand-in package name, nor a missing package in an example, unless a package has a close name", async () => {
+    const result = await scanFixture("context/commands-placeholder-packages");
+    expect(findingsOf(result, RULE).map((finding) => `${finding.file}:${finding.line} ${finding.message}`)).toEqual([
+      'AGENTS.md:20 `pnpm --filter @forge/cor typecheck` in AGENTS.md does not run: no workspace package matches "@forge/cor" (there is "@forge/core")',
+      'AGENTS.md:25 `pnpm --filter @forge/clii typecheck` in AGENTS.md does not run: no workspace package matches "@forge/clii" (there is "@forge/cli")',
+      'AGENTS.md:26 `pnpm --filter @forge-old/core typecheck` in AGENTS.md does not run: no workspace package matches "@forge-old/core" (there is "@forge/core")',
+      'AGENTS.md:27 `pnpm --filter @forge/server test` in AGENTS.md does not run: no workspace package matches "@forge/server"',
+    ]);
+    // Not checked: `pnpm install` (the install), line 9's package-b, line 12's six, @forge/server in line 17's
+    // example and @forge/docs in line 20's. Checked: the four above and `pnpm --filter @forge/cli test`.
+    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 5, brokenCommands: 4 });
+  });
+
   it("finds nothing broken in the drift fixture's README", async () => {
     const result = await scanFixture("context/drift");
     expect(findingsOf(result, RULE).some((finding) => finding.file === "README.md")).toBe(false);

@@ -36,6 +36,18 @@ describe(RULE, () => {
     ]);
   });
 
+  // fixtures/context/commands-contradiction-wrappers: build is `turbo run build`, build:logged runs `pnpm build` through
+  // a logging wrapper's arguments (prisma's build:agent), build:ci is `turbo build --concurrency 2`; test:env is
+  // `cross-env CI=1 pnpm test`, test:hint only prints `pnpm test` (echo) before running vitest on changed files.
+  it("follows a script run through a wrapper's arguments or a task runner: only the script that prints one disagrees", async () => {
+    const result = await analyze({ root: await copyFixture("context/commands-contradiction-wrappers"), config: {} });
+    expect(
+      findingsOf(result, RULE).map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.message}`),
+    ).toEqual([
+      "AGENTS.md:4:10 AGENTS.md says to test the root package with `pnpm test`, .github/copilot-instructions.md with `pnpm test:hint`",
+    ]);
+  });
+
   it("treats a CLAUDE.md that links to AGENTS.md as the same file: nothing to contradict", async () => {
     const root = await copyFixture("context/drift");
     const { rm } = await import("node:fs/promises");
