@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { compileGlobs } from "./globs.js";
 import type { RunnerMatch } from "./runners.js";
 import type { FileKind, SkipReason } from "./types.js";
@@ -52,6 +53,8 @@ const CODEMOD_PAIR = /^(.+)\.(input|output)\.(?:[cm]?[jt]s|[jt]sx)$/;
 const BENCHMARK_PACKAGE = /(?:^|[-/@])(?:bench(?:mark)?s?|perf(?:test|tests)?|treeshak\w*|bundle-size)(?:$|[-/])/i;
 const BENCHMARK_SEGMENT = /^(?:bench|benches|benchmark|benchmarks|perf|performance)(?:[-_][\w-]+)?$/;
 const BENCHMARK_NAME = /\.bench\.(?:[cm]?[jt]s|[jt]sx)$/;
+/** A code generator's config (plop) and its templates' folder beside it; hygen's `_templates/`. */
+const PLOPFILE = /^plopfile\.[cm]?[jt]s$/;
 /** Build and maintenance scripts, directly under the repo root or a package root. */
 const ROOT_SCRIPT_DIRS = new Set(["scripts", "script", "skills"]);
 /** Repository tooling anywhere: CI, git hooks, and coding agents' own folders. */
@@ -130,7 +133,12 @@ export function createClassifier(options: {
     globs && globs.length > 0 ? [{ kind: toKind(kind), globs, matches: compileGlobs(globs) }] : [],
   );
   const runnerTest = options.runnerTest ?? (() => null);
-  const { sites, pairs } = readNeighbours(options.paths ?? []);
+  const paths = [...(options.paths ?? [])];
+  const { sites, pairs } = readNeighbours(paths);
+  // Folders with a plopfile: their generators/ folder holds the generator's code and templates.
+  const plopRoots = new Set(
+    paths.filter((path) => PLOPFILE.test(posix.basename(path))).map((path) => posix.dirname(path)),
+  );
 
   /** The folder of `names` that `dirs` passes through at the root or a package root. */
   const rootDirIn = (segments: readonly string[], names: ReadonlySet<string> | RegExp): string | null => {
@@ -148,6 +156,16 @@ export function createClassifier(options: {
       (segment, position) => names.has(segment) && packageRoots.has(segments.slice(0, position + 1).join("/")),
     ) ??
     null;
+
+  /** A code generator's files: a plopfile, the generators/ folder beside it, hygen's _templates/. */
+  const generatorOf = (path: string, dirs: readonly string[]): string | null => {
+    if (PLOPFILE.test(posix.basename(path))) return "a code generator's config (plop)";
+    const templates = rootDirIn(dirs, new Set(["_templates"]));
+    if (templates) return "a code generator's templates (hygen's _templates/)";
+    const index = dirs.indexOf("generators");
+    const root = index === -1 ? null : dirs.slice(0, index).join("/") || ".";
+    return root !== null && plopRoots.has(root) ? "a code generator beside the plopfile (plop)" : null;
+  };
 
   return {
     classify(path: string): Classification {
@@ -204,6 +222,8 @@ export function createClassifier(options: {
     if (example) return { kind: "example", why: `under ${example}/` };
     const script = dirs.find((dir) => SCRIPT_SEGMENTS.has(dir)) ?? rootDirIn(dirs, ROOT_SCRIPT_DIRS);
     if (script) return { kind: "script", why: `under ${script}/` };
+    const generator = generatorOf(path, dirs);
+    if (generator) return { kind: "script", why: generator };
     if (CONFIG_SOURCE_NAME.test(path)) return { kind: "config", why: "tool config file name" };
     return { kind: "source", why: "product code (no other scope applies)" };
   }

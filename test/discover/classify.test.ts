@@ -184,3 +184,33 @@ describe("scopes that depend on a file's neighbours", () => {
     expect(neighbours.classify(path)).toEqual({ kind, why });
   });
 });
+
+describe("code generators", () => {
+  // apps/web has a plopfile and a generators/ folder beside it (bulletproof-react's component generator);
+  // packages/yeoman's generators/ has no plopfile beside it: a Yeoman generator package ships it as its product.
+  const paths = [
+    "apps/web/plopfile.cjs",
+    "apps/web/generators/component/index.cjs",
+    "apps/web/src/app.tsx",
+    "packages/yeoman/generators/app/index.js",
+    "_templates/component/new/prompt.js",
+  ];
+  const generators = createClassifier({
+    packageRoots: ["", "apps/web", "packages/yeoman"],
+    ignore: [],
+    overrides: {},
+    paths,
+  });
+  it.each([
+    ["apps/web/plopfile.cjs", { kind: "script", why: "a code generator's config (plop)" }],
+    ["apps/web/generators/component/index.cjs", { kind: "script", why: "a code generator beside the plopfile (plop)" }],
+    [
+      "_templates/component/new/prompt.js",
+      { kind: "script", why: "a code generator's templates (hygen's _templates/)" },
+    ],
+    ["apps/web/src/app.tsx", { kind: "source" }],
+    ["packages/yeoman/generators/app/index.js", { kind: "source" }],
+  ])("%s → %j", (path, expected) => {
+    expect(generators.classify(path)).toMatchObject(expected);
+  });
+});
