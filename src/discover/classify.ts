@@ -53,6 +53,14 @@ const CODEMOD_PAIR = /^(.+)\.(input|output)\.(?:[cm]?[jt]s|[jt]sx)$/;
 const BENCHMARK_PACKAGE = /(?:^|[-/@])(?:bench(?:mark)?s?|perf(?:test|tests)?|treeshak\w*|bundle-size)(?:$|[-/])/i;
 const BENCHMARK_SEGMENT = /^(?:bench|benches|benchmark|benchmarks|perf|performance)(?:[-_][\w-]+)?$/;
 const BENCHMARK_NAME = /\.bench\.(?:[cm]?[jt]s|[jt]sx)$/;
+/** The `why` of a kind the config's `classify` gives: what the user says, which no content finding overrides. */
+const CONFIG_WHY = "config classify.";
+
+/** Whether a file's kind comes from the config's `classify` (then a generated header or a test-framework import does not change it). */
+export function isClassifiedByConfig(file: { why?: string | undefined }): boolean {
+  return file.why?.startsWith(CONFIG_WHY) === true;
+}
+
 /** A code generator's config (plop) and its templates' folder beside it; hygen's `_templates/`. */
 const PLOPFILE = /^plopfile\.[cm]?[jt]s$/;
 /** Build and maintenance scripts, directly under the repo root or a package root. */
@@ -174,7 +182,7 @@ export function createClassifier(options: {
       const dirs = segments.slice(0, -1);
       if (dirs.includes("node_modules")) return { skip: "node_modules" };
       const override = overrides.find((entry) => entry.matches(path));
-      if (override) return { kind: override.kind, why: `config classify.${override.kind}` };
+      if (override) return { kind: override.kind, why: `${CONFIG_WHY}${override.kind}` };
       if (dirs.some((dir) => BUILD_SEGMENTS.has(dir)) || rootDirIn(dirs, ROOT_BUILD_DIRS) !== null) {
         return { skip: "build-output" };
       }

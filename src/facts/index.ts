@@ -7,7 +7,13 @@
 import type { Worker } from "node:worker_threads";
 import { gitAt } from "../git.js";
 import { inputKey, type FactCache } from "../cache/index.js";
-import { isParsedKind, type DiscoveredFile, type Inventory, type SkippedFile } from "../discover/index.js";
+import {
+  isClassifiedByConfig,
+  isParsedKind,
+  type DiscoveredFile,
+  type Inventory,
+  type SkippedFile,
+} from "../discover/index.js";
 import { collectClones, type CloneSettings, type ClonesFact, type TokenCache } from "./clones/index.js";
 import { readContext, type ContextFact } from "./context/documents.js";
 import { collectEnvVars, type EnvVarFact } from "./context/env.js";
@@ -167,7 +173,10 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
   const paths = await checkPaths({ inventory, documents: context.documents, packages: packages.packages });
   options.onStage?.("parse", performance.now() - started);
   const generated = await findGenerated(inventory, modules.modules);
-  const support = findTestSupport(generated.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  const support = findTestSupport(
+    generated.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    new Set(inventory.files.filter(isClassifiedByConfig).map((file) => file.path)),
+  );
   const sorted = support.modules;
   const graphStarted = performance.now();
   const built = await cachedGraph(inventory, sorted, packages.packages, options);

@@ -5,7 +5,13 @@
  * May not: keep ASTs past one file, build a Program or type checker, run rules, print.
  */
 import { join } from "node:path";
-import { isParsedKind, type DiscoveredFile, type FileKind, type SkippedFile } from "../../discover/index.js";
+import {
+  isClassifiedByConfig,
+  isParsedKind,
+  type DiscoveredFile,
+  type FileKind,
+  type SkippedFile,
+} from "../../discover/index.js";
 import { isCacheable, isTooDeep, toOutcome, type FileOutcome, type Parser } from "./outcome.js";
 import { readSource, type ReadOutcome } from "./read.js";
 import type { SharedParse } from "./share.js";
@@ -58,7 +64,7 @@ export async function collectModules(
   const parsed = share ? share.files : files.filter((file) => isParsedKind(file.kind));
   const result: ModulesFact = { modules: [], skipped: [], reclassified: [], warnings: [], fromCache: 0 };
   const keyOf = (file: DiscoveredFile, blob: string | null | undefined): string | null =>
-    cache && blob ? `${blob}\0${file.kind}\0${file.path}` : null;
+    cache && blob ? `${blob}\0${file.kind}${isClassifiedByConfig(file) ? "!" : ""}\0${file.path}` : null;
   const outcomes = new Map<string, FileOutcome>();
   /** Keeps the cached outcome of a file whose content (blob id) the cache knows; false when it does not. */
   const takeCached = (file: DiscoveredFile, key: string | null): boolean => {
@@ -87,7 +93,12 @@ export async function collectModules(
     if (takeCached(file, key)) return;
     // The parser (and the TypeScript compiler with it) is loaded only when a file needs parsing.
     if (read.kind === "text" && !read.isGenerated) parser ??= await import("./parse.js");
-    settle(file, key, toOutcome(file, read, parser), read.kind === "text" ? read.text : null);
+    settle(
+      file,
+      key,
+      toOutcome({ ...file, keepsKind: isClassifiedByConfig(file) }, read, parser),
+      read.kind === "text" ? read.text : null,
+    );
   };
   const readOf = (file: DiscoveredFile): ReadOutcome =>
     readSource(join(root, file.path), hashBytes && file.blob === null);

@@ -19,12 +19,13 @@ export type Parser = typeof import("./parse.js");
 
 /** The outcome of a file from its read; `parser` is needed when the read gave text that is not generated. */
 export function toOutcome(
-  file: Pick<DiscoveredFile, "path" | "kind">,
+  file: Pick<DiscoveredFile, "path" | "kind"> & { keepsKind?: boolean | undefined },
   read: ReadOutcome,
   parser: Parser | null,
 ): FileOutcome {
   if (read.kind === "skip") return { kind: "skip", reason: read.reason, detail: read.detail };
-  if (read.isGenerated) return { kind: "generated" };
+  // A kind the config gives stands: a generated header does not take the file out of the parse.
+  if (read.isGenerated && file.keepsKind !== true) return { kind: "generated" };
   if (!parser) throw new Error("the parser was not loaded");
   const module = parser.parseModule(file.path, file.kind === "test" ? "test" : "source", read.text);
   return { kind: "module", module, isLatin1: read.isLatin1 };

@@ -11,7 +11,7 @@
  * May not: parse (this side is loaded on cached scans, which must not load TypeScript), touch the fact cache.
  */
 import { MessageChannel, type MessagePort } from "node:worker_threads";
-import type { DiscoveredFile } from "../../discover/index.js";
+import { isClassifiedByConfig, type DiscoveredFile } from "../../discover/index.js";
 import type { FileOutcome } from "./outcome.js";
 
 /** Values of a claim: nobody yet, the main thread, the helper. */
@@ -20,7 +20,7 @@ export const Claim = { Free: 0, Main: 1, Helper: 2 } as const;
 /** What the helper thread is given. `port` must be in the transfer list of whatever carries it. */
 export interface ParseHelp {
   root: string;
-  files: ReadonlyArray<{ path: string; kind: "source" | "test"; withBlobId: boolean }>;
+  files: ReadonlyArray<{ path: string; kind: "source" | "test"; keepsKind: boolean; withBlobId: boolean }>;
   /** One Int32 per file, a `Claim`. */
   claims: SharedArrayBuffer;
   port: MessagePort;
@@ -64,6 +64,7 @@ export class SharedParse {
       files: this.files.map((file) => ({
         path: file.path,
         kind: file.kind === "test" ? "test" : "source",
+        keepsKind: isClassifiedByConfig(file),
         withBlobId: withCache && file.blob === null,
       })),
       claims: buffer,

@@ -19,10 +19,14 @@ export interface TestSupport {
 }
 
 /** Reads as tests the source modules that import a test framework's API. */
-export function findTestSupport(modules: readonly ModuleFacts[]): TestSupport {
+export function findTestSupport(
+  modules: readonly ModuleFacts[],
+  byConfig: ReadonlySet<string> = new Set(),
+): TestSupport {
   const reclassified: TestSupport["reclassified"] = [];
   const updated = modules.map((module) => {
-    if (module.kind !== "source") return module;
+    // A kind the config's classify gives stands.
+    if (module.kind !== "source" || byConfig.has(module.path)) return module;
     const framework = module.imports.find((fact) => TEST_APIS.test(fact.specifier));
     if (!framework) return module;
     reclassified.push({ path: module.path, kind: "test", why: `test support: it imports ${framework.specifier}` });
