@@ -53,8 +53,10 @@ export default defineRule({
 function problemsOf(signature: SignatureFact, checkImplicit: boolean): Problem[] {
   const problems: Problem[] = [];
   for (const parameter of signature.parameters) {
-    if (parameter.anyAt) problems.push({ ...parameter.anyAt, text: `parameter '${parameter.name}' is \`any\`` });
-    else if (checkImplicit && parameter.typeSource === "none") {
+    if (parameter.anyAt) {
+      const what = parameter.anyIsNested === true ? "has `any` in its type" : "is `any`";
+      problems.push({ ...parameter.anyAt, text: `parameter '${parameter.name}' ${what}` });
+    } else if (checkImplicit && parameter.typeSource === "none") {
       problems.push({
         line: parameter.line,
         column: parameter.column,

@@ -25,7 +25,12 @@ function readParameter(parameter: ts.ParameterDeclaration, context: SignatureCon
     name: parameterName(parameter, context.sourceFile),
     ...positionOf(parameter.name, context.sourceFile),
   };
-  if (parameter.type) return { ...base, typeSource: "annotation", anyAt: findAny(parameter.type, context.sourceFile) };
+  if (parameter.type) {
+    const anyAt = findAny(parameter.type, context.sourceFile);
+    // `x: any` is any; `x: Promise<any>` only holds one.
+    const isAny = parameter.type.kind === ts.SyntaxKind.AnyKeyword;
+    return { ...base, typeSource: "annotation", anyAt, ...(anyAt !== null && !isAny ? { anyIsNested: true } : {}) };
+  }
   if (context.hasContextualType) return { ...base, typeSource: "contextual", anyAt: null };
   if (context.isJavaScript) {
     const jsDocType = ts.getJSDocParameterTags(parameter).find((tag) => tag.typeExpression)?.typeExpression?.type;

@@ -35,6 +35,8 @@ export interface ParameterFact extends Position {
   typeSource: TypeSource;
   /** Where an explicit `any` (or JSDoc `*`) appears in its type, if anywhere. */
   anyAt: Position | null;
+  /** The `any` is inside the type (`Promise<any>`, `{ x: any }`), not the type itself. */
+  anyIsNested?: true;
 }
 
 /** The visible signature of an exported callable (overload signatures when there are overloads). */

@@ -30,6 +30,15 @@ describe(RULE, () => {
     expect(locationsOf(result, RULE)).toEqual(["src/store.ts:15:26", "src/store.ts:18:29"]);
   });
 
+  // no-any-nested/src/errors.ts: wrapRaw's cause is `any` (line 2), wrapNested's holds one in `{ meta: any }` (line 7).
+  it("says whether a parameter is `any` or only holds one in its type", async () => {
+    const result = await scanFixture("interfaces/no-any-nested");
+    expect(findingsOf(result, RULE).map((finding) => [`${finding.line}:${finding.column}`, finding.message])).toEqual([
+      ["2:32", "Exported function 'wrapRaw' has `any` in its signature: parameter 'cause' is `any`"],
+      ["7:43", "Exported function 'wrapNested' has `any` in its signature: parameter 'cause' has `any` in its type"],
+    ]);
+  });
+
   it("ignores non-exported helpers, defaults, contextual types and unknown (precise-signatures.ts)", async () => {
     const result = await scanFixture("interfaces/no-any-in-signature");
     expect(findingsOf(result, RULE).some((finding) => finding.file === "src/precise-signatures.ts")).toBe(false);
