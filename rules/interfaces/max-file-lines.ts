@@ -19,11 +19,15 @@ export default defineRule({
     },
     oneExport: {
       message: "This file has {{lines}} lines (at most {{max}})",
-      fix: "The file has one export, {{name}}, so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ({{parts}}).",
+      fix: "The file is essentially one export, {{name}}, so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ({{parts}}).",
+    },
+    declarationsOnly: {
+      message: "This file has {{lines}} lines (at most {{max}})",
+      fix: "The file holds declarations and data only, no functions: split them by topic into modules beside it (re-exported from this one if callers need one entry point), or generate the long lists from a data file.",
     },
     oneExportNoParts: {
       message: "This file has {{lines}} lines (at most {{max}})",
-      fix: "The file has one export, {{name}}, so it does not split by exports: extract its largest self-contained blocks into helper functions in modules of their own beside it, and import them.",
+      fix: "The file is essentially one export, {{name}}, so it does not split by exports: extract its largest self-contained blocks into helper functions in modules of their own beside it, and import them.",
     },
   },
   options: z.strictObject({
@@ -47,17 +51,23 @@ export default defineRule({
   },
 });
 
+/** An export whose function spans this share of the file is the file, for the advice. */
+const DOMINANT_SHARE = 0.75;
+
 /**
  * How the file splits: by its exports when it has several; when it has one (a hook, a class, a
  * component), by the largest functions it is built from, other than the export itself.
  */
 function splitAdvice(module: ModuleFacts): {
-  messageId: "tooLong" | "oneExport" | "oneExportNoParts";
+  messageId: "tooLong" | "oneExport" | "oneExportNoParts" | "declarationsOnly";
   data: Record<string, string>;
 } {
+  if (module.functions.length === 0) return { messageId: "declarationsOnly", data: {} };
   const names = new Set(module.exports.map((symbol) => symbol.name.split(".")[0] ?? symbol.name));
-  const [only] = [...names];
-  if (names.size !== 1 || only === undefined) return { messageId: "tooLong", data: {} };
+  // One export that is most of the file (a 2,000-line factory beside its types) splits as a single one does.
+  const dominant = module.functions.find((fn) => names.has(fn.name) && fn.lines >= DOMINANT_SHARE * module.lines);
+  const only = dominant?.name ?? (names.size === 1 ? [...names][0] : undefined);
+  if (only === undefined) return { messageId: "tooLong", data: {} };
   const name = `'${only}'`;
   const parts: ModuleFacts["functions"] = [];
   const candidates = module.functions

@@ -24,7 +24,25 @@ describe(RULE, () => {
     const [finding] = findingsOf(result, RULE);
     expect(finding?.message).toBe("This file has 512 lines (at most 500)");
     expect(finding?.fix).toBe(
-      "The file has one export, 'useList', so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ('append', lines 5-206; 'prepend', lines 208-359; 'insert', lines 361-462).",
+      "The file is essentially one export, 'useList', so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ('append', lines 5-206; 'prepend', lines 208-359; 'insert', lines 361-462).",
     );
+  });
+
+  // max-file-lines-shapes: use-list.ts (518 lines) exports ListOptions and useList, which spans lines 7-518 and is
+  // built from append (9-310) and remove (312-513); media-types.ts (513 lines) is one type union, no function.
+  it("treats an export that is most of the file as the file, and gives a declarations-only file its own fix", async () => {
+    const findings = findingsOf(await scanFixture("interfaces/max-file-lines-shapes"), RULE);
+    expect(findings.map((finding) => [finding.file, finding.message, finding.fix])).toEqual([
+      [
+        "src/media-types.ts",
+        "This file has 513 lines (at most 500)",
+        "The file holds declarations and data only, no functions: split them by topic into modules beside it (re-exported from this one if callers need one entry point), or generate the long lists from a data file.",
+      ],
+      [
+        "src/use-list.ts",
+        "This file has 518 lines (at most 500)",
+        "The file is essentially one export, 'useList', so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ('append', lines 9-310; 'remove', lines 312-513).",
+      ],
+    ]);
   });
 });
