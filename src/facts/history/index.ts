@@ -60,7 +60,7 @@ export const DEFAULT_HISTORY_SETTINGS: HistorySettings = {
 
 const RECORD = "\x1e";
 const FIELD = "\x1f";
-const LOG_FORMAT = `--format=${RECORD}%H${FIELD}%ct${FIELD}%aE${FIELD}%P`;
+const LOG_FORMAT = `--format=${RECORD}%H${FIELD}%ct${FIELD}%aE${FIELD}%P${FIELD}%aN`;
 const WINDOW = /^([1-9]\d*)\s*(day|week|month|year)s?$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -152,6 +152,8 @@ interface LogRecord {
   /** Milliseconds. */
   time: number;
   author: string;
+  /** The author's name (after .mailmap), when the log has it. */
+  name?: string;
   changes: RawChange[];
 }
 
@@ -161,12 +163,13 @@ function parseRecords(raw: string): LogRecord[] {
   for (const record of raw.split(RECORD)) {
     if (record.trim() === "") continue;
     const [header = "", ...rest] = record.split("\0");
-    const [hash = "", time = "0", author = "", parents = ""] = header.split(FIELD);
+    const [hash = "", time = "0", author = "", parents = "", name = ""] = header.split(FIELD);
     records.push({
       hash,
       parents: parents.trim() === "" ? [] : parents.trim().split(" "),
       time: Number(time) * 1000,
       author,
+      ...(name.trim() === "" ? {} : { name: name.trim() }),
       changes: parseRawEntries(rest),
     });
   }
@@ -194,7 +197,10 @@ function accumulate(records: readonly LogRecord[], maxCommitFiles: number) {
   const renamedTo = new Map<string, string>();
   const changeSets: string[][] = [];
   const current = (path: string): string => renamedTo.get(path) ?? path;
-  for (const { author, time, changes } of records) {
+  const authorOf = authorIdentities(records);
+  for (const record of records) {
+    const { time, changes } = record;
+    const author = authorOf(record);
     // A rename's deletion belongs to the new name in its own commit too.
     for (const rename of exactRenames(changes)) renamedTo.set(rename.from, current(rename.to));
     const touched = new Set(changes.map((change) => current(change.path)));
@@ -274,6 +280,33 @@ export class HistoryLog {
       changeSets: parsed.changeSets,
     };
   }
+}
+
+/**
+ * One identity per person: commits that share an e-mail address or a name (both after .mailmap)
+ * are one author, so a maintainer who commits from two addresses is not counted twice.
+ */
+function authorIdentities(records: readonly LogRecord[]): (record: LogRecord) => string {
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while ((parent.get(root) ?? root) !== root) root = parent.get(root) ?? root;
+    return root;
+  };
+  const union = (a: string, b: string): void => {
+    const [rootA, rootB] = [find(a), find(b)];
+    if (rootA !== rootB) parent.set(rootA < rootB ? rootB : rootA, rootA < rootB ? rootA : rootB);
+  };
+  const emailOf = (record: LogRecord): string => `email:${record.author.toLowerCase()}`;
+  for (const record of records) {
+    const email = emailOf(record);
+    if (!parent.has(email)) parent.set(email, email);
+    if (record.name === undefined) continue;
+    const name = `name:${record.name.toLowerCase()}`;
+    if (!parent.has(name)) parent.set(name, name);
+    union(email, name);
+  }
+  return (record) => find(emailOf(record));
 }
 
 function countChange(acc: Accumulator, path: string, author: string, time: number): void {

@@ -5,12 +5,13 @@ const ZERO = "0".repeat(40);
 const BLOB_A = "a".repeat(40);
 const BLOB_B = "b".repeat(40);
 
-/** One commit of `git log -z --raw --format=%x1e%H%x1f%ct%x1f%aE` output. */
-function commit(time: number, author: string, changes: Array<[string, string, string, string]>): string {
+/** One commit of `git log -z --raw --format=%x1e%H%x1f%ct%x1f%aE%x1f%P%x1f%aN` output (no name: the old format). */
+function commit(time: number, author: string, changes: Array<[string, string, string, string]>, name?: string): string {
   const raw = changes
     .map(([status, oldBlob, newBlob, path]) => `:100644 100644 ${oldBlob} ${newBlob} ${status}\0${path}\0`)
     .join("");
-  return `\x1e${"f".repeat(40)}\x1f${time}\x1f${author}\0\n${raw}`;
+  const header = name === undefined ? author : `${author}\x1f\x1f${name}`;
+  return `\x1e${"f".repeat(40)}\x1f${time}\x1f${header}\0\n${raw}`;
 }
 
 describe("parseLog", () => {
@@ -29,6 +30,19 @@ describe("parseLog", () => {
       "src/a.ts": { commits: 3, authors: 2, lastChange: "2026-01-03" },
       "src/b.ts": { commits: 1, authors: 1, lastChange: "2026-01-01" },
     });
+  });
+
+  // One maintainer commits from a work and a personal address under one name (h3's "by 2 authors" of one person);
+  // a second person shares neither. Names and addresses join transitively: Pat's third address comes with a new name
+  // but an address already seen.
+  it("counts one author per person: commits sharing an address or a name are one author", () => {
+    const raw = [
+      commit(1_767_400_000, "pat@work.example", [["M", BLOB_A, BLOB_B, "src/a.ts"]], "Pat Doe"),
+      commit(1_767_300_000, "pat@home.example", [["M", BLOB_B, BLOB_A, "src/a.ts"]], "Pat Doe"),
+      commit(1_767_250_000, "pat@home.example", [["M", BLOB_A, BLOB_B, "src/a.ts"]], "pdoe"),
+      commit(1_767_200_000, "sam@example.com", [["A", ZERO, BLOB_A, "src/a.ts"]], "Sam Roe"),
+    ].join("");
+    expect(parseLog(raw, 30).files.get("src/a.ts")).toMatchObject({ commits: 4, authors: 2 });
   });
 
   it("follows an exact rename (same blob deleted and added) back through older commits", () => {
