@@ -124,9 +124,13 @@ export function describePair(
       lines: pair.lines,
       first: `${pair.a.file}:${pair.a.start}-${pair.a.end}`,
       second: `${pair.b.file}:${pair.b.start}-${pair.b.end}`,
-      home: home.imported
-        ? `a module under ${describeFolder(home.folder)} (both files already import from there)`
-        : `a new module under ${describeFolder(home.folder)}`,
+      // Both copies in one file: the shared code stays in it.
+      home:
+        pair.a.file === pair.b.file
+          ? `${pair.a.file} itself (both copies are in it)`
+          : home.imported
+            ? `a module under ${describeFolder(home.folder)} (both files already import from there)`
+            : `a new module under ${describeFolder(home.folder)}`,
     },
     related: [{ file: pair.b.file, line: pair.b.start, column: 1, message: `the same ${pair.lines} lines again` }],
   };

@@ -128,4 +128,13 @@ describe("duplication when jscpd cannot run", () => {
     expect(result.warnings).toContain(`duplication ${reason}`);
     expect(categoryOf(result, "interfaces").score).not.toBeNull();
   });
+
+  // same-file-clone/src/report.ts: firstTotals and secondTotals share lines 2-10 and 14-22 (their bodies up to the
+  // last line). The shared code belongs in that file, not in a module elsewhere.
+  it("keeps the shared code of a clone within one file in that file", async () => {
+    const [finding] = findingsOf(await scanFixture("duplication/same-file-clone"), RULE);
+    expect(finding?.fix).toBe(
+      "Extract the code shared by src/report.ts:2-10 and src/report.ts:14-22 into one function in src/report.ts itself (both copies are in it), and call it from both places.",
+    );
+  });
 });
