@@ -35,11 +35,20 @@ export default defineRule({
   options: z.strictObject({
     /** Symbol kinds to check. */
     kinds: z.array(z.enum(KINDS)).default([...KINDS]),
+    /**
+     * Functions and type aliases declared in fewer lines are not examined: a one-line
+     * `(value) => value === undefined` or `type Map = WeakMap<Atom, State>` shows all it does
+     * where it is found (as eslint-plugin-jsdoc's `minLineCount`). 1 examines them all.
+     */
+    minLines: z.number().int().min(1).default(2),
   }),
   check({ facts, options, examine, report }) {
     const kinds = new Set<string>(options.kinds);
     for (const { module, symbol } of exportedSymbols(facts)) {
       if (!kinds.has(symbol.kind)) continue;
+      const isShort =
+        (symbol.kind === "function" || symbol.kind === "type") && (symbol.lines ?? Infinity) < options.minLines;
+      if (isShort) continue;
       examine();
       if (symbol.hasDoc) continue;
       report({

@@ -33,7 +33,9 @@ export const BASE_FILES: Readonly<Record<string, string>> = {
   ].join("\n"),
   "src/text.ts": [
     "/** Upper-cases a word. */",
-    "export const shout = (word: string): string => word.toUpperCase();",
+    // Two lines: a one-line function is not examined by docs/exported-symbol-doc.
+    "export const shout = (word: string): string =>",
+    "  word.toUpperCase();",
     "",
   ].join("\n"),
 };

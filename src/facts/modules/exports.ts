@@ -186,11 +186,18 @@ function toSymbols(binding: ExportBinding, declarations: LocalDeclaration[], con
     kind: first.kind,
     isDefault: binding.isDefault,
     ...positionOf(first.nameNode, sourceFile),
+    lines: linesOf(first.docNode, sourceFile),
     hasDoc: docs.some((doc) => doc !== null),
     signatures,
   };
   const classNode = first.classNode;
   return classNode ? [symbol, ...publicMethods(binding.name, classNode, context)] : [symbol];
+}
+
+/** Lines a declaration spans, its doc comment aside. */
+function linesOf(node: ts.Node, sourceFile: ts.SourceFile): number {
+  const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line;
+  return sourceFile.getLineAndCharacterOfPosition(node.end).line - start + 1;
 }
 
 /** With overloads, callers see the overload signatures, not the implementation. */

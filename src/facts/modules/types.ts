@@ -52,6 +52,8 @@ export interface ExportedSymbol extends Position {
   name: string;
   kind: ExportKind;
   isDefault: boolean;
+  /** Lines the declaration spans (its doc comment aside); absent for public methods. */
+  lines?: number;
   /** A non-empty JSDoc/TSDoc block is directly attached to the declaration. */
   hasDoc: boolean;
   /** Visible signatures of a callable (one per overload); empty for non-callables. */

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { categoryOf, findingsOf, locationsOf, scanFixture } from "../../helpers/fixtures.js";
 
 const RULE = "docs/exported-symbol-doc";
+/** Every declaration examined, one-liners too (the fixture's type Amount and default export are one line each). */
+const ALL = { rules: { [RULE]: { options: { minLines: 1 } } } };
 
 describe(RULE, () => {
   it("flags undocumented exports: line, plain-block and empty comments do not count", async () => {
-    const result = await scanFixture("docs/exported-symbol-doc");
+    const result = await scanFixture("docs/exported-symbol-doc", ALL);
     expect(locationsOf(result, RULE)).toEqual([
       "src/partly-documented.ts:8:17",
       "src/partly-documented.ts:13:14",
@@ -25,9 +27,24 @@ describe(RULE, () => {
   });
 
   it("counts 14 exported symbols, 8 documented: a blank line may separate a doc comment, @internal members are not API, re-exports are not new symbols", async () => {
-    const result = await scanFixture("docs/exported-symbol-doc");
+    const result = await scanFixture("docs/exported-symbol-doc", ALL);
     expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 14, documentedSymbols: 8 });
     expect(findingsOf(result, RULE).some((finding) => finding.file === "src/index.ts")).toBe(false);
+  });
+
+  // By default a function or type alias declared in one line is not examined (partly-documented.ts:16
+  // `export type Amount = number;` and :47 `export default (value: number): string => value.toFixed(2);`); a
+  // one-line constant still is (:13 ZERO), and so is a three-line function (:8 subtractAmounts). fully-documented.ts:2
+  // `export type Currency = string;` is documented but one line too: 14 - 3 examined, 8 - 1 documented.
+  it("does not ask for a doc comment on a one-line function or type alias, and still on a one-line constant", async () => {
+    const result = await scanFixture("docs/exported-symbol-doc");
+    expect(locationsOf(result, RULE)).toEqual([
+      "src/partly-documented.ts:8:17",
+      "src/partly-documented.ts:13:14",
+      "src/partly-documented.ts:25:3",
+      "src/partly-documented.ts:33:10",
+    ]);
+    expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 11, documentedSymbols: 7 });
   });
 
   it("reads the nearest doc comment through the directives and line comments after it, not a file header", async () => {
