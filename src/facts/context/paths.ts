@@ -92,13 +92,14 @@ const GIT_REF = /^(?:refs\/(?:heads|tags|remotes|pull|notes|stash)\b|(?:origin|u
 export async function checkPaths(input: PathInput, isIgnored?: IgnoreCheck): Promise<PathCheck[]> {
   const tree = treeOf(input.inventory);
   const names = packageNames(input.packages);
+  const packageRoots = new Set(input.inventory.packageRoots);
   const packageDirs = new Set(input.inventory.packageRoots.filter((dir) => dir !== ""));
   const checks: Array<{ mention: PathMention; document: ContextDocument; found: PathResolution | null }> = [];
   for (const document of input.documents) {
     // READMEs are not checked (missing-path reads agent context files): a monorepo holds hundreds of them.
     if (document.linkedTo !== null || document.kind === "readme") continue;
     const resolved = new Map<PathMention, PathResolution | null>();
-    const scope = lazy(() => scopeFolders(document, tree));
+    const scope = lazy(() => scopeFolders(document, tree, packageRoots));
     const named: string[] = [];
     let section = 0;
     for (const mention of document.paths) {
@@ -286,7 +287,7 @@ function lazy<T>(make: () => T): () => T {
  * from the folder it speaks for; a glob with no slash matches a file name
  * anywhere), sorted. Globs too costly to match are left out.
  */
-function scopeFolders(document: ContextDocument, tree: Tree): string[] {
+function scopeFolders(document: ContextDocument, tree: Tree, packageRoots: ReadonlySet<string>): string[] {
   const fromDir = (glob: string): string => {
     const relative = glob.replace(/^\.\//, "");
     const anywhere = relative.includes("/") ? relative : `**/${relative}`;
@@ -305,7 +306,7 @@ function scopeFolders(document: ContextDocument, tree: Tree): string[] {
     const dir = posix.dirname(path);
     folders.add(dir === "." ? "" : dir);
     // Written from the package root of the files it applies to ("`./test/__helpers` (from package root)").
-    const root = packageRootOf(dir === "." ? "" : dir, tree);
+    const root = packageRootOf(dir === "." ? "" : dir, packageRoots);
     if (root !== null) folders.add(root);
   }
   // And from the folder the globs start in (`packages/upgrade/**/*.test.tsx` speaks for packages/upgrade).
@@ -319,10 +320,10 @@ function scopeFolders(document: ContextDocument, tree: Tree): string[] {
   return [...folders].sort();
 }
 
-/** The nearest folder at or above `dir` with a package.json, or null. */
-function packageRootOf(dir: string, tree: Tree): string | null {
+/** The nearest package root (as discovery found them) at or above `dir`, or null. */
+function packageRootOf(dir: string, packageRoots: ReadonlySet<string>): string | null {
   for (let current = dir; ; current = posix.dirname(current) === "." ? "" : posix.dirname(current)) {
-    if (tree.files.has(current === "" ? "package.json" : `${current}/package.json`)) return current;
+    if (packageRoots.has(current)) return current;
     if (current === "") return null;
   }
 }
