@@ -272,17 +272,21 @@ function tscTestScripts(packages: readonly PackageFact[]): Array<{ dir: string; 
 function namesSetByCi(text: string): Set<string> {
   const names = new Set<string>();
   for (const match of text.matchAll(/^\s*-?\s*([A-Z_][A-Z0-9_]*)\s*:(?:\s|$)/gm)) names.add(match[1] ?? "");
-  for (const match of text.matchAll(/(?:^|[\s;&|("'])([A-Z_][A-Z0-9_]*)=(?!=)/gm)) names.add(match[1] ?? "");
+  for (const name of assignedNames(text)) names.add(name);
   names.delete("");
   return names;
+}
+
+/** `X=1 cmd`, `export X=1`, `"X=1"` in a command line: the names it assigns. */
+function assignedNames(text: string): string[] {
+  return [...text.matchAll(/(?:^|[\s;&|("'])([A-Z_][A-Z0-9_]*)=(?!=)/gm)].map((match) => match[1] ?? "");
 }
 
 /** `X=1 cmd`, `cross-env X=1 cmd`, `env X=1 cmd`, `export X=1`: the variable is set by the script itself. */
 function scriptEnv(packages: readonly PackageFact[]): Set<string> {
   const names = new Set<string>();
   for (const pkg of packages)
-    for (const script of Object.values(pkg.scripts))
-      for (const match of script.matchAll(/(?:^|[\s;&|(])([A-Z_][A-Z0-9_]*)=/g)) names.add(match[1] ?? "");
+    for (const script of Object.values(pkg.scripts)) for (const name of assignedNames(script)) names.add(name);
   return names;
 }
 
