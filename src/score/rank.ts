@@ -17,10 +17,13 @@ export interface RankContext {
 }
 
 /**
- * Gives each finding its effort class and its place in the fix list: by gain,
- * then by how often its file changed in the history window (a fix in a hotspot
- * helps agents more), then by effort (cheaper first), then by severity and place.
- * The list order (file, line) is kept; `rank` carries the fix order.
+ * Gives each finding its effort class and its place in the fix list. Errors and
+ * warnings come before notes (`info`): a note records a fact a lead may act on
+ * (a module reached by tests only through others, a test clone), not a task, so
+ * it never takes the place of a warning however much it is worth. Within each,
+ * by gain, then by how often its file changed in the history window (a fix in a
+ * hotspot helps agents more), then by effort (cheaper first), then by severity
+ * and place. The list order (file, line) is kept; `rank` carries the fix order.
  */
 export function rankFindings(
   findings: ReadonlyArray<Omit<Finding, "effort" | "rank">>,
@@ -34,6 +37,7 @@ export function rankFindings(
   }));
   const order = [...entries].sort(
     (a, b) =>
+      Number(a.finding.severity === "info") - Number(b.finding.severity === "info") ||
       b.finding.gain - a.finding.gain ||
       b.commits - a.commits ||
       EFFORT_ORDER.indexOf(a.effort) - EFFORT_ORDER.indexOf(b.effort) ||

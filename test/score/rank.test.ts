@@ -43,14 +43,33 @@ describe("fix order", () => {
         finding("quiet.ts", "cheap", 1),
         finding("busy.ts", "dear", 1),
         finding("quiet.ts", "dear", 1),
-        finding("quiet.ts", "mid", 1, "info"),
+        finding("quiet.ts", "mid", 1, "warning"),
         finding("quiet.ts", "mid", 1, "error"),
       ],
       context({ "busy.ts": 9, "quiet.ts": 2 }),
     );
-    // busy.ts first (9 commits); then on quiet.ts: trivial, medium (error before info), large.
+    // busy.ts first (9 commits); then on quiet.ts: trivial, medium (error before warning), large.
     expect(ranked.map((entry) => entry.rank)).toEqual([2, 1, 5, 4, 3]);
     expect(ranked.map((entry) => entry.effort)).toEqual(["trivial", "large", "large", "medium", "medium"]);
+  });
+
+  it("puts every warning and error before any note, whatever the note's gain", () => {
+    const ranked = rankFindings(
+      [
+        finding("a.ts", "mid", 0.3, "info"),
+        finding("b.ts", "mid", 0.1, "warning"),
+        finding("c.ts", "mid", 0.05, "error"),
+        finding("d.ts", "mid", 0.2, "info"),
+      ],
+      context({}),
+    );
+    // warning 0.1, then error 0.05 (gain decides between them), then the notes by gain: 0.3, 0.2.
+    expect(ranked.map((entry) => [entry.file, entry.rank])).toEqual([
+      ["a.ts", 3],
+      ["b.ts", 1],
+      ["c.ts", 2],
+      ["d.ts", 4],
+    ]);
   });
 
   it("keeps the findings in their list order, ranking only through `rank`", () => {
