@@ -1,4 +1,5 @@
 import type { Facts, ModuleFacts } from "../src/facts/index.js";
+import { foldIifes } from "../src/facts/modules/iife.js";
 import type { ExportedSymbol, FunctionFact } from "../src/facts/modules/index.js";
 
 /** An exported symbol with the module that exports it. */
@@ -50,15 +51,17 @@ export function describeFolder(folder: string): string {
 /**
  * Every function of the parsed source files, each examined with its own lines
  * (at least 1), so size and complexity checks score by lines of function code
- * with nested functions counted once. `visit` gets the weight to charge.
+ * with nested functions counted once. `visit` gets the weight to charge. An
+ * IIFE is code of the function around it (see `foldIifes`) unless `iifes` is set.
  */
 export function examineFunctions(
   facts: Facts,
   examine: (amount: number) => void,
   visit: (module: ModuleFacts, fn: FunctionFact, weight: number) => void,
+  { iifes = false }: { iifes?: boolean } = {},
 ): void {
   for (const module of facts.sources) {
-    for (const fn of module.functions) {
+    for (const fn of iifes ? module.functions : foldIifes(module.functions)) {
       const weight = Math.max(1, fn.ownLines);
       examine(weight);
       visit(module, fn, weight);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ModuleFacts } from "../../src/facts/index.js";
+import { foldIifes } from "../../src/facts/modules/iife.js";
 import { defineRule } from "../define-rule.js";
 
 /** Reports source files over the line limit; scores by source lines. */
@@ -64,13 +65,15 @@ function splitAdvice(module: ModuleFacts): {
 } {
   if (module.functions.length === 0) return { messageId: "declarationsOnly", data: {} };
   const names = new Set(module.exports.map((symbol) => symbol.name.split(".")[0] ?? symbol.name));
+  // An IIFE is no part to move out; the functions inside it are.
+  const functions = foldIifes(module.functions);
   // One export that is most of the file (a 2,000-line factory beside its types) splits as a single one does.
-  const dominant = module.functions.find((fn) => names.has(fn.name) && fn.lines >= DOMINANT_SHARE * module.lines);
+  const dominant = functions.find((fn) => names.has(fn.name) && fn.lines >= DOMINANT_SHARE * module.lines);
   const only = dominant?.name ?? (names.size === 1 ? [...names][0] : undefined);
   if (only === undefined) return { messageId: "tooLong", data: {} };
   const name = `'${only}'`;
   const parts: ModuleFacts["functions"] = [];
-  const candidates = module.functions
+  const candidates = functions
     .filter((fn) => fn.name !== only && !fn.name.startsWith(`${only}.`) && fn.name !== "(anonymous)")
     .sort((a, b) => b.lines - a.lines || a.line - b.line);
   for (const fn of candidates) {

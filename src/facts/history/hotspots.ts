@@ -4,6 +4,7 @@
  * change together without importing each other.
  */
 import type { GraphEdge } from "../graph/index.js";
+import { foldIifes } from "../modules/iife.js";
 import type { ModuleFacts } from "../modules/index.js";
 import type { TestMapFact } from "../tests/index.js";
 import type { HistoryFact } from "./index.js";
@@ -61,13 +62,15 @@ export function rankHotspots(history: HistoryFact, modules: readonly ModuleFacts
     .map(({ module, changes }) => {
       const commits = changes?.commits ?? 0;
       const complexity = complexityOf(module);
-      const isComplex = module.lines > LONG_FILE || module.functions.some((fn) => fn.complexity > COMPLEX_FUNCTION);
+      // As the complexity rule measures them: an IIFE's branches are the enclosing function's, never one to split.
+      const functions = foldIifes(module.functions);
+      const isComplex = module.lines > LONG_FILE || functions.some((fn) => fn.complexity > COMPLEX_FUNCTION);
       const undocumentedExports = module.exports.filter((symbol) => !symbol.hasDoc).length;
       const isUndocumented = module.exports.length > 0 && undocumentedExports / module.exports.length > 0.5;
       const ratio = tests.coverage?.get(module.path);
       const isUntested =
         ratio !== undefined ? ratio < 0.5 : !tests.direct.has(module.path) && !tests.transitive.has(module.path);
-      const complexFunctions = [...module.functions]
+      const complexFunctions = functions
         .sort((a, b) => b.complexity - a.complexity)
         .filter((fn) => fn.complexity > COMPLEX_FUNCTION)
         .slice(0, 3)

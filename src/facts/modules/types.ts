@@ -73,6 +73,11 @@ export interface FunctionFact extends Position {
   ownLines: number;
   /** McCabe cyclomatic complexity of this function's own body. */
   complexity: number;
+  /**
+   * An immediately invoked function expression (`(() => { … })()`): code that runs where it stands, part of the
+   * function or module around it rather than a function of its own (see `foldIifes`).
+   */
+  isIife?: true;
 }
 
 /** The first syntax error of a file. */

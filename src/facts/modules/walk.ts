@@ -59,9 +59,11 @@ export function walkFile(sourceFile: ts.SourceFile): WalkResult {
   const frames: Frame[] = [];
   // `process.env.X` on the left of `=` or after `delete` is set, not read.
   const writeTargets = new Set<ts.Node>();
+  // Function expressions called where they stand, marked at the call (visited before its callee).
+  const invoked = new Set<ts.Node>();
 
   const visit = (node: ts.Node, frame: Frame, hint: string | null, className: string | null): void => {
-    const current = enter(node, frame, hint, className, sourceFile, result, writeTargets);
+    const current = enter(node, frame, hint, className, sourceFile, result, { writeTargets, invoked });
     if (current !== frame) frames.push(current);
     const context = ROLES[node.kind] === Role.Other ? null : childContext(node, hint, className, sourceFile);
     const childClass = context ? context.className : className;
@@ -77,6 +79,14 @@ export function walkFile(sourceFile: ts.SourceFile): WalkResult {
   return result;
 }
 
+/** Nodes an earlier visit marked for a later one. */
+interface Marks {
+  /** `process.env.X` targets of `=` or `delete`: set, not read. */
+  writeTargets: Set<ts.Node>;
+  /** Function expressions that are the callee of a call: immediately invoked. */
+  invoked: Set<ts.Node>;
+}
+
 /** Records what `node` itself contributes; returns the frame its children belong to. */
 function enter(
   node: ts.Node,
@@ -85,12 +95,13 @@ function enter(
   className: string | null,
   sourceFile: ts.SourceFile,
   result: WalkResult,
-  writeTargets: Set<ts.Node>,
+  { writeTargets, invoked }: Marks,
 ): Frame {
   switch (ROLES[node.kind]) {
     case Role.Function: {
       if (!hasBody(node)) return frame;
       const entered = enterFunction(node, frame, functionName(node, hint, className, sourceFile), sourceFile);
+      if (entered.fact && invoked.has(node)) entered.fact.isIife = true;
       if (entered.fact) result.functions.push(entered.fact);
       return entered;
     }
@@ -106,6 +117,8 @@ function enter(
       result.envWrites.push(...spreadEnvWrites(node, sourceFile));
       return frame;
     case Role.Import: {
+      const callee = invokedFunction(node);
+      if (callee) invoked.add(callee);
       const imported = expressionImport(node, sourceFile);
       if (imported) result.expressionImports.push(imported);
       result.envWrites.push(...assignedToEnv(node, sourceFile));
@@ -380,6 +393,17 @@ function mentions(node: ts.Node, name: string, sourceFile: ts.SourceFile): boole
     if (!isWordChar(text[at - 1]) && !isWordChar(text[at + name.length])) return true;
   }
   return false;
+}
+
+/**
+ * The function expression a call invokes where it stands (`(() => { … })()`, `(function () { … })()`), through
+ * parentheses: an IIFE as ESLint's `max-lines-per-function` reads one (`(function () { … }).call(this)` is not).
+ */
+function invokedFunction(node: ts.Node): ts.Node | null {
+  if (!isCallExpression(node)) return null;
+  let callee: ts.Expression = node.expression;
+  while (isParenthesizedExpression(callee)) callee = callee.expression;
+  return callee.kind === SK.ArrowFunction || callee.kind === SK.FunctionExpression ? callee : null;
 }
 
 function expressionImport(node: ts.Node, sourceFile: ts.SourceFile): ImportFact | null {

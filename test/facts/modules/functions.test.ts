@@ -54,6 +54,25 @@ describe("modules fact: functions", () => {
     ]);
   });
 
+  it("marks immediately invoked function expressions, through parentheses, and no other call of a function", () => {
+    const source = [
+      "export const Wrapped = /* @__PURE__ */ (() => {", // 1: an IIFE
+      "  const value = (function named() { return 1; })();", // 2: an IIFE
+      "  [value].map((n) => n);", // 3: a callback
+      "  (function () {}).call(undefined);", // 4: called through .call
+      "  return new (function Made() {})();", // 5: constructed
+      "})();",
+    ].join("\n");
+    const facts = parseModule("src/code.ts", "source", source).functions;
+    expect(facts.map(({ name, line, isIife }) => [name, line, isIife ?? false])).toEqual([
+      ["(anonymous)", 1, true],
+      ["named", 2, true],
+      ["(anonymous)", 3, false],
+      ["(anonymous)", 4, false],
+      ["Made", 5, false],
+    ]);
+  });
+
   it("marks nesting deeper than the main thread's stack as too deep (retried on a larger stack), not a crash", () => {
     const source = `export const deep = ${"[".repeat(5000)}1${"]".repeat(5000)};\n`;
     const facts = parseModule("src/deep.ts", "source", source);
