@@ -13,6 +13,28 @@ export function* exportedSymbols(facts: Facts): Generator<LocatedSymbol> {
   for (const module of facts.sources) for (const symbol of module.exports) yield { module, symbol };
 }
 
+/**
+ * Whether an exported symbol is part of its package's public API: true in a
+ * package whose entries are unknown (an app, scripts); otherwise true when an
+ * entry exports it, directly or through re-exports (a method when its class is).
+ */
+export function publicApi(facts: Facts): (located: LocatedSymbol) => boolean {
+  const { packages, modules } = facts.graph.api;
+  const byPath = new Map(modules.map((entry) => [entry.path, entry.names]));
+  const ownerDirs = facts.packages.map((pkg) => pkg.dir).sort((a, b) => b.length - a.length);
+  // The nearest package.json decides: a package without known entries inside one with them is not restricted.
+  const nearest = (path: string) => ownerDirs.find((dir) => dir === "" || path.startsWith(`${dir}/`)) ?? "";
+  const known = new Set(packages.map((pkg) => pkg.dir));
+  return ({ module, symbol }) => {
+    if (!known.has(nearest(module.path))) return true;
+    const names = byPath.get(module.path);
+    if (names === undefined) return false;
+    if (names === "*") return true;
+    const name = symbol.kind === "method" ? (symbol.name.split(".")[0] ?? symbol.name) : symbol.name;
+    return names.includes(name) || (symbol.isDefault && names.includes("default"));
+  };
+}
+
 /** Exported functions, function-valued variables and public methods. */
 export function* exportedCallables(facts: Facts): Generator<LocatedSymbol> {
   for (const located of exportedSymbols(facts)) if (located.symbol.signatures.length > 0) yield located;

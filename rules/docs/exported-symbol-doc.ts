@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
-import { describeSymbol, exportedSymbols } from "../helpers.js";
+import { describeSymbol, exportedSymbols, publicApi } from "../helpers.js";
 
 const KINDS = ["function", "class", "method", "interface", "type", "enum", "variable", "namespace"] as const;
 
@@ -22,7 +22,7 @@ export default defineRule({
   category: "docs",
   severity: "warning",
   description:
-    "Every exported symbol (and public method of an exported class) has a JSDoc/TSDoc comment directly above it.",
+    "Every symbol of the public API (and public method of an exported class) has a JSDoc/TSDoc comment directly above it.",
   why: "A doc comment is what an agent sees at the call site and in search results; without it the agent guesses intent from the name.",
   weight: 7,
   effort: "trivial",
@@ -41,11 +41,20 @@ export default defineRule({
      * where it is found (as eslint-plugin-jsdoc's `minLineCount`). 1 examines them all.
      */
     minLines: z.number().int().min(1).default(2),
+    /**
+     * `public`: in a package whose package.json names its entries (`exports`, `main`, …), only the
+     * symbols an entry exports, directly or through re-exports, are examined; the exports of its
+     * internal modules are seen where they are declared by the code that imports them. Packages
+     * without known entries (apps, scripts) have every export examined. `all`: every export.
+     */
+    api: z.enum(["public", "all"]).default("public"),
   }),
   check({ facts, options, examine, report }) {
     const kinds = new Set<string>(options.kinds);
-    for (const { module, symbol } of exportedSymbols(facts)) {
-      if (!kinds.has(symbol.kind)) continue;
+    const isPublic = options.api === "public" ? publicApi(facts) : () => true;
+    for (const located of exportedSymbols(facts)) {
+      const { module, symbol } = located;
+      if (!kinds.has(symbol.kind) || !isPublic(located)) continue;
       const isShort =
         (symbol.kind === "function" || symbol.kind === "type") && (symbol.lines ?? Infinity) < options.minLines;
       if (isShort) continue;

@@ -285,7 +285,7 @@ function runClones(inventory: Inventory, options: FactOptions, share: SharedPars
 
 /**
  * The graph, reused from the on-disk cache when its inputs are the same: every
- * file's path, each module's imports, the packages and the resolver's
+ * file's path, each module's imports and exported names (for the public API), the packages and the resolver's
  * configuration files (tsconfig, jsconfig, package.json) by content.
  */
 async function cachedGraph(
@@ -305,7 +305,7 @@ async function cachedGraph(
     options.graph,
     inventory.files.map((file) => file.path),
     inventory.skipped.map((file) => file.path),
-    modules.map((module) => [module.path, module.imports]),
+    modules.map((module) => [module.path, module.imports, module.exports.map((symbol) => symbol.name)]),
     packages,
     resolverFiles,
   ]);

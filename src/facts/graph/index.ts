@@ -9,6 +9,7 @@
 import type { Inventory } from "../../discover/index.js";
 import type { PackageFact } from "../context/packages.js";
 import type { ModuleFacts } from "../modules/index.js";
+import { findPublicApi } from "./api.js";
 import { ImportResolver } from "./resolve.js";
 import { countLoops, shortestPath, stronglyConnectedComponents, type Adjacency } from "./scc.js";
 import { posix } from "node:path";
@@ -70,8 +71,12 @@ export function buildGraph(
   const runs = findRuns(modules, packages, moduleSet, resolver);
   unresolved.sort((a, b) => compare(a.from, b.from) || a.line - b.line);
   const { cycles, typeOnlyCycles } = findCycles(paths, edges, settings);
+  const exportNames = new Map(
+    modules.map((module) => [module.path, new Set(module.exports.map((symbol) => symbol.name))]),
+  );
+  const api = findPublicApi(packages, edges, exportNames, resolver);
   return {
-    graph: { modules: paths.length, edges, unresolved, externalImports, runs, cycles, typeOnlyCycles, settings },
+    graph: { modules: paths.length, edges, unresolved, externalImports, runs, cycles, typeOnlyCycles, settings, api },
     warnings: resolver.warnings,
   };
 }

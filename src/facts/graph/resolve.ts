@@ -88,6 +88,17 @@ export class ImportResolver {
     return this.workspaces.sourceOfOutput(path);
   }
 
+  /**
+   * The parsed module a workspace package's entry (`@acme/core`, `@acme/core/server`)
+   * leads to, its build output mapped back to sources; null when none is found.
+   */
+  packageEntry(specifier: string): string | null {
+    const file = this.workspaces.resolve(specifier);
+    if (typeof file !== "string") return null;
+    const resolved = this.classify(join(this.input.root, file));
+    return resolved.kind === "internal" ? resolved.path : null;
+  }
+
   /** Problems met reading tsconfig files. */
   get warnings(): string[] {
     return this.tsconfigs.warnings;

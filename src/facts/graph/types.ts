@@ -63,6 +63,20 @@ export interface RunEdge {
   via: string;
 }
 
+/** A package whose public API is known: the modules its package.json entries lead to. */
+export interface PackageApi {
+  /** The package folder ("" for the root). */
+  dir: string;
+  /** Repo-relative entry modules, sorted. */
+  entries: string[];
+}
+
+/** The names a module of a package with a known API exports publicly (`*`: all of them). */
+export interface PublicExports {
+  path: string;
+  names: "*" | string[];
+}
+
 /** The module graph of the repository and the cycle groups found in it. */
 export interface GraphFact {
   /** Parsed modules (source and test files): the graph's nodes. */
@@ -80,6 +94,12 @@ export interface GraphFact {
   typeOnlyCycles: number;
   /** Which edges the cycle groups were computed over. */
   settings: GraphSettings;
+  /**
+   * Public APIs: the packages whose entries are known, and the exports their
+   * entries reach through re-exports. A module of such a package not listed in
+   * `modules` exports nothing publicly; modules of other packages are all public.
+   */
+  api: { packages: PackageApi[]; modules: PublicExports[] };
 }
 
 /** Which imports count as edges for cycles (config `graph`). */

@@ -87,3 +87,32 @@ describe(RULE, () => {
     expect(locationsOf(result, RULE)).toEqual(["src/partly-documented.ts:25:3"]);
   });
 });
+
+// fixtures/docs/public-api: @acme/orders names its entries (`.` and `./server`, in dist/, built from
+// src/index.ts and src/server.ts); src/index.ts re-exports all of orders.ts, the default of format.ts and
+// only `Currency` of money.ts. Its `Rate` and internal/round.ts are reached by no entry. apps/shop has no
+// entries, so all its exports are examined.
+describe(`${RULE}: the public API`, () => {
+  const PUBLIC = [
+    "apps/shop/src/cart.ts:3:17",
+    "packages/orders/src/format.ts:1:25",
+    "packages/orders/src/money.ts:1:13",
+    "packages/orders/src/orders.ts:3:18",
+    "packages/orders/src/orders.ts:8:17",
+    "packages/orders/src/server.ts:3:17",
+  ];
+
+  it("examines in a package with entries only what they export, through re-exports; all of an app", async () => {
+    const result = await scanFixture("docs/public-api");
+    expect(locationsOf(result, RULE)).toEqual(PUBLIC);
+    expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 6, documentedSymbols: 0 });
+  });
+
+  it("examines every export with `api: all`", async () => {
+    const result = await scanFixture("docs/public-api", { rules: { [RULE]: { options: { api: "all" } } } });
+    expect(locationsOf(result, RULE)).toEqual(
+      [...PUBLIC, "packages/orders/src/money.ts:5:13", "packages/orders/src/internal/round.ts:1:17"].sort(),
+    );
+    expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 8, documentedSymbols: 0 });
+  });
+});
