@@ -229,6 +229,8 @@ const {
   isObjectLiteralExpression,
   isSpreadAssignment,
   isDeleteExpression,
+  isArrowFunction,
+  isFunctionExpression,
 } = ts;
 
 function buildRoles(): Uint8Array {
@@ -397,13 +399,15 @@ function mentions(node: ts.Node, name: string, sourceFile: ts.SourceFile): boole
 
 /**
  * The function expression a call invokes where it stands (`(() => { … })()`, `(function () { … })()`), through
- * parentheses: an IIFE as ESLint's `max-lines-per-function` reads one (`(function () { … }).call(this)` is not).
+ * parentheses: an IIFE as ESLint's `max-lines-per-function` reads one (`(function () { … }).call(this)` is not),
+ * but for a generator, whose call runs none of its body: it returns an iterator, a function of its own.
  */
 function invokedFunction(node: ts.Node): ts.Node | null {
   if (!isCallExpression(node)) return null;
   let callee: ts.Expression = node.expression;
   while (isParenthesizedExpression(callee)) callee = callee.expression;
-  return callee.kind === SK.ArrowFunction || callee.kind === SK.FunctionExpression ? callee : null;
+  if (isArrowFunction(callee)) return callee;
+  return isFunctionExpression(callee) && !callee.asteriskToken ? callee : null;
 }
 
 function expressionImport(node: ts.Node, sourceFile: ts.SourceFile): ImportFact | null {

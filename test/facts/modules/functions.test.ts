@@ -54,13 +54,14 @@ describe("modules fact: functions", () => {
     ]);
   });
 
-  it("marks immediately invoked function expressions, through parentheses, and no other call of a function", () => {
+  it("marks immediately invoked function expressions, through parentheses, and no other call of a function nor a generator", () => {
     const source = [
       "export const Wrapped = /* @__PURE__ */ (() => {", // 1: an IIFE
       "  const value = (function named() { return 1; })();", // 2: an IIFE
       "  [value].map((n) => n);", // 3: a callback
       "  (function () {}).call(undefined);", // 4: called through .call
-      "  return new (function Made() {})();", // 5: constructed
+      "  const rows = (async function* () { yield 1; })();", // 5: a generator: its call runs none of it
+      "  return new (function Made() {})();", // 6: constructed
       "})();",
     ].join("\n");
     const facts = parseModule("src/code.ts", "source", source).functions;
@@ -69,7 +70,8 @@ describe("modules fact: functions", () => {
       ["named", 2, true],
       ["(anonymous)", 3, false],
       ["(anonymous)", 4, false],
-      ["Made", 5, false],
+      ["(anonymous)", 5, false],
+      ["Made", 6, false],
     ]);
   });
 
