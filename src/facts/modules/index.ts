@@ -24,8 +24,8 @@ export interface ModulesFact {
   modules: ModuleFacts[];
   /** Files found unanalysable by content (binary, minified, unreadable). */
   skipped: SkippedFile[];
-  /** Files whose content showed another kind (a `@generated` header). */
-  reclassified: Array<{ path: string; kind: FileKind }>;
+  /** Files whose content showed another kind (a `@generated` header, a header saying the code is copied in), and why. */
+  reclassified: Array<{ path: string; kind: FileKind; why?: string }>;
   /** Non-fatal problems met while reading, one line each. */
   warnings: string[];
   /** Files whose outcome came from the cache: neither parsed nor (when their blob id was known) read. */
@@ -177,6 +177,8 @@ function addOutcome(result: ModulesFact, file: DiscoveredFile, outcome: FileOutc
     result.skipped.push({ path: file.path, reason: outcome.reason, detail: outcome.detail });
   } else if (outcome.kind === "generated") {
     result.reclassified.push({ path: file.path, kind: "generated" });
+  } else if (outcome.kind === "vendored") {
+    result.reclassified.push({ path: file.path, kind: "vendored", why: outcome.why });
   } else {
     if (outcome.isLatin1) result.warnings.push(`${file.path}: not valid UTF-8; read as Latin-1`);
     result.modules.push(outcome.module);
