@@ -109,6 +109,12 @@ const ROOT_HINT =
   /\b(?:(?:repo|repository|monorepo|workspace)(?:'s)?\s+root|root\s+of\s+(?:the\s+)?(?:repo|repository|monorepo|workspace))\b/i;
 /** "the repo-wide `pnpm x`": that command is the root's. */
 const REPO_WIDE_BEFORE = /\b(?:repo|repository|monorepo|workspace)-wide\s*$/i;
+/**
+ * "in an app somewhere", "in your own project", "in another repo": what follows runs in the reader's project,
+ * not in this repository ("in the repository root" and "in this project" are this one).
+ */
+const ELSEWHERE =
+  /\bin\s+(?:(?:your|another|some|any)\s+(?:own\s+|other\s+)?|an?\s+(?:new\s+|other\s+|separate\s+)?)(?:app|application|project|repo|repository|codebase|consumer)\b/i;
 const LIST_OR_TABLE = /^\s*(?:[-*+]|\d+[.)]|\|)\s/;
 /** Words right before a code span that say not to run it: "not", "never", "instead of", "rather than", "avoid", "don't use". */
 const NEGATION_BEFORE =
@@ -178,7 +184,7 @@ export function commandLines(lines: readonly string[]): CommandLine[] {
           isCommentAtRoot: false,
           isExample: headingExample[index] === true || EXAMPLE_CUE.test(blockIntro(lines, units, index)),
           isCommentExample: false,
-          cwd: "",
+          cwd: ELSEWHERE.test(blockIntro(lines, units, index)) ? null : "",
         };
       } else if (marker[0] === fence.marker[0] && marker.length >= fence.marker.length) {
         fence = null;
@@ -232,6 +238,8 @@ function fenceLine(fence: Fence, text: string, index: number): CommandLine | nul
   if (raw.startsWith("#")) {
     fence.isCommentAtRoot = ROOT_HINT.test(raw);
     fence.isCommentExample = EXAMPLE_CUE.test(raw.replace(/^#+\s*/, ""));
+    // `# in an app somewhere`: the rest of the block runs in the reader's project.
+    if (ELSEWHERE.test(raw)) fence.cwd = null;
     return null;
   }
   const comment = /(?:^|\s)#.*$/.exec(raw);

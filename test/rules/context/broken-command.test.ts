@@ -178,13 +178,15 @@ describe(RULE, () => {
       'README.md:36 `npm run docs` in README.md does not run: package.json has no "docs" script',
       'README.md:46 `pnpm run pad` in README.md does not run: package.json has no "pad" script',
       'README.md:53 `npm run no-such-script` in README.md does not run: package.json has no "no-such-script" script',
+      'README.md:60 `npm run missing-here` in README.md does not run: package.json has no "missing-here" script',
     ]);
-    // Not checked: `npm run lantern` (after `npm install lantern-kit`), `npm run dev` and `pnpm dev` (after
+    // Not checked: `npm run lantern-try` (after the block's comment "in an app somewhere") and `npm run lantern-check`
+    // (the paragraph says "in your own project"); `npm run lantern` (after `npm install lantern-kit`), `npm run dev` and `pnpm dev` (after
     // `npm create` and `npx degit`, which make the project where the reader is), `npm run dev` in the block of
     // `npx create-lantern-app my-lanterns` (but `npm run docs` after that block is the repository's),
     // `npm run serve` (after `deno add jsr:@lantern/lantern-kit`), AGENTS.md's `npm run dev` after its scaffolder;
-    // checked and fine: `npm run build`.
-    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 7, brokenCommands: 6 });
+    // checked and fine: `npm run build` (twice).
+    expect(categoryOf(result, "context").metrics).toMatchObject({ commandsChecked: 9, brokenCommands: 7 });
   });
 
   // fixtures/context/commands-placeholder-packages: the workspace has @forge/cli and @forge/core. AGENTS.md's bash
