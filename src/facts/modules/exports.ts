@@ -175,6 +175,8 @@ function toSymbols(binding: ExportBinding, declarations: LocalDeclaration[], con
   const [first] = declarations;
   if (!first) return [];
   const { sourceFile } = context;
+  // The exported name is what callers see: `export { _impl as run }` is API, `export { State as INTERNAL_State }` is not.
+  if (!binding.isDefault && isInternalName(binding.name)) return [];
   const docs = declarations.map((declaration) => attachedDoc(declaration.docNode, sourceFile));
   if (docs.some(isHidden)) return [];
   const callables = visibleSignatures(declarations.flatMap((declaration) => declaration.callables));
@@ -222,6 +224,7 @@ function publicMethods(className: string, classNode: ts.ClassLikeDeclaration, co
     const doc = attachedDoc(member, sourceFile);
     if (isHidden(doc)) continue;
     const name = memberName(member.name, sourceFile);
+    if (isInternalName(name)) continue;
     const contextual = ts.isPropertyDeclaration(member) && member.type !== undefined;
     const group = groups.get(name) ?? [];
     group.push({ member, callable, contextual, doc });
@@ -249,6 +252,18 @@ const HIDING_TAGS = new Set(["internal", "private", "protected", "package", "ign
 
 function isHidden(doc: DocComment | null): boolean {
   return doc !== null && doc.tags.some((tag) => HIDING_TAGS.has(tag));
+}
+
+/**
+ * Names that say they are not API, by the conventions in wide use: a leading underscore (`_reset`, `__private`,
+ * React's `__SECRET_INTERNALS_…`), as JavaScript marked private members before `#`, and an `INTERNAL_` or
+ * `internal_` prefix (jotai's `INTERNAL_AtomState`). A bare `_` is a name of its own (lodash's). `unstable_` and
+ * `UNSAFE_` are public API that may change: still API.
+ */
+const INTERNAL_NAME = /^(?:_+[\w$]|INTERNAL_|internal_)/;
+
+function isInternalName(name: string): boolean {
+  return INTERNAL_NAME.test(name);
 }
 
 /** A method, or a class field holding a function. */

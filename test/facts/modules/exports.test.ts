@@ -169,6 +169,43 @@ describe("modules fact: exported symbols", () => {
     expect(exportsOf(source).map((symbol) => symbol.name)).toEqual(["Service", "Service.stop"]);
   });
 
+  it("leaves out names that say they are internal: a leading underscore, an INTERNAL_ or internal_ prefix", () => {
+    const source = [
+      "export const _cache = new Map<string, number>();",
+      "export function __private(): void {}",
+      "export type INTERNAL_State = { count: number };",
+      "export function internal_flush(): void {}",
+      "interface State { count: number }",
+      "export type { State as INTERNAL_StateAlias };",
+      "function implementation(): void {}",
+      "export { implementation as run, implementation as _run };",
+      "export function unstable_batch(): void {}",
+      "export function UNSAFE_read(): void {}",
+      "export const _ = (value: number): number => value;",
+      "export class _Registry { add(): void {} }",
+      "export class Registry {",
+      "  _reset(): void {}",
+      "  INTERNAL_flush(): void {}",
+      "  add(): void {}",
+      "}",
+      "export default function _main(): void {}",
+    ].join("\n");
+    expect(exportsOf(source).map((symbol) => symbol.name)).toEqual([
+      "run",
+      "unstable_batch",
+      "UNSAFE_read",
+      "_",
+      "Registry",
+      "Registry.add",
+      "_main",
+    ]);
+  });
+
+  it("leaves out CommonJS exports whose names say they are internal", () => {
+    const source = "module.exports = { _parse: (text) => text, parse: (text) => text };\nexports.__reset = () => {};\n";
+    expect(exportsOf(source, "lib/parse.cjs").map((symbol) => symbol.name)).toEqual(["parse"]);
+  });
+
   it("reads a detached block before the first statement as the file's doc, not the symbol's", () => {
     const source = "/** Ledger maths. */\n\nexport function first(): void {}\n";
     expect(exportsOf(source)).toEqual([

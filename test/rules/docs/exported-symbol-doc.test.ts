@@ -116,3 +116,20 @@ describe(`${RULE}: the public API`, () => {
     expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 8, documentedSymbols: 0 });
   });
 });
+
+// fixtures/docs/internal-names/src/store.ts: INTERNAL_StoreState (line 1), _resetStore (6), Listener exported as
+// INTERNAL_Listener (22, 26), the class _Scheduler and its run (28, 29), and WriteQueue's _drain (41) name
+// themselves internal; writeValue (12, shaped as _resetStore: five parameters, one `any`, no return type, no doc)
+// and unstable_batch (18, public though unstable) do not. WriteQueue and its push are documented.
+describe(`${RULE}: names that say internal`, () => {
+  it("leaves out a leading underscore and an INTERNAL_ prefix, in every rule that reads exports", async () => {
+    const result = await scanFixture("docs/internal-names");
+    expect(locationsOf(result, RULE)).toEqual(["src/store.ts:12:17", "src/store.ts:18:17"]);
+    expect(locationsOf(result, "interfaces/explicit-return-type")).toEqual(["src/store.ts:12:17"]);
+    expect(locationsOf(result, "interfaces/no-any-in-signature")).toEqual(["src/store.ts:12:35"]);
+    expect(locationsOf(result, "interfaces/max-params")).toEqual(["src/store.ts:12:17"]);
+    // writeValue, unstable_batch, WriteQueue, WriteQueue.push.
+    expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 4, documentedSymbols: 2 });
+    expect(categoryOf(result, "interfaces").metrics).toMatchObject({ exportedFunctions: 3 });
+  });
+});
