@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDataModule } from "../../src/facts/modules/data-module.js";
 import { defineRule } from "../define-rule.js";
 
 /** Reports large modules without a file-level doc comment. */
@@ -6,7 +7,8 @@ export default defineRule({
   id: "docs/file-overview",
   category: "docs",
   severity: "warning",
-  description: "Source files longer than `minLines` (default 300) open with a file-level doc comment.",
+  description:
+    "Source files longer than `minLines` (default 300) open with a file-level doc comment; a data module (at least 80% of its non-blank lines literal data) is not examined.",
   why: "In a large module an agent needs a summary of what lives there before deciding which part to read.",
   weight: 1,
   effort: "trivial",
@@ -21,7 +23,8 @@ export default defineRule({
   }),
   check({ facts, options, examine, report }) {
     for (const module of facts.sources) {
-      if (module.lines <= options.minLines) continue;
+      // A table of literals says what it is; a summary would repeat its name.
+      if (module.lines <= options.minLines || isDataModule(module)) continue;
       examine();
       if (module.hasFileDoc) continue;
       report({

@@ -4,6 +4,7 @@
  * change together without importing each other.
  */
 import type { GraphEdge } from "../graph/index.js";
+import { isDataModule } from "../modules/data-module.js";
 import { foldIifes } from "../modules/iife.js";
 import type { ModuleFacts } from "../modules/index.js";
 import type { TestMapFact } from "../tests/index.js";
@@ -64,7 +65,9 @@ export function rankHotspots(history: HistoryFact, modules: readonly ModuleFacts
       const complexity = complexityOf(module);
       // As the complexity rule measures them: an IIFE's branches are the enclosing function's, never one to split.
       const functions = foldIifes(module.functions);
-      const isComplex = module.lines > LONG_FILE || functions.some((fn) => fn.complexity > COMPLEX_FUNCTION);
+      // A data module is long by its data, as the file-length rule has it.
+      const isLong = module.lines > LONG_FILE && !isDataModule(module);
+      const isComplex = isLong || functions.some((fn) => fn.complexity > COMPLEX_FUNCTION);
       const undocumentedExports = module.exports.filter((symbol) => !symbol.hasDoc).length;
       const isUndocumented = module.exports.length > 0 && undocumentedExports / module.exports.length > 0.5;
       const ratio = tests.coverage?.get(module.path);

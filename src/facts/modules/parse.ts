@@ -1,5 +1,6 @@
 import ts from "#typescript";
 import { fileDocComment } from "./comments.js";
+import { countDataLines, countNonBlankLines } from "./data.js";
 import { collectExports } from "./exports.js";
 import { collectStaticImports } from "./imports.js";
 import { positionAt } from "./positions.js";
@@ -49,6 +50,8 @@ function unparsed(path: string, kind: "source" | "test", text: string, parseErro
     kind,
     language: languageOf(path),
     lines: countLines(text),
+    nonBlankLines: countNonBlankLines(text),
+    dataLines: 0,
     hasFileDoc: false,
     summary: null,
     imports: [],
@@ -93,6 +96,8 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
     kind,
     language,
     lines: countLines(text),
+    nonBlankLines: countNonBlankLines(text),
+    dataLines: countDataLines(sourceFile),
     hasFileDoc: fileDoc !== null,
     summary: fileDoc === null ? null : firstSentence(fileDoc),
     imports,

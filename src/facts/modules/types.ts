@@ -97,6 +97,10 @@ export interface ModuleFacts {
   language: ModuleLanguage;
   /** Number of lines (a trailing newline does not start a new line). */
   lines: number;
+  /** Lines with a non-blank character. */
+  nonBlankLines: number;
+  /** Non-blank lines inside literal data: unions of literal types, tables of literals, literal enum members (see data.ts). */
+  dataLines: number;
   /** A file-level doc comment (a detached leading block, or one tagged @file/@fileoverview/@module/@packageDocumentation). */
   hasFileDoc: boolean;
   /** The first sentence of the file-level doc comment, when there is one. */

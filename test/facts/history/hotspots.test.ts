@@ -46,4 +46,32 @@ describe("hotspots fact: immediately invoked function expressions", () => {
       ["src/resolve-port.ts", 18, true, ["resolvePort (17)"]],
     ]);
   });
+
+  it("takes a long module of code for complex, and a long module of literal data with a helper for not", () => {
+    const codes = Array.from({ length: 600 }, (_, index) => `  | "code-${index}"`);
+    const dataModule = parseModule(
+      "src/codes.ts",
+      "source",
+      [
+        "export type Code =",
+        ...codes,
+        "  | (string & {});",
+        "export const isCode = (value: string): boolean => value !== '';",
+      ].join("\n"),
+    );
+    const router = parseModule(
+      "src/router.ts",
+      "source",
+      readFileSync(fixturePath("interfaces/max-file-lines-data/src/router.ts"), "utf8"),
+    );
+    const files = new Map(
+      [dataModule, router].map((module) => [module.path, { commits: 5, authors: 1, lastChange: "2025-12-01" }]),
+    );
+    const hotspots = rankHotspots({ ...history, files }, [dataModule, router], tests);
+    // codes.ts: 602 lines, 600 of them literal; router.ts: 583 lines, 302 of 563 non-blank literal.
+    expect(hotspots.map(({ file, isComplex }) => [file, isComplex])).toEqual([
+      ["src/router.ts", true],
+      ["src/codes.ts", false],
+    ]);
+  });
 });

@@ -16,4 +16,13 @@ describe(RULE, () => {
     const result = await scanFixture("docs/file-overview");
     expect(categoryOf(result, "docs").metrics).toMatchObject({ largeModules: 4, largeModulesWithOverview: 2 });
   });
+
+  // file-overview-data: country-codes.ts (350 lines) is a union of 349 string literals, currencies.ts (323 lines) an
+  // `as const` array of literal pairs, scheduler.ts (321 lines, 307 non-blank) a 152-line array beside 14 functions;
+  // none has a file-level comment.
+  it("does not ask a module of literal data for an overview, nor count it as a large module", async () => {
+    const result = await scanFixture("docs/file-overview-data");
+    expect(locationsOf(result, RULE)).toEqual(["src/scheduler.ts:1:1"]);
+    expect(categoryOf(result, "docs").metrics).toMatchObject({ largeModules: 1, largeModulesWithOverview: 0 });
+  });
 });

@@ -29,13 +29,13 @@ describe(RULE, () => {
   });
 
   // max-file-lines-shapes: use-list.ts (518 lines) exports ListOptions and useList, which spans lines 7-518 and is
-  // built from append (9-310) and remove (312-513); media-types.ts (513 lines) is one type union, no function.
+  // built from append (9-310) and remove (312-513); part-options.ts (512 lines) holds 57 interfaces, no function.
   it("treats an export that is most of the file as the file, and gives a declarations-only file its own fix", async () => {
     const findings = findingsOf(await scanFixture("interfaces/max-file-lines-shapes"), RULE);
     expect(findings.map((finding) => [finding.file, finding.message, finding.fix])).toEqual([
       [
-        "src/media-types.ts",
-        "This file has 513 lines (at most 500)",
+        "src/part-options.ts",
+        "This file has 512 lines (at most 500)",
         "The file holds declarations and data only, no functions: split them by topic into modules beside it (re-exported from this one if callers need one entry point), or generate the long lists from a data file.",
       ],
       [
@@ -44,5 +44,18 @@ describe(RULE, () => {
         "The file is essentially one export, 'useList', so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ('append', lines 9-310; 'remove', lines 312-513).",
       ],
     ]);
+  });
+
+  // max-file-lines-data: media-types.ts (605 lines) is a union of 600 string literals and one `AnyString` member;
+  // status-texts.ts (523 lines) one `as const` table of 130 nested entries; router.ts (583 lines, 563 non-blank) a
+  // 302-line array of names beside 20 exported functions; server.ts 40 lines of code.
+  it("does not report or examine a module of literal data, and reports code beside a big constant", async () => {
+    const result = await scanFixture("interfaces/max-file-lines-data");
+    expect(findingsOf(result, RULE).map((finding) => [finding.file, finding.message])).toEqual([
+      ["src/router.ts", "This file has 583 lines (at most 500)"],
+    ]);
+    const check = categoryOf(result, "interfaces").checks.find((candidate) => candidate.ruleId === RULE);
+    // router 583 + server 40 examined; 100 × 40 / 623 = 6.4.
+    expect(check).toMatchObject({ examined: 623, failed: 583, score: 6.4 });
   });
 });
