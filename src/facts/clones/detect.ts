@@ -2,7 +2,8 @@
  * Clone detection over token windows, the way jscpd does it: every window of
  * `minTokens` consecutive tokens is hashed; a window seen before marks the
  * start of a clone of its first occurrence, which is extended token by token
- * as far as both sides agree, and reported when it spans `minLines` lines.
+ * as far as both sides agree, trimmed to statement boundaries (trim.ts), and
+ * reported when it still holds `minTokens` tokens and spans `minLines` lines.
  * Windows live in one open-addressing table of typed arrays (about 12 bytes
  * per token with the tokens themselves: 5 million tokens cost ~130 MB, where
  * jscpd needed 800 MB).
@@ -11,6 +12,7 @@
  */
 import type { ClonePair, CloneLocation } from "./types.js";
 import type { TokenizedFile } from "./tokens.js";
+import { trimClone } from "./trim.js";
 
 /** Clone sizes: jscpd's defaults are 50 tokens and 5 lines. */
 export interface CloneThresholds {
@@ -81,11 +83,15 @@ export function detectClones(files: readonly TokenizedFile[], thresholds: CloneT
       }
       const firstFile = files[firstOwner] as TokenizedFile;
       const firstAt = first - (offsets[firstOwner] ?? 0);
-      const a = locate(firstFile, firstAt, length);
-      const b = locate(file, at - base, length);
-      if (b.end - b.start + 1 >= thresholds.minLines) {
-        const typeTokens = countTypeLevel(firstFile, firstAt, file, at - base, length);
-        pairs.push({ a, b, lines: b.end - b.start + 1, tokens: length, typeTokens });
+      // Reported from statement to statement (trim.ts), and only if still as large as a clone must be.
+      const kept = trimClone(firstFile, firstAt, file, at - base, length);
+      if (kept.length >= thresholds.minTokens) {
+        const a = locate(firstFile, firstAt + kept.head, kept.length);
+        const b = locate(file, at - base + kept.head, kept.length);
+        if (b.end - b.start + 1 >= thresholds.minLines) {
+          const typeTokens = countTypeLevel(firstFile, firstAt + kept.head, file, at - base + kept.head, kept.length);
+          pairs.push({ a, b, lines: b.end - b.start + 1, tokens: kept.length, typeTokens });
+        }
       }
       // Resume at the first window holding the token that differs, as jscpd does: the windows that straddle the
       // clone's end are looked up (a third copy may share them) and stored (a later copy may).

@@ -18,7 +18,8 @@
  */
 import ts from "#typescript";
 import { ENDS_EXPRESSION, inContext } from "./code.js";
-import type { BufferMark, TokenBuffer } from "./token-buffer.js";
+import type { Boundaries } from "./boundaries.js";
+import { ENDS, STARTS, type BufferMark, type TokenBuffer } from "./token-buffer.js";
 import type { TypeLevel } from "./type-level.js";
 
 const SK = ts.SyntaxKind;
@@ -57,9 +58,13 @@ interface Root {
   elements: number;
 }
 
-/** Reads the tokens of a file in the JSX language variant into `buffer`. */
-export function readJsx(reader: ts.Scanner, buffer: TokenBuffer, types: TypeLevel): void {
-  new JsxReader(reader, buffer, types).read();
+/**
+ * Reads the tokens of a file in the JSX language variant into `buffer`. Code
+ * outside elements goes to `types` and `boundaries`; each element, text and
+ * `{}` among children is marked as a member that starts and ends.
+ */
+export function readJsx(reader: ts.Scanner, buffer: TokenBuffer, types: TypeLevel, boundaries: Boundaries): void {
+  new JsxReader(reader, buffer, types, boundaries).read();
 }
 
 class JsxReader {
@@ -82,6 +87,7 @@ class JsxReader {
     private readonly reader: ts.Scanner,
     private readonly buffer: TokenBuffer,
     private readonly types: TypeLevel,
+    private readonly boundaries: Boundaries,
   ) {}
 
   read(): void {
@@ -115,6 +121,7 @@ class JsxReader {
       if (top === JSX_CHILD || top === JSX_ATTRIBUTE) {
         braces.pop();
         this.add(scanned);
+        if (top === JSX_CHILD) this.markLast(ENDS);
         this.mode = top === JSX_CHILD ? CHILDREN : TAG;
         return;
       }
@@ -126,7 +133,8 @@ class JsxReader {
     }
     if (scanned === SK.LessThanToken && this.opensElement()) {
       this.add(scanned);
-      if (this.roots.length === 0) this.types.see(scanned, this.previous);
+      if (this.roots.length === 0) this.see(scanned);
+      this.markLast(STARTS);
       this.roots.push({
         position: this.reader.getTokenStart(),
         mark: this.buffer.mark(),
@@ -138,7 +146,7 @@ class JsxReader {
     }
     const kind = inContext(this.reader, scanned, this.previous, braces);
     this.add(kind);
-    if (this.roots.length === 0) this.types.see(kind, this.previous);
+    if (this.roots.length === 0) this.see(kind);
     this.previous = kind;
   }
 
@@ -216,17 +224,23 @@ class JsxReader {
     } else if (kind === SK.OpenBraceToken) this.openExpression(JSX_ATTRIBUTE);
     else if (kind === SK.LessThanToken) {
       this.add(kind);
+      this.markLast(STARTS);
       this.open(TAG);
     } else this.fail();
   }
 
   private child(kind: ts.SyntaxKind): void {
     const { reader } = this;
-    if (kind === SK.JsxText) this.buffer.addJsxText(reader.getTokenStart(), reader.getTokenEnd());
-    else if (kind === SK.JsxTextAllWhiteSpaces) this.buffer.add(kind, reader.getTokenStart(), reader.getTokenStart());
-    else if (kind === SK.OpenBraceToken) this.openExpression(JSX_CHILD);
-    else if (kind === SK.LessThanToken) {
+    if (kind === SK.JsxText) {
+      this.buffer.addJsxText(reader.getTokenStart(), reader.getTokenEnd());
+      this.markLast(STARTS | ENDS);
+    } else if (kind === SK.JsxTextAllWhiteSpaces) this.buffer.add(kind, reader.getTokenStart(), reader.getTokenStart());
+    else if (kind === SK.OpenBraceToken) {
+      this.openExpression(JSX_CHILD);
+      this.markLast(STARTS);
+    } else if (kind === SK.LessThanToken) {
       this.add(kind);
+      this.markLast(STARTS);
       this.open(CHILDREN);
     } else if (kind === SK.LessThanSlashToken) {
       this.addSplitClosing();
@@ -280,6 +294,7 @@ class JsxReader {
 
   /** The element on top closes: back to its parent's children or tag, or to code after the outermost. */
   private close(): void {
+    this.markLast(ENDS);
     this.names.pop();
     this.mode = this.after.pop() ?? CODE;
     if (this.mode !== CODE) return;
@@ -302,6 +317,16 @@ class JsxReader {
     this.isSelfClosing = false;
     this.typeDepth = 0;
     this.reader.resetTokenState(root.position + 1);
+  }
+
+  /** A code token outside elements, for the type-level and boundary trackers. */
+  private see(kind: ts.SyntaxKind): void {
+    this.types.see(kind, this.previous);
+    this.boundaries.see(kind, this.previous);
+  }
+
+  private markLast(bits: number): void {
+    this.buffer.markShape(this.buffer.count - 1, bits);
   }
 
   private add(kind: ts.SyntaxKind): void {

@@ -10,9 +10,10 @@
  * May: scan text. May not: read files, keep the text.
  */
 import ts from "#typescript";
+import { Boundaries } from "./boundaries.js";
 import { inContext } from "./code.js";
 import { readJsx } from "./jsx.js";
-import { TokenBuffer } from "./token-buffer.js";
+import { ENDS, TokenBuffer } from "./token-buffer.js";
 import { TypeLevel } from "./type-level.js";
 
 /** One file's tokens, in order; the arrays have one entry per token. */
@@ -23,6 +24,8 @@ export interface TokenizedFile {
   endLines: Uint32Array;
   /** 1 where the token lies in type-level code (type-level.ts), 0 elsewhere. */
   typeLevel: Uint8Array;
+  /** Where statements and members start and end, and the brackets (token-buffer.ts's bits, boundaries.ts). */
+  shape: Uint8Array;
 }
 
 const SK = ts.SyntaxKind;
@@ -37,10 +40,13 @@ export function tokenize(path: string, text: string): TokenizedFile {
   scanner.setText(text);
   const buffer = new TokenBuffer(text);
   const types = new TypeLevel(scanner, buffer);
-  if (hasJsx) readJsx(scanner, buffer, types);
-  else readStandard(scanner, buffer, types);
+  const boundaries = new Boundaries(buffer);
+  if (hasJsx) readJsx(scanner, buffer, types, boundaries);
+  else readStandard(scanner, buffer, types, boundaries);
   scanner.setText("");
   const { count } = buffer;
+  // The file's last statement ends with it, however it is written.
+  buffer.markShape(count - 1, ENDS);
   if (isDeclarationFile(path)) buffer.typeLevel.fill(1, 0, count);
   return {
     path,
@@ -48,17 +54,19 @@ export function tokenize(path: string, text: string): TokenizedFile {
     startLines: buffer.startLines.slice(0, count),
     endLines: buffer.endLines.slice(0, count),
     typeLevel: buffer.typeLevel.slice(0, count),
+    shape: buffer.shape.slice(0, count),
   };
 }
 
 /** TypeScript without JSX (.ts, .mts, .cts), where `<T>value` is a type assertion. */
-function readStandard(reader: ts.Scanner, buffer: TokenBuffer, types: TypeLevel): void {
+function readStandard(reader: ts.Scanner, buffer: TokenBuffer, types: TypeLevel, boundaries: Boundaries): void {
   let previous = SK.Unknown;
   const braces: number[] = [];
   for (let kind = reader.scan(); kind !== SK.EndOfFileToken; kind = reader.scan()) {
     kind = inContext(reader, kind, previous, braces);
     buffer.add(kind, reader.getTokenStart(), reader.getTokenEnd());
     types.see(kind, previous);
+    boundaries.see(kind, previous);
     previous = kind;
   }
 }

@@ -102,6 +102,59 @@ describe("detectClones", () => {
   });
 });
 
+describe("clones trimmed to statement boundaries", () => {
+  /**
+   * A generic function-type alias of 9 lines, 49 tokens after its name:
+   * < 1, TItem … , 9, TKey … , 8, > = ( 3, items : 2, | Pick<…> 7, | Pick<…>[] , 10, silent ? : boolean , 5, ) => void ; 4.
+   */
+  const alias = (name: string) => [
+    `export type ${name}<`,
+    "  TItem extends Record<string, unknown>,",
+    "  TKey extends keyof TItem = keyof TItem,",
+    "> = (",
+    "  items:",
+    "    | Pick<TItem, TKey>",
+    "    | Pick<TItem, TKey>[],",
+    "  silent?: boolean,",
+    ") => void;",
+  ];
+  // Push on lines 2-10, Unshift on 16-24, Clear on 29: the equal tokens run from Push's `<` through the
+  // `export type` of Unshift (51 tokens), and from Unshift's `<` through the `export type` of Clear.
+  const text = [
+    "/** Adds items at the end. */",
+    ...alias("Push"),
+    "",
+    "/**",
+    " * Adds items at the start,",
+    " * before every item already there.",
+    " */",
+    ...alias("Unshift"),
+    "",
+    "/**",
+    " * Removes every item.",
+    " */",
+    "export type Clear = () => void;",
+    "",
+  ].join("\n");
+
+  it("ends both copies where the shared declaration ends, not at the next one's first keyword", () => {
+    const pairs = detectClones([tokenize("src/queue.ts", text)], { minTokens: 49, minLines: 5 });
+    expect(pairs).toEqual([
+      {
+        a: { file: "src/queue.ts", start: 2, end: 10 },
+        b: { file: "src/queue.ts", start: 16, end: 24 },
+        lines: 9,
+        tokens: 49,
+        typeTokens: 49,
+      },
+    ]);
+  });
+
+  it("drops a clone that falls under the token minimum once trimmed", () => {
+    expect(detectClones([tokenize("src/queue.ts", text)], THRESHOLDS)).toEqual([]);
+  });
+});
+
 describe("windows after a clone", () => {
   // a.ts holds block X (12 statements); b.ts holds X then block Y (12 other statements); c.ts holds only the last 4
   // statements of X and the first 4 of Y: 8 lines, 56 tokens, a copy of b.ts's lines 10-17 that straddles the end of

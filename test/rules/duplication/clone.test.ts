@@ -106,6 +106,48 @@ describe(RULE, () => {
   });
 });
 
+// clone-boundaries: three pairs. In src/queue/handlers.ts two function-type aliases share their 10 lines after the
+// name (QueuePrepend 12-21, QueueAppend 38-47); the equal tokens go on, past a differing doc comment, through the
+// `export type` of the next alias (lines 38 and 54). src/reports/monthly.ts and weekly.ts share `totals` (8-16 and
+// 11-19), and the equal tokens start before it, at the `})` closing the constant above and its doc comment (line
+// 5 in both). src/export/csv.ts and tsv.ts share lines 2-10, from after the function names to the closing brace,
+// with different code after it.
+describe("duplication/clone boundaries", () => {
+  it("ends a clone where the shared declaration ends, not at the next declaration after a doc comment", async () => {
+    const findings = findingsOf(await scanFixture("duplication/clone-boundaries"), RULE);
+    expect(findings.find((finding) => finding.file === "src/queue/handlers.ts")?.message).toBe(
+      "10 lines of type declarations duplicated: src/queue/handlers.ts:12-21 and src/queue/handlers.ts:38-47",
+    );
+  });
+
+  it("starts a clone at the first statement after the end of the code before it", async () => {
+    const result = await scanFixture("duplication/clone-boundaries");
+    expect(locationsOf(result, RULE)).toEqual([
+      "src/export/csv.ts:2:1",
+      "src/queue/handlers.ts:12:1",
+      "src/reports/monthly.ts:8:1",
+    ]);
+    expect(findingsOf(result, RULE)[2]?.message).toBe(
+      "9 lines duplicated: src/reports/monthly.ts:8-16 and src/reports/weekly.ts:11-19",
+    );
+  });
+
+  it("keeps a clone that starts and ends at statement boundaries exactly as found", async () => {
+    const [finding] = findingsOf(await scanFixture("duplication/clone-boundaries"), RULE);
+    expect(finding?.message).toBe("9 lines duplicated: src/export/csv.ts:2-10 and src/export/tsv.ts:2-10");
+    expect(finding?.related).toEqual([
+      { file: "src/export/tsv.ts", line: 2, column: 1, message: "the same 9 lines again" },
+    ]);
+  });
+
+  it("counts only the trimmed lines as duplicated", async () => {
+    const duplication = categoryOf(await scanFixture("duplication/clone-boundaries"), "duplication");
+    // Source lines: handlers 54 + sum 4 + weekly 21 + monthly 20 + csv 12 + tsv 14 = 125; duplicated 2 × 9 + 2 × 10
+    // + 2 × 9 = 56 (untrimmed: 18 + handlers 12-54, 43 lines, + monthly 5-16 and weekly 5-19, 27 = 88).
+    expect(duplication.metrics).toMatchObject({ duplicatedLines: 56, totalLines: 125, percentage: 44.8 });
+  });
+});
+
 describe("duplication when jscpd cannot run", () => {
   it.each([
     ["is missing", "/nonexistent/jscpd", "not measured: jscpd not found at /nonexistent/jscpd"],

@@ -17,16 +17,17 @@ describe(RULE, () => {
     );
   });
 
-  // The two tests declare the same type alias (lines 2-8), followed by `export function` before their names differ.
+  // The two tests declare the same type alias (lines 2-8); the `export function` after it, before their names
+  // differ, is trimmed off.
   it("suggests one shared type for a clone of type declarations between tests", async () => {
     const result = await scanFixture("duplication/type-clone", LIST_SHORT);
     expect(locationsOf(result, RULE)).toEqual(["test/order-routes.test.ts:2:1"]);
     const [finding] = findingsOf(result, RULE);
     expect(finding?.message).toBe(
-      "9 lines of type declarations duplicated between tests: test/order-routes.test.ts:2-10 and test/user-routes.test.ts:2-10",
+      "7 lines of type declarations duplicated between tests: test/order-routes.test.ts:2-8 and test/user-routes.test.ts:2-8",
     );
     expect(finding?.fix).toBe(
-      "Move the type shared by test/order-routes.test.ts:2-10 and test/user-routes.test.ts:2-10 into one exported type alias in a test helper in a new module under test/, and reference it from both tests.",
+      "Move the type shared by test/order-routes.test.ts:2-8 and test/user-routes.test.ts:2-8 into one exported type alias in a test helper in a new module under test/, and reference it from both tests.",
     );
   });
 
