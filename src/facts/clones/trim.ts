@@ -34,24 +34,41 @@ export function trimClone(x: TokenizedFile, xAt: number, y: TokenizedFile, yAt: 
 
 function headToTrim(file: TokenizedFile, at: number, length: number): number {
   const { shape, startLines } = file;
-  // The first statement or member that starts outside the brackets the head opens.
-  let depth = 0;
+  // The first statement or member that starts outside what the head opens (or in a block it opens once it has
+  // closed as many brackets as it opened: the body after a signature's end).
+  const inside: number[] = [];
+  let closed = 0;
   let closesOuterBrace = false;
   let start = at;
   for (; start < at + length; start += 1) {
     const bits = shape[start] ?? 0;
-    if ((bits & STARTS) !== 0 && depth <= 0) break;
+    if ((bits & STARTS) !== 0 && isOutside(inside, closed)) break;
     if ((bits & CLOSES) !== 0) {
-      if (depth <= 0 && (bits & BRACE) !== 0) closesOuterBrace = true;
-      depth -= 1;
-    } else if ((bits & OPENS) !== 0) depth += 1;
+      if (inside.length > 0) inside.pop();
+      else {
+        closed += 1;
+        if ((bits & BRACE) !== 0) closesOuterBrace = true;
+      }
+    } else if ((bits & OPENS) !== 0) inside.push(bits & BRACE);
   }
   // A clone within one statement has no boundary to be trimmed to.
   if (start === at + length) return 0;
   if (closesOuterBrace) return start - at;
+  // The head is the rest of a statement when that statement (outside the brackets the head closes) starts on
+  // the head's first line.
   const line = startLines[at];
-  for (let index = at; index >= 0 && startLines[index] === line; index -= 1) {
-    if (((shape[index] ?? 0) & STARTS) !== 0) return 0;
+  let skipped = 0;
+  let enclosing = closed;
+  for (let index = at - 1; index >= 0 && startLines[index] === line; index -= 1) {
+    const bits = shape[index] ?? 0;
+    if ((bits & CLOSES) !== 0) skipped += 1;
+    else if ((bits & OPENS) !== 0) {
+      if (skipped > 0) skipped -= 1;
+      else if (enclosing > 0) enclosing -= 1;
+      // The head's statement is the first item of this list.
+      else return 0;
+    }
+    if ((bits & STARTS) !== 0 && skipped === 0 && enclosing === 0) return 0;
   }
   return start - at;
 }
@@ -59,23 +76,49 @@ function headToTrim(file: TokenizedFile, at: number, length: number): number {
 function tailToTrim(file: TokenizedFile, at: number, length: number): number {
   const { shape, startLines, endLines } = file;
   const last = at + length - 1;
-  // The last statement or member that ends outside the brackets the tail closes.
-  let depth = 0;
+  // The last statement or member that ends outside what the tail closes (or in a block it closes once it has
+  // opened as many brackets as it closed).
+  const inside: number[] = [];
+  let opened = 0;
   let opensOuterBrace = false;
   let end = last;
   for (; end >= at; end -= 1) {
     const bits = shape[end] ?? 0;
-    if ((bits & ENDS) !== 0 && depth <= 0) break;
+    if ((bits & ENDS) !== 0 && isOutside(inside, opened)) break;
     if ((bits & OPENS) !== 0) {
-      if (depth <= 0 && (bits & BRACE) !== 0) opensOuterBrace = true;
-      depth -= 1;
-    } else if ((bits & CLOSES) !== 0) depth += 1;
+      if (inside.length > 0) inside.pop();
+      else {
+        opened += 1;
+        if ((bits & BRACE) !== 0) opensOuterBrace = true;
+      }
+    } else if ((bits & CLOSES) !== 0) inside.push(bits & BRACE);
   }
   if (end < at) return 0;
   if (opensOuterBrace) return last - end;
+  // The tail is the start of a statement when that statement (outside the brackets the tail opens) ends on the
+  // tail's last line.
   const line = endLines[last] ?? 0;
-  for (let index = last; index < shape.length && (startLines[index] ?? 0) <= line; index += 1) {
-    if (((shape[index] ?? 0) & ENDS) !== 0) return 0;
+  let skipped = 0;
+  let enclosing = opened;
+  for (let index = last + 1; index < shape.length && (startLines[index] ?? 0) <= line; index += 1) {
+    const bits = shape[index] ?? 0;
+    if ((bits & OPENS) !== 0) skipped += 1;
+    else if ((bits & CLOSES) !== 0) {
+      if (skipped > 0) skipped -= 1;
+      else if (enclosing > 0) enclosing -= 1;
+      // The tail's statement is the last item of this list.
+      else return 0;
+    }
+    if ((bits & ENDS) !== 0 && skipped === 0 && enclosing === 0) return 0;
   }
   return last - end;
+}
+
+/**
+ * Whether a token is at the clone's outer level: inside no bracket the walk opened, or in a block (a brace)
+ * it opened after closing at least as many brackets as it has open.
+ */
+function isOutside(inside: readonly number[], crossed: number): boolean {
+  if (inside.length === 0) return true;
+  return inside[inside.length - 1] !== 0 && inside.length <= crossed;
 }

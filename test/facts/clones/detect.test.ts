@@ -153,6 +153,42 @@ describe("clones trimmed to statement boundaries", () => {
   it("drops a clone that falls under the token minimum once trimmed", () => {
     expect(detectClones([tokenize("src/queue.ts", text)], THRESHOLDS)).toEqual([]);
   });
+
+  // Two tests files whose first tests differ in their titles only, and whose second tests differ: the equal tokens
+  // run from the `,` after the first title (line 4) through `it(` of the second test (line 12), whose title differs.
+  const suite = (titles: [string, string], last: string) =>
+    [
+      'import { expect, it } from "vitest"',
+      'import { createCart } from "./cart"',
+      "",
+      `it("${titles[0]}", () => {`,
+      "  const cart = createCart()",
+      '  cart.add({ sku: "apple", price: 120 })',
+      '  cart.add({ sku: "pear", price: 80 })',
+      "  expect(cart.count()).toBe(2)",
+      "  expect(cart.total()).toBe(200)",
+      "})",
+      "",
+      `it("${titles[1]}", () => {`,
+      `  expect(createCart().${last}()).toBe(0)`,
+      "})",
+      "",
+    ].join("\n");
+
+  it("ends a clone of a test at its `})`, not at the next test's `it(`", () => {
+    const a = tokenize("test/a.test.ts", suite(["adds an item", "empties the cart"], "count"));
+    const b = tokenize("test/b.test.ts", suite(["adds an entry", "clears the cart"], "total"));
+    // , ( ) => {  5, const cart = createCart ( )  6, two cart.add lines 2 × 14, two expect lines 2 × 13, } )  2: 67.
+    expect(detectClones([a, b], THRESHOLDS)).toEqual([
+      {
+        a: { file: "test/a.test.ts", start: 4, end: 10 },
+        b: { file: "test/b.test.ts", start: 4, end: 10 },
+        lines: 7,
+        tokens: 67,
+        typeTokens: 0,
+      },
+    ]);
+  });
 });
 
 describe("windows after a clone", () => {
