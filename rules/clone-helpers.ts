@@ -20,30 +20,18 @@ export const TEST_DUPLICATION_PENALTY = 1.5;
 export const TYPE_LEVEL_SHARE = 0.9;
 
 /**
- * The check shared by duplication/clone and duplication/test-clone: examine the
- * lines of one side's files, report each of its pairs with the lines it adds
- * (a clone of type declarations with its own message, whose fix is a shared type).
+ * duplication/clone's check: examine the lines of source files, report each
+ * pair with the lines it adds (a clone of type declarations with its own
+ * message, whose fix is a shared type).
  */
-export function checkClones(
-  context: RuleContext<unknown, "clone" | "typeClone">,
-  testPairs: boolean,
-  minReportedLines = 0,
-): void {
-  const { facts, examine, report, charge } = context;
+export function checkClones(context: RuleContext<unknown, "clone" | "typeClone">): void {
+  const { facts, examine, report } = context;
   if (facts.clones.status !== "ok") return;
-  examine(linesOf(facts, testPairs));
-  const pairs = clonePairs(facts, testPairs);
+  examine(linesOf(facts, false));
+  const pairs = clonePairs(facts, false);
   const costs = newlyCoveredLines(pairs);
-  // A test helper belongs with the tests, not in the folder the tests import from.
-  const importedFolders = testPairs ? new Map<string, Set<string>>() : foldersImportedBy(facts.graph.edges);
-  const penalty = testPairs ? TEST_DUPLICATION_PENALTY : DUPLICATION_PENALTY;
+  const importedFolders = foldersImportedBy(facts.graph.edges);
   pairs.forEach((pair, index) => {
-    const cost = penalty * (costs[index] ?? 0);
-    // A short clone still counts in the score, but is not worth a finding of its own.
-    if (pair.lines < minReportedLines) {
-      charge(cost);
-      return;
-    }
     const { data, related } = describePair(pair, importedFolders);
     report({
       messageId: isTypeLevel(pair) ? "typeClone" : "clone",
@@ -52,10 +40,112 @@ export function checkClones(
       line: pair.a.start,
       column: 1,
       anchor: `${pair.b.file}:${pair.lines}`,
-      cost,
+      cost: DUPLICATION_PENALTY * (costs[index] ?? 0),
       related,
     });
   });
+}
+
+/** The messages of duplication/test-clone: two files, or one file with itself; code, or only types. */
+export type TestCloneMessage = "repeated" | "repeatedInFile" | "repeatedTypes" | "repeatedTypesInFile";
+
+/** The test clones of one pair of files (a file with itself is a pair too), in the order found. */
+export interface CloneGroup {
+  /** The two files, in path order (the same file twice for a file with itself). */
+  files: readonly [string, string];
+  pairs: ClonePair[];
+  /** The duplicated lines the group's clones add, summed (each clone's share, as newlyCoveredLines). */
+  addedLines: number;
+}
+
+/**
+ * duplication/test-clone's check: examine the lines of test files; report one
+ * finding per pair of test files that repeat each other, when one of their
+ * clones has `minLines` lines or more, with the lines all of its clones add;
+ * charge the other groups without a finding.
+ */
+export function checkTestClones(context: RuleContext<unknown, TestCloneMessage>, minLines: number): void {
+  const { facts, examine, report, charge } = context;
+  if (facts.clones.status !== "ok") return;
+  examine(linesOf(facts, true));
+  for (const group of cloneGroups(clonePairs(facts, true))) {
+    const cost = TEST_DUPLICATION_PENALTY * group.addedLines;
+    const largest = largestPair(group.pairs);
+    // Short clones still count in the score, but a pair of files made only of them is not worth a finding.
+    if (largest.lines < minLines) {
+      charge(cost);
+      continue;
+    }
+    const [first, second] = group.files;
+    const isOneFile = first === second;
+    const isTypes = group.pairs.every(isTypeLevel);
+    const [here, there] = largest.a.file === first ? [largest.a, largest.b] : [largest.b, largest.a];
+    const blocks = group.pairs.length;
+    report({
+      messageId: isTypes
+        ? isOneFile
+          ? "repeatedTypesInFile"
+          : "repeatedTypes"
+        : isOneFile
+          ? "repeatedInFile"
+          : "repeated",
+      data: {
+        first,
+        second,
+        blocks: blocks === 1 ? "1 block" : `${blocks} blocks`,
+        lines: groupLines(group.pairs),
+        largestFirst: `${here.file}:${here.start}-${here.end}`,
+        largestSecond: `${there.file}:${there.start}-${there.end}`,
+        home: isOneFile
+          ? `${first} itself (all copies are in it)`
+          : `a new module under ${describeFolder(commonFolder([first, second]))}`,
+      },
+      file: here.file,
+      line: here.start,
+      column: 1,
+      anchor: second,
+      cost,
+      related: [{ file: there.file, line: there.start, column: 1, message: `the same ${largest.lines} lines again` }],
+    });
+  }
+}
+
+/**
+ * The test clones grouped by their unordered pair of files, groups in the
+ * order their first clone comes, with the lines each group adds: the groups'
+ * added lines sum to the duplicated test lines.
+ */
+export function cloneGroups(pairs: readonly ClonePair[]): CloneGroup[] {
+  const costs = newlyCoveredLines(pairs);
+  const groups = new Map<string, CloneGroup>();
+  pairs.forEach((pair, index) => {
+    const files: [string, string] =
+      pair.a.file <= pair.b.file ? [pair.a.file, pair.b.file] : [pair.b.file, pair.a.file];
+    const key = `${files[0]}\0${files[1]}`;
+    const group = groups.get(key) ?? { files, pairs: [], addedLines: 0 };
+    group.pairs.push(pair);
+    group.addedLines += costs[index] ?? 0;
+    groups.set(key, group);
+  });
+  return [...groups.values()];
+}
+
+/** The clone with the most lines, the first of them on a tie. */
+function largestPair(pairs: readonly ClonePair[]): ClonePair {
+  return pairs.reduce((largest, pair) => (pair.lines > largest.lines ? pair : largest));
+}
+
+/** Lines inside any copy of the pairs, each line of each file once. */
+function groupLines(pairs: readonly ClonePair[]): number {
+  const covered = new Map<string, Set<number>>();
+  for (const pair of pairs) {
+    for (const side of [pair.a, pair.b]) {
+      const lines = covered.get(side.file) ?? new Set<number>();
+      covered.set(side.file, lines);
+      for (let line = side.start; line <= side.end; line += 1) lines.add(line);
+    }
+  }
+  return [...covered.values()].reduce((sum, lines) => sum + lines.size, 0);
 }
 
 /** Whether the pair is a clone of type declarations (unknown, so not, when the engine does not tell). */

@@ -24,6 +24,6 @@ export default defineRule({
   },
   options: z.strictObject({}),
   check(context) {
-    checkClones(context, false);
+    checkClones(context);
   },
 });

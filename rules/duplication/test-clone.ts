@@ -1,35 +1,51 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
-import { checkClones } from "../clone-helpers.js";
+import { checkTestClones } from "../clone-helpers.js";
 
-/** Reports code repeated between test files, which weighs less than duplication in source files. */
+/**
+ * Reports each pair of test files that repeat each other (a file with itself
+ * too), with all the blocks they share; weighs less than duplication in source files.
+ */
 export default defineRule({
   id: "duplication/test-clone",
   category: "duplication",
   severity: "info",
   description:
-    "Test files do not repeat the same setup or assertions (jscpd clones between two test files). Weighs a quarter of source duplication.",
+    "Test files do not repeat the same setup or assertions (jscpd clones between test files). One finding per pair of files, with every block they share. Weighs a quarter of source duplication.",
   why: "Copied test setup drifts apart: an agent updates the fixture in one test and the others go on testing the old behaviour.",
   weight: 1,
   effort: "small",
   messages: {
-    clone: {
-      message: "{{lines}} lines duplicated between tests: {{first}} and {{second}}",
-      fix: "Move the setup or assertions shared by {{first}} and {{second}} into a test helper in {{home}}, and call it from both tests.",
+    repeated: {
+      message:
+        "{{first}} and {{second}} repeat each other in {{blocks}} ({{lines}} lines); the largest: {{largestFirst}} and {{largestSecond}}",
+      fix: "Parametrize the repeated tests (`it.each` / `describe.each`) or move the shared setup into a test helper in {{home}}, and call it from both files.",
     },
-    typeClone: {
-      message: "{{lines}} lines of type declarations duplicated between tests: {{first}} and {{second}}",
-      fix: "Move the type shared by {{first}} and {{second}} into one exported type alias in a test helper in {{home}}, and reference it from both tests.",
+    repeatedInFile: {
+      message:
+        "{{first}} repeats itself in {{blocks}} ({{lines}} lines); the largest: {{largestFirst}} and {{largestSecond}}",
+      fix: "Parametrize the repeated tests (`it.each` / `describe.each`) or move the shared setup into a helper in {{home}}, and call it from each test.",
+    },
+    repeatedTypes: {
+      message:
+        "{{first}} and {{second}} repeat the same type declarations in {{blocks}} ({{lines}} lines); the largest: {{largestFirst}} and {{largestSecond}}",
+      fix: "Move the repeated types into exported type aliases in a test helper in {{home}}, and reference them from both files.",
+    },
+    repeatedTypesInFile: {
+      message:
+        "{{first}} repeats the same type declarations in {{blocks}} ({{lines}} lines); the largest: {{largestFirst}} and {{largestSecond}}",
+      fix: "Declare the repeated types once in {{home}}, and reference them where they were repeated.",
     },
   },
   options: z.strictObject({
     /**
-     * Shorter clones count in the score but are not listed: tests repeat short arrange and assert
-     * blocks on purpose, and a helper for them would hide what each test does.
+     * A pair of files is listed when one of its clones has this many lines;
+     * shorter clones still count in the score. Tests repeat short arrange and
+     * assert blocks on purpose, and a helper for them would hide what each test does.
      */
     minLines: z.number().int().min(1).default(20),
   }),
   check(context) {
-    checkClones(context, true, context.options.minLines);
+    checkTestClones(context, context.options.minLines);
   },
 });

@@ -1,5 +1,8 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { categoryOf, findingsOf, locationsOf, scanFixture } from "../../helpers/fixtures.js";
+import { analyze } from "../../../src/engine/index.js";
+import { categoryOf, copyFixture, findingsOf, locationsOf, scanFixture } from "../../helpers/fixtures.js";
 
 const RULE = "duplication/test-clone";
 /** The fixtures' test clones are 9 lines: listed only below the default minimum of 20. */
@@ -12,8 +15,11 @@ describe(RULE, () => {
     expect(locationsOf(result, RULE)).toEqual(["test/discounts.test.ts:3:1"]);
     const [finding] = findingsOf(result, RULE);
     expect(finding?.severity).toBe("info");
+    expect(finding?.message).toBe(
+      "test/discounts.test.ts and test/taxes.test.ts repeat each other in 1 block (18 lines); the largest: test/discounts.test.ts:3-11 and test/taxes.test.ts:3-11",
+    );
     expect(finding?.fix).toBe(
-      "Move the setup or assertions shared by test/discounts.test.ts:3-11 and test/taxes.test.ts:3-11 into a test helper in a new module under test/, and call it from both tests.",
+      "Parametrize the repeated tests (`it.each` / `describe.each`) or move the shared setup into a test helper in a new module under test/, and call it from both files.",
     );
   });
 
@@ -24,10 +30,10 @@ describe(RULE, () => {
     expect(locationsOf(result, RULE)).toEqual(["test/order-routes.test.ts:2:1"]);
     const [finding] = findingsOf(result, RULE);
     expect(finding?.message).toBe(
-      "7 lines of type declarations duplicated between tests: test/order-routes.test.ts:2-8 and test/user-routes.test.ts:2-8",
+      "test/order-routes.test.ts and test/user-routes.test.ts repeat the same type declarations in 1 block (14 lines); the largest: test/order-routes.test.ts:2-8 and test/user-routes.test.ts:2-8",
     );
     expect(finding?.fix).toBe(
-      "Move the type shared by test/order-routes.test.ts:2-8 and test/user-routes.test.ts:2-8 into one exported type alias in a test helper in a new module under test/, and reference it from both tests.",
+      "Move the repeated types into exported type aliases in a test helper in a new module under test/, and reference them from both files.",
     );
   });
 
@@ -64,5 +70,84 @@ describe(RULE, () => {
       const check = categoryOf(result, "duplication").checks.find((candidate) => candidate.ruleId === RULE);
       expect(check).toMatchObject({ examined: 60, failed: 27, score: 55 });
     }
+  });
+});
+
+// test-clone-groups, clones by construction (ranges the same in both files of a pair):
+// - cart.test.ts and checkout.test.ts: the same three tests, their titles apart: 5-26 (22 lines), 28-35 (8) and
+//   37-43 (7); 37 lines in each file.
+// - orders.test.ts: one 22-line test three times, the title and `const payment = "…"` apart: the rest, 6-26,
+//   29-49 and 52-72, two clones of the first copy (a third copy pairs with the first); 63 lines.
+// - api-shapes.test.ts and cli-shapes.test.ts: the same type alias, 4-24 (21 lines), then different tests.
+// - invoice.test.ts and receipt.test.ts: one 8-line block, 4-11, under minLines: charged, not listed.
+// - rounding.test.ts: a table of distinct values, repeated nowhere.
+// Test lines: 39 + 44 + 51 + 31 + 12 + 73 + 12 + 169 = 431; duplicated 74 + 63 + 42 + 16 = 195.
+describe(`${RULE} by pair of files`, () => {
+  it("reports each pair of test files once, with its blocks, its lines and its largest block", async () => {
+    const result = await scanFixture("duplication/test-clone-groups");
+    expect(locationsOf(result, RULE)).toEqual([
+      "test/api-shapes.test.ts:4:1",
+      "test/cart.test.ts:5:1",
+      "test/orders.test.ts:6:1",
+    ]);
+    const cart = findingsOf(result, RULE)[1];
+    expect(cart?.message).toBe(
+      "test/cart.test.ts and test/checkout.test.ts repeat each other in 3 blocks (74 lines); the largest: test/cart.test.ts:5-26 and test/checkout.test.ts:5-26",
+    );
+    expect(cart?.related).toEqual([
+      { file: "test/checkout.test.ts", line: 5, column: 1, message: "the same 22 lines again" },
+    ]);
+  });
+
+  it("tells a file that repeats itself, counting each line of it once", async () => {
+    const orders = findingsOf(await scanFixture("duplication/test-clone-groups"), RULE)[2];
+    expect(orders?.message).toBe(
+      "test/orders.test.ts repeats itself in 2 blocks (63 lines); the largest: test/orders.test.ts:6-26 and test/orders.test.ts:29-49",
+    );
+    expect(orders?.fix).toBe(
+      "Parametrize the repeated tests (`it.each` / `describe.each`) or move the shared setup into a helper in test/orders.test.ts itself (all copies are in it), and call it from each test.",
+    );
+  });
+
+  it("tells a pair that repeats only type declarations to share the types", async () => {
+    const shapes = findingsOf(await scanFixture("duplication/test-clone-groups"), RULE)[0];
+    expect(shapes?.message).toBe(
+      "test/api-shapes.test.ts and test/cli-shapes.test.ts repeat the same type declarations in 1 block (42 lines); the largest: test/api-shapes.test.ts:4-24 and test/cli-shapes.test.ts:4-24",
+    );
+  });
+
+  it("scores the same whether pairs are listed or not: the score comes from the duplicated lines", async () => {
+    const listed = await scanFixture("duplication/test-clone-groups");
+    const unlisted = await scanFixture("duplication/test-clone-groups", {
+      rules: { [RULE]: { options: { minLines: 1000 } } },
+    });
+    expect(findingsOf(unlisted, RULE)).toEqual([]);
+    for (const result of [listed, unlisted]) {
+      const check = categoryOf(result, "duplication").checks.find((candidate) => candidate.ruleId === RULE);
+      // 1.5 × 195 duplicated test lines of 431.
+      expect(check).toMatchObject({ examined: 431, failed: 292.5, score: 32.1 });
+    }
+    expect(categoryOf(unlisted, "duplication").score).toBe(categoryOf(listed, "duplication").score);
+  });
+
+  it("gains what removing the pair's clones raises the score by", async () => {
+    const dir = await copyFixture("duplication/test-clone-groups");
+    const before = await analyze({ root: dir });
+    const cart = findingsOf(before, RULE).find((finding) => finding.file === "test/cart.test.ts");
+    // Each line of checkout.test.ts's copies names the cart: renamed, no block matches, and no line is added.
+    const checkout = join(dir, "test/checkout.test.ts");
+    await writeFile(checkout, (await readFile(checkout, "utf8")).replace(/\bcart\b/g, "basket"));
+    const after = await analyze({ root: dir });
+    expect(findingsOf(after, RULE).map((finding) => finding.file)).toEqual([
+      "test/api-shapes.test.ts",
+      "test/orders.test.ts",
+    ]);
+    const check = categoryOf(after, "duplication").checks.find((candidate) => candidate.ruleId === RULE);
+    // 1.5 × (195 − 74) = 181.5: the pair's 74 lines at 1.5 are what the check no longer fails.
+    expect(check).toMatchObject({ examined: 431, failed: 181.5 });
+    // 100 × 111 / 431 of the check, × 1/5 of duplication, × 10/90 of the overall score.
+    expect(cart?.gain).toBe(0.57);
+    // Both scores are rounded to one decimal, so the rise matches the gain to within two roundings.
+    expect(Math.abs((after.score ?? 0) - (before.score ?? 0) - (cart?.gain ?? 0))).toBeLessThanOrEqual(0.1);
   });
 });
