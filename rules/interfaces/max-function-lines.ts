@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
+import type { ModuleFacts } from "../../src/facts/index.js";
+import type { FunctionFact } from "../../src/facts/modules/index.js";
 import { examineFunctions } from "../helpers.js";
 
 /** Reports functions spanning more lines than the limit; scores by lines of function code. */
@@ -24,22 +26,38 @@ export default defineRule({
     iifes: z.boolean().default(false),
   }),
   check({ facts, options, examine, report }) {
-    examineFunctions(
-      facts,
-      examine,
-      (module, fn, weight) => {
-        if (fn.lines <= options.max) return;
-        report({
-          messageId: "tooLong",
-          data: { name: fn.name, lines: fn.lines, max: options.max },
-          file: module.path,
-          line: fn.line,
-          column: fn.column,
-          anchor: fn.anchor,
-          cost: weight,
-        });
-      },
-      { iifes: options.iifes },
-    );
+    const measured: Array<{ module: ModuleFacts; fn: FunctionFact; weight: number }> = [];
+    examineFunctions(facts, examine, (module, fn, weight) => measured.push({ module, fn, weight }), {
+      iifes: options.iifes,
+    });
+    const longIn = new Map<ModuleFacts, FunctionFact[]>();
+    for (const { module, fn } of measured) {
+      if (fn.lines > options.max) longIn.set(module, [...(longIn.get(module) ?? []), fn]);
+    }
+    for (const { module, fn, weight } of measured) {
+      if (fn.lines <= options.max || lengthBeyond(fn, longIn.get(module) ?? []) <= options.max) continue;
+      report({
+        messageId: "tooLong",
+        data: { name: fn.name, lines: fn.lines, max: options.max },
+        file: module.path,
+        line: fn.line,
+        column: fn.column,
+        anchor: fn.anchor,
+        cost: weight,
+      });
+    }
   },
 });
+
+/**
+ * A function's length less the functions inside it that are over the limit themselves (the outermost
+ * of them): those are reported on their own, and a function whose length is theirs (a hook whose body
+ * returns one long callback) would only repeat them.
+ */
+function lengthBeyond(fn: FunctionFact, long: readonly FunctionFact[]): number {
+  const inside = (outer: FunctionFact, inner: FunctionFact) =>
+    inner !== outer && inner.line >= outer.line && inner.endLine <= outer.endLine && inner.lines < outer.lines;
+  const nested = long.filter((inner) => inside(fn, inner));
+  const outermost = nested.filter((inner) => !nested.some((other) => inside(other, inner)));
+  return fn.lines - outermost.reduce((sum, inner) => sum + inner.lines, 0);
+}
