@@ -8,7 +8,7 @@ export default defineRule({
   category: "docs",
   severity: "warning",
   description:
-    "Source files longer than `minLines` (default 300) open with a file-level doc comment; a data module (at least 80% of its non-blank lines literal data) is not examined.",
+    "Source files longer than `minLines` (default 300) open with a file-level doc comment; a data module (at least 80% of its non-blank lines literal data), or one whose every export has a doc comment, is not examined.",
   why: "In a large module an agent needs a summary of what lives there before deciding which part to read.",
   weight: 1,
   effort: "trivial",
@@ -23,8 +23,11 @@ export default defineRule({
   }),
   check({ facts, options, examine, report }) {
     for (const module of facts.sources) {
-      // A table of literals says what it is; a summary would repeat its name.
-      if (module.lines <= options.minLines || isDataModule(module)) continue;
+      // A table of literals says what it is; a summary would repeat its name. A module whose every export has a
+      // doc comment is summed up by them where an agent reads first (one documented hook, a list of documented
+      // getters): an overview would repeat them.
+      const isExplained = module.exports.length > 0 && module.exports.every((symbol) => symbol.hasDoc);
+      if (module.lines <= options.minLines || isDataModule(module) || isExplained) continue;
       examine();
       if (module.hasFileDoc) continue;
       report({

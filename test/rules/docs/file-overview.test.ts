@@ -12,7 +12,13 @@ describe(RULE, () => {
     ]);
   });
 
-  it("counts the four large modules and the two with an overview; the 20-line module is not examined", async () => {
+  // large-documented-exports.ts (319 lines) has no file-level comment, and a doc comment on each of its ten exports.
+  it("does not ask for an overview of a module whose every export is documented", async () => {
+    const result = await scanFixture("docs/file-overview");
+    expect(locationsOf(result, RULE)).not.toContain("src/large-documented-exports.ts:1:1");
+  });
+
+  it("counts the four large modules and the two with an overview; the 20-line module and the one whose exports are all documented are not examined", async () => {
     const result = await scanFixture("docs/file-overview");
     expect(categoryOf(result, "docs").metrics).toMatchObject({ largeModules: 4, largeModulesWithOverview: 2 });
   });
