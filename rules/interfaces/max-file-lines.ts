@@ -27,6 +27,10 @@ export default defineRule({
       message: "This file has {{lines}} lines (at most {{max}})",
       fix: "The file holds declarations and data only, no functions: split them by topic into modules beside it (re-exported from this one if callers need one entry point), or generate the long lists from a data file.",
     },
+    oneExportClosures: {
+      message: "This file has {{lines}} lines (at most {{max}})",
+      fix: "The file is essentially one export, {{name}}, built from functions inside it ({{parts}}): they are closures over its local variables, so they move out only once the state they share is one object they take as an argument (a context or a store); then move them into modules of their own beside it{{also}}.",
+    },
     oneExportNoParts: {
       message: "This file has {{lines}} lines (at most {{max}})",
       fix: "The file is essentially one export, {{name}}, so it does not split by exports: extract its largest self-contained blocks into helper functions in modules of their own beside it, and import them.",
@@ -63,7 +67,7 @@ const DOMINANT_SHARE = 0.75;
  * component), by the largest functions it is built from, other than the export itself.
  */
 function splitAdvice(module: ModuleFacts): {
-  messageId: "tooLong" | "oneExport" | "oneExportNoParts" | "declarationsOnly";
+  messageId: "tooLong" | "oneExport" | "oneExportClosures" | "oneExportNoParts" | "declarationsOnly";
   data: Record<string, string>;
 } {
   if (module.functions.length === 0) return { messageId: "declarationsOnly", data: {} };
@@ -85,6 +89,14 @@ function splitAdvice(module: ModuleFacts): {
     if (!parts.some((part) => part.line <= fn.line && fn.endLine <= part.endLine)) parts.push(fn);
   }
   if (parts.length === 0) return { messageId: "oneExportNoParts", data: { name } };
-  const list = parts.map((fn) => `'${fn.name}', lines ${fn.line}-${fn.endLine}`).join("; ");
-  return { messageId: "oneExport", data: { name, parts: list } };
+  const list = (chosen: typeof parts) => chosen.map((fn) => `'${fn.name}', lines ${fn.line}-${fn.endLine}`).join("; ");
+  // A function declared inside the export's own function reads its local variables: no move as it stands.
+  const owner = functions.find((fn) => fn.name === only);
+  const isClosure = (fn: (typeof parts)[number]) =>
+    owner !== undefined && owner.line <= fn.line && fn.endLine <= owner.endLine;
+  const closures = parts.filter(isClosure);
+  const movable = parts.filter((fn) => !isClosure(fn));
+  if (closures.length === 0) return { messageId: "oneExport", data: { name, parts: list(parts) } };
+  const also = movable.length > 0 ? `, and the module-level functions (${list(movable)}) as they are` : "";
+  return { messageId: "oneExportClosures", data: { name, parts: list(closures), also } };
 }

@@ -18,14 +18,30 @@ describe(RULE, () => {
   });
 
   // max-file-lines-one-export/src/use-list.ts: 512 lines, one export (useList) built from append (lines 5-206),
-  // prepend (208-359), insert (361-462) and swap (464-505). Splitting "by exports" does not apply.
-  it("tells a file with one export to move out the largest functions it is built from", async () => {
+  // prepend (208-359), insert (361-462) and swap (464-505), all declared inside useList and pushing to its local
+  // `items`. use-queue.ts: 511 lines, one export (useQueue, lines 503-511) that calls module-level functions taking
+  // the queue: enqueue (1-202), dequeue (204-355), peek (357-458), drain (460-501). Splitting "by exports" does not
+  // apply to either; only the module-level functions move as they are. use-stack.ts (512 lines) has both: push
+  // (157-508) inside useStack, compact (1-152) at module level.
+  it("tells a file with one export how the functions it is built from move out: closures once their state is one object", async () => {
     const result = await scanFixture("interfaces/max-file-lines-one-export");
-    const [finding] = findingsOf(result, RULE);
-    expect(finding?.message).toBe("This file has 512 lines (at most 500)");
-    expect(finding?.fix).toBe(
-      "The file is essentially one export, 'useList', so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ('append', lines 5-206; 'prepend', lines 208-359; 'insert', lines 361-462).",
-    );
+    expect(findingsOf(result, RULE).map((finding) => [finding.file, finding.message, finding.fix])).toEqual([
+      [
+        "src/use-list.ts",
+        "This file has 512 lines (at most 500)",
+        "The file is essentially one export, 'useList', built from functions inside it ('append', lines 5-206; 'prepend', lines 208-359; 'insert', lines 361-462): they are closures over its local variables, so they move out only once the state they share is one object they take as an argument (a context or a store); then move them into modules of their own beside it.",
+      ],
+      [
+        "src/use-queue.ts",
+        "This file has 511 lines (at most 500)",
+        "The file is essentially one export, 'useQueue', so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ('enqueue', lines 1-202; 'dequeue', lines 204-355; 'peek', lines 357-458).",
+      ],
+      [
+        "src/use-stack.ts",
+        "This file has 512 lines (at most 500)",
+        "The file is essentially one export, 'useStack', built from functions inside it ('push', lines 157-508): they are closures over its local variables, so they move out only once the state they share is one object they take as an argument (a context or a store); then move them into modules of their own beside it, and the module-level functions ('compact', lines 1-152) as they are.",
+      ],
+    ]);
   });
 
   // max-file-lines-shapes: use-list.ts (518 lines) exports ListOptions and useList, which spans lines 7-518 and is
@@ -41,7 +57,7 @@ describe(RULE, () => {
       [
         "src/use-list.ts",
         "This file has 518 lines (at most 500)",
-        "The file is essentially one export, 'useList', so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ('append', lines 9-310; 'remove', lines 312-513).",
+        "The file is essentially one export, 'useList', built from functions inside it ('append', lines 9-310; 'remove', lines 312-513): they are closures over its local variables, so they move out only once the state they share is one object they take as an argument (a context or a store); then move them into modules of their own beside it.",
       ],
     ]);
   });
