@@ -19,6 +19,10 @@ export default defineRule({
       message: "Function '{{name}}' spans {{lines}} lines (at most {{max}})",
       fix: "Extract the steps of '{{name}}' into named helper functions, each with one job, until it fits in {{max}} lines.",
     },
+    tooLongClosures: {
+      message: "Function '{{name}}' spans {{lines}} lines (at most {{max}})",
+      fix: "Most of '{{name}}' is the named functions declared inside it ({{inner}}), closures over its local variables: to shorten it, gather the state they share into one object they take as an argument, then move them out beside it.",
+    },
   },
   options: z.strictObject({
     max: z.number().int().min(1).default(80),
@@ -31,14 +35,33 @@ export default defineRule({
       iifes: options.iifes,
     });
     const longIn = new Map<ModuleFacts, FunctionFact[]>();
+    const allIn = new Map<ModuleFacts, FunctionFact[]>();
+    const add = (map: Map<ModuleFacts, FunctionFact[]>, module: ModuleFacts, fn: FunctionFact) => {
+      const list = map.get(module);
+      if (list) list.push(fn);
+      else map.set(module, [fn]);
+    };
     for (const { module, fn } of measured) {
-      if (fn.lines > options.max) longIn.set(module, [...(longIn.get(module) ?? []), fn]);
+      add(allIn, module, fn);
+      if (fn.lines > options.max) add(longIn, module, fn);
     }
     for (const { module, fn, weight } of measured) {
       if (fn.lines <= options.max || lengthBeyond(fn, longIn.get(module) ?? []) <= options.max) continue;
+      const inner = namedInside(fn, allIn.get(module) ?? []);
+      // A one-line accessor is no part worth naming.
+      const named = inner.filter((each) => each.lines >= 5);
+      const isClosures = named.length > 0 && inner.reduce((sum, each) => sum + each.lines, 0) * 2 >= fn.lines;
       report({
-        messageId: "tooLong",
-        data: { name: fn.name, lines: fn.lines, max: options.max },
+        messageId: isClosures ? "tooLongClosures" : "tooLong",
+        data: {
+          name: fn.name,
+          lines: fn.lines,
+          max: options.max,
+          inner: named
+            .slice(0, 3)
+            .map((each) => `'${each.name}', ${each.lines} lines`)
+            .join("; "),
+        },
         file: module.path,
         line: fn.line,
         column: fn.column,
@@ -48,6 +71,17 @@ export default defineRule({
     }
   },
 });
+
+/** The named functions declared directly inside `fn` (not inside one another), largest first. */
+function namedInside(fn: FunctionFact, all: readonly FunctionFact[]): FunctionFact[] {
+  const within = (outer: FunctionFact, inner: FunctionFact) =>
+    inner !== outer && inner.line >= outer.line && inner.endLine <= outer.endLine && inner.lines < outer.lines;
+  const nested = all.filter((inner) => within(fn, inner));
+  return nested
+    .filter((inner) => !nested.some((other) => within(other, inner)))
+    .filter((inner) => inner.name !== "(anonymous)")
+    .sort((a, b) => b.lines - a.lines || a.line - b.line);
+}
 
 /**
  * A function's length less the functions inside it that are over the limit themselves (the outermost
