@@ -5,7 +5,7 @@
  * doc comment later, at the first keyword of the next declaration.
  *
  * A statement or member starts at the first token of the file, after `;`, `{`,
- * `}` or `,`, after `(`, `[` or a type's `<` (a list's first item; a `<` right
+ * `}` or `,`, after the `:` of a `case …:` or `default:` label, after `(`, `[` or a type's `<` (a list's first item; a `<` right
  * after a name, as in `Map<`, is a type's), and after a line break where a
  * semicolon would be inserted (the line before can end and this token cannot
  * go on with it). It ends at `;` and `,`, at a `}` at statement level, at the
@@ -103,11 +103,19 @@ const LEVEL = 0;
 const NESTED = 1;
 /** A type's `<`, open until its `>`. */
 const ANGLE = 2;
+/** A `switch` body: statements inside, and `case …:` and `default:` labels. */
+const SWITCH = 3;
 
 /** Follows the code tokens of one file and marks where statements and members start and end. */
 export class Boundaries {
   /** Open brackets: LEVEL for a brace (statements and members inside), NESTED and ANGLE for the others. */
   private readonly open: number[] = [];
+  /** The depth of `open` at a `switch` keyword, until its body's `{`; -1 when none is awaited. */
+  private switchAt = -1;
+  /** In a label at a switch body's level: the `?` of ternaries not yet matched by their `:`, or -1 outside one. */
+  private labelTernaries = -1;
+  /** Whether the token before was a label's `:`. */
+  private afterLabel = false;
 
   constructor(private readonly buffer: TokenBuffer) {}
 
@@ -125,17 +133,24 @@ export class Boundaries {
       while (open[open.length - 1] === ANGLE) open.pop();
       if (CLOSING[kind] === 1) open.pop();
     }
-    const isLevel = open.length === 0 || open[open.length - 1] === LEVEL;
+    const top = open[open.length - 1];
+    const isLevel = open.length === 0 || top === LEVEL || top === SWITCH;
     if (NEVER_STARTS[kind] === 1 || (previous === SK.CloseBraceToken && AFTER_BRACE[kind] === 1)) {
       // A trailing comma's list ends with its closing bracket; `} = value`, `} else` and `} from` go on with the
       // statement of the `}`.
-    } else if (index === 0 || SEPARATES[previous] === 1 || this.isAfterAngle(previous)) buffer.markShape(index, STARTS);
+    } else if (index === 0 || SEPARATES[previous] === 1 || this.isAfterAngle(previous) || this.afterLabel)
+      buffer.markShape(index, STARTS);
     else if (isLevel && this.isLineEnd(index, kind, previous)) {
       buffer.markShape(index - 1, ENDS);
       buffer.markShape(index, STARTS);
     }
-    if (kind === SK.OpenBraceToken) open.push(LEVEL);
-    else if (kind === SK.OpenParenToken || kind === SK.OpenBracketToken || kind === SK.TemplateHead) open.push(NESTED);
+    this.afterLabel = top === SWITCH && this.isLabelEnd(kind);
+    if (kind === SK.SwitchKeyword) this.switchAt = open.length;
+    if (kind === SK.OpenBraceToken) {
+      open.push(this.switchAt === open.length ? SWITCH : LEVEL);
+      this.switchAt = -1;
+    } else if (kind === SK.OpenParenToken || kind === SK.OpenBracketToken || kind === SK.TemplateHead)
+      open.push(NESTED);
     else if (isAngle) {
       open.push(ANGLE);
       buffer.markShape(index, OPENS);
@@ -146,6 +161,21 @@ export class Boundaries {
       if (SEPARATES[previous] !== 1) buffer.markShape(index - 1, ENDS);
       if (isLevel) buffer.markShape(index, ENDS);
     }
+  }
+
+  /**
+   * Follows a `case …:` or `default:` label at a switch body's level: whether this token is its `:` (not a
+   * ternary's inside the `case` expression; other brackets open their own level).
+   */
+  private isLabelEnd(kind: ts.SyntaxKind): boolean {
+    if (kind === SK.CaseKeyword || kind === SK.DefaultKeyword) this.labelTernaries = 0;
+    else if (this.labelTernaries >= 0 && kind === SK.QuestionToken) this.labelTernaries += 1;
+    else if (this.labelTernaries > 0 && kind === SK.ColonToken) this.labelTernaries -= 1;
+    else if (this.labelTernaries === 0 && kind === SK.ColonToken) {
+      this.labelTernaries = -1;
+      return true;
+    }
+    return false;
   }
 
   /** `Map<` and `Array<`: a `<` right after a name (formatted code puts spaces around a comparison). */

@@ -9,13 +9,14 @@
  * A head is kept when it is the rest of a statement begun on the clone's
  * first line (the names before it differ: `applyTaxes` and `applyDiscounts`)
  * and closes no brace opened before the clone; a tail when it is the start of
- * a statement that ends on the clone's last line and opens no brace it leaves
- * open. Otherwise the head goes up to the first statement or member that
+ * a statement that ends on the clone's last line (or with the `)`, `]`, `>` or
+ * `;` that starts the next line) and opens no brace it leaves open. Otherwise the head goes up to the first statement or member that
  * starts at the clone's outer level, and the tail back to the last one that
  * ends there.
  *
  * May: read token shapes. May not: read files.
  */
+import ts from "#typescript";
 import { BRACE, CLOSES, ENDS, OPENS, STARTS } from "./token-buffer.js";
 import type { TokenizedFile } from "./tokens.js";
 
@@ -74,7 +75,7 @@ function headToTrim(file: TokenizedFile, at: number, length: number): number {
 }
 
 function tailToTrim(file: TokenizedFile, at: number, length: number): number {
-  const { shape, startLines, endLines } = file;
+  const { shape, startLines, endLines, hashes } = file;
   const last = at + length - 1;
   // The last statement or member that ends outside what the tail closes (or in a block it closes once it has
   // opened as many brackets as it closed).
@@ -100,7 +101,8 @@ function tailToTrim(file: TokenizedFile, at: number, length: number): number {
   const line = endLines[last] ?? 0;
   let skipped = 0;
   let enclosing = opened;
-  for (let index = last + 1; index < shape.length && (startLines[index] ?? 0) <= line; index += 1) {
+  let index = last + 1;
+  for (; index < shape.length && (startLines[index] ?? 0) <= line; index += 1) {
     const bits = shape[index] ?? 0;
     if ((bits & OPENS) !== 0) skipped += 1;
     else if ((bits & CLOSES) !== 0) {
@@ -110,6 +112,11 @@ function tailToTrim(file: TokenizedFile, at: number, length: number): number {
       else return 0;
     }
     if ((bits & ENDS) !== 0 && skipped === 0 && enclosing === 0) return 0;
+  }
+  // Or it ends with the first token of the next line: the `)` of a parameter list, the `;` before `;(`.
+  if (index < shape.length && skipped === 0 && enclosing === 0) {
+    const bits = shape[index] ?? 0;
+    if (((bits & CLOSES) !== 0 && (bits & BRACE) === 0) || hashes[index] === ts.SyntaxKind.SemicolonToken) return 0;
   }
   return last - end;
 }

@@ -1,4 +1,4 @@
-import { cp, writeFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
@@ -185,6 +185,65 @@ describe("clones trimmed to statement boundaries", () => {
         b: { file: "test/b.test.ts", start: 4, end: 10 },
         lines: 7,
         tokens: 67,
+        typeTokens: 0,
+      },
+    ]);
+  });
+});
+
+describe("statement ends on the next line and switch labels", () => {
+  const read = async (path: string) =>
+    tokenize(path, await readFile(join(fixturePath("duplication/clone-statement-ends"), path), "utf8"));
+  const pairOf = async (x: string, y: string) => detectClones([await read(x), await read(y)], THRESHOLDS);
+
+  it("keeps a last statement ended by the `;` that starts the next line", async () => {
+    // upload.ts and download.ts share lines 5-14 (their limits differ on line 4); upload.ts's `queue.wake(id)` is
+    // ended by the `;` of `;(async` on line 15, download.ts's by the line break before `return`. 11 + 11 + 10 + 6 +
+    // 1 + 8 + 8 + 8 + 6 + 6 = 75 tokens.
+    expect(await pairOf("src/jobs/download.ts", "src/jobs/upload.ts")).toEqual([
+      {
+        a: { file: "src/jobs/download.ts", start: 5, end: 14 },
+        b: { file: "src/jobs/upload.ts", start: 5, end: 14 },
+        lines: 10,
+        tokens: 75,
+        typeTokens: 0,
+      },
+    ]);
+  });
+
+  it("still cuts a last statement that goes on with `.catch(` on the next line", async () => {
+    // retry.ts and resume.ts share lines 5-14, but retry.ts's `queue.schedule(job)` goes on at line 15: the clone
+    // ends with the statement before, 9 + 7 + 6 + 1 + 5 + 13 + 10 + 6 + 6 = 63 tokens.
+    expect(await pairOf("src/jobs/resume.ts", "src/jobs/retry.ts")).toEqual([
+      {
+        a: { file: "src/jobs/resume.ts", start: 5, end: 13 },
+        b: { file: "src/jobs/retry.ts", start: 5, end: 13 },
+        lines: 9,
+        tokens: 63,
+        typeTokens: 0,
+      },
+    ]);
+  });
+
+  it("starts a statement after a `case` label's `:`, not after a ternary's", async () => {
+    // The parsers share the `:` of `case "EEE":` / `case "eee":` (line 7) and the return after it (lines 8-12):
+    // : return ( 3, three match.day lines 17 + 17 + 16, ) ; 2 = 55 tokens. weekday.ts stacks the label under two
+    // others, so the clone's first line is a statement only once a label ends one. The name functions share from
+    // the ternary's `:` on line 27 to the end: trimmed to the statement after it, lines 28-36, 7 + 26 + 18 + 11 +
+    // 14 + 2 + 6 + 1 + 1 = 86 tokens.
+    expect(await pairOf("src/parse/localWeekday.ts", "src/parse/weekday.ts")).toEqual([
+      {
+        a: { file: "src/parse/localWeekday.ts", start: 7, end: 12 },
+        b: { file: "src/parse/weekday.ts", start: 7, end: 12 },
+        lines: 6,
+        tokens: 55,
+        typeTokens: 0,
+      },
+      {
+        a: { file: "src/parse/localWeekday.ts", start: 28, end: 36 },
+        b: { file: "src/parse/weekday.ts", start: 28, end: 36 },
+        lines: 9,
+        tokens: 86,
         typeTokens: 0,
       },
     ]);
