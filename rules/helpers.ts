@@ -35,6 +35,11 @@ export function publicApi(facts: Facts): (located: LocatedSymbol) => boolean {
   };
 }
 
+/** Whether `inner` is declared inside `outer`, by the nesting path of their anchors (`outer/<anonymous#1>/inner`). */
+export function isInside(outer: Pick<FunctionFact, "anchor">, inner: Pick<FunctionFact, "anchor">): boolean {
+  return inner.anchor.startsWith(`${outer.anchor}/`);
+}
+
 /** Exported functions, function-valued variables and public methods. */
 export function* exportedCallables(facts: Facts): Generator<LocatedSymbol> {
   for (const located of exportedSymbols(facts)) if (located.symbol.signatures.length > 0) yield located;

@@ -3,6 +3,7 @@ import type { ModuleFacts } from "../../src/facts/index.js";
 import { isDataModule } from "../../src/facts/modules/data-module.js";
 import { foldIifes } from "../../src/facts/modules/iife.js";
 import { defineRule } from "../define-rule.js";
+import { isInside } from "../helpers.js";
 
 /** Reports source files over the line limit; scores by source lines. */
 export default defineRule({
@@ -86,14 +87,13 @@ function splitAdvice(module: ModuleFacts): {
   for (const fn of candidates) {
     // A function inside a part already named moves with it.
     if (parts.length === 3) break;
-    if (!parts.some((part) => part.line <= fn.line && fn.endLine <= part.endLine)) parts.push(fn);
+    if (!parts.some((part) => isInside(part, fn))) parts.push(fn);
   }
   if (parts.length === 0) return { messageId: "oneExportNoParts", data: { name } };
   const list = (chosen: typeof parts) => chosen.map((fn) => `'${fn.name}', lines ${fn.line}-${fn.endLine}`).join("; ");
   // A function declared inside the export's own function reads its local variables: no move as it stands.
   const owner = functions.find((fn) => fn.name === only);
-  const isClosure = (fn: (typeof parts)[number]) =>
-    owner !== undefined && owner.line <= fn.line && fn.endLine <= owner.endLine;
+  const isClosure = (fn: (typeof parts)[number]) => owner !== undefined && isInside(owner, fn);
   const closures = parts.filter(isClosure);
   const movable = parts.filter((fn) => !isClosure(fn));
   if (closures.length === 0) return { messageId: "oneExport", data: { name, parts: list(parts) } };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineRule } from "../define-rule.js";
 import type { ModuleFacts } from "../../src/facts/index.js";
 import type { FunctionFact } from "../../src/facts/modules/index.js";
-import { examineFunctions } from "../helpers.js";
+import { examineFunctions, isInside } from "../helpers.js";
 
 /** Reports functions spanning more lines than the limit; scores by lines of function code. */
 export default defineRule({
@@ -74,11 +74,7 @@ export default defineRule({
 
 /** The named functions declared directly inside `fn` (not inside one another), largest first. */
 function namedInside(fn: FunctionFact, all: readonly FunctionFact[]): FunctionFact[] {
-  const within = (outer: FunctionFact, inner: FunctionFact) =>
-    inner !== outer && inner.line >= outer.line && inner.endLine <= outer.endLine && inner.lines < outer.lines;
-  const nested = all.filter((inner) => within(fn, inner));
-  return nested
-    .filter((inner) => !nested.some((other) => within(other, inner)))
+  return outermostInside(fn, all)
     .filter((inner) => inner.name !== "(anonymous)")
     .sort((a, b) => b.lines - a.lines || a.line - b.line);
 }
@@ -89,9 +85,11 @@ function namedInside(fn: FunctionFact, all: readonly FunctionFact[]): FunctionFa
  * returns one long callback) would only repeat them.
  */
 function lengthBeyond(fn: FunctionFact, long: readonly FunctionFact[]): number {
-  const inside = (outer: FunctionFact, inner: FunctionFact) =>
-    inner !== outer && inner.line >= outer.line && inner.endLine <= outer.endLine && inner.lines < outer.lines;
-  const nested = long.filter((inner) => inside(fn, inner));
-  const outermost = nested.filter((inner) => !nested.some((other) => inside(other, inner)));
-  return fn.lines - outermost.reduce((sum, inner) => sum + inner.lines, 0);
+  return fn.lines - outermostInside(fn, long).reduce((sum, inner) => sum + inner.lines, 0);
+}
+
+/** The functions of `candidates` inside `fn` that are not inside another of them. */
+function outermostInside(fn: FunctionFact, candidates: readonly FunctionFact[]): FunctionFact[] {
+  const nested = candidates.filter((inner) => isInside(fn, inner));
+  return nested.filter((inner) => !nested.some((other) => isInside(other, inner)));
 }
