@@ -1,3 +1,4 @@
+import { coveredLines } from "../src/facts/clones/lines.js";
 import type { ClonePair, Facts, GraphEdge } from "../src/facts/index.js";
 import type { RelatedLocation, RuleContext } from "./define-rule.js";
 import { commonFolder, describeFolder } from "./helpers.js";
@@ -93,7 +94,7 @@ export function checkTestClones(context: RuleContext<unknown, TestCloneMessage>,
         first,
         second,
         blocks: blocks === 1 ? "1 block" : `${blocks} blocks`,
-        lines: groupLines(group.pairs),
+        lines: coveredLines(group.pairs),
         largestFirst: `${here.file}:${here.start}-${here.end}`,
         largestSecond: `${there.file}:${there.start}-${there.end}`,
         home: isOneFile
@@ -133,19 +134,6 @@ export function cloneGroups(pairs: readonly ClonePair[]): CloneGroup[] {
 /** The clone with the most lines, the first of them on a tie. */
 function largestPair(pairs: readonly ClonePair[]): ClonePair {
   return pairs.reduce((largest, pair) => (pair.lines > largest.lines ? pair : largest));
-}
-
-/** Lines inside any copy of the pairs, each line of each file once. */
-function groupLines(pairs: readonly ClonePair[]): number {
-  const covered = new Map<string, Set<number>>();
-  for (const pair of pairs) {
-    for (const side of [pair.a, pair.b]) {
-      const lines = covered.get(side.file) ?? new Set<number>();
-      covered.set(side.file, lines);
-      for (let line = side.start; line <= side.end; line += 1) lines.add(line);
-    }
-  }
-  return [...covered.values()].reduce((sum, lines) => sum + lines.size, 0);
 }
 
 /** Whether the pair is a clone of type declarations (unknown, so not, when the engine does not tell). */

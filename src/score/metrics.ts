@@ -15,6 +15,7 @@ import {
   findTestScript,
   productPackages,
 } from "../facts/context/tooling.js";
+import { coveredLines } from "../facts/clones/lines.js";
 import type { ClonePair, Facts } from "../facts/index.js";
 import type { ExportedSymbol } from "../facts/modules/index.js";
 
@@ -103,7 +104,7 @@ export function duplicationMetrics(facts: Facts): DuplicationMetrics {
   const isTestPair = (pair: ClonePair): boolean => tests.has(pair.a.file) && tests.has(pair.b.file);
   const sourcePairs = facts.clones.clones.filter((pair) => !isTestPair(pair));
   const testPairs = facts.clones.clones.filter(isTestPair);
-  const duplicatedLines = uniqueLines(sourcePairs, (file) => !tests.has(file));
+  const duplicatedLines = coveredLines(sourcePairs, (file) => !tests.has(file));
   return {
     percentage: totalLines === 0 ? 0 : Math.round((10_000 * duplicatedLines) / totalLines) / 100,
     duplicatedLines,
@@ -115,22 +116,8 @@ export function duplicationMetrics(facts: Facts): DuplicationMetrics {
       b: { start: pair.b.start, end: pair.b.end },
     })),
     testClones: testPairs.length,
-    testDuplicatedLines: uniqueLines(testPairs, () => true),
+    testDuplicatedLines: coveredLines(testPairs, () => true),
   };
-}
-
-/** Lines inside any copy of a pair, each line of each file once, on the files `counts` accepts. */
-function uniqueLines(pairs: readonly ClonePair[], counts: (file: string) => boolean): number {
-  const covered = new Map<string, Set<number>>();
-  for (const pair of pairs) {
-    for (const side of [pair.a, pair.b]) {
-      if (!counts(side.file)) continue;
-      const lines = covered.get(side.file) ?? new Set<number>();
-      for (let line = side.start; line <= side.end; line += 1) lines.add(line);
-      covered.set(side.file, lines);
-    }
-  }
-  return [...covered.values()].reduce((sum, lines) => sum + lines.size, 0);
 }
 
 /** Key figures of the tests category. */
