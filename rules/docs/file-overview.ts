@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isDataModule } from "../../src/facts/modules/data-module.js";
+import type { ModuleFacts } from "../../src/facts/index.js";
 import { defineRule } from "../define-rule.js";
 
 /** Reports large modules without a file-level doc comment. */
@@ -8,7 +9,7 @@ export default defineRule({
   category: "docs",
   severity: "warning",
   description:
-    "Source files longer than `minLines` (default 300) open with a file-level doc comment; a data module (at least 80% of its non-blank lines literal data), or one whose every export has a doc comment, is not examined.",
+    "Source files longer than `minLines` (default 300) open with a file-level doc comment; a data module (at least 80% of its non-blank lines literal data), one whose every export has a doc comment, or one named after one of its exports (`useFieldArray.ts`, `devtools.ts`: that export's doc comment is its overview) is not examined.",
   why: "In a large module an agent needs a summary of what lives there before deciding which part to read.",
   weight: 1,
   effort: "trivial",
@@ -26,7 +27,10 @@ export default defineRule({
       // A table of literals says what it is; a summary would repeat its name. A module whose every export has a
       // doc comment is summed up by them where an agent reads first (one documented hook, a list of documented
       // getters): an overview would repeat them.
-      const isExplained = module.exports.length > 0 && module.exports.every((symbol) => symbol.hasDoc);
+      // A module named after one of its exports is about that export: its doc comment is where an agent looks for
+      // the summary, and the doc-comment rule asks for it; an overview would say the same a second time.
+      const isExplained =
+        module.exports.length > 0 && (module.exports.every((symbol) => symbol.hasDoc) || isNamesake(module));
       if (module.lines <= options.minLines || isDataModule(module) || isExplained) continue;
       examine();
       if (module.hasFileDoc) continue;
@@ -41,3 +45,14 @@ export default defineRule({
     }
   },
 });
+
+/** The file's name, less its extensions, is one of its exports' names, letter case and `-`/`_`/`.` aside. */
+function isNamesake(module: ModuleFacts): boolean {
+  const base = module.path.slice(module.path.lastIndexOf("/") + 1).split(".")[0] ?? "";
+  const name = normalise(base);
+  return name !== "" && module.exports.some((symbol) => !symbol.name.includes(".") && normalise(symbol.name) === name);
+}
+
+function normalise(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
