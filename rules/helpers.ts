@@ -40,9 +40,14 @@ export function isInside(outer: Pick<FunctionFact, "anchor">, inner: Pick<Functi
   return inner.anchor.startsWith(`${outer.anchor}/`);
 }
 
-/** Exported functions, function-valued variables and public methods. */
+/**
+ * Exported functions, function-valued variables and public methods, less the deprecated ones: a signature kept for
+ * old callers is frozen, and tightening it is work on code that is going away.
+ */
 export function* exportedCallables(facts: Facts): Generator<LocatedSymbol> {
-  for (const located of exportedSymbols(facts)) if (located.symbol.signatures.length > 0) yield located;
+  for (const located of exportedSymbols(facts)) {
+    if (located.symbol.signatures.length > 0 && !located.symbol.isDeprecated) yield located;
+  }
 }
 
 /** "function 'parse'", "method 'Parser.parse'", "default export": how messages name a symbol. */

@@ -8,8 +8,8 @@ export default defineRule({
   category: "hotspots",
   severity: "warning",
   description:
-    "Files that change often are easy to work in: not complex, documented and tested. Scored as the share of changes in the window that land in risky files; the top hotspots with a risk are reported.",
-  why: "Agents are sent where the changes are: a file that changes every week and is complex, undocumented or untested is where their edits most often go wrong.",
+    "Files that change often are easy to work in: not complex, and tested. Scored as the share of changes in the window that land in risky files; the top hotspots with a risk are reported.",
+  why: "Agents are sent where the changes are: a file that changes every week and is complex or untested is where their edits most often go wrong.",
   weight: 1,
   effort: "large",
   messages: {
@@ -62,11 +62,7 @@ export default defineRule({
 });
 
 function risks(hotspot: HotspotFact): string {
-  const parts = [
-    hotspot.isComplex ? "complex" : "",
-    hotspot.isUndocumented ? "mostly undocumented" : "",
-    hotspot.isUntested ? "untested" : "",
-  ].filter(Boolean);
+  const parts = [hotspot.isComplex ? "complex" : "", hotspot.isUntested ? "untested" : ""].filter(Boolean);
   return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
 }
 
@@ -76,7 +72,6 @@ function advice(hotspot: HotspotFact): string {
     const where = hotspot.complexFunctions.length > 0 ? ` (start with ${hotspot.complexFunctions.join(", ")})` : "";
     steps.push(`split it along its responsibilities${where}`);
   }
-  if (hotspot.isUndocumented) steps.push(`document its ${hotspot.undocumentedExports} undocumented exports`);
   if (hotspot.isUntested) steps.push("add tests that import it");
   return steps.join("; ");
 }

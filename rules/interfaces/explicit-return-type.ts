@@ -7,7 +7,7 @@ export default defineRule({
   id: "interfaces/explicit-return-type",
   category: "interfaces",
   severity: "warning",
-  description: "Exported functions and public methods declare their return type.",
+  description: "Exported functions and public methods declare their return type; `@deprecated` ones are not examined.",
   why: "Without a declared return type an agent must read the whole body, and every function it calls, to learn what comes back.",
   weight: 3,
   effort: "trivial",

@@ -7,7 +7,8 @@ export default defineRule({
   id: "interfaces/max-params",
   category: "interfaces",
   severity: "warning",
-  description: "Exported functions and public methods take at most `max` parameters (default 4).",
+  description:
+    "Exported functions and public methods take at most `max` parameters (default 4); `@deprecated` ones are not examined.",
   why: "Long positional parameter lists are where agents swap arguments of the same type without any error.",
   weight: 1,
   effort: "medium",

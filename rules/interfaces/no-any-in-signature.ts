@@ -13,7 +13,7 @@ export default defineRule({
   category: "interfaces",
   severity: "warning",
   description:
-    "Exported functions and public methods have no `any`, explicit or implicit, in their parameters or return type.",
+    "Exported functions and public methods have no `any`, explicit or implicit, in their parameters or return type; `@deprecated` ones are not examined.",
   why: "`any` tells an agent nothing about what to pass or what comes back, and the compiler stops checking the calls it writes.",
   weight: 3,
   effort: "small",

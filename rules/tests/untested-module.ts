@@ -13,7 +13,7 @@ export default defineRule({
   category: "tests",
   severity: "warning",
   description:
-    "Every source file with code is exercised by tests: imported by a test (mapped from the import graph) or, with a coverage report, run for at least `minLineCoverage` percent of its lines.",
+    "Every source file with code is exercised by tests: imported by a test (mapped from the import graph) or, with a coverage report, run for at least `minLineCoverage` percent of its lines. A module whose every export is `@deprecated` is not examined.",
   why: "Without a test that runs a module, an agent cannot check that its change kept the module working, and it will not know it broke it.",
   weight: 4,
   effort: "medium",
@@ -59,7 +59,8 @@ export default defineRule({
     });
     for (const path of map.testable) {
       const module = modules.get(path);
-      if (!module) continue;
+      // A module whose every export is deprecated is kept for old callers until it is removed: no new tests.
+      if (!module || isDeprecatedModule(module)) continue;
       examine(module.lines);
       const data = describe(module, facts, placement);
       const at = { file: path, line: 1, column: 1, anchor: "file" };
@@ -96,6 +97,10 @@ export default defineRule({
     }
   },
 });
+
+function isDeprecatedModule(module: ModuleFacts): boolean {
+  return module.exports.length > 0 && module.exports.every((symbol) => symbol.isDeprecated);
+}
 
 /**
  * The test to add, as the fix says it: at the path the repository's habit gives and its runner collects

@@ -124,11 +124,7 @@ export function care(facts: Facts, scope: Scope): Section | null {
     .filter((hotspot) => hotspot.risk > 0 && hotspot.score >= 10 && inScope(hotspot.file))
     .slice(0, Math.min(5, scope.listLimit));
   for (const hotspot of hotspots) {
-    const risks = [
-      hotspot.isComplex ? "complex" : "",
-      hotspot.isUndocumented ? "undocumented" : "",
-      hotspot.isUntested ? "untested" : "",
-    ].filter(Boolean);
+    const risks = [hotspot.isComplex ? "complex" : "", hotspot.isUntested ? "untested" : ""].filter(Boolean);
     lines.push(
       `- \`${hotspot.file}\` changes often (${hotspot.commits} commit${hotspot.commits === 1 ? "" : "s"}, complexity ${hotspot.complexity}) and is ${risks.join(", ")}`,
     );

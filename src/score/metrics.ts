@@ -23,7 +23,10 @@ type Tallies = ReadonlyMap<string, RuleTally>;
 
 /** Key figures of the interfaces category. Threshold counts come from the rules, null when a rule is off. */
 export function interfacesMetrics(facts: Facts, tallies: Tallies): InterfacesMetrics {
-  const callables = facts.sources.flatMap((module) => module.exports.filter((symbol) => symbol.signatures.length > 0));
+  // As the signature rules examine them: deprecated callables are frozen.
+  const callables = facts.sources.flatMap((module) =>
+    module.exports.filter((symbol) => symbol.signatures.length > 0 && !symbol.isDeprecated),
+  );
   return {
     sourceFiles: facts.sources.length,
     exportedFunctions: callables.length,

@@ -38,7 +38,7 @@ describe("groundwork scan --format json", () => {
     const result = parseResult(runCli(["scan", repo, "--format", "json"], REPO_ROOT).stdout);
     expect(result).toMatchObject({
       schemaVersion: 1,
-      scoringModel: "4",
+      scoringModel: "5",
       tool: { name: "groundwork" },
       root: repo,
       commit: head,
@@ -155,7 +155,7 @@ describe("output, config and timing options", () => {
     await writeFile(configPath, JSON.stringify({ rules: { "interfaces/max-params": { options: { max: 6 } } } }));
     const result = parseResult(runCli(["scan", repo, "--format", "json", "--config", configPath], REPO_ROOT).stdout);
     expect(result.findings.some((finding) => finding.ruleId === "interfaces/max-params")).toBe(false);
-    expect(result.scoringModel).toMatch(/^4\+custom\.[0-9a-f]{8}$/);
+    expect(result.scoringModel).toMatch(/^5\+custom\.[0-9a-f]{8}$/);
   });
 
   it("reads groundwork.config.json at the scanned root by default", async () => {

@@ -25,13 +25,14 @@ export interface HotspotFact {
   /** Normalised change frequency × normalised complexity, 0–100. */
   score: number;
   isComplex: boolean;
-  isUndocumented: boolean;
   isUntested: boolean;
-  /** Share of the three risk factors present, 0–1. */
+  /**
+   * Share of the two risk factors present (complex, untested), 0–1. A missing doc comment is no hotspot risk: the
+   * doc-comment rules charge and report it, and counting it here too would charge the same gap twice.
+   */
   risk: number;
   /** The file's most complex functions, for the fix. */
   complexFunctions: string[];
-  undocumentedExports: number;
 }
 
 /** Two source files that change together without an import path between them. */
@@ -68,8 +69,6 @@ export function rankHotspots(history: HistoryFact, modules: readonly ModuleFacts
       // A data module is long by its data, as the file-length rule has it.
       const isLong = module.lines > LONG_FILE && !isDataModule(module);
       const isComplex = isLong || functions.some((fn) => fn.complexity > COMPLEX_FUNCTION);
-      const undocumentedExports = module.exports.filter((symbol) => !symbol.hasDoc).length;
-      const isUndocumented = module.exports.length > 0 && undocumentedExports / module.exports.length > 0.5;
       const ratio = tests.coverage?.get(module.path);
       const isUntested =
         ratio !== undefined ? ratio < 0.5 : !tests.direct.has(module.path) && !tests.transitive.has(module.path);
@@ -85,11 +84,9 @@ export function rankHotspots(history: HistoryFact, modules: readonly ModuleFacts
         complexity,
         score: Math.round((1000 * commits * complexity) / (maxCommits * maxComplexity)) / 10,
         isComplex,
-        isUndocumented,
         isUntested,
-        risk: [isComplex, isUndocumented, isUntested].filter(Boolean).length / 3,
+        risk: [isComplex, isUntested].filter(Boolean).length / 2,
         complexFunctions,
-        undocumentedExports,
       };
     })
     .sort((a, b) => b.score - a.score || b.commits - a.commits || (a.file < b.file ? -1 : 1));

@@ -190,6 +190,7 @@ function toSymbols(binding: ExportBinding, declarations: LocalDeclaration[], con
     ...positionOf(first.nameNode, sourceFile),
     lines: linesOf(first.docNode, sourceFile),
     hasDoc: docs.some((doc) => doc !== null),
+    ...(isDeprecated(docs) ? { isDeprecated: true as const } : {}),
     signatures,
   };
   const classNode = first.classNode;
@@ -242,6 +243,7 @@ function publicMethods(className: string, classNode: ts.ClassLikeDeclaration, co
       isDefault: false,
       ...positionOf(first.member.name, sourceFile),
       hasDoc: members.some((entry) => entry.doc !== null),
+      ...(isDeprecated(members.map((entry) => entry.doc)) ? { isDeprecated: true as const } : {}),
       signatures,
     };
   });
@@ -252,6 +254,15 @@ const HIDING_TAGS = new Set(["internal", "private", "protected", "package", "ign
 
 function isHidden(doc: DocComment | null): boolean {
   return doc !== null && doc.tags.some((tag) => HIDING_TAGS.has(tag));
+}
+
+/**
+ * Deprecated when a doc comment says so and none of the symbol's other doc comments says otherwise: one deprecated
+ * overload beside live ones leaves the function live.
+ */
+function isDeprecated(docs: ReadonlyArray<DocComment | null>): boolean {
+  const present = docs.filter((doc) => doc !== null);
+  return present.length > 0 && present.every((doc) => doc.tags.includes("deprecated"));
 }
 
 /**

@@ -56,6 +56,11 @@ export interface ExportedSymbol extends Position {
   lines?: number;
   /** A non-empty JSDoc/TSDoc block is directly attached to the declaration. */
   hasDoc: boolean;
+  /**
+   * Its doc comment says `@deprecated` (every declaration that has one does): kept for old callers and on its way
+   * out, so its signature is not worth tightening nor its module worth a new test.
+   */
+  isDeprecated?: true;
   /** Visible signatures of a callable (one per overload); empty for non-callables. */
   signatures: SignatureFact[];
 }

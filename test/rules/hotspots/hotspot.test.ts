@@ -1,10 +1,11 @@
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "../../../src/engine/index.js";
 import type { ScanResult } from "../../../src/engine/result.js";
 import { buildBillingHistory } from "../../helpers/billing-history.js";
-import { categoryOf, findingsOf, locationsOf, temporaryDir } from "../../helpers/fixtures.js";
-import { git } from "../../helpers/git.js";
+import { categoryOf, copyFixture, findingsOf, locationsOf, temporaryDir } from "../../helpers/fixtures.js";
+import { commitAll, git, initRepo } from "../../helpers/git.js";
 
 const RULE = "hotspots/hotspot";
 let root: string;
@@ -41,7 +42,7 @@ describe(RULE, () => {
       authors: 2,
       complexity: 17,
       score: 100,
-      risk: 0.33,
+      risk: 0.5,
     });
   });
 
@@ -57,18 +58,18 @@ describe(RULE, () => {
   });
 
   it("scores the share of changes that land in risky files", () => {
-    // 35 changes: invoice 15 (complex: ⅓), tax-report 6 (untested: ⅓), order-status 3 (untested: ⅓);
+    // 35 changes: invoice 15 (complex: ½), tax-report 6 (untested: ½), order-status 3 (untested: ½);
     // customer, address and order changed once each (untested, but under 3 commits: no hotspot);
-    // tax, format and pad are safe. Failed 5 + 2 + 1 = 8 of 35: 100 × 27/35 = 77.1.
+    // tax, format and pad are safe. Failed 7.5 + 3 + 1.5 = 12 of 35: 100 × 23/35 = 65.7.
     const check = categoryOf(result, "hotspots").checks.find((candidate) => candidate.ruleId === RULE);
-    expect(check).toEqual({ ruleId: RULE, weight: 1, examined: 35, failed: 8, score: 77.1 });
+    expect(check).toEqual({ ruleId: RULE, weight: 1, examined: 35, failed: 12, score: 65.7 });
   });
 
   it("counts files changed in fewer than minCommits commits as no hotspot, and all with minCommits 1", async () => {
     const strict = await analyze({ root, config: { rules: { [RULE]: { options: { minCommits: 1 } } } } });
-    // customer, address and order (1 commit each, untested) now cost ⅓ each: 9 of 35, 100 × 26/35 = 74.3.
+    // customer, address and order (1 commit each, untested) now cost ½ each: 13.5 of 35, 100 × 21.5/35 = 61.4.
     const check = categoryOf(strict, "hotspots").checks.find((candidate) => candidate.ruleId === RULE);
-    expect(check).toMatchObject({ examined: 35, failed: 9, score: 74.3 });
+    expect(check).toMatchObject({ examined: 35, failed: 13.5, score: 61.4 });
   });
 
   it("reads a shorter window ending at HEAD, not at today", async () => {
@@ -94,5 +95,46 @@ describe(RULE, () => {
     const clone = await analyze({ root: shallow, config: {} });
     expect(categoryOf(clone, "hotspots").metrics).toMatchObject({ commits: 4, isShallow: true });
     expect(clone.warnings).toContain("shallow clone: history has 4 commits in the window, hotspots may be incomplete");
+  });
+});
+
+describe(`${RULE}: a hot file whose only gap is missing doc comments`, () => {
+  /**
+   * fixtures/hotspots/undocumented-hotspot in 4 commits, each changing both modules; both are tested. The router
+   * has five exports and no doc comment; the parser is documented and has one function of complexity 17.
+   */
+  let history: ScanResult;
+  beforeAll(async () => {
+    const dir = await copyFixture("hotspots/undocumented-hotspot");
+    initRepo(dir);
+    commitAll(dir, "initial", "2026-01-01T12:00:00Z");
+    for (let commit = 2; commit <= 4; commit += 1) {
+      for (const [path, constant] of [
+        ["src/router.ts", "ROUTER_REVISION"],
+        ["src/parser.ts", "PARSER_REVISION"],
+      ] as const) {
+        const file = join(dir, path);
+        await writeFile(
+          file,
+          (await readFile(file, "utf8")).replace(`${constant} = ${commit - 1}`, `${constant} = ${commit}`),
+        );
+      }
+      commitAll(dir, `change ${commit}`, `2026-01-0${commit}T12:00:00Z`);
+    }
+    history = await analyze({ root: dir, config: {} });
+  });
+
+  it("is no hotspot: the doc-comment rule reports and charges its exports, once", () => {
+    expect(locationsOf(history, RULE)).toEqual(["src/parser.ts:1:1"]);
+    expect(locationsOf(history, "docs/exported-symbol-doc")).toEqual([
+      "src/router.ts:1:14",
+      "src/router.ts:3:18",
+      "src/router.ts:8:17",
+      "src/router.ts:15:17",
+      "src/router.ts:20:17",
+    ]);
+    // 8 changes: the parser's 4 are complex (½ each), the router's 4 carry no risk: 2 of 8, 100 × 6/8 = 75.
+    const check = categoryOf(history, "hotspots").checks.find((candidate) => candidate.ruleId === RULE);
+    expect(check).toEqual({ ruleId: RULE, weight: 1, examined: 8, failed: 2, score: 75 });
   });
 });
