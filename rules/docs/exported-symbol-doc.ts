@@ -38,7 +38,9 @@ export default defineRule({
     /**
      * Functions and type aliases declared in fewer lines are not examined: a one-line
      * `(value) => value === undefined` or `type Map = WeakMap<Atom, State>` shows all it does
-     * where it is found (as eslint-plugin-jsdoc's `minLineCount`). 1 examines them all.
+     * where it is found (as eslint-plugin-jsdoc's `minLineCount`). Neither are functions and
+     * methods whose body is one statement on one line (`{ return this.on("GET", route, handler) }`,
+     * which formatters wrap over three lines). 1 examines them all.
      */
     minLines: z.number().int().min(1).default(2),
     /**
@@ -55,8 +57,10 @@ export default defineRule({
     for (const located of exportedSymbols(facts)) {
       const { module, symbol } = located;
       if (!kinds.has(symbol.kind) || !isPublic(located)) continue;
+      // A one-statement body wrapped by a formatter is a one-line function laid out over three lines.
       const isShort =
-        (symbol.kind === "function" || symbol.kind === "type") && (symbol.lines ?? Infinity) < options.minLines;
+        ((symbol.kind === "function" || symbol.kind === "type") && (symbol.lines ?? Infinity) < options.minLines) ||
+        (options.minLines > 1 && symbol.isOneStatement === true);
       if (isShort) continue;
       examine();
       if (symbol.hasDoc) continue;

@@ -12,8 +12,9 @@ import { commitAll, git, initRepo, writeFiles } from "../helpers/git.js";
 const FILES = {
   "package.json": JSON.stringify({ name: "cached", scripts: { test: "vitest run" } }),
   "src/a.ts":
-    "/** Adds. */\nexport function add(x: number, y: number): number {\n  return x + y;\n}\n\nexport const zero = 0;\n",
-  "src/b.ts": 'import { add } from "./a";\n\nexport function twice(x: number): number {\n  return add(x, x);\n}\n',
+    "/** Adds. */\nexport function add(x: number, y: number): number {\n  const sum = x + y;\n  return sum;\n}\n\nexport const zero = 0;\n",
+  "src/b.ts":
+    'import { add } from "./a";\n\nexport function twice(x: number): number {\n  const doubled = add(x, x);\n  return doubled;\n}\n',
   "src/c.ts": 'import { twice } from "./b";\n\nconsole.log(twice(2));\n',
   "test/b.test.ts": 'import { twice } from "../src/b";\n\nif (twice(1) !== 2) throw new Error("twice");\n',
 };
@@ -69,7 +70,7 @@ describe("the fact cache (.groundwork/cache)", () => {
     expect(docsMetrics(scanJson(dir).result)).toMatchObject({ documentedSymbols: 1, exportedSymbols: 3 });
     await writeFile(
       join(dir, "src/b.ts"),
-      'import { add } from "./a";\n\n/** Doubles. */\nexport function twice(x: number): number {\n  return add(x, x);\n}\n',
+      'import { add } from "./a";\n\n/** Doubles. */\nexport function twice(x: number): number {\n  const doubled = add(x, x);\n  return doubled;\n}\n',
     );
     const warm = scanJson(dir).result;
     expect(warm.files.cached).toBe(3);

@@ -76,7 +76,8 @@ describe("thresholds", () => {
   });
 });
 
-const NEW_EXPORT = "\nexport function cancelOrder(id: number): number {\n  return id;\n}\n";
+const NEW_EXPORT =
+  '\nexport function cancelOrder(id: number): number {\n  if (id < 0) throw new RangeError("id");\n  return id;\n}\n';
 
 describe("baselines", () => {
   it("--baseline FILE --fail-on new fails only on findings the baseline does not have", async () => {

@@ -15,7 +15,8 @@ import { copyFixture, fixturePath, REPO_ROOT } from "../helpers/fixtures.js";
 // (context +6 × 20/90), the long parameter list +0.6 (interfaces +3.3 × 15/90).
 const MARKDOWN = fixturePath("reports/known-counts.md");
 const GITHUB = fixturePath("reports/known-counts.github.txt");
-const NEW_EXPORT = "\nexport function cancelOrder(id: number): number {\n  return id;\n}\n";
+const NEW_EXPORT =
+  '\nexport function cancelOrder(id: number): number {\n  if (id < 0) throw new RangeError("id");\n  return id;\n}\n';
 
 describe("markdown", () => {
   it("prints the fix-it report: score, categories with key figures, fixes ranked and grouped by file", async () => {

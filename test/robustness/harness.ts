@@ -22,20 +22,25 @@ export const BASE_FILES: Readonly<Record<string, string>> = {
   "package.json": `${JSON.stringify({ name: "base", version: "1.0.0", type: "module" }, null, 2)}\n`,
   "src/math.ts": [
     "/** Adds two numbers. */",
+    // Two statements: a body of one statement on one line is not examined by docs/exported-symbol-doc.
     "export function add(a: number, b: number): number {",
-    "  return a + b;",
+    "  const sum = a + b;",
+    "  return sum;",
     "}",
     "",
     "export function sub(a: number, b: number): number {",
-    "  return a - b;",
+    "  const difference = a - b;",
+    "  return difference;",
     "}",
     "",
   ].join("\n"),
   "src/text.ts": [
     "/** Upper-cases a word. */",
-    // Two lines: a one-line function is not examined by docs/exported-symbol-doc.
-    "export const shout = (word: string): string =>",
-    "  word.toUpperCase();",
+    // Two statements over four lines: a one-line function is not examined by docs/exported-symbol-doc.
+    "export const shout = (word: string): string => {",
+    "  const loud = word.toUpperCase();",
+    "  return loud;",
+    "};",
     "",
   ].join("\n"),
 };

@@ -172,7 +172,7 @@ describe("robustness: control characters in the repository's names", () => {
   const SHOWN = "src/\\x1b[2Jev\\nil.ts";
   let repo: Promise<string> | null = null;
   const evilRepo = (): Promise<string> =>
-    (repo ??= baseRepo({ [NAME]: "export function evil(a: number): number {\n  return a;\n}\n" }));
+    (repo ??= baseRepo({ [NAME]: "export function evil(a: number): number {\n  const b = a;\n  return b;\n}\n" }));
 
   it.each(["text", "markdown", "github", "html"])(
     "-f %s prints them as escapes (\\x1b, \\n), never raw",

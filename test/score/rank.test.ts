@@ -104,7 +104,7 @@ describe("gain is what the fix buys", () => {
     const dir = await temporaryDir();
     initRepo(dir);
     const module = (name: string, version: number) =>
-      `/** ${name}. */\n\n/** Returns ${version}. */\nexport function ${name}Version(): number {\n  return ${version};\n}\n\nexport const ${name}Limit = ${version};\n`;
+      `/** ${name}. */\n\n/** Returns ${version}. */\nexport function ${name}Version(): number {\n  const value = ${version};\n  return value;\n}\n\nexport const ${name}Limit = ${version};\n`;
     // The calm file sorts first by path, so only churn can put the busy one ahead.
     await writeFiles(dir, {
       "package.json": '{ "name": "churn", "private": true }\n',

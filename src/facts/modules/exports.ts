@@ -191,6 +191,12 @@ function toSymbols(binding: ExportBinding, declarations: LocalDeclaration[], con
     lines: linesOf(first.docNode, sourceFile),
     hasDoc: docs.some((doc) => doc !== null),
     ...(isDeprecated(docs) ? { isDeprecated: true as const } : {}),
+    ...(isOneStatement(
+      declarations.flatMap((declaration) => declaration.callables),
+      sourceFile,
+    )
+      ? { isOneStatement: true as const }
+      : {}),
     signatures,
   };
   const classNode = first.classNode;
@@ -244,6 +250,12 @@ function publicMethods(className: string, classNode: ts.ClassLikeDeclaration, co
       ...positionOf(first.member.name, sourceFile),
       hasDoc: members.some((entry) => entry.doc !== null),
       ...(isDeprecated(members.map((entry) => entry.doc)) ? { isDeprecated: true as const } : {}),
+      ...(isOneStatement(
+        members.map((entry) => entry.callable),
+        sourceFile,
+      )
+        ? { isOneStatement: true as const }
+        : {}),
       signatures,
     };
   });
@@ -254,6 +266,23 @@ const HIDING_TAGS = new Set(["internal", "private", "protected", "package", "ign
 
 function isHidden(doc: DocComment | null): boolean {
   return doc !== null && doc.tags.some((tag) => HIDING_TAGS.has(tag));
+}
+
+/**
+ * The implementation's body (the one callable with a body; overload signatures have none) is one statement on one
+ * line, or an arrow's expression on one line.
+ */
+function isOneStatement(callables: readonly ts.SignatureDeclaration[], sourceFile: ts.SourceFile): boolean {
+  const bodies = callables.flatMap((callable) => {
+    const body = (callable as ts.FunctionLikeDeclarationBase).body;
+    return body === undefined ? [] : [body];
+  });
+  const [body] = bodies;
+  if (bodies.length !== 1 || body === undefined) return false;
+  const statement = ts.isBlock(body) ? (body.statements.length === 1 ? body.statements[0] : undefined) : body;
+  if (statement === undefined) return false;
+  const line = (position: number): number => sourceFile.getLineAndCharacterOfPosition(position).line;
+  return line(statement.getStart(sourceFile)) === line(statement.end);
 }
 
 /**

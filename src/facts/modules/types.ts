@@ -61,6 +61,11 @@ export interface ExportedSymbol extends Position {
    * out, so its signature is not worth tightening nor its module worth a new test.
    */
   isDeprecated?: true;
+  /**
+   * A function or method whose body is one statement written on one line (`{ return this.on("GET", route, handler) }`
+   * as a formatter wraps it over three lines): it shows all it does where it is found, as a one-line function does.
+   */
+  isOneStatement?: true;
   /** Visible signatures of a callable (one per overload); empty for non-callables. */
   signatures: SignatureFact[];
 }

@@ -101,7 +101,7 @@ describe(RULE, () => {
 describe(`${RULE}: a hot file whose only gap is missing doc comments`, () => {
   /**
    * fixtures/hotspots/undocumented-hotspot in 4 commits, each changing both modules; both are tested. The router
-   * has five exports and no doc comment; the parser is documented and has one function of complexity 17.
+   * has five exports and no doc comment (removeRoute, one statement, is not examined); the parser is documented and has one function of complexity 17.
    */
   let history: ScanResult;
   beforeAll(async () => {
@@ -131,7 +131,6 @@ describe(`${RULE}: a hot file whose only gap is missing doc comments`, () => {
       "src/router.ts:3:18",
       "src/router.ts:8:17",
       "src/router.ts:15:17",
-      "src/router.ts:20:17",
     ]);
     // 8 changes: the parser's 4 are complex (½ each), the router's 4 carry no risk: 2 of 8, 100 × 6/8 = 75.
     const check = categoryOf(history, "hotspots").checks.find((candidate) => candidate.ruleId === RULE);
