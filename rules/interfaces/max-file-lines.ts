@@ -5,56 +5,62 @@ import { foldIifes } from "../../src/facts/modules/iife.js";
 import { defineRule } from "../define-rule.js";
 import { isInside } from "../helpers.js";
 
-/** Reports source files over the line limit; scores by source lines. */
+/** Reports source files over the line limit; scores by source lines (of code, by default). */
 export default defineRule({
   id: "interfaces/max-file-lines",
   category: "interfaces",
   severity: "warning",
   description:
-    "Source files have at most `max` lines (default 500); a data module (at least 80% of its non-blank lines literal data) is not examined. Scored as the share of source lines in files over the limit.",
+    "Source files have at most `max` lines of code (default 500; comment and blank lines aside unless `count` is `all`); a data module (at least 80% of its non-blank lines literal data) is not examined. Scored as the share of source lines in files over the limit.",
   why: "An agent reads a long file into a limited context window in pieces, and loses the parts it did not load.",
   weight: 1,
   effort: "large",
   messages: {
     tooLong: {
-      message: "This file has {{lines}} lines (at most {{max}})",
+      message: "This file has {{lines}} {{unit}} (at most {{max}})",
       fix: "Split the file by responsibility: move each cohesive group of exports into its own module and re-export them if callers need one entry point.",
     },
     oneExport: {
-      message: "This file has {{lines}} lines (at most {{max}})",
+      message: "This file has {{lines}} {{unit}} (at most {{max}})",
       fix: "The file is essentially one export, {{name}}, so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ({{parts}}).",
     },
     declarationsOnly: {
-      message: "This file has {{lines}} lines (at most {{max}})",
+      message: "This file has {{lines}} {{unit}} (at most {{max}})",
       fix: "The file holds declarations and data only, no functions: split them by topic into modules beside it (re-exported from this one if callers need one entry point), or generate the long lists from a data file.",
     },
     oneExportClosures: {
-      message: "This file has {{lines}} lines (at most {{max}})",
+      message: "This file has {{lines}} {{unit}} (at most {{max}})",
       fix: "The file is essentially one export, {{name}}, built from functions inside it ({{parts}}): they are closures over its local variables, so they move out only once the state they share is one object they take as an argument (a context or a store); then move them into modules of their own beside it{{also}}.",
     },
     oneExportNoParts: {
-      message: "This file has {{lines}} lines (at most {{max}})",
+      message: "This file has {{lines}} {{unit}} (at most {{max}})",
       fix: "The file is essentially one export, {{name}}, so it does not split by exports: extract its largest self-contained blocks into helper functions in modules of their own beside it, and import them.",
     },
   },
   options: z.strictObject({
     max: z.number().int().min(1).default(500),
+    /**
+     * What counts: `code`, the lines with code on them (SonarQube's lines of code; a doc comment the doc rules ask
+     * for does not push a file over), or `all`, every line (ESLint's max-lines default).
+     */
+    count: z.enum(["code", "all"]).default("code"),
   }),
   check({ facts, options, examine, report }) {
     for (const module of facts.sources) {
       // A union of 2,000 media types is as long as its data: there is nothing to split by responsibility.
       if (isDataModule(module)) continue;
-      examine(module.lines);
-      if (module.lines <= options.max) continue;
+      const lines = options.count === "code" ? module.codeLines : module.lines;
+      examine(lines);
+      if (lines <= options.max) continue;
       const { messageId, data } = splitAdvice(module);
       report({
         messageId,
-        data: { lines: module.lines, max: options.max, ...data },
+        data: { lines, unit: options.count === "code" ? "lines of code" : "lines", max: options.max, ...data },
         file: module.path,
         line: 1,
         column: 1,
         anchor: "file",
-        cost: module.lines,
+        cost: lines,
       });
     }
   },

@@ -66,8 +66,8 @@ export function rankHotspots(history: HistoryFact, modules: readonly ModuleFacts
       const complexity = complexityOf(module);
       // As the complexity rule measures them: an IIFE's branches are the enclosing function's, never one to split.
       const functions = foldIifes(module.functions);
-      // A data module is long by its data, as the file-length rule has it.
-      const isLong = module.lines > LONG_FILE && !isDataModule(module);
+      // Long in lines of code, and a data module is long by its data, as the file-length rule has it.
+      const isLong = module.codeLines > LONG_FILE && !isDataModule(module);
       const isComplex = isLong || functions.some((fn) => fn.complexity > COMPLEX_FUNCTION);
       const ratio = tests.coverage?.get(module.path);
       const isUntested =

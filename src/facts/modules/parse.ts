@@ -1,5 +1,6 @@
 import ts from "#typescript";
 import { fileDocComment } from "./comments.js";
+import { countCodeLines } from "./code-lines.js";
 import { countDataLines, countNonBlankLines } from "./data.js";
 import { collectExports } from "./exports.js";
 import { collectStaticImports } from "./imports.js";
@@ -51,6 +52,7 @@ function unparsed(path: string, kind: "source" | "test", text: string, parseErro
     language: languageOf(path),
     lines: countLines(text),
     nonBlankLines: countNonBlankLines(text),
+    codeLines: countNonBlankLines(text),
     dataLines: 0,
     hasFileDoc: false,
     summary: null,
@@ -97,6 +99,7 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
     language,
     lines: countLines(text),
     nonBlankLines: countNonBlankLines(text),
+    codeLines: countCodeLines(sourceFile),
     dataLines: countDataLines(sourceFile),
     hasFileDoc: fileDoc !== null,
     summary: fileDoc === null ? null : firstSentence(fileDoc),

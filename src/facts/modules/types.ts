@@ -109,6 +109,8 @@ export interface ModuleFacts {
   lines: number;
   /** Lines with a non-blank character. */
   nonBlankLines: number;
+  /** Non-blank lines with code on them, not only comments (see code-lines.ts); nonBlankLines when it did not parse. */
+  codeLines: number;
   /** Non-blank lines inside literal data: unions of literal types, tables of literals, literal enum members (see data.ts). */
   dataLines: number;
   /** A file-level doc comment (a detached leading block, or one tagged @file/@fileoverview/@module/@packageDocumentation). */
