@@ -1,5 +1,5 @@
 import { coveredLines } from "../src/facts/clones/lines.js";
-import type { ClonePair, Facts, GraphEdge } from "../src/facts/index.js";
+import type { ClonePair, Facts, GraphEdge, GraphFact } from "../src/facts/index.js";
 import type { RelatedLocation, RuleContext } from "./define-rule.js";
 import { commonFolder, describeFolder } from "./helpers.js";
 
@@ -31,7 +31,7 @@ export function checkClones(context: RuleContext<unknown, "clone" | "typeClone">
   examine(linesOf(facts, false));
   const pairs = clonePairs(facts, false);
   const costs = newlyCoveredLines(pairs);
-  const importedFolders = foldersImportedBy(facts.graph.edges);
+  const importedFolders = foldersImportedBy(facts.graph.edges, facts.graph.api);
   pairs.forEach((pair, index) => {
     const { data, related } = describePair(pair, importedFolders);
     report({
@@ -177,10 +177,16 @@ export function newlyCoveredLines(pairs: readonly ClonePair[]): number[] {
   });
 }
 
-/** Folders each file imports from, by importer. */
-function foldersImportedBy(edges: readonly GraphEdge[]): Map<string, Set<string>> {
+/**
+ * Folders each file imports from, by importer. An import of a package's entry module does not make its folder
+ * a home for shared code: a helper put there joins the public API (jotai's and valtio's utils import only the
+ * package entry, which their bundles treat as the public `jotai/vanilla` and `valtio/vanilla`).
+ */
+function foldersImportedBy(edges: readonly GraphEdge[], api: GraphFact["api"]): Map<string, Set<string>> {
+  const entries = new Set(api.packages.flatMap((pkg) => pkg.entries));
   const folders = new Map<string, Set<string>>();
   for (const edge of edges) {
+    if (entries.has(edge.to)) continue;
     const set = folders.get(edge.from) ?? new Set<string>();
     set.add(commonFolder([edge.to]));
     folders.set(edge.from, set);
