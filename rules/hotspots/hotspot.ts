@@ -61,16 +61,34 @@ export default defineRule({
   },
 });
 
+/** What makes the file risky, with the figure behind each: `long (998 lines of code)`, `complex (createError: 22)`. */
 function risks(hotspot: HotspotFact): string {
-  const parts = [hotspot.isComplex ? "complex" : "", hotspot.isUntested ? "untested" : ""].filter(Boolean);
+  const parts: string[] = [];
+  if (hotspot.isLong) parts.push(`long (${hotspot.codeLines} lines of code)`);
+  else if (hotspot.isComplex)
+    parts.push(`complex (${hotspot.complexFunctions.join(", ").replace(/ \((\d+)\)/g, ": $1")})`);
+  if (hotspot.isUntested) parts.push("untested");
   return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
 }
 
+/**
+ * A long file splits along its responsibilities, from its largest functions; a short one with a complex function
+ * has nothing to split (h3's 160-line error.ts: one class and createError): the function is what to simplify.
+ */
 function advice(hotspot: HotspotFact): string {
   const steps: string[] = [];
-  if (hotspot.isComplex) {
-    const where = hotspot.complexFunctions.length > 0 ? ` (start with ${hotspot.complexFunctions.join(", ")})` : "";
+  if (hotspot.isLong) {
+    const where =
+      hotspot.largestFunctions.length > 0
+        ? `, starting with its largest functions (${hotspot.largestFunctions.join("; ")})`
+        : "";
     steps.push(`split it along its responsibilities${where}`);
+  } else if (hotspot.isComplex) {
+    const names = hotspot.complexFunctions.map((entry) => entry.replace(/ \(\d+\)$/, ""));
+    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
+    steps.push(
+      `simplify ${list}: move each branch's work into a named function, or replace a long chain of conditions with a lookup table`,
+    );
   }
   if (hotspot.isUntested) steps.push("add tests that import it");
   return steps.join("; ");

@@ -24,15 +24,22 @@ export interface HotspotFact {
   complexity: number;
   /** Normalised change frequency × normalised complexity, 0–100. */
   score: number;
+  /** Over LONG_FILE lines of code (a data module is not). */
+  isLong: boolean;
+  /** Long, or with a function over COMPLEX_FUNCTION. */
   isComplex: boolean;
   isUntested: boolean;
+  /** Lines of code (comment and blank lines aside). */
+  codeLines: number;
   /**
    * Share of the two risk factors present (complex, untested), 0–1. A missing doc comment is no hotspot risk: the
    * doc-comment rules charge and report it, and counting it here too would charge the same gap twice.
    */
   risk: number;
-  /** The file's most complex functions, for the fix. */
+  /** The file's most complex functions over COMPLEX_FUNCTION, for the fix: `name (complexity)`. */
   complexFunctions: string[];
+  /** A long file's three largest functions not nested in another, for the fix: `name, lines a-b`. */
+  largestFunctions: string[];
 }
 
 /** Two source files that change together without an import path between them. */
@@ -77,16 +84,28 @@ export function rankHotspots(history: HistoryFact, modules: readonly ModuleFacts
         .filter((fn) => fn.complexity > COMPLEX_FUNCTION)
         .slice(0, 3)
         .map((fn) => `${fn.name} (${fn.complexity})`);
+      // Where a long file splits: its largest functions, not the near-limit ones (jotai's 178-line readAtomState,
+      // not flushCallbacks at 16), and not one nested in another (it moves with it).
+      const largestFunctions = isLong
+        ? functions
+            .filter((fn) => !fn.anchor.includes("/") && fn.name !== "(anonymous)")
+            .sort((a, b) => b.lines - a.lines || a.line - b.line)
+            .slice(0, 3)
+            .map((fn) => `${fn.name}, lines ${fn.line}-${fn.endLine}`)
+        : [];
       return {
         file: module.path,
         commits,
         authors: changes?.authors ?? 0,
         complexity,
         score: Math.round((1000 * commits * complexity) / (maxCommits * maxComplexity)) / 10,
+        isLong,
         isComplex,
         isUntested,
+        codeLines: module.codeLines,
         risk: [isComplex, isUntested].filter(Boolean).length / 2,
         complexFunctions,
+        largestFunctions,
       };
     })
     .sort((a, b) => b.score - a.score || b.commits - a.commits || (a.file < b.file ? -1 : 1));

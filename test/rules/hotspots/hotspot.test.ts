@@ -5,7 +5,7 @@ import { analyze } from "../../../src/engine/index.js";
 import type { ScanResult } from "../../../src/engine/result.js";
 import { buildBillingHistory } from "../../helpers/billing-history.js";
 import { categoryOf, copyFixture, findingsOf, locationsOf, temporaryDir } from "../../helpers/fixtures.js";
-import { commitAll, git, initRepo } from "../../helpers/git.js";
+import { commitAll, git, initRepo, writeFiles } from "../../helpers/git.js";
 
 const RULE = "hotspots/hotspot";
 let root: string;
@@ -46,14 +46,15 @@ describe(RULE, () => {
     });
   });
 
-  it("reports the hotspot with its figures and a fix that names the complex function", () => {
+  it("reports the hotspot with its figures and a fix that names the complex function to simplify", () => {
     expect(locationsOf(result, RULE)).toEqual(["src/billing/invoice.ts:1:1"]);
     const [finding] = findingsOf(result, RULE);
     expect(finding?.message).toBe(
-      "Hotspot: src/billing/invoice.ts changed in 15 commits by 2 authors in 12 months, complexity 17, and it is complex",
+      "Hotspot: src/billing/invoice.ts changed in 15 commits by 2 authors in 12 months, complexity 17, and it is complex (computeInvoice: 17)",
     );
+    // The file is short: there is nothing to split it along, the complex function is what to simplify.
     expect(finding?.fix).toBe(
-      "Make src/billing/invoice.ts safer to change, as it is where agents will be sent most often: split it along its responsibilities (start with computeInvoice (17)).",
+      "Make src/billing/invoice.ts safer to change, as it is where agents will be sent most often: simplify computeInvoice: move each branch's work into a named function, or replace a long chain of conditions with a lookup table.",
     );
   });
 
@@ -135,5 +136,47 @@ describe(`${RULE}: a hot file whose only gap is missing doc comments`, () => {
     // 8 changes: the parser's 4 are complex (½ each), the router's 4 carry no risk: 2 of 8, 100 × 6/8 = 75.
     const check = categoryOf(history, "hotspots").checks.find((candidate) => candidate.ruleId === RULE);
     expect(check).toEqual({ ruleId: RULE, weight: 1, examined: 8, failed: 2, score: 75 });
+  });
+});
+
+describe(`${RULE}: a long hot file`, () => {
+  // src/long.ts in 3 commits: small (lines 1-4), then big (lines 6-528), 527 lines of code, no function over
+  // complexity 15 (small, big and inner are 1 each: 3); a test imports it. It is risky by its length only.
+  it("says how long it is and names its largest functions as where to split it", async () => {
+    const dir = await temporaryDir();
+    const body = Array.from({ length: 517 }, (_, index) => `  total += ${index};`);
+    const source = (revision: number) =>
+      [
+        "export function small(): number {",
+        `  const one = ${revision};`,
+        "  return one;",
+        "}",
+        "",
+        "export function big(): number {",
+        "  function inner(): number {",
+        "    return 2;",
+        "  }",
+        "  let total = inner();",
+        ...body,
+        "}",
+        "",
+      ].join("\n");
+    await writeFiles(dir, {
+      "package.json": '{ "name": "long-hotspot", "private": true, "scripts": { "test": "vitest run" } }\n',
+      "test/long.test.ts": 'import { small } from "../src/long";\n\nif (small() < 0) throw new Error("small");\n',
+    });
+    initRepo(dir);
+    for (let revision = 1; revision <= 3; revision += 1) {
+      await writeFiles(dir, { "src/long.ts": source(revision) });
+      commitAll(dir, `revision ${revision}`, `2026-01-0${revision}T12:00:00Z`);
+    }
+    const [finding, ...others] = findingsOf(await analyze({ root: dir, config: {} }), RULE);
+    expect(others).toEqual([]);
+    expect(finding?.message).toBe(
+      "Hotspot: src/long.ts changed in 3 commits by 1 author in 12 months, complexity 3, and it is long (527 lines of code)",
+    );
+    expect(finding?.fix).toBe(
+      "Make src/long.ts safer to change, as it is where agents will be sent most often: split it along its responsibilities, starting with its largest functions (big, lines 6-528; small, lines 1-4).",
+    );
   });
 });
