@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { HotspotFact } from "../../src/facts/index.js";
+import type { HotspotFact, ModuleFacts } from "../../src/facts/index.js";
 import { defineRule } from "../define-rule.js";
+import { splitAdvice } from "../split-advice.js";
 
 /** Reports the most-changed complex files that are also hard to change safely. */
 export default defineRule({
@@ -30,6 +31,7 @@ export default defineRule({
   check({ facts, options, examine, report, charge }) {
     if (facts.history.status !== "ok") return;
     const window = facts.history.window.length;
+    const modules = new Map(facts.sources.map((module) => [module.path, module]));
     let reported = 0;
     for (const hotspot of facts.hotspots) {
       examine(hotspot.commits);
@@ -49,7 +51,7 @@ export default defineRule({
           window,
           complexity: hotspot.complexity,
           risks: risks(hotspot),
-          advice: advice(hotspot),
+          advice: advice(hotspot, modules.get(hotspot.file)),
         },
         file: hotspot.file,
         line: 1,
@@ -72,17 +74,15 @@ function risks(hotspot: HotspotFact): string {
 }
 
 /**
- * A long file splits along its responsibilities, from its largest functions; a short one with a complex function
- * has nothing to split (h3's 160-line error.ts: one class and createError): the function is what to simplify.
+ * A long file splits as the file-length rule says it does (one helper words both); a short one with a complex
+ * function has nothing to split (h3's 160-line error.ts: one class and createError): the function is what to
+ * simplify.
  */
-function advice(hotspot: HotspotFact): string {
+function advice(hotspot: HotspotFact, module: ModuleFacts | undefined): string {
   const steps: string[] = [];
-  if (hotspot.isLong) {
-    const where =
-      hotspot.largestFunctions.length > 0
-        ? `, starting with its largest functions (${hotspot.largestFunctions.join("; ")})`
-        : "";
-    steps.push(`split it along its responsibilities${where}`);
+  if (hotspot.isLong && module !== undefined) {
+    const { advice: split } = splitAdvice(module);
+    steps.push(`${split.charAt(0).toLowerCase()}${split.slice(1).replace(/\.$/, "")}`);
   } else if (hotspot.isComplex) {
     const names = hotspot.complexFunctions.map((entry) => entry.replace(/ \(\d+\)$/, ""));
     const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");

@@ -38,8 +38,6 @@ export interface HotspotFact {
   risk: number;
   /** The file's most complex functions over COMPLEX_FUNCTION, for the fix: `name (complexity)`. */
   complexFunctions: string[];
-  /** A long file's three largest functions not nested in another, for the fix: `name, lines a-b`. */
-  largestFunctions: string[];
 }
 
 /** Two source files that change together without an import path between them. */
@@ -84,15 +82,6 @@ export function rankHotspots(history: HistoryFact, modules: readonly ModuleFacts
         .filter((fn) => fn.complexity > COMPLEX_FUNCTION)
         .slice(0, 3)
         .map((fn) => `${fn.name} (${fn.complexity})`);
-      // Where a long file splits: its largest functions, not the near-limit ones (jotai's 178-line readAtomState,
-      // not flushCallbacks at 16), and not one nested in another (it moves with it).
-      const largestFunctions = isLong
-        ? functions
-            .filter((fn) => !fn.anchor.includes("/") && fn.name !== "(anonymous)")
-            .sort((a, b) => b.lines - a.lines || a.line - b.line)
-            .slice(0, 3)
-            .map((fn) => `${fn.name}, lines ${fn.line}-${fn.endLine}`)
-        : [];
       return {
         file: module.path,
         commits,
@@ -105,7 +94,6 @@ export function rankHotspots(history: HistoryFact, modules: readonly ModuleFacts
         codeLines: module.codeLines,
         risk: [isComplex, isUntested].filter(Boolean).length / 2,
         complexFunctions,
-        largestFunctions,
       };
     })
     .sort((a, b) => b.score - a.score || b.commits - a.commits || (a.file < b.file ? -1 : 1));

@@ -74,40 +74,4 @@ describe("hotspots fact: immediately invoked function expressions", () => {
       ["src/codes.ts", false],
     ]);
   });
-
-  it("names a long file's largest functions, not nested ones, as where to split it; a short file has none", () => {
-    // small: lines 1-4; a blank line; big: lines 6-528 (inner at 7-9, nested in it, then 518 statements): 527 lines of code.
-    const body = Array.from({ length: 517 }, (_, index) => `  total += ${index};`);
-    const long = parseModule(
-      "src/long.ts",
-      "source",
-      [
-        "export function small(): number {",
-        "  const one = 1;",
-        "  return one;",
-        "}",
-        "",
-        "export function big(): number {",
-        "  function inner(): number {",
-        "    return 2;",
-        "  }",
-        "  let total = inner();",
-        ...body,
-        "}",
-      ].join("\n"),
-    );
-    const files = new Map([[long.path, { commits: 5, authors: 1, lastChange: "2025-12-01" }]]);
-    const [hotspot] = rankHotspots({ ...history, files }, [long], tests);
-    expect(hotspot).toMatchObject({
-      isLong: true,
-      codeLines: 527,
-      complexFunctions: [],
-      largestFunctions: ["big, lines 6-528", "small, lines 1-4"],
-    });
-    const short = rankHotspots(history, modules, tests);
-    expect(short.map((entry) => [entry.isLong, entry.largestFunctions])).toEqual([
-      [false, []],
-      [false, []],
-    ]);
-  });
 });
