@@ -15,6 +15,7 @@ import {
   type SkippedFile,
 } from "../discover/index.js";
 import { collectClones, type CloneSettings, type ClonesFact, type TokenCache } from "./clones/index.js";
+import { withoutTypeAssertions } from "./clones/type-tests.js";
 import { readContext, type ContextFact } from "./context/documents.js";
 import { collectEnvVars, type EnvVarFact } from "./context/env.js";
 import { readPackages, type PackageFact } from "./context/packages.js";
@@ -205,7 +206,10 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
   );
   const tests = mapTests(sorted, built.graph.edges, coverage, built.graph.runs, inventory.testRunners);
   const waitStarted = performance.now();
-  const clones = onlyParsed(await clonesRun, new Set(sorted.map((module) => module.path)));
+  const clones = withoutTypeAssertions(
+    onlyParsed(await clonesRun, new Set(sorted.map((module) => module.path))),
+    sorted,
+  );
   options.onStage?.("clones wait", performance.now() - waitStarted);
   return {
     inventory:

@@ -6,6 +6,7 @@ import { collectExports } from "./exports.js";
 import { collectStaticImports } from "./imports.js";
 import { positionAt } from "./positions.js";
 import { collectPathImports, collectRuns } from "./runs.js";
+import { typeAssertionLines } from "./type-assertions.js";
 import type { ModuleFacts, ModuleLanguage, ParseErrorFact } from "./types.js";
 import { walkFile } from "./walk.js";
 import { collectWrites, writesFromFile } from "./writes.js";
@@ -92,6 +93,7 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
   // A test's loads by a built path (`require(join(__dirname, "../src", name))`) are imports too.
   const imports = kind === "test" ? [...written, ...collectPathImports(sourceFile, written)] : written;
   const runs = kind === "test" ? collectRuns(sourceFile, imports) : [];
+  const assertions = kind === "test" ? typeAssertionLines(sourceFile) : [];
   const writes = kind === "source" ? writesFromFile(path, collectWrites(sourceFile)) : [];
   return {
     path,
@@ -109,6 +111,7 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
     envReads: walked.envReads,
     ...(walked.envWrites.length > 0 ? { envWrites: [...new Set(walked.envWrites)] } : {}),
     ...(runs.length > 0 ? { runs } : {}),
+    ...(assertions.length > 0 ? { typeAssertionLines: assertions } : {}),
     ...(writes.length > 0 ? { writes } : {}),
     parseError: null,
   };

@@ -111,6 +111,8 @@ export interface ModuleFacts {
   nonBlankLines: number;
   /** Non-blank lines with code on them, not only comments (see code-lines.ts); nonBlankLines when it did not parse. */
   codeLines: number;
+  /** A test file's lines that hold type assertions (`expectTypeOf(…)…`, tsd's `expectType`), when it has any. */
+  typeAssertionLines?: number[];
   /** Non-blank lines inside literal data: unions of literal types, tables of literals, literal enum members (see data.ts). */
   dataLines: number;
   /** A file-level doc comment (a detached leading block, or one tagged @file/@fileoverview/@module/@packageDocumentation). */

@@ -151,3 +151,15 @@ describe(`${RULE} by pair of files`, () => {
     expect(Math.abs((after.score ?? 0) - (before.score ?? 0) - (cart?.gain ?? 0))).toBeLessThanOrEqual(0.1);
   });
 });
+
+describe(`${RULE}: type tests`, () => {
+  // fixtures/duplication/test-clone-type-tests: test/store-types.test.ts repeats 24 lines of expectTypeOf checks
+  // (7-30 and 35-58) under two setups; test/store.test.ts repeats 24 lines of runtime expects (8-31 and 37-60).
+  it("neither lists nor charges type assertions repeated under each setup, and still lists repeated runtime checks", async () => {
+    const result = await scanFixture("duplication/test-clone-type-tests");
+    expect(findingsOf(result, RULE).map((finding) => finding.message)).toEqual([
+      "test/store.test.ts repeats itself in 1 block (54 lines); the largest: test/store.test.ts:6-32 and test/store.test.ts:35-61",
+    ]);
+    expect(categoryOf(result, "duplication").metrics).toMatchObject({ testClones: 1, testDuplicatedLines: 54 });
+  });
+});
