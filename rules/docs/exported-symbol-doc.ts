@@ -63,7 +63,8 @@ export default defineRule({
         (options.minLines > 1 && symbol.isOneStatement === true);
       if (isShort) continue;
       examine();
-      if (symbol.hasDoc) continue;
+      // An interface with a doc comment on each member (PersistOptions and its options) is documented by them.
+      if (symbol.hasDoc || symbol.hasDocumentedMembers === true) continue;
       report({
         messageId: "missing",
         data: { symbol: describeSymbol(symbol), advice: ADVICE[symbol.kind] },

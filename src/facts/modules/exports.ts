@@ -197,6 +197,7 @@ function toSymbols(binding: ExportBinding, declarations: LocalDeclaration[], con
     )
       ? { isOneStatement: true as const }
       : {}),
+    ...(hasDocumentedMembers(declarations, sourceFile) ? { hasDocumentedMembers: true as const } : {}),
     signatures,
   };
   const classNode = first.classNode;
@@ -289,6 +290,20 @@ function isOneStatement(callables: readonly ts.SignatureDeclaration[], sourceFil
  * Deprecated when a doc comment says so and none of the symbol's other doc comments says otherwise: one deprecated
  * overload beside live ones leaves the function live.
  */
+/**
+ * An interface, or a type alias of an object type, with members and a doc comment on every one (every declaration of
+ * a merged interface): what each member is shows where it is used, and a summary above them repeats the name.
+ */
+function hasDocumentedMembers(declarations: readonly LocalDeclaration[], sourceFile: ts.SourceFile): boolean {
+  const members = declarations.flatMap((declaration): Array<ts.Node | null> => {
+    const node = declaration.docNode;
+    if (ts.isInterfaceDeclaration(node)) return [...node.members];
+    if (ts.isTypeAliasDeclaration(node) && ts.isTypeLiteralNode(node.type)) return [...node.type.members];
+    return [null];
+  });
+  return members.length > 0 && members.every((member) => member !== null && attachedDoc(member, sourceFile) !== null);
+}
+
 function isDeprecated(docs: ReadonlyArray<DocComment | null>): boolean {
   const present = docs.filter((doc) => doc !== null);
   return present.length > 0 && present.every((doc) => doc.tags.includes("deprecated"));

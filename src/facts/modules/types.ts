@@ -66,6 +66,8 @@ export interface ExportedSymbol extends Position {
    * as a formatter wraps it over three lines): it shows all it does where it is found, as a one-line function does.
    */
   isOneStatement?: true;
+  /** An interface or object type alias whose every member has a doc comment: its members document it. */
+  hasDocumentedMembers?: true;
   /** Visible signatures of a callable (one per overload); empty for non-callables. */
   signatures: SignatureFact[];
 }

@@ -146,4 +146,12 @@ describe(`${RULE}: names that say internal`, () => {
     expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 4, documentedSymbols: 2 });
     expect(categoryOf(result, "interfaces").metrics).toMatchObject({ exportedFunctions: 3 });
   });
+
+  // fixtures/docs/documented-members/src/options.ts: PersistOptions (1) and the object type StorageValue (14) have a
+  // doc comment on every member; StateStorage (8) has one of two; Empty (21) has no member.
+  it("takes an interface or object type whose every member has a doc comment for documented", async () => {
+    const result = await scanFixture("docs/documented-members");
+    expect(locationsOf(result, RULE)).toEqual(["src/options.ts:8:18", "src/options.ts:21:18"]);
+    expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 4, documentedSymbols: 2 });
+  });
 });
