@@ -9,7 +9,7 @@ export default defineRule({
   category: "docs",
   severity: "warning",
   description:
-    "Source files longer than `minLines` (default 300) open with a file-level doc comment; a data module (at least 80% of its non-blank lines literal data), one whose every export has a doc comment, or one named after one of its exports (`useFieldArray.ts`, `devtools.ts`: that export's doc comment is its overview) is not examined.",
+    "Source files longer than `minLines` (default 300) open with a file-level doc comment; a data module (at least 80% of its non-blank lines literal data), one whose every export has a doc comment, one of type declarations only, or one named after one of its exports (`useFieldArray.ts`, `devtools.ts`: that export's doc comment is its overview) is not examined.",
   why: "In a large module an agent needs a summary of what lives there before deciding which part to read.",
   weight: 1,
   effort: "trivial",
@@ -29,8 +29,11 @@ export default defineRule({
       // getters): an overview would repeat them.
       // A module named after one of its exports is about that export: its doc comment is where an agent looks for
       // the summary, and the doc-comment rule asks for it; an overview would say the same a second time.
+      // A module of type declarations only is a catalogue: its path and its types' names say what it holds (h3's
+      // types/http/headers.ts, a table of header names and their values).
       const isExplained =
-        module.exports.length > 0 && (module.exports.every((symbol) => symbol.hasDoc) || isNamesake(module));
+        module.exports.length > 0 &&
+        (module.exports.every((symbol) => symbol.hasDoc) || isNamesake(module) || isTypesOnly(module));
       if (module.lines <= options.minLines || isDataModule(module) || isExplained) continue;
       examine();
       if (module.hasFileDoc) continue;
@@ -45,6 +48,14 @@ export default defineRule({
     }
   },
 });
+
+/** Exports only interfaces and type aliases, and declares no function. */
+function isTypesOnly(module: ModuleFacts): boolean {
+  return (
+    module.functions.length === 0 &&
+    module.exports.every((symbol) => symbol.kind === "interface" || symbol.kind === "type")
+  );
+}
 
 /** The file's name, less its extensions, is one of its exports' names, letter case and `-`/`_`/`.` aside. */
 function isNamesake(module: ModuleFacts): boolean {

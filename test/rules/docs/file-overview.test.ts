@@ -40,4 +40,12 @@ describe(RULE, () => {
     expect(locationsOf(result, RULE)).toEqual(["src/scheduler.ts:1:1"]);
     expect(categoryOf(result, "docs").metrics).toMatchObject({ largeModules: 1, largeModulesWithOverview: 0 });
   });
+
+  // file-overview-types: headers.ts (315 lines) declares two header tables, a type alias and an interface, and
+  // nothing else; header-parse.ts (310 lines) declares the same shapes and a function. Neither has a comment.
+  it("does not ask a module of type declarations only for an overview, and asks one with a function beside them", async () => {
+    const result = await scanFixture("docs/file-overview-types");
+    expect(locationsOf(result, RULE)).toEqual(["src/header-parse.ts:1:1"]);
+    expect(categoryOf(result, "docs").metrics).toMatchObject({ largeModules: 1, largeModulesWithOverview: 0 });
+  });
 });
