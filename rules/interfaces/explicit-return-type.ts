@@ -14,7 +14,7 @@ export default defineRule({
   messages: {
     missing: {
       message: "Exported {{symbol}} has no declared return type",
-      fix: "Annotate the return type of '{{name}}' (for example `): Promise<Order>`), so callers and agents see the contract without reading the body.",
+      fix: "Declare the return type of '{{name}}' on its signature (`): Type {`), so callers and agents see the contract without reading the body.",
     },
     missingJsDoc: {
       message: "Exported {{symbol}} has no declared return type",

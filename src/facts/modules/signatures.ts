@@ -50,7 +50,39 @@ function readReturnType(
     const jsDocType = ts.getJSDocReturnType(node);
     if (jsDocType) return { source: "jsdoc", anyAt: findAny(jsDocType, context.sourceFile) };
   }
+  const asserted = assertedReturnType(node);
+  if (asserted) return { source: "assertion", anyAt: findAny(asserted, context.sourceFile) };
   return { source: "none", anyAt: null };
+}
+
+/**
+ * The type every `return` of the body asserts (`return snapshot as T & Meta`, or an arrow's `=> value as T`):
+ * the contract is written where the value leaves, and TypeScript's isolatedDeclarations accepts it as written.
+ * Null when a return is bare, asserts nothing or only `as const`, or when there is no return.
+ */
+function assertedReturnType(node: ts.SignatureDeclaration): ts.TypeNode | null {
+  const body = "body" in node ? (node.body as ts.ConciseBody | undefined) : undefined;
+  if (body === undefined) return null;
+  if (!ts.isBlock(body)) return assertion(body);
+  const returned: Array<ts.Expression | undefined> = [];
+  const visit = (child: ts.Node): void => {
+    if (ts.isReturnStatement(child)) returned.push(child.expression);
+    // A nested function's returns are its own.
+    else if (!ts.isFunctionLike(child) && !ts.isClassLike(child)) ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(body, visit);
+  const types = returned.map((expression) => (expression === undefined ? null : assertion(expression)));
+  const [first] = types;
+  return first && types.every((type) => type !== null) ? first : null;
+}
+
+function assertion(expression: ts.Expression): ts.TypeNode | null {
+  let inner = expression;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  if (!ts.isAsExpression(inner) && !ts.isTypeAssertionExpression(inner)) return null;
+  const type = inner.type;
+  const isConst = ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === "const";
+  return isConst ? null : type;
 }
 
 function parameterName(parameter: ts.ParameterDeclaration, sourceFile: ts.SourceFile): string {

@@ -27,7 +27,7 @@ export interface RunFact {
 export type ExportKind = "function" | "class" | "method" | "interface" | "type" | "enum" | "variable" | "namespace";
 
 /** How a parameter or return type is known to a reader of the signature. */
-export type TypeSource = "annotation" | "contextual" | "jsdoc" | "initializer" | "none";
+export type TypeSource = "annotation" | "contextual" | "jsdoc" | "initializer" | "assertion" | "none";
 
 /** One parameter of an exported callable. */
 export interface ParameterFact extends Position {

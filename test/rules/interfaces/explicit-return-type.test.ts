@@ -20,7 +20,7 @@ describe(RULE, () => {
     expect(jsFinding?.message).toBe("Exported function 'rawOrder' has no declared return type");
     expect(jsFinding?.fix).toContain("@returns {Type}");
     expect(tsFinding?.message).toBe("Exported function 'parseOrderId' has no declared return type");
-    expect(tsFinding?.fix).toContain("Annotate the return type of 'parseOrderId'");
+    expect(tsFinding?.fix).toContain("Declare the return type of 'parseOrderId' on its signature");
   });
 
   it("accepts annotations, contextual types, overload signatures and JSDoc @returns (typed-returns.ts, labelOrder)", async () => {
@@ -51,5 +51,17 @@ describe(RULE, () => {
       exportedFunctions: 1,
       explicitReturnType: 1,
     });
+  });
+
+  // return-assertion/src/snapshot.ts: ref (2) returns `value as T & {…}` and freeze (7) is an arrow whose body is
+  // `… as Readonly<T>`: their types are written where the value leaves. readEntry (10) also returns a bare
+  // `undefined`, modes (16) only asserts `as const`, and in handler (21) the assertion is the inner arrow's.
+  it("takes a type asserted by every return for declared, and not `as const`, one bare return or a nested function's", async () => {
+    const result = await scanFixture("interfaces/return-assertion");
+    expect(locationsOf(result, RULE)).toEqual([
+      "src/snapshot.ts:10:17",
+      "src/snapshot.ts:16:17",
+      "src/snapshot.ts:21:17",
+    ]);
   });
 });
