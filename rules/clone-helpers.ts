@@ -220,17 +220,22 @@ export function describePair(
   };
 }
 
-/** The deepest folder both files already import from, or else their common folder. */
+/**
+ * The deepest folder both files already import from, or else their common folder. A folder above their common
+ * folder does not count: what two siblings both import from higher up is their package's hub (its entry, an
+ * index, the core module: jotai's and valtio's `src/vanilla.ts`, which their bundles publish on its own), and a
+ * helper of theirs belongs beside them, not in it.
+ */
 function sharedHome(
   a: string,
   b: string,
   importedFolders: ReadonlyMap<string, ReadonlySet<string>>,
 ): { folder: string; imported: boolean } {
+  const common = commonFolder([a, b]);
+  const isAbove = (folder: string) => folder !== common && (folder === "" || common.startsWith(`${folder}/`));
   const fromB = importedFolders.get(b) ?? new Set<string>();
-  const shared = [...(importedFolders.get(a) ?? [])].filter((folder) => fromB.has(folder));
+  const shared = [...(importedFolders.get(a) ?? [])].filter((folder) => fromB.has(folder) && !isAbove(folder));
   shared.sort((x, y) => y.split("/").length - x.split("/").length || (x < y ? -1 : x > y ? 1 : 0));
   const [deepest] = shared;
-  return deepest !== undefined
-    ? { folder: deepest, imported: true }
-    : { folder: commonFolder([a, b]), imported: false };
+  return deepest !== undefined ? { folder: deepest, imported: true } : { folder: common, imported: false };
 }

@@ -28,14 +28,24 @@ describe(RULE, () => {
     );
   });
 
-  // fixtures/duplication/clone-home-entry: the package's entry is src/index.ts (package.json `exports`). The pricing
-  // pair imports only the entry; the billing pair imports the entry and src/internal/limits.ts.
+  // fixtures/duplication/clone-home-entry: the package's entry is src/api/index.ts (package.json `exports`). The
+  // pricing pair imports only the entry; the billing pair imports the entry and src/internal/limits.ts.
   it("does not send shared code to the folder of a package entry, which would make it public API", async () => {
     const fixes = findingsOf(await scanFixture("duplication/clone-home-entry"), RULE).map((finding) => finding.fix);
     expect(fixes).toEqual([
       "Extract the code shared by src/billing/fees.ts:5-17 and src/billing/levies.ts:5-17 into one function in a module under src/internal/ (both files already import from there), and call it from both places.",
       "Extract the code shared by src/pricing/discounts.ts:4-17 and src/pricing/taxes.ts:4-17 into one function in a new module under src/pricing/, and call it from both places.",
     ]);
+  });
+
+  // fixtures/duplication/clone-home-hub: no entry is known (`exports` is a `./*` pattern); the pair under
+  // src/vanilla/utils/ imports only src/vanilla.ts, above their folder.
+  it("does not send shared code to a module above both copies' folder, their package's hub", async () => {
+    const [finding, ...others] = findingsOf(await scanFixture("duplication/clone-home-hub"), RULE);
+    expect(others).toEqual([]);
+    expect(finding?.fix).toBe(
+      "Extract the code shared by src/vanilla/utils/discounts.ts:4-17 and src/vanilla/utils/taxes.ts:4-17 into one function in a new module under src/vanilla/utils/, and call it from both places.",
+    );
   });
 
   // The two route interfaces share their bodies, lines 4-9: four overloads of `get`, all type-level code.
