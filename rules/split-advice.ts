@@ -65,13 +65,20 @@ function splitKind(module: ModuleFacts): { kind: SplitKind; data: Record<string,
   }
   if (parts.length === 0) return { kind: "oneExportNoParts", data: { name } };
   const list = (chosen: typeof parts) => chosen.map((fn) => `'${fn.name}', lines ${fn.line}-${fn.endLine}`).join("; ");
-  // A function declared inside the export's own function reads its local variables: no move as it stands.
+  // A function declared inside the export's own function that reads its variables does not move as it stands; one
+  // that reads none of them does (valtio's set operations), as a module-level function does.
   const owner = functions.find((fn) => fn.name === only);
-  const isClosure = (fn: (typeof parts)[number]) => owner !== undefined && isInside(owner, fn);
-  const closures = parts.filter(isClosure);
-  const movable = parts.filter((fn) => !isClosure(fn));
+  const isInOwner = (fn: (typeof parts)[number]) => owner !== undefined && isInside(owner, fn);
+  const closures = parts.filter((fn) => isInOwner(fn) && fn.readsOuter === true);
   if (closures.length === 0) return { kind: "oneExport", data: { name, parts: list(parts) } };
-  const also = movable.length > 0 ? `, and the module-level functions (${list(movable)}) as they are` : "";
+  const inner = parts.filter((fn) => isInOwner(fn) && fn.readsOuter !== true);
+  const outer = parts.filter((fn) => !isInOwner(fn));
+  const also = [
+    inner.length > 0
+      ? `, and the functions inside it that read none of its variables (${list(inner)}) as they are`
+      : "",
+    outer.length > 0 ? `, and the module-level functions (${list(outer)}) as they are` : "",
+  ].join("");
   return { kind: "oneExportClosures", data: { name, parts: list(closures), also } };
 }
 

@@ -21,7 +21,11 @@ export default defineRule({
     },
     tooLongClosures: {
       message: "Function '{{name}}' spans {{lines}} lines (at most {{max}})",
-      fix: "Most of '{{name}}' is the named functions declared inside it ({{inner}}), closures over its local variables: to shorten it, gather the state they share into one object they take as an argument, then move them out beside it.",
+      fix: "Most of '{{name}}' is the named functions declared inside it ({{inner}}), closures over its local variables: to shorten it, gather the state they share into one object they take as an argument, then move them out beside it{{also}}.",
+    },
+    tooLongInner: {
+      message: "Function '{{name}}' spans {{lines}} lines (at most {{max}})",
+      fix: "Most of '{{name}}' is the named functions declared inside it ({{inner}}), which read none of its parameters or variables: move them out beside it as they are.",
     },
   },
   options: z.strictObject({
@@ -50,17 +54,24 @@ export default defineRule({
       const inner = namedInside(fn, allIn.get(module) ?? []);
       // A one-line accessor is no part worth naming.
       const named = inner.filter((each) => each.lines >= 5);
-      const isClosures = named.length > 0 && inner.reduce((sum, each) => sum + each.lines, 0) * 2 >= fn.lines;
+      const isInner = named.length > 0 && inner.reduce((sum, each) => sum + each.lines, 0) * 2 >= fn.lines;
+      // Only the ones that read its variables are closures; the others move out as they are.
+      const shown = named.slice(0, 3);
+      const closures = shown.filter((each) => each.readsOuter === true);
+      const free = shown.filter((each) => each.readsOuter !== true);
+      const list = (parts: readonly FunctionFact[]) =>
+        parts.map((each) => `'${each.name}', ${each.lines} lines`).join("; ");
       report({
-        messageId: isClosures ? "tooLongClosures" : "tooLong",
+        messageId: !isInner ? "tooLong" : closures.length > 0 ? "tooLongClosures" : "tooLongInner",
         data: {
           name: fn.name,
           lines: fn.lines,
           max: options.max,
-          inner: named
-            .slice(0, 3)
-            .map((each) => `'${each.name}', ${each.lines} lines`)
-            .join("; "),
+          inner: list(closures.length > 0 ? closures : free),
+          also:
+            closures.length > 0 && free.length > 0
+              ? `; the others (${list(free)}) read none of its variables and move out as they are`
+              : "",
         },
         file: module.path,
         line: fn.line,

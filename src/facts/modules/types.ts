@@ -90,6 +90,8 @@ export interface FunctionFact extends Position {
    * function or module around it rather than a function of its own (see `foldIifes`).
    */
   isIife?: true;
+  /** Declared inside another function and reads or writes one of its parameters or variables: a closure over it. */
+  readsOuter?: true;
 }
 
 /** The first syntax error of a file. */

@@ -34,6 +34,16 @@ interface Frame {
   nestedLines: number;
   anonymous: number;
   names: Map<string, number>;
+  /** The frame of the function this one is declared in; null at the module's level. */
+  parent: Frame | null;
+  /** The function's node; null at the module's level. */
+  node: ts.Node | null;
+  /** Names this function declares: its parameters, variables, inner functions and classes. */
+  declared: Set<string>;
+  /** Of those, the names bound to a function declared here (`function f`, `const f = () => …`), with its node. */
+  functionNames: Map<string, ts.Node>;
+  /** Names read or written in this function and the functions inside it (not as a property or a type). */
+  uses: Set<string>;
 }
 
 type FunctionLike =
@@ -68,15 +78,130 @@ export function walkFile(sourceFile: ts.SourceFile): WalkResult {
     const context = ROLES[node.kind] === Role.Other ? null : childContext(node, hint, className, sourceFile);
     const childClass = context ? context.className : className;
     forEachChild(node, (child) => {
+      if (child.kind === SK.Identifier) noteName(node, child as ts.Identifier, frame, current);
       visit(child, current, context?.hintNode === child ? context.hintName : null, childClass);
     });
   };
 
-  visit(sourceFile, { fact: null, anchor: "", nestedLines: 0, anonymous: 0, names: new Map() }, null, null);
+  const root: Frame = {
+    fact: null,
+    anchor: "",
+    nestedLines: 0,
+    anonymous: 0,
+    names: new Map(),
+    parent: null,
+    node: null,
+    declared: new Set(),
+    functionNames: new Map(),
+    uses: new Set(),
+  };
+  visit(sourceFile, root, null, null);
   for (const frame of frames) {
     if (frame.fact) frame.fact.ownLines = Math.max(0, frame.fact.lines - frame.nestedLines);
   }
+  markOuterReads(frames);
   return result;
+}
+
+/**
+ * Files an identifier under the frame it belongs to: a declared name (a parameter, a variable, a function's or a
+ * class's own name, which belongs to the scope around it), or a use; property names and types are neither.
+ */
+function noteName(parent: ts.Node, name: ts.Identifier, outer: Frame, current: Frame): void {
+  switch (parent.kind) {
+    case SK.Parameter:
+    case SK.VariableDeclaration:
+    case SK.BindingElement:
+      // `{ key: local }` binds `local`; `key` names a property.
+      if (parent.kind === SK.BindingElement && (parent as ts.BindingElement).propertyName === name) return;
+      if ((parent as ts.NamedDeclaration).name !== name) current.uses.add(name.text);
+      else {
+        current.declared.add(name.text);
+        const value = ts.isVariableDeclaration(parent) ? functionValue(parent.initializer) : null;
+        if (value) current.functionNames.set(name.text, value);
+      }
+      return;
+    case SK.FunctionDeclaration:
+    case SK.ClassDeclaration:
+      if ((parent as ts.NamedDeclaration).name !== name) return;
+      outer.declared.add(name.text);
+      if (parent.kind === SK.FunctionDeclaration) outer.functionNames.set(name.text, parent);
+      return;
+    case SK.FunctionExpression:
+    case SK.ClassExpression:
+    case SK.MethodDeclaration:
+    case SK.PropertyDeclaration:
+    case SK.PropertySignature:
+    case SK.MethodSignature:
+    case SK.GetAccessor:
+    case SK.SetAccessor:
+    case SK.PropertyAssignment:
+    case SK.EnumMember:
+    case SK.TypeReference:
+    case SK.TypeParameter:
+    case SK.TypeQuery:
+    case SK.QualifiedName:
+    case SK.InterfaceDeclaration:
+    case SK.TypeAliasDeclaration:
+    case SK.ImportSpecifier:
+    case SK.ExportSpecifier:
+    case SK.LabeledStatement:
+    case SK.BreakStatement:
+    case SK.ContinueStatement:
+    case SK.JsxAttribute:
+      return;
+    case SK.PropertyAccessExpression:
+      if ((parent as ts.PropertyAccessExpression).name !== name) current.uses.add(name.text);
+      return;
+    default:
+      current.uses.add(name.text);
+  }
+}
+
+/** The function a variable is bound to (`const f = () => …`, parentheses and `as` aside), or null. */
+function functionValue(initializer: ts.Expression | undefined): ts.Node | null {
+  let value = initializer;
+  while (value && (ts.isParenthesizedExpression(value) || ts.isAsExpression(value))) value = value.expression;
+  return value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) ? value : null;
+}
+
+/**
+ * Marks the functions that read or write a variable or parameter of a function around them (a closure over its
+ * state), directly or by calling a function declared there that does (valtio's set operations call the pure
+ * helpers `asIterable` and `isIterable` declared beside them, and read nothing else: they are no closures).
+ * Frames come in the order they were entered, so a function's inner frames follow it: walked backwards, each
+ * passes what it uses and does not declare itself on to the one around it.
+ */
+function markOuterReads(frames: readonly Frame[]): void {
+  const frameOf = new Map<ts.Node, Frame>();
+  for (const frame of frames) if (frame.node) frameOf.set(frame.node, frame);
+  const calls = new Map<Frame, Frame[]>();
+  for (let index = frames.length - 1; index >= 0; index -= 1) {
+    const frame = frames[index];
+    if (frame?.fact == null) continue;
+    const free = [...frame.uses].filter((name) => !frame.declared.has(name));
+    for (let outer = frame.parent; outer !== null && outer.fact !== null; outer = outer.parent) {
+      const scope = outer;
+      const state = free.filter((name) => scope.declared.has(name) && !scope.functionNames.has(name));
+      if (state.length > 0) frame.fact.readsOuter = true;
+      for (const name of free) {
+        const node = scope.functionNames.get(name);
+        const callee = node ? frameOf.get(node) : undefined;
+        if (callee && callee !== frame) calls.set(frame, [...(calls.get(frame) ?? []), callee]);
+      }
+    }
+    const enclosing = frame.parent;
+    if (enclosing?.fact != null) for (const name of free) enclosing.uses.add(name);
+  }
+  // Calling a closure makes a closure, however far down the calls go.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [frame, callees] of calls) {
+      if (frame.fact?.readsOuter || !callees.some((callee) => callee.fact?.readsOuter)) continue;
+      if (frame.fact) frame.fact.readsOuter = true;
+      changed = true;
+    }
+  }
 }
 
 /** Nodes an earlier visit marked for a later one. */
@@ -468,7 +593,18 @@ function enterFunction(node: FunctionLike, parent: Frame, ownName: string | null
     ownLines: lines,
     complexity: 1,
   };
-  return { fact, anchor, nestedLines: 0, anonymous: 0, names: new Map() };
+  return {
+    fact,
+    anchor,
+    nestedLines: 0,
+    anonymous: 0,
+    names: new Map(),
+    parent: parent.fact === null && parent.parent === null ? null : parent,
+    node,
+    declared: new Set(),
+    functionNames: new Map(),
+    uses: new Set(),
+  };
 }
 
 function functionName(

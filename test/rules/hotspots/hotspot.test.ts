@@ -142,7 +142,7 @@ describe(`${RULE}: a hot file whose only gap is missing doc comments`, () => {
 describe(`${RULE}: a long hot file`, () => {
   // src/long.ts in 3 commits: small (lines 1-4), then big (lines 6-528), 527 lines of code, no function over
   // complexity 15 (small, big and inner are 1 each: 3); a test imports it. It is risky by its length only.
-  it("says how long it is and splits it as the file-length rule does: big is most of the file, inner a closure in it", async () => {
+  it("says how long it is and splits it as the file-length rule does: big is most of the file, inner reads none of its variables", async () => {
     const dir = await temporaryDir();
     const body = Array.from({ length: 517 }, (_, index) => `  total += ${index};`);
     const source = (revision: number) =>
@@ -176,7 +176,7 @@ describe(`${RULE}: a long hot file`, () => {
       "Hotspot: src/long.ts changed in 3 commits by 1 author in 12 months, complexity 3, and it is long (527 lines of code)",
     );
     expect(finding?.fix).toBe(
-      "Make src/long.ts safer to change, as it is where agents will be sent most often: the file is essentially one export, 'big', built from functions inside it ('inner', lines 7-9): they are closures over its local variables, so they move out only once the state they share is one object they take as an argument (a context or a store); then move them into modules of their own beside it, and the module-level functions ('small', lines 1-4) as they are.",
+      "Make src/long.ts safer to change, as it is where agents will be sent most often: the file is essentially one export, 'big', so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ('small', lines 1-4; 'inner', lines 7-9).",
     );
   });
 });
