@@ -5,12 +5,8 @@
 import ts from "#typescript";
 import { countNonBlankLines } from "./data.js";
 
-const SK = ts.SyntaxKind;
-
-/** Non-blank lines left when the file's comments are blanked out (a line with code and a comment is code). */
-export function countCodeLines(sourceFile: ts.SourceFile): number {
-  const text = sourceFile.text;
-  const comments = commentRanges(sourceFile);
+/** Non-blank lines left when the file's comments (walk.ts finds them) are blanked out; a line with code and a comment is code. */
+export function countCodeLines(text: string, comments: readonly ts.CommentRange[]): number {
   if (comments.length === 0) return countNonBlankLines(text);
   const parts: string[] = [];
   let from = 0;
@@ -24,25 +20,26 @@ export function countCodeLines(sourceFile: ts.SourceFile): number {
 }
 
 /**
- * The file's comments, in source order: the trivia before each node and after it. A comment the parser keeps
- * elsewhere (after a `,` that ends a list, inside an empty block or a JSX `{}`) is missed, and its line counts as
- * code, as it did before. JSX text is not read: `<p>// hello</p>` holds no comment.
+ * The comments of a file, gathered as a walk meets each node: the trivia before it and after it. A comment the
+ * parser keeps elsewhere (after a `,` that ends a list, inside an empty block or a JSX `{}`) is missed, and its
+ * line counts as code. Each position is asked once: a node and its first child start at one position, a node and
+ * its last child end at one, a node's end is where the next one's trivia starts, and the walk meets them in order.
  */
-function commentRanges(sourceFile: ts.SourceFile): ts.CommentRange[] {
-  const text = sourceFile.text;
-  const byStart = new Map<number, ts.CommentRange>();
-  const add = (ranges: ts.CommentRange[] | undefined): void => {
-    for (const range of ranges ?? []) if (!byStart.has(range.pos)) byStart.set(range.pos, range);
-  };
-  // Parent pointers are not set for TypeScript files: each call is told its parent's kind.
-  const visit = (node: ts.Node, parentKind: ts.SyntaxKind): void => {
-    const isJsxChild = parentKind === SK.JsxElement || parentKind === SK.JsxFragment;
-    if (node.kind !== SK.JsxText && !isJsxChild) {
-      add(ts.getLeadingCommentRanges(text, node.pos));
-      add(ts.getLeadingCommentRanges(text, node.end));
+export class CommentCollector {
+  private asked = -1;
+  private readonly byStart = new Map<number, ts.CommentRange>();
+
+  constructor(private readonly text: string) {}
+
+  ask(position: number): void {
+    if (position === this.asked) return;
+    this.asked = position;
+    for (const range of ts.getLeadingCommentRanges(this.text, position) ?? []) {
+      if (!this.byStart.has(range.pos)) this.byStart.set(range.pos, range);
     }
-    ts.forEachChild(node, (child) => visit(child, node.kind));
-  };
-  visit(sourceFile, SK.Unknown);
-  return [...byStart.values()].sort((a, b) => a.pos - b.pos);
+  }
+
+  ranges(): ts.CommentRange[] {
+    return [...this.byStart.values()].sort((a, b) => a.pos - b.pos);
+  }
 }

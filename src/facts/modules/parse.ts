@@ -101,7 +101,7 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
     language,
     lines: countLines(text),
     nonBlankLines: countNonBlankLines(text),
-    codeLines: countCodeLines(sourceFile),
+    codeLines: countCodeLines(text, walked.comments),
     dataLines: countDataLines(sourceFile),
     hasFileDoc: fileDoc !== null,
     summary: fileDoc === null ? null : firstSentence(fileDoc),

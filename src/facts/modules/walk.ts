@@ -5,6 +5,7 @@
  * top-level statements elsewhere; this is the only full traversal.
  */
 import ts from "#typescript";
+import { CommentCollector } from "./code-lines.js";
 import { positionOf } from "./positions.js";
 import type { FunctionFact, ImportFact, Position } from "./types.js";
 
@@ -21,6 +22,8 @@ export interface WalkResult {
    * removes (`delete process.env.X`); a value that reads X itself passes it on and is not counted.
    */
   envWrites: string[];
+  /** The file's comments, in order (see code-lines.ts: what is not found counts as code). */
+  comments: ts.CommentRange[];
 }
 
 /** One read of an environment variable. */
@@ -65,22 +68,33 @@ type FunctionLike =
  * could build never exhausts the stack here.
  */
 export function walkFile(sourceFile: ts.SourceFile): WalkResult {
-  const result: WalkResult = { functions: [], expressionImports: [], envReads: [], envWrites: [] };
+  const result: WalkResult = { functions: [], expressionImports: [], envReads: [], envWrites: [], comments: [] };
+  const comments = new CommentCollector(sourceFile.text);
   const frames: Frame[] = [];
   // `process.env.X` on the left of `=` or after `delete` is set, not read.
   const writeTargets = new Set<ts.Node>();
   // Function expressions called where they stand, marked at the call (visited before its callee).
   const invoked = new Set<ts.Node>();
 
-  const visit = (node: ts.Node, frame: Frame, hint: string | null, className: string | null): void => {
+  const visit = (
+    node: ts.Node,
+    frame: Frame,
+    hint: string | null,
+    className: string | null,
+    parentKind: ts.SyntaxKind,
+  ): void => {
+    // JSX text is not read for comments: `<p>// hello</p>` holds none.
+    const isRead = node.kind !== SK.JsxText && parentKind !== SK.JsxElement && parentKind !== SK.JsxFragment;
+    if (isRead) comments.ask(node.pos);
     const current = enter(node, frame, hint, className, sourceFile, result, { writeTargets, invoked });
     if (current !== frame) frames.push(current);
     const context = ROLES[node.kind] === Role.Other ? null : childContext(node, hint, className, sourceFile);
     const childClass = context ? context.className : className;
     forEachChild(node, (child) => {
       if (child.kind === SK.Identifier) noteName(node, child as ts.Identifier, frame, current);
-      visit(child, current, context?.hintNode === child ? context.hintName : null, childClass);
+      visit(child, current, context?.hintNode === child ? context.hintName : null, childClass, node.kind);
     });
+    if (isRead) comments.ask(node.end);
   };
 
   const root: Frame = {
@@ -95,7 +109,8 @@ export function walkFile(sourceFile: ts.SourceFile): WalkResult {
     functionNames: new Map(),
     uses: new Set(),
   };
-  visit(sourceFile, root, null, null);
+  visit(sourceFile, root, null, null, SK.Unknown);
+  result.comments = comments.ranges();
   for (const frame of frames) {
     if (frame.fact) frame.fact.ownLines = Math.max(0, frame.fact.lines - frame.nestedLines);
   }
