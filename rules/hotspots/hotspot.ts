@@ -66,7 +66,7 @@ export default defineRule({
 /** What makes the file risky, with the figure behind each: `long (998 lines of code)`, `complex (createError: 22)`. */
 function risks(hotspot: HotspotFact): string {
   const parts: string[] = [];
-  if (hotspot.isLong) parts.push(`long (${hotspot.codeLines} lines of code)`);
+  if (hotspot.isLong) parts.push(`long (${hotspot.lines} ${hotspot.count === "code" ? "lines of code" : "lines"})`);
   else if (hotspot.isComplex)
     parts.push(`complex (${hotspot.complexFunctions.join(", ").replace(/ \((\d+)\)/g, ": $1")})`);
   if (hotspot.isUntested) parts.push("untested");

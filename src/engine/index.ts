@@ -20,6 +20,7 @@ import {
   type HistorySettings,
 } from "../facts/history/index.js";
 import { collectFacts, createFactCaches, startCloneWorker, type FactCaches, type Facts } from "../facts/index.js";
+import { DEFAULT_HOTSPOT_THRESHOLDS, type HotspotThresholds } from "../facts/history/hotspots.js";
 import { findingGain } from "../score/gain.js";
 import { score } from "../score/index.js";
 import { rankFindings } from "../score/rank.js";
@@ -218,6 +219,7 @@ async function scanTree(options: AnalyzeOptions, tree: Tree, cwd: string): Promi
     graph: config.graph,
     clones: config.clones,
     history: config.history,
+    hotspots: hotspotThresholds(config),
     coverageReport,
     maxFileSize: config.maxFileSize,
     jscpdPath: options.jscpdPath,
@@ -302,6 +304,21 @@ function willDetectClonesCold(
   if (tree.listing || config.clones.engine !== "builtin" || options.jscpdPath !== undefined) return false;
   if (!isCategoryMeasured(config, "duplication")) return false;
   return cacheDir === null || !hasCacheFile(cacheDir);
+}
+
+/** The complexity and file-length limits a hotspot is risky by: those rules' options, as configured. */
+function hotspotThresholds(config: ResolvedConfig): HotspotThresholds {
+  const optionsOf = (id: string): Record<string, unknown> => {
+    const rule = RULES.find((candidate) => candidate.id === id);
+    return (rule?.optionsSchema.parse(config.rules.get(id)?.options ?? {}) ?? {}) as Record<string, unknown>;
+  };
+  const complexity = optionsOf("interfaces/complexity");
+  const fileLines = optionsOf("interfaces/max-file-lines");
+  return {
+    complexFunction: typeof complexity.max === "number" ? complexity.max : DEFAULT_HOTSPOT_THRESHOLDS.complexFunction,
+    longFile: typeof fileLines.max === "number" ? fileLines.max : DEFAULT_HOTSPOT_THRESHOLDS.longFile,
+    count: fileLines.count === "all" ? "all" : "code",
+  };
 }
 
 /** A category is measured when it is enabled and at least one of its rules is on. */

@@ -25,7 +25,13 @@ import { verifyCommands, type CommandCheck } from "./context/verify.js";
 import { readReadme, type ReadmeFact } from "./context/readme.js";
 import { collectCoverage, type CoverageFact } from "./coverage/index.js";
 import { DEFAULT_GRAPH_SETTINGS, type GraphFact, type GraphSettings } from "./graph/types.js";
-import { findCoupling, rankHotspots, type CoupledPair, type HotspotFact } from "./history/hotspots.js";
+import {
+  findCoupling,
+  rankHotspots,
+  type CoupledPair,
+  type HotspotFact,
+  type HotspotThresholds,
+} from "./history/hotspots.js";
 import { collectHistory, DEFAULT_HISTORY_SETTINGS, type HistoryFact, type HistorySettings } from "./history/index.js";
 import { collectModules, SharedParse, type ModuleCache, type ModuleFacts } from "./modules/index.js";
 import { mapTests, type TestMapFact } from "./tests/index.js";
@@ -85,6 +91,8 @@ export interface FactOptions {
   graph: GraphSettings;
   clones: CloneSettings;
   history: HistorySettings;
+  /** The complexity and file-length limits that make a hotspot risky (the rules' options); default: their defaults. */
+  hotspots?: HotspotThresholds;
   /** A coverage report to read (relative to the root); null looks for the usual ones. */
   coverageReport: string | null;
   maxFileSize: number;
@@ -224,7 +232,7 @@ export async function collectFacts(inventory: Inventory, options: FactOptions = 
     history,
     coverage,
     tests,
-    hotspots: rankHotspots(history, sorted, tests),
+    hotspots: rankHotspots(history, sorted, tests, options.hotspots),
     coupling: findCoupling(
       history,
       new Set(sorted.filter((module) => module.kind === "source").map((module) => module.path)),

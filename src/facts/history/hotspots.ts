@@ -10,10 +10,21 @@ import type { ModuleFacts } from "../modules/index.js";
 import type { TestMapFact } from "../tests/index.js";
 import type { HistoryFact } from "./index.js";
 
-/** A function this complex makes its file "complex" for hotspot risk (the complexity rule's default). */
-export const COMPLEX_FUNCTION = 15;
-/** A file this long is "complex" for hotspot risk (the file-length rule's default). */
-export const LONG_FILE = 500;
+/**
+ * What makes a file "complex" for hotspot risk: the limits of the complexity and file-length rules, as configured
+ * (a user who raises the complexity limit to 20 has no hotspot made risky by a function of 17).
+ */
+export interface HotspotThresholds {
+  /** A function over this complexity (interfaces/complexity `max`). */
+  complexFunction: number;
+  /** A file over this many lines (interfaces/max-file-lines `max`). */
+  longFile: number;
+  /** Whether those lines are every line or lines of code (interfaces/max-file-lines `count`). */
+  count: "code" | "all";
+}
+
+/** The rules' defaults. */
+export const DEFAULT_HOTSPOT_THRESHOLDS: HotspotThresholds = { complexFunction: 15, longFile: 500, count: "code" };
 
 /** One changed source file, ranked by change frequency × complexity. */
 export interface HotspotFact {
@@ -24,19 +35,20 @@ export interface HotspotFact {
   complexity: number;
   /** Normalised change frequency × normalised complexity, 0–100. */
   score: number;
-  /** Over LONG_FILE lines of code (a data module is not). */
+  /** Over the file-length limit (a data module is not). */
   isLong: boolean;
-  /** Long, or with a function over COMPLEX_FUNCTION. */
+  /** Long, or with a function over the complexity limit. */
   isComplex: boolean;
   isUntested: boolean;
-  /** Lines of code (comment and blank lines aside). */
-  codeLines: number;
+  /** Its length as the file-length rule counts it: lines of code, or every line (`count`). */
+  lines: number;
+  count: HotspotThresholds["count"];
   /**
    * Share of the two risk factors present (complex, untested), 0–1. A missing doc comment is no hotspot risk: the
    * doc-comment rules charge and report it, and counting it here too would charge the same gap twice.
    */
   risk: number;
-  /** The file's most complex functions over COMPLEX_FUNCTION, for the fix: `name (complexity)`. */
+  /** The file's most complex functions over the complexity limit, for the fix: `name (complexity)`. */
   complexFunctions: string[];
 }
 
@@ -56,7 +68,12 @@ export interface CouplingSettings {
 }
 
 /** Ranks changed source files; files with no change or no function are left out. */
-export function rankHotspots(history: HistoryFact, modules: readonly ModuleFacts[], tests: TestMapFact): HotspotFact[] {
+export function rankHotspots(
+  history: HistoryFact,
+  modules: readonly ModuleFacts[],
+  tests: TestMapFact,
+  thresholds: HotspotThresholds = DEFAULT_HOTSPOT_THRESHOLDS,
+): HotspotFact[] {
   if (history.status !== "ok") return [];
   const candidates = modules
     .filter((module) => module.kind === "source" && !module.parseError && module.functions.length > 0)
@@ -71,15 +88,16 @@ export function rankHotspots(history: HistoryFact, modules: readonly ModuleFacts
       const complexity = complexityOf(module);
       // As the complexity rule measures them: an IIFE's branches are the enclosing function's, never one to split.
       const functions = foldIifes(module.functions);
-      // Long in lines of code, and a data module is long by its data, as the file-length rule has it.
-      const isLong = module.codeLines > LONG_FILE && !isDataModule(module);
-      const isComplex = isLong || functions.some((fn) => fn.complexity > COMPLEX_FUNCTION);
+      // Long as the file-length rule counts it; a data module is long by its data.
+      const lines = thresholds.count === "code" ? module.codeLines : module.lines;
+      const isLong = lines > thresholds.longFile && !isDataModule(module);
+      const isComplex = isLong || functions.some((fn) => fn.complexity > thresholds.complexFunction);
       const ratio = tests.coverage?.get(module.path);
       const isUntested =
         ratio !== undefined ? ratio < 0.5 : !tests.direct.has(module.path) && !tests.transitive.has(module.path);
       const complexFunctions = functions
         .sort((a, b) => b.complexity - a.complexity)
-        .filter((fn) => fn.complexity > COMPLEX_FUNCTION)
+        .filter((fn) => fn.complexity > thresholds.complexFunction)
         .slice(0, 3)
         .map((fn) => `${fn.name} (${fn.complexity})`);
       return {
@@ -91,7 +109,8 @@ export function rankHotspots(history: HistoryFact, modules: readonly ModuleFacts
         isLong,
         isComplex,
         isUntested,
-        codeLines: module.codeLines,
+        lines,
+        count: thresholds.count,
         risk: [isComplex, isUntested].filter(Boolean).length / 2,
         complexFunctions,
       };

@@ -73,6 +73,15 @@ describe(RULE, () => {
     expect(check).toMatchObject({ examined: 35, failed: 13.5, score: 61.4 });
   });
 
+  it("takes the complexity limit the complexity rule is configured with, not its default", async () => {
+    const lenient = await analyze({ root, config: { rules: { "interfaces/complexity": { options: { max: 20 } } } } });
+    // computeInvoice (17) is within 20: invoice.ts is no longer complex, and its 15 changes carry no risk; the
+    // others are as before: 3 + 1.5 of 35 fail, 100 × 30.5/35 = 87.1.
+    expect(locationsOf(lenient, RULE)).toEqual([]);
+    const check = categoryOf(lenient, "hotspots").checks.find((candidate) => candidate.ruleId === RULE);
+    expect(check).toMatchObject({ examined: 35, failed: 4.5, score: 87.1 });
+  });
+
   it("reads a shorter window ending at HEAD, not at today", async () => {
     const recent = await analyze({ root, config: { history: { window: "7 days" } } });
     // HEAD is 2026-01-16: commits of 2026-01-09 to 2026-01-16.
