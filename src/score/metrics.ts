@@ -21,19 +21,25 @@ import type { ExportedSymbol } from "../facts/modules/index.js";
 
 type Tallies = ReadonlyMap<string, RuleTally>;
 
-/** Key figures of the interfaces category. Threshold counts come from the rules, null when a rule is off. */
+/**
+ * Key figures of the interfaces category. The signature figures are the rules' own counts, so their options
+ * (`checkImplicit`) are the figures'; the facts' when a rule is off. Threshold counts come from the rules, null
+ * when a rule is off.
+ */
 export function interfacesMetrics(facts: Facts, tallies: Tallies): InterfacesMetrics {
   // As the signature rules examine them: deprecated callables are frozen.
   const callables = facts.sources.flatMap((module) =>
     module.exports.filter((symbol) => symbol.signatures.length > 0 && !symbol.isDeprecated),
   );
+  const returns = tallies.get("interfaces/explicit-return-type");
+  const anys = tallies.get("interfaces/no-any-in-signature");
   return {
     sourceFiles: facts.sources.length,
-    exportedFunctions: callables.length,
-    explicitReturnType: callables.filter((symbol) =>
-      symbol.signatures.every((signature) => signature.returnType !== "none"),
-    ).length,
-    anyInSignature: callables.filter(hasAnyInSignature).length,
+    exportedFunctions: returns?.examined ?? anys?.examined ?? callables.length,
+    explicitReturnType: returns
+      ? returns.examined - returns.findings
+      : callables.filter((symbol) => symbol.signatures.every((signature) => signature.returnType !== "none")).length,
+    anyInSignature: anys ? anys.findings : callables.filter(hasAnyInSignature).length,
     tooManyParameters: tallies.get("interfaces/max-params")?.findings ?? null,
     longFiles: tallies.get("interfaces/max-file-lines")?.findings ?? null,
     functions: facts.sources.reduce((sum, module) => sum + module.functions.length, 0),
