@@ -1,3 +1,3 @@
-// Types of lib/typescript.cjs: the `ts` namespace ts-morph re-exports.
-import { ts } from "ts-morph";
+// Types of lib/typescript.cjs: the `typescript` package's namespace.
+import ts = require("typescript");
 export = ts;
