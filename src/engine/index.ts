@@ -27,7 +27,7 @@ import { rankFindings } from "../score/rank.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { RULES } from "../../rules/index.js";
 import { FindingCollector } from "./collector.js";
-import { SCHEMA_VERSION, type Finding, type ScanResult } from "./result.js";
+import { SCHEMA_VERSION, type ScanResult } from "./result.js";
 import { codeOf, kindOf, reasonOf } from "../writes.js";
 import { resolveCommit, TreeStore } from "./snapshot.js";
 

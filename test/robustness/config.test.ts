@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCliAsync, type CliRun } from "../helpers/cli.js";
+import { runCliAsync } from "../helpers/cli.js";
 import { REPO_ROOT, temporaryDir } from "../helpers/fixtures.js";
 import { baseRepo, changesDuringAsync, expectError } from "./harness.js";
 
