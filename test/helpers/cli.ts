@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "./fixtures.js";
 
@@ -19,9 +19,7 @@ export function runCli(
   env: Record<string, string> = {},
   user?: { uid: number; gid: number },
 ): CliRun {
-  if (!existsSync(join(REPO_ROOT, "dist", "src", "cli", "index.js"))) {
-    throw new Error("the CLI is not built: run `npm run build` (npm test does it first)");
-  }
+  assertBuilt();
   const { FORCE_COLOR: _force, GROUNDWORK_DEBUG: _debug, ...inherited } = process.env;
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
@@ -34,8 +32,36 @@ export function runCli(
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+let built: string | null | undefined;
+
+/**
+ * Throws when the CLI is not built, or when a source file is newer than what it was built to: a test of the CLI
+ * would test yesterday's code (checked once per test file).
+ */
+function assertBuilt(): void {
+  built ??= staleness();
+  if (built !== null) throw new Error(`${built}: run \`npm run build\` (npm test does it first)`);
+}
+
+function staleness(): string | null {
+  if (!existsSync(join(REPO_ROOT, "dist", "src", "cli", "index.js"))) return "the CLI is not built";
+  for (const folder of ["src", "rules"]) {
+    const files = readdirSync(join(REPO_ROOT, folder), { recursive: true, encoding: "utf8" });
+    for (const file of files) {
+      if (!file.endsWith(".ts") || file.endsWith(".d.ts")) continue;
+      const output = join(REPO_ROOT, "dist", folder, file.replace(/\.ts$/, ".js"));
+      const source = join(REPO_ROOT, folder, file);
+      if (!existsSync(output) || statSync(output).mtimeMs < statSync(source).mtimeMs) {
+        return `the CLI is older than ${folder}/${file}`;
+      }
+    }
+  }
+  return null;
+}
+
 /** runCli without blocking, so that many short runs can share the cores. */
 export function runCliAsync(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+  assertBuilt();
   const { FORCE_COLOR: _force, GROUNDWORK_DEBUG: _debug, ...inherited } = process.env;
   return new Promise((resolve) => {
     execFile(
