@@ -5,6 +5,7 @@
  */
 import type { ModuleFacts } from "../src/facts/index.js";
 import { foldIifes } from "../src/facts/modules/iife.js";
+import { fill } from "../src/template.js";
 import { isInside } from "./helpers.js";
 
 /** The ways a long module splits. */
@@ -30,7 +31,7 @@ export const SPLIT_ADVICE: Record<SplitKind, string> = {
 /** How the module splits, the data its advice is filled with, and the advice as a sentence. */
 export function splitAdvice(module: ModuleFacts): { kind: SplitKind; data: Record<string, string>; advice: string } {
   const { kind, data } = splitKind(module);
-  const advice = SPLIT_ADVICE[kind].replace(/\{\{(\w+)\}\}/g, (_, key: string) => data[key] ?? "");
+  const advice = fill(SPLIT_ADVICE[kind], data);
   return { kind, data, advice };
 }
 

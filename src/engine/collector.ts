@@ -3,6 +3,7 @@ import type { FindingCategory } from "../categories.js";
 import type { RuleSetting } from "../config/index.js";
 import type { ReportSink, Rule, RuleMessage, RuleReport, Severity } from "../../rules/define-rule.js";
 import type { Finding } from "./result.js";
+import { fill } from "../template.js";
 
 /** A finding before scoring: its cost is turned into a gain once scores are known. */
 export type CollectedFinding = Omit<Finding, "gain" | "effort" | "rank" | "status"> & { cost: number };
@@ -109,14 +110,6 @@ function byLocation(a: Pending, b: Pending): number {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Replaces `{{key}}` with the report's data; unknown keys stay visible. */
-export function fill(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => {
-    const value = data?.[key];
-    return value === undefined ? whole : String(value);
-  });
 }
 
 function fingerprint(identity: string): string {

@@ -123,6 +123,8 @@ export function walkFile(sourceFile: ts.SourceFile): WalkResult {
  * class's own name, which belongs to the scope around it), or a use; property names and types are neither.
  */
 function noteName(parent: ts.Node, name: ts.Identifier, outer: Frame, current: Frame): void {
+  // Only names inside a function make a closure; the module's own are never read.
+  if (current.fact === null) return;
   switch (parent.kind) {
     case SK.Parameter:
     case SK.VariableDeclaration:
