@@ -6,14 +6,24 @@
  * decide severity, fingerprints or ordering (the engine's collector does).
  */
 import type { z } from "zod";
-import type { FindingCategory } from "../src/categories.js";
+import type { FindingCategory } from "../src/contract/categories.js";
 import type { Facts } from "../src/facts/index.js";
-import type { Effort } from "../src/score/rank.js";
+import type { Effort, Severity } from "../src/contract/vocabulary.js";
 
 /** How serious a finding is; `off` in config disables a rule. */
-export type Severity = "error" | "warning" | "info";
+export type { Severity } from "../src/contract/vocabulary.js";
 
-export type { Effort } from "../src/score/rank.js";
+export type { Effort } from "../src/contract/vocabulary.js";
+
+/** What one rule examined and failed, as its sink counted them: what the scores are computed from. */
+export interface RuleTally {
+  examined: number;
+  /** Sum of finding costs. */
+  failed: number;
+  findings: number;
+  /** Findings per message id. */
+  byMessage: Map<string, number>;
+}
 
 /** One message of a rule: what is wrong, and the concrete fix. `{{name}}` placeholders are filled from report data. */
 export interface RuleMessage {
@@ -51,14 +61,14 @@ export interface RuleContext<Options, MessageId extends string> {
   options: Options;
   facts: Facts;
   /** Counts units the rule looked at (files, symbols, lines): the denominator of its score. */
-  examine(amount?: number): void;
-  report(report: RuleReport<MessageId>): void;
+  examine: (amount?: number) => void;
+  report: (report: RuleReport<MessageId>) => void;
   /**
    * Counts failed units that no single finding owns, so the score reflects the
    * whole measure while findings list only what is worth acting on (coverage
    * gaps in files above the threshold, risk in files below the hotspot cut).
    */
-  charge(amount: number): void;
+  charge: (amount: number) => void;
 }
 
 /** Where a running rule's output goes. */

@@ -5,7 +5,7 @@
 //
 //   npm run build && node scripts/bench-trend.js REPO [--commits 20] [--runs 3]
 //
-// Prints a table and, with --json, one JSON object. Target (DESIGN.md): the
+// Prints a table and, with --json, one JSON object. Target (README, Performance): the
 // backfill of 20 commits under 3x one cold scan.
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The scan benchmark (DESIGN.md's performance targets, checked here and not in
+// The scan benchmark (the README's performance targets, checked here and not in
 // timed tests). For each repository — synthetic ones generated from a seed
 // (scripts/bench/synthetic.js) and any real ones given as paths — it runs the
 // CLI as a user would (a fresh process each time) and reports:
@@ -12,7 +12,7 @@
 //   stages each stage's share of the cold scan (its --timing line)
 //
 //   npm run bench                                  500, 5,000 and 20,000 files
-//   npm run bench -- --sizes 4500 --runs 3         the DESIGN target size, median of 3
+//   npm run bench -- --sizes 4500 --runs 3         the target size, median of 3
 //   npm run bench -- ../some/repo --json out.json  a real repository; JSON to a file
 //
 // Synthetic repositories are generated once under --work (default: the OS temp

@@ -10,9 +10,12 @@ export type {
   ScanResult,
   InterfacesMetrics,
   DocsMetrics,
-} from "./engine/result.js";
-export { scanResultSchema, SCHEMA_VERSION } from "./engine/result.js";
-export { CATEGORIES, CATEGORY_IDS, type CategoryId } from "./categories.js";
+} from "./contract/result.js";
+export { scanResultSchema, SCHEMA_VERSION } from "./contract/result.js";
+export { CATEGORIES, CATEGORY_IDS, type CategoryId } from "./contract/categories.js";
+export type { Effort, Severity } from "./contract/vocabulary.js";
+/** The config object as written in groundwork.config.json (what `analyze({ config })` accepts). */
+export type { ConfigInput } from "./config/schema.js";
 export { LEVELS, SCORING_MODEL_VERSION } from "./score/index.js";
 export { GroundworkError, ConfigError, InputError, UsageError, EXIT } from "./errors.js";
 export { TOOL_VERSION } from "./version.js";

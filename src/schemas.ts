@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { buildConfigSchema } from "./config/schema.js";
-import { scanResultSchema } from "./engine/result.js";
+import { scanResultSchema } from "./contract/result.js";
 import { RULES } from "../rules/index.js";
 
 /** JSON Schema of the ScanResult (`groundwork scan --format json`). */

@@ -21,6 +21,7 @@ import { deserialize, serialize } from "node:v8";
 import type { FileOutcome, ModuleCache } from "../facts/modules/index.js";
 import { createUnlessPresent, kindOf, refusalOf, replaceOwn, WriteRefused } from "../writes.js";
 import { buildId } from "./build.js";
+import { isRecord } from "../guards.js";
 
 /** The cache's folder, relative to the scanned root, unless configured otherwise. */
 export const DEFAULT_CACHE_DIR = ".groundwork/cache";
@@ -127,6 +128,8 @@ export class FactCache {
   /** A whole-repository fact stored under `slot`, when it was computed from exactly `key`. */
   fact<T>(slot: string, key: string): T | undefined {
     const entry = this.facts.get(slot);
+    // The slot names the producer and the build id is checked on load: what is stored there is that producer's T.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
     return entry?.key === key ? (entry.value as T) : undefined;
   }
 
@@ -239,8 +242,8 @@ function decode(bytes: Buffer): Payload | null {
 }
 
 function isPayload(value: unknown): value is Payload {
-  if (typeof value !== "object" || value === null) return false;
-  const record = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
+  const record = value;
   return typeof record.build === "string" && Array.isArray(record.modules) && Array.isArray(record.facts);
 }
 

@@ -1,6 +1,6 @@
 import { appendFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { ScanResult } from "../engine/result.js";
+import type { ScanResult } from "../contract/result.js";
 import { renderReport, type Format } from "../report/index.js";
 import { escapeControl } from "../report/printable.js";
 import { InputError } from "../errors.js";

@@ -53,5 +53,5 @@ export function createProgress(stderr: Output, options: { quiet?: boolean | unde
 }
 
 function isStream(output: Output): output is Output & NodeJS.WritableStream {
-  return typeof (output as { on?: unknown }).on === "function";
+  return "on" in output && typeof output.on === "function";
 }

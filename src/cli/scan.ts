@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
-import { isCategoryId, type CategoryId } from "../categories.js";
+import { isCategoryId, type CategoryId } from "../contract/categories.js";
 import { scan as runScan, type ScanOutcome } from "../engine/index.js";
-import type { ScanResult } from "../engine/result.js";
+import type { ScanResult } from "../contract/result.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import { toHistoryEntry, toTrendPoint } from "../trend/point.js";
 import { headInfo } from "../trend/select.js";

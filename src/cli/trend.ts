@@ -8,7 +8,7 @@ import { InputError, UsageError } from "../errors.js";
 import { escapeControl } from "../report/printable.js";
 import { codeOf, kindOf, reasonOf } from "../writes.js";
 import { renderTrend, TREND_FORMATS, type TrendFormat } from "../report/trend/index.js";
-import { backfill } from "../trend/backfill.js";
+import { backfill } from "../engine/backfill.js";
 import { toHistoryEntry, type TrendPoint } from "../trend/point.js";
 import { isValidDate, isValidPeriod, selectCommits } from "../trend/select.js";
 import { buildSeries } from "../trend/series.js";

@@ -7,18 +7,15 @@
 import { join, relative, resolve } from "node:path";
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import type { z } from "zod";
-import { categoryInfo, isCategoryId, mapCategories, type CategoryId } from "../categories.js";
+import { isCategoryId, mapCategories, type CategoryId } from "../contract/categories.js";
 import type { ClassifyOverrides } from "../discover/index.js";
 import { ConfigError } from "../errors.js";
 import { describeReadProblem, READ_LIMITS, readBoundedText, readGivenText } from "../read.js";
 import type { CloneSettings } from "../facts/clones/index.js";
-import { DEFAULT_GRAPH_SETTINGS, type GraphSettings } from "../facts/graph/types.js";
-import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from "../facts/history/index.js";
-import type { GateSettings } from "../gate/index.js";
-import { DEFAULT_HISTORY_FILE } from "../trend/store.js";
-import { DEFAULT_CACHE_DIR } from "../cache/index.js";
+import type { GraphSettings } from "../facts/graph/types.js";
+import type { HistorySettings } from "../facts/history/index.js";
 import { RULES, type Rule, type Severity } from "../../rules/index.js";
-import { buildConfigSchema, DEFAULT_MAX_FILE_SIZE, RULE_SETTINGS } from "./schema.js";
+import { buildConfigSchema, RULE_SETTINGS } from "./schema.js";
 
 export { buildConfigSchema } from "./schema.js";
 
@@ -55,8 +52,17 @@ export interface ResolvedConfig {
   cache: { isEnabled: boolean; dir: string };
 }
 
-/** Default jscpd time limit. */
-export const DEFAULT_CLONES_TIMEOUT_SECONDS = 120;
+/** What fails the gate (config `gate`, overridden by the command line). */
+export interface GateSettings {
+  /** The overall score must be at least this. */
+  minScore: number | null;
+  /** Each named category's score must be at least this. */
+  min: Partial<Record<CategoryId, number>>;
+  /** `new`: fail on findings not in the baseline; `any`: fail on any finding; both count errors and warnings, not info. */
+  failOn: "none" | "new" | "any";
+  /** The overall score may not fall more than this many points below the baseline's. */
+  maxDrop: number | null;
+}
 
 /** Where to take the config from. */
 export interface ConfigSource {
@@ -80,60 +86,56 @@ export async function loadConfig(source: ConfigSource): Promise<ResolvedConfig> 
     : readBoundedText(source.root, path, READ_LIMITS.config);
   if (!read.ok) {
     if (!explicit && read.reason === "missing") return resolveConfig({}, null);
-    throw new ConfigError(`config file ${displayPath(path)}: ${describeReadProblem(read)}`);
+    throw new ConfigError(`config file ${displayPath(path, source.cwd)}: ${describeReadProblem(read)}`);
   }
   const text = read.text;
-  return resolveConfig(parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, path), path);
+  return resolveConfig(
+    parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, path, source.cwd),
+    path,
+    source.cwd,
+  );
 }
 
-/** Validates a config object and fills in defaults; `label` names it in errors. */
-export function resolveConfig(value: unknown, label: string | null): ResolvedConfig {
-  const where = label === null ? "config" : displayPath(label);
+/** Validates a config object and fills in defaults; `label` names it in errors (relative to `cwd` when inside it). */
+export function resolveConfig(value: unknown, label: string | null, cwd?: string): ResolvedConfig {
+  const where = label === null ? "config" : displayPath(label, cwd);
   const parsed = buildConfigSchema(RULES).safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`${where}: ${issue ? describeIssue(issue, value) : "invalid config"}`);
   }
   const input = parsed.data;
-  const categories = mapCategories((id) => {
-    const entry = input.categories?.[id];
-    return { weight: entry?.weight ?? categoryInfo(id).weight, isEnabled: entry?.enabled ?? true };
-  });
   return {
     source: label,
-    ignore: input.ignore ?? [],
-    classify: input.classify ?? {},
-    maxFileSize: input.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    categories,
-    rules: new Map(RULES.map((rule) => [rule.id, ruleSetting(rule, input.rules?.[rule.id])])),
-    graph: {
-      includeTypeOnly: input.graph?.includeTypeOnly ?? DEFAULT_GRAPH_SETTINGS.includeTypeOnly,
-      includeDynamic: input.graph?.includeDynamic ?? DEFAULT_GRAPH_SETTINGS.includeDynamic,
-    },
+    ignore: input.ignore,
+    classify: input.classify,
+    maxFileSize: input.maxFileSize,
+    categories: mapCategories((id) => ({
+      weight: input.categories[id].weight,
+      isEnabled: input.categories[id].enabled,
+    })),
+    rules: new Map(RULES.map((rule) => [rule.id, ruleSetting(rule, input.rules[rule.id])])),
+    graph: input.graph,
     clones: {
-      engine: input.clones?.engine ?? "builtin",
-      minTokens: input.clones?.minTokens ?? null,
-      minLines: input.clones?.minLines ?? null,
-      timeoutMs: (input.clones?.timeoutSeconds ?? DEFAULT_CLONES_TIMEOUT_SECONDS) * 1000,
+      engine: input.clones.engine,
+      // null: the detector's own minimum (jscpd's 50 tokens, 5 lines).
+      minTokens: input.clones.minTokens ?? null,
+      minLines: input.clones.minLines ?? null,
+      timeoutMs: input.clones.timeoutSeconds * 1000,
     },
-    history: {
-      window: input.history?.window ?? DEFAULT_HISTORY_SETTINGS.window,
-      maxCommitFiles: input.history?.maxCommitFiles ?? DEFAULT_HISTORY_SETTINGS.maxCommitFiles,
-      minSharedCommits: input.history?.minSharedCommits ?? DEFAULT_HISTORY_SETTINGS.minSharedCommits,
-      minCouplingDegree: input.history?.minCouplingDegree ?? DEFAULT_HISTORY_SETTINGS.minCouplingDegree,
-    },
-    coverageReport: input.coverage?.report ?? null,
-    historyFile: input.trend?.historyFile ?? DEFAULT_HISTORY_FILE,
-    cache: { isEnabled: input.cache?.enabled ?? true, dir: input.cache?.dir ?? DEFAULT_CACHE_DIR },
+    history: input.history,
+    coverageReport: input.coverage.report ?? null,
+    historyFile: input.trend.historyFile,
+    cache: { isEnabled: input.cache.enabled, dir: input.cache.dir },
     gate: {
-      minScore: input.gate?.minScore ?? null,
+      minScore: input.gate.minScore ?? null,
       min: Object.fromEntries(
-        Object.entries(input.gate?.min ?? {}).filter(
+        Object.entries(input.gate.min).filter(
           (entry): entry is [CategoryId, number] => isCategoryId(entry[0]) && entry[1] !== undefined,
         ),
       ),
-      failOn: input.gate?.failOn ?? "none",
-      maxDrop: input.gate?.maxDrop ?? null,
+      failOn: input.gate.failOn,
+      maxDrop: input.gate.maxDrop ?? null,
     },
   };
 }
@@ -155,7 +157,7 @@ function toSetting(value: string): Severity | "off" {
   return found;
 }
 
-function parseJson(text: string, path: string): unknown {
+function parseJson(text: string, path: string, cwd: string | undefined): unknown {
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, {
     disallowComments: true,
@@ -170,7 +172,7 @@ function parseJson(text: string, path: string): unknown {
   const reason = printParseErrorCode(first.error)
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .toLowerCase();
-  throw new ConfigError(`${displayPath(path)}: invalid JSON at line ${line}, column ${column}: ${reason}`);
+  throw new ConfigError(`${displayPath(path, cwd)}: invalid JSON at line ${line}, column ${column}: ${reason}`);
 }
 
 type Issue = z.core.$ZodIssue;
@@ -241,7 +243,8 @@ function valueAt(root: unknown, path: readonly string[]): unknown {
   return current;
 }
 
-function displayPath(path: string): string {
-  const fromCwd = relative(process.cwd(), path);
+/** `path` as the user would type it from `cwd` (the caller's, else the process's): relative inside it, else absolute. */
+function displayPath(path: string, cwd = process.cwd()): string {
+  const fromCwd = relative(cwd, path);
   return fromCwd === "" || fromCwd.startsWith("..") ? path : fromCwd;
 }

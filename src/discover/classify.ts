@@ -3,9 +3,6 @@ import { compileGlobs } from "./globs.js";
 import type { RunnerMatch } from "./runners.js";
 import type { FileKind, SkipReason } from "./types.js";
 
-/** Extensions parsed as JavaScript or TypeScript modules. */
-export const SOURCE_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"] as const;
-
 const DECLARATION = /\.d\.[cm]?ts$/;
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const TEST_NAME = /(?:[.-](?:test|spec)(?:-d)?|_test)\.(?:[cm]?[jt]s|[jt]sx)$/;

@@ -17,7 +17,7 @@ export type { DiscoveredFile, FileKind, Inventory, SkipReason, SkippedFile } fro
 export type { Listing, ListedPath } from "./list.js";
 export type { RunnerCache, VitestConfig } from "./runners.js";
 export { listFiles } from "./list.js";
-export { isClassifiedByConfig, isParsedKind, SOURCE_EXTENSIONS, type ClassifyOverrides } from "./classify.js";
+export { isClassifiedByConfig, isParsedKind, type ClassifyOverrides } from "./classify.js";
 
 /** What discovery needs from the resolved config. */
 export interface DiscoverOptions {

@@ -123,9 +123,12 @@ function ignoreFileReader(root: string, warnings: string[]): typeof fs {
   };
   return {
     ...fs,
+    // globby reads ignore files as text with a path and an encoding, the one overload `read` implements.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
     readFileSync: read as typeof fs.readFileSync,
     promises: {
       ...fs.promises,
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- as readFileSync above
       readFile: (async (path: fs.PathOrFileDescriptor) => read(path)) as typeof fs.promises.readFile,
     },
   };
@@ -176,7 +179,9 @@ async function tryGit(root: string): Promise<GitAttempt> {
   }
   const unreadable: Array<{ dir: string; why: string }> = [];
   const [raw, modified, commit] = await Promise.all([
-    listWithWarnings(root, unreadable).catch((error: unknown) => error as Error),
+    listWithWarnings(root, unreadable).catch((error: unknown) =>
+      error instanceof Error ? error : new Error(String(error)),
+    ),
     // Tracked files whose work-tree content may differ from the index: their index blob id is not theirs.
     git.raw(["diff-files", "--ignore-submodules=all", "--name-only", "--relative", "-z"]).then(
       (out) => new Set(out.split("\0").filter(Boolean)),

@@ -27,6 +27,7 @@ import {
 
 export type { ServedApp } from "./served.js";
 import { READ_LIMITS, readTextOrNull } from "../read.js";
+import { isRecord } from "../guards.js";
 
 /** Which files one runner's configuration names as tests. */
 export interface TestPattern {
@@ -201,6 +202,8 @@ function fromJson(value: unknown): Read | null {
     return null;
   // An entry written before manifests and servers were kept is read again.
   if (!("manifests" in value) || !Array.isArray(value.manifests) || !("servers" in value)) return null;
+  // A fact-cache entry of this build (its id is checked on load), checked above for the fields that changed.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
   const stored = value as Stored;
   try {
     const patterns = stored.patterns.map((pattern) => ({
@@ -616,8 +619,8 @@ function fromManifest(path: string, dir: string, text: string): { patterns: Test
   } catch {
     return { patterns: [], info: null };
   }
-  if (typeof manifest !== "object" || manifest === null) return { patterns: [], info: null };
-  const record = manifest as Record<string, unknown>;
+  if (!isRecord(manifest)) return { patterns: [], info: null };
+  const record = manifest;
   const patterns: TestPattern[] = [];
   for (const runner of ["jest", "mocha", "ava"] as const) {
     const options = record[runner];
@@ -649,13 +652,12 @@ function fromManifest(path: string, dir: string, text: string): { patterns: Test
           Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
         )
       : {};
-  const dependencies = Object.assign(
-    {},
-    strings(record.peerDependencies),
-    strings(record.optionalDependencies),
-    strings(record.devDependencies),
-    strings(record.dependencies),
-  );
+  const dependencies = {
+    ...strings(record.peerDependencies),
+    ...strings(record.optionalDependencies),
+    ...strings(record.devDependencies),
+    ...strings(record.dependencies),
+  };
   const name = typeof record.name === "string" ? record.name : null;
   return { patterns, info: { dir, name, scripts: strings(record.scripts), dependencies } };
 }

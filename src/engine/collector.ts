@@ -1,22 +1,12 @@
 import { createHash } from "node:crypto";
-import type { FindingCategory } from "../categories.js";
+import type { FindingCategory } from "../contract/categories.js";
 import type { RuleSetting } from "../config/index.js";
-import type { ReportSink, Rule, RuleMessage, RuleReport, Severity } from "../../rules/define-rule.js";
-import type { Finding } from "./result.js";
+import type { ReportSink, Rule, RuleMessage, RuleReport, RuleTally, Severity } from "../../rules/define-rule.js";
+import type { Finding } from "../contract/result.js";
 import { fill } from "../template.js";
 
 /** A finding before scoring: its cost is turned into a gain once scores are known. */
 export type CollectedFinding = Omit<Finding, "gain" | "effort" | "rank" | "status"> & { cost: number };
-
-/** What one rule examined and failed, for scoring. */
-export interface RuleTally {
-  examined: number;
-  /** Sum of finding costs. */
-  failed: number;
-  findings: number;
-  /** Findings per message id. */
-  byMessage: Map<string, number>;
-}
 
 interface Pending {
   rule: Rule;

@@ -1,6 +1,6 @@
 import { InputError } from "../errors.js";
 import { describeReadProblem, READ_LIMITS, readGivenText } from "../read.js";
-import { scanResultSchema, type ScanResult } from "./result.js";
+import { scanResultSchema, type ScanResult } from "../contract/result.js";
 
 /**
  * Reads a saved `--format json` result (a baseline, or a result to render).

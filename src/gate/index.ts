@@ -3,21 +3,12 @@
  *
  * May: compare results. May not: read files, scan, print, or exit (the CLI turns failures into exit 1).
  */
-import { CATEGORY_IDS, type CategoryId } from "../categories.js";
-import type { ScanResult } from "../engine/result.js";
+import { CATEGORY_IDS } from "../contract/categories.js";
+import type { ScanResult } from "../contract/result.js";
+import type { GateSettings } from "../config/index.js";
 import { inFixOrder } from "../score/rank.js";
 
-/** What fails the gate (config `gate`, overridden by the command line). */
-export interface GateSettings {
-  /** The overall score must be at least this. */
-  minScore: number | null;
-  /** Each named category's score must be at least this. */
-  min: Partial<Record<CategoryId, number>>;
-  /** `new`: fail on findings not in the baseline; `any`: fail on any finding; both count errors and warnings, not info. */
-  failOn: "none" | "new" | "any";
-  /** The overall score may not fall more than this many points below the baseline's. */
-  maxDrop: number | null;
-}
+export type { GateSettings } from "../config/index.js";
 
 /** The gate's verdict: one line per failed gate, and notes on gates that could not be checked. */
 export interface GateOutcome {

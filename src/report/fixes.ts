@@ -1,5 +1,6 @@
-import type { Finding, ScanResult } from "../engine/result.js";
+import type { Finding, ScanResult } from "../contract/result.js";
 import { inFixOrder } from "../score/rank.js";
+import { signed } from "../format.js";
 
 /** Fixes of one file, in fix order. */
 export interface FileFixes {
@@ -37,9 +38,4 @@ export function baselineSentence(
       ? "score not comparable (different scoring model)"
       : `score ${signed(baseline.scoreDelta)}`;
   return `${delta} since ${against} · ${baseline.new} new finding${baseline.new === 1 ? "" : "s"} · ${baseline.fixed} fixed · ${baseline.unchanged} unchanged`;
-}
-
-/** "+0.3", "-1.2", "±0.0" */
-export function signed(delta: number): string {
-  return delta === 0 ? "±0.0" : `${delta > 0 ? "+" : ""}${delta.toFixed(1)}`;
 }

@@ -1,4 +1,4 @@
-import type { Finding, ScanResult } from "../engine/result.js";
+import type { Finding, ScanResult } from "../contract/result.js";
 import { inFixOrder } from "../score/rank.js";
 import { baselineSentence } from "./fixes.js";
 

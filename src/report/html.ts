@@ -1,4 +1,4 @@
-import type { ScanResult } from "../engine/result.js";
+import type { ScanResult } from "../contract/result.js";
 import { inFixOrder } from "../score/rank.js";
 import { baselineSentence, fixesByFile, formatGain } from "./fixes.js";
 import { keyFigures } from "./text.js";

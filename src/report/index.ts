@@ -4,7 +4,7 @@
  * May: format a ScanResult.
  * May not: read files, run git, print, or exit.
  */
-import type { ScanResult } from "../engine/result.js";
+import type { ScanResult } from "../contract/result.js";
 import { printable } from "./printable.js";
 
 /** Output formats of `groundwork scan`. */

@@ -1,4 +1,4 @@
-import type { ScanResult } from "../engine/result.js";
+import type { ScanResult } from "../contract/result.js";
 
 /** The ScanResult as pretty-printed JSON, ending with a newline. */
 export function renderJson(result: ScanResult): string {

@@ -1,5 +1,6 @@
-import type { ScanResult } from "../engine/result.js";
-import { baselineSentence, fixesByFile, formatGain, signed } from "./fixes.js";
+import type { ScanResult } from "../contract/result.js";
+import { signed } from "../format.js";
+import { baselineSentence, fixesByFile, formatGain } from "./fixes.js";
 import { keyFigures } from "./text.js";
 
 /** Options of the Markdown report. */

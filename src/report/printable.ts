@@ -10,6 +10,7 @@
  * May: rewrite strings. May not: read files, print.
  */
 /** C0 and C1 controls, DEL, and the bidirectional overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
@@ -33,5 +34,7 @@ export function printable<T>(value: T): T {
   const text = JSON.stringify(value);
   // JSON writes controls as \u00XX (or \n, \t…) and the bidi marks as themselves: a quick test for both.
   if (!/\\u00[01]|\\[nrtbf]|[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) return value;
-  return JSON.parse(text, (_key, item: unknown) => (typeof item === "string" ? escapeControl(item) : item));
+  // The same JSON with its strings escaped: the shape of `value`.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
+  return JSON.parse(text, (_key, item: unknown) => (typeof item === "string" ? escapeControl(item) : item)) as T;
 }

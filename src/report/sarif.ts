@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type * as Sarif from "sarif";
-import type { Finding, ScanResult } from "../engine/result.js";
+import type { Finding, ScanResult } from "../contract/result.js";
 import { PACKAGE_ROOT } from "../version.js";
 import { RULES } from "../../rules/index.js";
 

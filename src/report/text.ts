@@ -11,7 +11,7 @@ import type {
   TestsMetrics,
   InterfacesMetrics,
   ScanResult,
-} from "../engine/result.js";
+} from "../contract/result.js";
 import { LEVELS } from "../score/levels.js";
 import { inFixOrder } from "../score/rank.js";
 import { baselineSentence } from "./fixes.js";

@@ -1,4 +1,4 @@
-import type { CategoryResult } from "../engine/result.js";
+import type { CategoryResult } from "../contract/result.js";
 
 /**
  * Points the overall score rises if one finding alone is fixed. Scores are

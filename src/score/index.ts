@@ -5,10 +5,10 @@
  * May not: read files, run rules, print. The model is written down in docs/scoring.md.
  */
 import { createHash } from "node:crypto";
-import { CATEGORIES, categoryInfo, type CategoryId } from "../categories.js";
+import { CATEGORIES, categoryInfo, type CategoryId } from "../contract/categories.js";
 import type { ResolvedConfig } from "../config/index.js";
-import type { RuleTally } from "../engine/collector.js";
-import type { CategoryResult, CheckResult, LevelResult } from "../engine/result.js";
+import type { RuleTally } from "../../rules/define-rule.js";
+import type { CategoryResult, CheckResult, LevelResult } from "../contract/result.js";
 import { DEFAULT_GRAPH_SETTINGS } from "../facts/graph/types.js";
 import { DEFAULT_HISTORY_SETTINGS } from "../facts/history/index.js";
 import type { Facts } from "../facts/index.js";

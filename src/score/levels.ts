@@ -1,4 +1,4 @@
-import type { LevelResult } from "../engine/result.js";
+import type { LevelResult } from "../contract/result.js";
 
 /** One readiness level: names and numbers come from this table only. */
 export interface LevelDefinition {

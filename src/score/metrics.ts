@@ -1,4 +1,4 @@
-import type { RuleTally } from "../engine/collector.js";
+import type { RuleTally } from "../../rules/define-rule.js";
 import type {
   ContextMetrics,
   CyclesMetrics,
@@ -7,7 +7,7 @@ import type {
   HotspotsMetrics,
   InterfacesMetrics,
   TestsMetrics,
-} from "../engine/result.js";
+} from "../contract/result.js";
 import {
   describeLockfiles,
   detectTestRunner,

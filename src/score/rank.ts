@@ -1,10 +1,5 @@
-import type { Finding } from "../engine/result.js";
-
-/** Effort classes, cheapest first. */
-export const EFFORT_ORDER = ["trivial", "small", "medium", "large"] as const;
-
-/** Rough cost of acting on a finding, used to rank fixes of equal gain. */
-export type Effort = (typeof EFFORT_ORDER)[number];
+import type { Finding } from "../contract/result.js";
+import { EFFORT_ORDER, type Effort } from "../contract/vocabulary.js";
 
 const SEVERITY_ORDER: Record<Finding["severity"], number> = { error: 0, warning: 1, info: 2 };
 

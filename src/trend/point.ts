@@ -7,8 +7,8 @@
  * May not: read or write files, run git.
  */
 import { z } from "zod";
-import { CATEGORY_IDS, type CategoryId } from "../categories.js";
-import type { ScanResult } from "../engine/result.js";
+import { CATEGORY_IDS, type CategoryId } from "../contract/categories.js";
+import type { ScanResult } from "../contract/result.js";
 import { TOOL_VERSION } from "../version.js";
 
 const score = z.number().min(0).max(100);
@@ -76,10 +76,11 @@ export function toHistoryEntry(point: TrendPoint, branch: string | null): Histor
  */
 export function scalarFigures(metrics: object): Record<string, z.output<typeof figure>> {
   const figures: Record<string, z.output<typeof figure>> = {};
-  for (const [key, value] of Object.entries(metrics)) {
+  for (const [key, entry] of Object.entries(metrics)) {
+    const value: unknown = entry;
     if (Array.isArray(value)) figures[key] = value.length;
-    else if (value === null || ["number", "string", "boolean"].includes(typeof value))
-      figures[key] = value as z.output<typeof figure>;
+    else if (value === null || typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+      figures[key] = value;
   }
   return figures;
 }

@@ -7,8 +7,8 @@
  * May: merge, order and compare points.
  * May not: read files, run git, format for a terminal or a page.
  */
-import { CATEGORY_IDS, type CategoryId } from "../categories.js";
-import { signed } from "../report/fixes.js";
+import { CATEGORY_IDS, type CategoryId } from "../contract/categories.js";
+import { signed } from "../format.js";
 import type { TrendPoint } from "./point.js";
 
 /** A point of the series. */
@@ -96,7 +96,7 @@ function summarize(points: readonly SeriesPoint[], base: SeriesPoint | null, cha
     .sort(
       (a, b) =>
         Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0) ||
-        CATEGORY_IDS.indexOf(a.id as CategoryId) - CATEGORY_IDS.indexOf(b.id as CategoryId),
+        (CATEGORY_IDS as readonly string[]).indexOf(a.id) - (CATEGORY_IDS as readonly string[]).indexOf(b.id),
     )
     .slice(0, MOST_MOVED)
     .map((change) => `${change.id} ${signed(change.delta ?? 0)}`);

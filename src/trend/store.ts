@@ -23,9 +23,6 @@ import {
 } from "../writes.js";
 import { historyEntrySchema, type HistoryEntry } from "./point.js";
 
-/** Where `scan --record` appends, relative to the scanned directory, unless the config says otherwise. */
-export const DEFAULT_HISTORY_FILE = ".groundwork/history.jsonl";
-
 /** The entries of a history file, and one warning per line that was skipped. */
 export interface HistoryRead {
   entries: HistoryEntry[];

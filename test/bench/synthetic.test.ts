@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ScanResult } from "../../src/engine/result.js";
+import type { ScanResult } from "../../src/contract/result.js";
 // The benchmark's generator is plain JavaScript run by `npm run bench`; its shape is tested here.
 // @ts-expect-error -- no type declarations for the script
 import { generateRepo } from "../../scripts/bench/synthetic.js";

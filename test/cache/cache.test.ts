@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ScanResult } from "../../src/engine/result.js";
+import type { ScanResult } from "../../src/contract/result.js";
 import { runCli, type CliRun } from "../helpers/cli.js";
 import { temporaryDir } from "../helpers/fixtures.js";
 import { commitAll, git, initRepo, writeFiles } from "../helpers/git.js";

@@ -26,6 +26,7 @@ describe("the progress bar", () => {
     expect(text()).toContain("40/100");
     progress.stop();
     // Cleared: the last thing written erases the line.
+    // eslint-disable-next-line no-control-regex -- the terminal's erase-line sequence is what is checked
     expect(text()).toMatch(/\u001b\[2K$/);
   });
 

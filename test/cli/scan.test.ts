@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ScanResult } from "../../src/engine/result.js";
+import type { ScanResult } from "../../src/contract/result.js";
 import { runCli } from "../helpers/cli.js";
 import { copyFixture, REPO_ROOT } from "../helpers/fixtures.js";
 import { commitAll, git, initRepo } from "../helpers/git.js";

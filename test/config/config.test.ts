@@ -89,9 +89,13 @@ describe("config files", () => {
     expect(config.source).toBeNull();
   });
 
-  it("requires an explicit config path to exist", async () => {
+  it("requires an explicit config path to exist, named as given from the caller's directory", async () => {
     const root = await temporaryDir();
     await expect(loadConfig({ root, path: "missing.json", cwd: root })).rejects.toThrow(
+      new ConfigError("config file missing.json: no such file"),
+    );
+    // Outside the caller's directory, the path is absolute.
+    await expect(loadConfig({ root, path: join(root, "missing.json"), cwd: join(root, "elsewhere") })).rejects.toThrow(
       new ConfigError(`config file ${join(root, "missing.json")}: no such file`),
     );
   });

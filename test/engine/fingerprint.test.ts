@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/index.js";
-import type { Finding } from "../../src/engine/result.js";
+import type { Finding } from "../../src/contract/result.js";
 import { copyFixture } from "../helpers/fixtures.js";
 
 /** Findings about code in src/orders.ts below its first line (the file-level ones do not move). */

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll } from "vitest";
 import { analyze } from "../../src/engine/index.js";
-import type { ScanResult } from "../../src/engine/result.js";
+import type { ScanResult } from "../../src/contract/result.js";
 
 /** The repository root. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");

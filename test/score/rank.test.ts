@@ -2,8 +2,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/index.js";
-import type { Finding } from "../../src/engine/result.js";
-import { rankFindings, type Effort } from "../../src/score/rank.js";
+import type { Finding } from "../../src/contract/result.js";
+import type { Effort } from "../../src/contract/vocabulary.js";
+import { rankFindings } from "../../src/score/rank.js";
 import { copyFixture, findingsOf, temporaryDir } from "../helpers/fixtures.js";
 import { commitAll, initRepo, writeFiles } from "../helpers/git.js";
 

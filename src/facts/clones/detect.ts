@@ -81,7 +81,7 @@ export function detectClones(files: readonly TokenizedFile[], thresholds: CloneT
         if (firstOwner === owner && first + length >= at) break;
         length += 1;
       }
-      const firstFile = files[firstOwner] as TokenizedFile;
+      const firstFile = files[firstOwner]!; // firstOwner indexes files: it was found in their offsets
       const firstAt = first - (offsets[firstOwner] ?? 0);
       // Reported from statement to statement (trim.ts), and only if still as large as a clone must be.
       const kept = trimClone(firstFile, firstAt, file, at - base, length);

@@ -11,6 +11,8 @@ import { findClones, type CloneWorkerData } from "./index.js";
 
 // Started early (startCloneWorker), the job comes as a message: the scanner loads meanwhile.
 const tokenizer = import("./tokens.js");
+// workerData is what startCloneWorker, in this build, passed.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
 const given = workerData as CloneWorkerData | null;
 const { job, help } = given ?? (await new Promise<CloneWorkerData>((resolve) => parentPort?.once("message", resolve)));
 await tokenizer;

@@ -11,6 +11,7 @@ import type { TsconfigReader } from "../tsconfig/index.js";
 import { isYarnBerry, LOCKFILES, resolvePackageManager, type PackageManagerFact } from "./manager.js";
 import type { PackageFact } from "./packages.js";
 import { READ_LIMITS, readTextOrNull } from "../../read.js";
+import { isRecord } from "../../guards.js";
 
 export type { VitestConfig };
 
@@ -379,10 +380,7 @@ async function readPlainTsconfig(
   if (errors.length > 0 || typeof config !== "object" || config === null) return undefined;
   if ("extends" in config || "references" in config) return undefined;
   const options = "compilerOptions" in config ? config.compilerOptions : undefined;
-  const read = (key: string) =>
-    typeof options === "object" && options !== null && key in options
-      ? (options as Record<string, unknown>)[key] === true
-      : false;
+  const read = (key: string) => isRecord(options) && options[key] === true;
   return { isStrict: read("strict"), noEmit: read("noEmit") };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { PackageFact } from "../context/packages.js";
 import type { GraphEdge, PackageApi, PublicExports } from "./types.js";
+import { isRecord } from "../../guards.js";
 
 /** What the API needs of the resolver: the module a package specifier leads to. */
 export interface EntryResolver {
@@ -30,8 +31,9 @@ export function findPublicApi(
     const subpaths = entrySubpaths(pkg);
     if (pkg.name === null || subpaths === null || subpaths.length === 0) continue;
     const entries = subpaths.map((subpath) => resolver.packageEntry(pkg.name + subpath.slice(1)));
-    if (entries.some((entry) => entry === null)) continue;
-    known.push({ dir: pkg.dir, entries: [...new Set(entries as string[])].sort() });
+    const found = entries.filter((entry): entry is string => entry !== null);
+    if (found.length < entries.length) continue;
+    known.push({ dir: pkg.dir, entries: [...new Set(found)].sort() });
   }
   const reexports = new Map<string, GraphEdge[]>();
   for (const edge of edges) {
@@ -57,8 +59,7 @@ export function findPublicApi(
     queue.push(path);
   };
   for (const { entries } of known) for (const entry of entries) markAll(entry);
-  while (queue.length > 0) {
-    const path = queue.pop() as string;
+  for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
     const exported = exportNames.get(path) ?? new Set<string>();
     for (const edge of reexports.get(path) ?? []) {
       if (edge.kind === "reexport") {
@@ -82,7 +83,7 @@ export function findPublicApi(
 function entrySubpaths(pkg: PackageFact): string[] | null {
   const field = pkg.exports;
   if (field === undefined || field === null) return pkg.entryPoints.length > 0 ? ["."] : [];
-  if (typeof field !== "object" || Array.isArray(field)) return ["."];
+  if (!isRecord(field)) return ["."];
   const keys = Object.keys(field);
   if (!keys.some((key) => key.startsWith("."))) return ["."];
   const subpaths: string[] = [];
@@ -90,11 +91,11 @@ function entrySubpaths(pkg: PackageFact): string[] | null {
     if (!key.startsWith(".") || /\.(?:json|css|scss|wasm|svg|png)$/.test(key) || key === "./package.json") continue;
     if (key.includes("*")) {
       // `"./locale/*": "./dist/locale/*.json"` exposes data; over code, every module may be public.
-      const targets = JSON.stringify((field as Record<string, unknown>)[key]);
+      const targets = JSON.stringify(field[key]);
       if (/\.json"|\.css"/.test(targets) && !/\.[cm]?[jt]sx?"/.test(targets)) continue;
       return null;
     }
-    const value = (field as Record<string, unknown>)[key];
+    const value = field[key];
     if (value === null) continue; // `"./internal/*": null` hides a subpath
     subpaths.push(key);
   }

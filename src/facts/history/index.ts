@@ -69,6 +69,16 @@ export function isValidWindow(window: string): boolean {
   return WINDOW.test(window.trim()) || (DATE.test(window.trim()) && !Number.isNaN(Date.parse(window.trim())));
 }
 
+/** Whether `root` is a shallow clone; null when git cannot tell (not a repository, git missing). */
+export async function isShallowClone(root: string): Promise<boolean | null> {
+  return gitAt(root)
+    .raw(["rev-parse", "--is-shallow-repository"])
+    .then(
+      (out) => out.trim() === "true",
+      () => null,
+    );
+}
+
 /**
  * Reads the history of `root` with one `git log`, up to `ref` (HEAD by default,
  * or a past commit when a snapshot of it is scanned); never throws. `isShallow`,

@@ -71,22 +71,12 @@ function hasBlankLineAfter(text: string, ranges: readonly ts.CommentRange[], sta
   return ranges.some((range, index) => countNewlines(text, range.end, ranges[index + 1]?.pos ?? start) > 1);
 }
 
-/** True when a doc comment is attached to `node` (see `attachedDoc`). */
-export function hasAttachedDoc(node: ts.Node, sourceFile: ts.SourceFile): boolean {
-  return attachedDoc(node, sourceFile) !== null;
-}
-
 /**
- * True when the file opens with a file-level doc comment: a leading comment
- * (block or a run of `//` lines) that is tagged as a file overview, is detached
- * from the first statement, or precedes an import or a "use strict" prologue;
- * and is neither a tool directive nor only a licence header.
+ * The file-level doc comment's text, or null: a leading comment (block or a
+ * run of `//` lines) that is tagged as a file overview, is detached from the
+ * first statement, or precedes an import or a "use strict" prologue; and is
+ * neither a tool directive nor only a licence header.
  */
-export function hasFileDocComment(sourceFile: ts.SourceFile): boolean {
-  return fileDocComment(sourceFile) !== null;
-}
-
-/** The file-level doc comment's text (see `hasFileDocComment`), or null. */
 export function fileDocComment(sourceFile: ts.SourceFile): string | null {
   const text = sourceFile.text;
   const start = ts.getShebang(text)?.length ?? 0;

@@ -275,7 +275,7 @@ function isHidden(doc: DocComment | null): boolean {
  */
 function isOneStatement(callables: readonly ts.SignatureDeclaration[], sourceFile: ts.SourceFile): boolean {
   const bodies = callables.flatMap((callable) => {
-    const body = (callable as ts.FunctionLikeDeclarationBase).body;
+    const body = "body" in callable ? callable.body : undefined;
     return body === undefined ? [] : [body];
   });
   const [body] = bodies;

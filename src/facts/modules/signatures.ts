@@ -61,7 +61,7 @@ function readReturnType(
  * Null when a return is bare, asserts nothing or only `as const`, or when there is no return.
  */
 function assertedReturnType(node: ts.SignatureDeclaration): ts.TypeNode | null {
-  const body = "body" in node ? (node.body as ts.ConciseBody | undefined) : undefined;
+  const body = "body" in node ? node.body : undefined;
   if (body === undefined) return null;
   if (!ts.isBlock(body)) return assertion(body);
   const returned: Array<ts.Expression | undefined> = [];

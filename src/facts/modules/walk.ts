@@ -91,7 +91,7 @@ export function walkFile(sourceFile: ts.SourceFile): WalkResult {
     const context = ROLES[node.kind] === Role.Other ? null : childContext(node, hint, className, sourceFile);
     const childClass = context ? context.className : className;
     forEachChild(node, (child) => {
-      if (child.kind === SK.Identifier) noteName(node, child as ts.Identifier, frame, current);
+      if (ts.isIdentifier(child)) noteName(node, child, frame, current);
       visit(child, current, context?.hintNode === child ? context.hintName : null, childClass, node.kind);
     });
     if (isRead) comments.ask(node.end);
@@ -130,8 +130,8 @@ function noteName(parent: ts.Node, name: ts.Identifier, outer: Frame, current: F
     case SK.VariableDeclaration:
     case SK.BindingElement:
       // `{ key: local }` binds `local`; `key` names a property.
-      if (parent.kind === SK.BindingElement && (parent as ts.BindingElement).propertyName === name) return;
-      if ((parent as ts.NamedDeclaration).name !== name) current.uses.add(name.text);
+      if (ts.isBindingElement(parent) && parent.propertyName === name) return;
+      if (!isNameOf(parent, name)) current.uses.add(name.text);
       else {
         current.declared.add(name.text);
         const value = ts.isVariableDeclaration(parent) ? functionValue(parent.initializer) : null;
@@ -140,7 +140,7 @@ function noteName(parent: ts.Node, name: ts.Identifier, outer: Frame, current: F
       return;
     case SK.FunctionDeclaration:
     case SK.ClassDeclaration:
-      if ((parent as ts.NamedDeclaration).name !== name) return;
+      if (!isNameOf(parent, name)) return;
       outer.declared.add(name.text);
       if (parent.kind === SK.FunctionDeclaration) outer.functionNames.set(name.text, parent);
       return;
@@ -168,7 +168,7 @@ function noteName(parent: ts.Node, name: ts.Identifier, outer: Frame, current: F
     case SK.JsxAttribute:
       return;
     case SK.PropertyAccessExpression:
-      if ((parent as ts.PropertyAccessExpression).name !== name) current.uses.add(name.text);
+      if (!ts.isPropertyAccessExpression(parent) || parent.name !== name) current.uses.add(name.text);
       return;
     default:
       current.uses.add(name.text);
@@ -681,4 +681,9 @@ function typeImport(node: ts.ImportTypeNode, sourceFile: ts.SourceFile): ImportF
     names,
     ...positionOf(node, sourceFile),
   };
+}
+
+/** Whether `name` is the name `declaration` declares (not its type, value or default). */
+function isNameOf(declaration: ts.Node, name: ts.Identifier): boolean {
+  return "name" in declaration && declaration.name === name;
 }

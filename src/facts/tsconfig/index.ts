@@ -13,6 +13,7 @@ import { dirname, join, posix, relative, sep } from "node:path";
 import ts from "#typescript";
 import { describeReadProblem, READ_LIMITS, readBoundedText } from "../../read.js";
 import type { PackageFact } from "../context/packages.js";
+import { isRecord } from "../../guards.js";
 
 /** The compiler options a directory's files are resolved with. */
 export interface ResolutionOptions {
@@ -117,8 +118,9 @@ export class TsconfigReader {
       const references = (parsed.projectReferences ?? [])
         .map((reference) => this.configOf(reference.path))
         .filter((found): found is string => found !== null);
-      const config = text.config as { files?: unknown; include?: unknown };
-      const compilesNothing = Array.isArray(config.files) && config.files.length === 0 && config.include === undefined;
+      const config: unknown = text.config;
+      const compilesNothing =
+        isRecord(config) && Array.isArray(config.files) && config.files.length === 0 && config.include === undefined;
       result = {
         path,
         options: parsed.options,

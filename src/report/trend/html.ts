@@ -1,5 +1,5 @@
-import { categoryInfo, type CategoryId } from "../../categories.js";
-import { signed } from "../fixes.js";
+import { categoryInfo, type CategoryId } from "../../contract/categories.js";
+import { signed } from "../../format.js";
 import { escape } from "../html.js";
 import type { SeriesPoint, TrendSeries } from "../../trend/series.js";
 import { cell, comparabilityNote, seriesCategories, sentence, type TrendReportOptions } from "./shared.js";

@@ -1,4 +1,4 @@
-import { signed } from "../fixes.js";
+import { signed } from "../../format.js";
 import type { TrendSeries } from "../../trend/series.js";
 import {
   cell,

@@ -2,7 +2,7 @@
  * What the trend reporters share: which categories to show, how a score and
  * the comparability note read.
  */
-import { CATEGORY_IDS, type CategoryId } from "../../categories.js";
+import { CATEGORY_IDS, type CategoryId } from "../../contract/categories.js";
 import { sparkline, type TrendSeries } from "../../trend/series.js";
 
 /** Options every trend reporter may use. */

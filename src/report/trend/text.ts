@@ -1,6 +1,6 @@
 import Table from "cli-table3";
 import pc from "picocolors";
-import { signed } from "../fixes.js";
+import { signed } from "../../format.js";
 import type { TrendSeries } from "../../trend/series.js";
 import {
   cell,

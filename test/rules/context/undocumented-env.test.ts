@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ScanResult } from "../../../src/engine/result.js";
+import type { ScanResult } from "../../../src/contract/result.js";
 import { categoryOf, findingsOf, locationsOf, scanFixture } from "../../helpers/fixtures.js";
 
 const RULE = "context/undocumented-env";

@@ -2,7 +2,7 @@ import { chmod, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/engine/index.js";
-import type { ScanResult } from "../../../src/engine/result.js";
+import type { ScanResult } from "../../../src/contract/result.js";
 import { isTypeLevel } from "../../../rules/clone-helpers.js";
 import { runCli } from "../../helpers/cli.js";
 import { categoryOf, copyFixture, findingsOf, locationsOf, scanFixture, temporaryDir } from "../../helpers/fixtures.js";

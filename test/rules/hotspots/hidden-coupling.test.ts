@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "../../../src/engine/index.js";
-import type { ScanResult } from "../../../src/engine/result.js";
+import type { ScanResult } from "../../../src/contract/result.js";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildBillingHistory } from "../../helpers/billing-history.js";

@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "../../../src/engine/index.js";
-import type { ScanResult } from "../../../src/engine/result.js";
+import type { ScanResult } from "../../../src/contract/result.js";
 import { buildBillingHistory } from "../../helpers/billing-history.js";
 import { categoryOf, copyFixture, findingsOf, locationsOf, temporaryDir } from "../../helpers/fixtures.js";
 import { commitAll, git, initRepo, writeFiles } from "../../helpers/git.js";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ScanResult } from "../../../src/engine/result.js";
+import type { ScanResult } from "../../../src/contract/result.js";
 import { categoryOf, locationsOf, scanFixture } from "../../helpers/fixtures.js";
 
 /**

@@ -10,9 +10,10 @@
  * May: scan past commits through the engine.
  * May not: write outside the engine's temporary store, print.
  */
-import { CommitScanner, type AnalyzeOptions } from "../engine/index.js";
-import { toTrendPoint, type TrendPoint } from "./point.js";
-import type { DatedCommit } from "./select.js";
+import { CommitScanner } from "./commits.js";
+import type { AnalyzeOptions } from "./options.js";
+import { toTrendPoint, type TrendPoint } from "../trend/point.js";
+import type { DatedCommit } from "../trend/select.js";
 
 /** How to backfill. */
 export interface BackfillOptions extends Omit<AnalyzeOptions, "ref" | "coverage" | "onProgress"> {

@@ -5,15 +5,15 @@
  * schema/scan-result.schema.json, and saved results are read back through it.
  */
 import { z } from "zod";
-import { CATEGORY_IDS } from "../categories.js";
-import { EFFORT_ORDER } from "../score/rank.js";
+import { CATEGORY_IDS } from "./categories.js";
+import { EFFORT_ORDER, SEVERITIES } from "./vocabulary.js";
 
 /** Version of the result's shape; bumped on any incompatible change. */
 export const SCHEMA_VERSION = 1;
 
 const count = z.number().int().min(0);
 const score = z.number().min(0).max(100);
-const severity = z.enum(["error", "warning", "info"]);
+const severity = z.enum(SEVERITIES);
 
 /** One finding: what is wrong, where, and the concrete fix. */
 export const findingSchema = z.strictObject({
