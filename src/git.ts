@@ -8,9 +8,25 @@
  * May: build git clients, list the configuration every git call runs with.
  * May not: run git any other way.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { simpleGit } from "simple-git";
 
 const DEFAULT_TIMEOUT_SECONDS = 120;
+
+/** The environment git's settings are read from: the caller's (runWithGitEnv), else process.env. */
+type Environment = Readonly<Record<string, string | undefined>>;
+
+const callerEnv = new AsyncLocalStorage<Environment>();
+
+/**
+ * Runs `work` with `env` as the environment every git call made from it reads
+ * its settings from (GROUNDWORK_GIT_TIMEOUT), instead of process.env: the CLI
+ * passes the environment it was given. Scoped to `work` and what it awaits, so
+ * two runs at once (tests, a host calling the CLI twice) each see their own.
+ */
+export function runWithGitEnv<T>(env: Environment, work: () => T): T {
+  return callerEnv.run(env, work);
+}
 
 /**
  * What every git call runs with (`git -c key=value …`), whatever the
@@ -38,11 +54,12 @@ const HASHING_COMMANDS = new Set(["diff-files", "status"]);
 
 /**
  * Seconds git may stay silent before it is stopped: `GROUNDWORK_GIT_TIMEOUT`
+ * (of `env`: by default the caller's, see runWithGitEnv, else process.env)
  * when it is a positive number, else 120. The clock restarts on every output,
  * so a long `git log` that streams is never cut.
  */
-export function gitTimeoutSeconds(): number {
-  const configured = Number(process.env.GROUNDWORK_GIT_TIMEOUT);
+export function gitTimeoutSeconds(env: Environment = callerEnv.getStore() ?? process.env): number {
+  const configured = Number(env.GROUNDWORK_GIT_TIMEOUT);
   return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_SECONDS;
 }
 

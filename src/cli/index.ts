@@ -6,9 +6,10 @@
  */
 import { Command, CommanderError } from "commander";
 import { EXIT, GroundworkError } from "../errors.js";
+import { runWithGitEnv } from "../git.js";
 import { escapeControl } from "../report/printable.js";
 import { TOOL_VERSION } from "../version.js";
-import { ClosedPipe, isClosedPipe, reasonOf, watchErrors, type CliIO } from "./io.js";
+import { ClosedPipe, isClosedPipe, reasonOf, watchErrors, type CliIO, type Output } from "./io.js";
 import { registerFixes } from "./fixes.js";
 import { registerInit } from "./init.js";
 import { registerReport } from "./report.js";
@@ -38,7 +39,8 @@ export async function run(argv: readonly string[], partialIo: Partial<CliIO> = {
     return EXIT.usage;
   }
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    // Git's settings (GROUNDWORK_GIT_TIMEOUT) come from the environment given, as every other variable does.
+    await runWithGitEnv(io.env, () => program.parseAsync([...argv], { from: "user" }));
   } catch (error) {
     exitCode = handleError(error, io);
   }
@@ -62,6 +64,11 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // Commander's defaults read process.stdout, process.stderr and process.env: the streams and environment given.
+      getOutHelpWidth: () => helpWidth(io.stdout),
+      getErrHelpWidth: () => helpWidth(io.stderr),
+      getOutHasColors: () => hasColors(io.stdout, io.env),
+      getErrHasColors: () => hasColors(io.stderr, io.env),
       outputError: (text, write) => write(`groundwork: ${text.trim().replace(/^error: /, "error: ")}\n`),
     });
   registerScan(program, io, setExitCode);
@@ -74,6 +81,18 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     command.exitOverride().configureOutput(program.configureOutput());
   }
   return program;
+}
+
+/** Commander's own help width: the terminal's, else its default of 80 columns. */
+function helpWidth(stream: Output): number {
+  return (stream.isTTY ? stream.columns : undefined) ?? 80;
+}
+
+/** Commander's own colour test (its useColor, then the stream's hasColors), on the stream and environment given. */
+function hasColors(stream: Output & { hasColors?: () => boolean }, env: CliIO["env"]): boolean {
+  if (env.NO_COLOR || env.FORCE_COLOR === "0" || env.FORCE_COLOR === "false") return false;
+  if (env.FORCE_COLOR || env.CLICOLOR_FORCE !== undefined) return true;
+  return Boolean(stream.isTTY) && stream.hasColors?.() === true;
 }
 
 function handleError(error: unknown, io: CliIO): number {

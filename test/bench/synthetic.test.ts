@@ -44,6 +44,7 @@ describe("the benchmark's synthetic repositories", () => {
     // the doc-comment check is told to examine every export, as the generator counted them.
     const config = join(await temporaryDir(), "all-exports.json");
     await writeFile(config, JSON.stringify({ rules: { "docs/exported-symbol-doc": { options: { api: "all" } } } }));
+    // End to end, as a process: the built CLI and its worker threads on 500 files.
     const run = runCli(["scan", ".", "--format", "json", "--no-cache", "--config", config], dir);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as ScanResult;

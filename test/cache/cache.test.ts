@@ -3,7 +3,7 @@ import { readFile, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/contract/result.js";
-import { runCli, type CliRun } from "../helpers/cli.js";
+import { runCliInProcess, type CliRun } from "../helpers/cli.js";
 import { temporaryDir } from "../helpers/fixtures.js";
 import { commitAll, git, initRepo, writeFiles } from "../helpers/git.js";
 
@@ -28,8 +28,8 @@ async function repository(): Promise<string> {
   return dir;
 }
 
-function scanJson(dir: string, ...flags: string[]): { run: CliRun; result: ScanResult } {
-  const run = runCli(["scan", ".", "--format", "json", ...flags], dir);
+async function scanJson(dir: string, ...flags: string[]): Promise<{ run: CliRun; result: ScanResult }> {
+  const run = await runCliInProcess(["scan", ".", "--format", "json", ...flags], dir);
   expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
   expect(run.status).toBe(0);
   return { run, result: JSON.parse(run.stdout) as ScanResult };
@@ -48,11 +48,11 @@ function docsMetrics(result: ScanResult): unknown {
 describe("the fact cache (.groundwork/cache)", () => {
   it("a second scan of an unchanged tree takes every file from the cache and gives the same result", async () => {
     const dir = await repository();
-    const cold = scanJson(dir).result;
+    const cold = (await scanJson(dir)).result;
     expect(cold.files.parsed).toBe(4);
     expect(cold.files.cached).toBeUndefined();
     expect(existsSync(join(dir, CACHE_FILE))).toBe(true);
-    const warm = scanJson(dir).result;
+    const warm = (await scanJson(dir)).result;
     expect(warm.files.cached).toBe(4);
     expect(comparable(warm)).toEqual(comparable(cold));
     // The cache ignores itself: the repository's status is what it was.
@@ -61,20 +61,22 @@ describe("the fact cache (.groundwork/cache)", () => {
 
   it("the text report says how many files came from the cache", async () => {
     const dir = await repository();
-    expect(runCli(["scan", "."], dir).stdout).toContain("; 4 parsed; none skipped.");
-    expect(runCli(["scan", "."], dir).stdout).toContain("; 4 parsed (4 unchanged, from the cache); none skipped.");
+    expect((await runCliInProcess(["scan", "."], dir)).stdout).toContain("; 4 parsed; none skipped.");
+    expect((await runCliInProcess(["scan", "."], dir)).stdout).toContain(
+      "; 4 parsed (4 unchanged, from the cache); none skipped.",
+    );
   });
 
   it("an edited file is parsed again, and only that one; its new facts are the ones scored", async () => {
     const dir = await repository();
-    expect(docsMetrics(scanJson(dir).result)).toMatchObject({ documentedSymbols: 1, exportedSymbols: 3 });
+    expect(docsMetrics((await scanJson(dir)).result)).toMatchObject({ documentedSymbols: 1, exportedSymbols: 3 });
     await writeFile(
       join(dir, "src/b.ts"),
       'import { add } from "./a";\n\n/** Doubles. */\nexport function twice(x: number): number {\n  const doubled = add(x, x);\n  return doubled;\n}\n',
     );
-    const warm = scanJson(dir).result;
+    const warm = (await scanJson(dir)).result;
     expect(warm.files.cached).toBe(3);
-    const fresh = scanJson(dir, "--no-cache").result;
+    const fresh = (await scanJson(dir, "--no-cache")).result;
     expect(fresh.files.cached).toBeUndefined();
     expect(comparable(warm)).toEqual(comparable(fresh));
     // b.ts's export is now documented: 2 of 3 exports, where the first scan had 1 of 3.
@@ -84,76 +86,76 @@ describe("the fact cache (.groundwork/cache)", () => {
   it("a file that is untracked, or outside git, is keyed by its content", async () => {
     const dir = await temporaryDir("gw-cache-plain-");
     await writeFiles(dir, FILES);
-    expect(scanJson(dir).result.files.listedBy).toBe("filesystem");
-    const warm = scanJson(dir).result;
+    expect((await scanJson(dir)).result.files.listedBy).toBe("filesystem");
+    const warm = (await scanJson(dir)).result;
     expect(warm.files.cached).toBe(4);
     // Same bytes under a new modification time: still cached; new bytes: parsed.
     await writeFile(join(dir, "src/a.ts"), FILES["src/a.ts"]);
     await writeFile(join(dir, "src/c.ts"), `${FILES["src/c.ts"]}// changed\n`);
-    expect(scanJson(dir).result.files.cached).toBe(3);
+    expect((await scanJson(dir)).result.files.cached).toBe(3);
   });
 
   it("a corrupt cache is reported in one line, ignored and rebuilt; the scan is unaffected", async () => {
     const dir = await repository();
-    const cold = scanJson(dir).result;
+    const cold = (await scanJson(dir)).result;
     const path = join(dir, CACHE_FILE);
     const bytes = await readFile(path);
     bytes[bytes.length - 10] = bytes[bytes.length - 10] === 0x41 ? 0x42 : 0x41;
     await writeFile(path, bytes);
-    const { run, result } = scanJson(dir);
+    const { run, result } = await scanJson(dir);
     expect(run.stderr).toContain(
       `groundwork: warning: ${join(".groundwork", "cache")}/facts.bin: cache is corrupt; ignored and rebuilt\n`,
     );
     expect(result.files.cached).toBeUndefined();
     expect(comparable({ ...result, warnings: [] })).toEqual(comparable(cold));
     // Rebuilt: the next scan reads it without a warning.
-    const again = scanJson(dir);
+    const again = await scanJson(dir);
     expect(again.run.stderr).toBe("");
     expect(again.result.files.cached).toBe(4);
     // Cut short is corrupt too.
     await truncate(path, 30);
-    expect(scanJson(dir).run.stderr).toContain("cache is corrupt; ignored and rebuilt");
+    expect((await scanJson(dir)).run.stderr).toContain("cache is corrupt; ignored and rebuilt");
   });
 
   it("a cache in another file format (an older Groundwork) is rebuilt without a warning", async () => {
     const dir = await repository();
-    scanJson(dir);
+    await scanJson(dir);
     await writeFile(join(dir, CACHE_FILE), "groundwork-facts 1\nanything at all");
-    const { run, result } = scanJson(dir);
+    const { run, result } = await scanJson(dir);
     expect(run.stderr).toBe("");
     expect(result.files.cached).toBeUndefined();
-    expect(scanJson(dir).result.files.cached).toBe(4);
+    expect((await scanJson(dir)).result.files.cached).toBe(4);
   });
 
   it("--no-cache neither reads nor writes; --cache-dir puts it elsewhere", async () => {
     const dir = await repository();
-    scanJson(dir, "--no-cache");
+    await scanJson(dir, "--no-cache");
     expect(existsSync(join(dir, ".groundwork"))).toBe(false);
     const elsewhere = join(await temporaryDir("gw-cache-dir-"), "facts");
-    scanJson(dir, "--cache-dir", elsewhere);
+    await scanJson(dir, "--cache-dir", elsewhere);
     expect(existsSync(join(dir, ".groundwork"))).toBe(false);
     expect(existsSync(join(elsewhere, "facts.bin"))).toBe(true);
-    expect(scanJson(dir, "--cache-dir", elsewhere).result.files.cached).toBe(4);
-    expect(scanJson(dir, "--no-cache").result.files.cached).toBeUndefined();
+    expect((await scanJson(dir, "--cache-dir", elsewhere)).result.files.cached).toBe(4);
+    expect((await scanJson(dir, "--no-cache")).result.files.cached).toBeUndefined();
     // `fixes` scans too, with the same switches.
     const other = await repository();
-    expect(runCli(["fixes", ".", "--no-cache"], other).status).toBe(0);
+    expect((await runCliInProcess(["fixes", ".", "--no-cache"], other)).status).toBe(0);
     expect(existsSync(join(other, ".groundwork"))).toBe(false);
-    expect(runCli(["fixes", "."], other).status).toBe(0);
+    expect((await runCliInProcess(["fixes", "."], other)).status).toBe(0);
     expect(existsSync(join(other, CACHE_FILE))).toBe(true);
   });
 
   it("config cache.enabled false turns it off", async () => {
     const dir = await repository();
     await writeFile(join(dir, "groundwork.config.json"), JSON.stringify({ cache: { enabled: false } }));
-    scanJson(dir);
+    await scanJson(dir);
     expect(existsSync(join(dir, ".groundwork"))).toBe(false);
   });
 
   it("a cache that cannot be written is a one-line warning, not a failure", async () => {
     const dir = await repository();
     await writeFile(join(dir, "not-a-folder"), "");
-    const { run, result } = scanJson(dir, "--cache-dir", "not-a-folder/cache");
+    const { run, result } = await scanJson(dir, "--cache-dir", "not-a-folder/cache");
     expect(run.stderr).toMatch(
       /^groundwork: warning: not-a-folder\/cache: cache not written \(ENOTDIR\); the next scan parses every file again\n$/m,
     );

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCliInProcess } from "../helpers/cli.js";
 import { REPO_ROOT } from "../helpers/fixtures.js";
 
 /** The long and short flags a command's --help lists. */
-function flagsOf(command: string): Set<string> {
-  const help = runCli([command, "--help"], REPO_ROOT).stdout;
+async function flagsOf(command: string): Promise<Set<string>> {
+  const help = (await runCliInProcess([command, "--help"], REPO_ROOT)).stdout;
   return new Set([...help.matchAll(/^\s+(?:(-\w), )?(--[\w-]+)/gm)].flatMap((match) => match.slice(1).filter(Boolean)));
 }
 
@@ -32,7 +32,7 @@ describe("docs/ci.md", () => {
     expect(invocations.filter(([command]) => command === "report")).toHaveLength(6);
     const known = new Map<string, Set<string>>();
     for (const [command, flags] of invocations) {
-      if (!known.has(command)) known.set(command, flagsOf(command));
+      if (!known.has(command)) known.set(command, await flagsOf(command));
       for (const flag of flags) expect(known.get(command), `${command} ${flag}`).toContain(flag);
     }
     const scanFlags = new Set(invocations.filter(([command]) => command === "scan").flatMap(([, flags]) => flags));

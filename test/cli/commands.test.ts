@@ -2,14 +2,14 @@ import { appendFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../rules/index.js";
-import { runCli } from "../helpers/cli.js";
+import { runCliInProcess } from "../helpers/cli.js";
 import { copyFixture, fixturePath, REPO_ROOT } from "../helpers/fixtures.js";
 
 // fixtures/scan/known-counts outside git has 10 findings; the agent file (+8.9) comes first, then the three
 // undocumented exports (+2.6 each, trivial) in file order.
 describe("groundwork fixes", () => {
   it("prints the ranked fixes, --top of them, and counts the rest", async () => {
-    const run = runCli(["fixes", await copyFixture("scan/known-counts"), "--top", "3"], REPO_ROOT);
+    const run = await runCliInProcess(["fixes", await copyFixture("scan/known-counts"), "--top", "3"], REPO_ROOT);
     expect(run.status).toBe(0);
     const heads = run.stdout.split("\n").filter((line) => /^\s+\d+\. /.test(line));
     expect(heads).toEqual([
@@ -22,22 +22,22 @@ describe("groundwork fixes", () => {
   });
 
   it("prints them as JSON in rank order, gains never rising", async () => {
-    const run = runCli(["fixes", await copyFixture("scan/known-counts"), "--format", "json"], REPO_ROOT);
+    const run = await runCliInProcess(["fixes", await copyFixture("scan/known-counts"), "--format", "json"], REPO_ROOT);
     const fixes = JSON.parse(run.stdout) as Array<{ rank: number; gain: number; ruleId: string }>;
     expect(fixes.map((fix) => fix.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(fixes.map((fix) => fix.gain)).toEqual([8.89, 3.11, 3.11, 3.11, 1.67, 1.33, 1.33, 1.33, 1.33, 0.56]);
   });
 
-  it("rejects a missing directory with exit 2", () => {
-    const run = runCli(["fixes", "no/such/dir"], REPO_ROOT);
+  it("rejects a missing directory with exit 2", async () => {
+    const run = await runCliInProcess(["fixes", "no/such/dir"], REPO_ROOT);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^groundwork: error: .*no\/such\/dir.*\n$/);
   });
 });
 
 describe("groundwork rules", () => {
-  it("lists every rule with its category, default severity and description", () => {
-    const run = runCli(["rules", "--format", "json"], REPO_ROOT);
+  it("lists every rule with its category, default severity and description", async () => {
+    const run = await runCliInProcess(["rules", "--format", "json"], REPO_ROOT);
     expect(run.status).toBe(0);
     const listed = JSON.parse(run.stdout) as Array<{
       id: string;
@@ -51,16 +51,16 @@ describe("groundwork rules", () => {
     for (const rule of listed) expect(rule.description.length).toBeGreaterThan(20);
   });
 
-  it("draws them as a table", () => {
-    const run = runCli(["rules"], REPO_ROOT);
+  it("draws them as a table", async () => {
+    const run = await runCliInProcess(["rules"], REPO_ROOT);
     for (const rule of RULES) expect(run.stdout).toContain(rule.id);
     expect(run.stdout).toMatch(/│ interfaces\/max-params\s+│ interfaces\s+│ warning\s+│/);
   });
 });
 
 describe("groundwork explain", () => {
-  it("prints a rule's docs: why an agent cares, failing and passing code, options", () => {
-    const run = runCli(["explain", "interfaces/max-params"], REPO_ROOT);
+  it("prints a rule's docs: why an agent cares, failing and passing code, options", async () => {
+    const run = await runCliInProcess(["explain", "interfaces/max-params"], REPO_ROOT);
     expect(run.status).toBe(0);
     const [head, , title] = run.stdout.split("\n");
     expect(head).toBe("interfaces/max-params · interfaces · warning by default · effort medium");
@@ -70,20 +70,20 @@ describe("groundwork explain", () => {
     }
   });
 
-  it("accepts the rule's name without its category", () => {
-    expect(runCli(["explain", "max-params"], REPO_ROOT).stdout).toContain("# interfaces/max-params");
+  it("accepts the rule's name without its category", async () => {
+    expect((await runCliInProcess(["explain", "max-params"], REPO_ROOT)).stdout).toContain("# interfaces/max-params");
   });
 
-  it("rejects an unknown rule with exit 2, suggesting one whose name contains it", () => {
-    const close = runCli(["explain", "exported-symbol"], REPO_ROOT);
+  it("rejects an unknown rule with exit 2, suggesting one whose name contains it", async () => {
+    const close = await runCliInProcess(["explain", "exported-symbol"], REPO_ROOT);
     expect(close.status).toBe(2);
     expect(close.stderr).toBe(
       "groundwork: error: unknown rule exported-symbol (did you mean docs/exported-symbol-doc?); `groundwork rules` lists them\n",
     );
   });
 
-  it("rejects an unknown rule with exit 2", () => {
-    const run = runCli(["explain", "docs/exported-doc"], REPO_ROOT);
+  it("rejects an unknown rule with exit 2", async () => {
+    const run = await runCliInProcess(["explain", "docs/exported-doc"], REPO_ROOT);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe("groundwork: error: unknown rule docs/exported-doc; `groundwork rules` lists them\n");
   });
@@ -93,8 +93,8 @@ describe("groundwork report", () => {
   it("renders a saved result exactly as the scan would have", async () => {
     const dir = await copyFixture("scan/known-counts");
     const saved = `${dir}-result.json`;
-    expect(runCli(["scan", dir, "--format", "json", "--output", saved], REPO_ROOT).status).toBe(0);
-    const run = runCli(["report", saved, "--format", "markdown"], REPO_ROOT);
+    expect((await runCliInProcess(["scan", dir, "--format", "json", "--output", saved], REPO_ROOT)).status).toBe(0);
+    const run = await runCliInProcess(["report", saved, "--format", "markdown"], REPO_ROOT);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(await readFile(fixturePath("reports/known-counts.md"), "utf8"));
   });
@@ -103,10 +103,10 @@ describe("groundwork report", () => {
     const dir = await copyFixture("scan/known-counts");
     const before = `${dir}-before.json`;
     const after = `${dir}-after.json`;
-    runCli(["scan", dir, "--format", "json", "--output", before], REPO_ROOT);
+    await runCliInProcess(["scan", dir, "--format", "json", "--output", before], REPO_ROOT);
     await appendFile(join(dir, "src/orders.ts"), "\nexport const MIN_ORDERS = 1;\n");
-    runCli(["scan", dir, "--format", "json", "--output", after], REPO_ROOT);
-    const run = runCli(["report", after, "--baseline", before, "--format", "json"], REPO_ROOT);
+    await runCliInProcess(["scan", dir, "--format", "json", "--output", after], REPO_ROOT);
+    const run = await runCliInProcess(["report", after, "--baseline", before, "--format", "json"], REPO_ROOT);
     expect(JSON.parse(run.stdout).baseline).toMatchObject({ new: 1, fixed: 0, unchanged: 10 });
   });
 
@@ -120,8 +120,8 @@ describe("groundwork report", () => {
       ["report", "README.md"],
       "groundwork: error: result README.md: not JSON (save a result with `groundwork scan --format json --output FILE`)\n",
     ],
-  ])("rejects %j with exit 2", (args, message) => {
-    const run = runCli(args, REPO_ROOT);
+  ])("rejects %j with exit 2", async (args, message) => {
+    const run = await runCliInProcess(args, REPO_ROOT);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(message);
   });

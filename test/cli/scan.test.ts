@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/contract/result.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, runCliInProcess } from "../helpers/cli.js";
 import { copyFixture, REPO_ROOT } from "../helpers/fixtures.js";
 import { commitAll, git, initRepo } from "../helpers/git.js";
 
@@ -23,6 +23,7 @@ function parseResult(stdout: string): ScanResult {
 }
 
 describe("groundwork scan --format json", () => {
+  // End to end, as a process (the built CLI, its worker threads).
   it("prints a ScanResult that validates against the shipped JSON Schema", async () => {
     const run = runCli(["scan", repo, "--format", "json"], REPO_ROOT);
     expect(run.status).toBe(0);
@@ -34,8 +35,8 @@ describe("groundwork scan --format json", () => {
     expect(validate(result)).toBe(true);
   });
 
-  it("reports the fixture's hand-counted figures", () => {
-    const result = parseResult(runCli(["scan", repo, "--format", "json"], REPO_ROOT).stdout);
+  it("reports the fixture's hand-counted figures", async () => {
+    const result = parseResult((await runCliInProcess(["scan", repo, "--format", "json"], REPO_ROOT)).stdout);
     expect(result).toMatchObject({
       schemaVersion: 1,
       scoringModel: "5",
@@ -97,9 +98,9 @@ describe("groundwork scan --format json", () => {
     ]);
   });
 
-  it("gives every finding a fix and a fingerprint, and the same output twice", () => {
-    const first = runCli(["scan", repo, "--format", "json"], REPO_ROOT).stdout;
-    const second = runCli(["scan", repo, "--format", "json"], REPO_ROOT).stdout;
+  it("gives every finding a fix and a fingerprint, and the same output twice", async () => {
+    const first = (await runCliInProcess(["scan", repo, "--format", "json"], REPO_ROOT)).stdout;
+    const second = (await runCliInProcess(["scan", repo, "--format", "json"], REPO_ROOT)).stdout;
     expect(second).toBe(first);
     for (const finding of parseResult(first).findings) {
       expect(finding.fix.length).toBeGreaterThan(20);
@@ -109,9 +110,9 @@ describe("groundwork scan --format json", () => {
 });
 
 describe("groundwork scan (text)", () => {
-  it("prints the score, level, category table and findings, without colour when not a terminal", () => {
+  it("prints the score, level, category table and findings, without colour when not a terminal", async () => {
     // Without the cache: earlier tests scanned this repository, and the files line would say so.
-    const run = runCli(["scan", "--no-cache"], repo);
+    const run = await runCliInProcess(["scan", "--no-cache"], repo);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Readiness 76.8/100 · level 3 Workable");
     expect(run.stdout).toContain("Next: level 4 Ready needs docs 44 → 50, context 36 → 50");
@@ -133,8 +134,8 @@ describe("groundwork scan (text)", () => {
     expect(run.stdout).not.toContain("\u001b[");
   });
 
-  it("limits the listed findings with --top", () => {
-    const run = runCli(["scan", "--top", "2"], repo);
+  it("limits the listed findings with --top", async () => {
+    const run = await runCliInProcess(["scan", "--top", "2"], repo);
     expect(run.stdout).toContain("Top findings (2 of 10, by score gain)");
     expect(run.stdout).toContain("groundwork fixes --top 10 lists all 10 findings, ranked.");
   });
@@ -143,7 +144,7 @@ describe("groundwork scan (text)", () => {
 describe("output, config and timing options", () => {
   it("writes the report to --output and nothing to stdout", async () => {
     const out = join(repo, "..", `${head.slice(0, 8)}-report.json`);
-    const run = runCli(["scan", repo, "--format", "json", "--output", out], REPO_ROOT);
+    const run = await runCliInProcess(["scan", repo, "--format", "json", "--output", out], REPO_ROOT);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(`groundwork: wrote json report to ${out}\n`);
@@ -153,7 +154,9 @@ describe("output, config and timing options", () => {
   it("reads --config from the given path", async () => {
     const configPath = join(repo, "..", `${head.slice(0, 8)}-config.json`);
     await writeFile(configPath, JSON.stringify({ rules: { "interfaces/max-params": { options: { max: 6 } } } }));
-    const result = parseResult(runCli(["scan", repo, "--format", "json", "--config", configPath], REPO_ROOT).stdout);
+    const result = parseResult(
+      (await runCliInProcess(["scan", repo, "--format", "json", "--config", configPath], REPO_ROOT)).stdout,
+    );
     expect(result.findings.some((finding) => finding.ruleId === "interfaces/max-params")).toBe(false);
     expect(result.scoringModel).toMatch(/^5\+custom\.[0-9a-f]{8}$/);
   });
@@ -161,7 +164,7 @@ describe("output, config and timing options", () => {
   it("reads groundwork.config.json at the scanned root by default", async () => {
     const dir = await copyFixture("scan/known-counts");
     await writeFile(join(dir, "groundwork.config.json"), JSON.stringify({ categories: { docs: { enabled: false } } }));
-    const result = parseResult(runCli(["scan", dir, "--format", "json"], REPO_ROOT).stdout);
+    const result = parseResult((await runCliInProcess(["scan", dir, "--format", "json"], REPO_ROOT)).stdout);
     expect(result.categories.find((category) => category.id === "docs")).toMatchObject({
       score: null,
       reason: "disabled in config",
@@ -169,8 +172,8 @@ describe("output, config and timing options", () => {
     expect(result.score).toBe(80.3);
   });
 
-  it("prints per-stage times to stderr with --timing", () => {
-    const run = runCli(["scan", "--timing", "--format", "json"], repo);
+  it("prints per-stage times to stderr with --timing", async () => {
+    const run = await runCliInProcess(["scan", "--timing", "--format", "json"], repo);
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(
       /^timing: config \d+ ms · cache read \d+ ms · discover \d+ ms · .+ · cache write \d+ ms · rules \d+ ms · score \d+ ms · report \d+ ms · total \d+ ms\n$/,
@@ -183,8 +186,8 @@ describe("output, config and timing options", () => {
 
   it("leaves the scanned repository exactly as it was", async () => {
     const before = await snapshot(repo);
-    runCli(["scan", "--format", "json"], repo);
-    runCli(["scan"], repo);
+    await runCliInProcess(["scan", "--format", "json"], repo);
+    await runCliInProcess(["scan"], repo);
     expect(await snapshot(repo)).toEqual(before);
     expect(git(repo, ["status", "--porcelain"])).toBe("");
   });
@@ -202,7 +205,6 @@ describe("usage and input errors exit 2 with one line naming what and where", ()
       "groundwork: error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, markdown, sarif, github, html.\n",
     ],
     [["scan", "--bogus"], "groundwork: error: unknown option '--bogus'\n"],
-    [["scan", "--config", "missing.json"], "groundwork: error: config file missing.json: no such file\n"],
     [["frobnicate"], "groundwork: error: unknown command 'frobnicate'\n"],
     [
       ["scan", "--top", "ten"],
@@ -212,12 +214,23 @@ describe("usage and input errors exit 2 with one line naming what and where", ()
       ["scan", "--output", "no-such-dir/report.txt"],
       "groundwork: error: cannot write no-such-dir/report.txt: its directory does not exist\n",
     ],
-  ])("%j", (args, message) => {
-    const run = runCli(args, repo);
+  ])("%j", async (args, message) => {
+    const run = await runCliInProcess(args, repo);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(message);
   });
+
+  // The config's messages name its file relative to the run's working directory.
+  it.each([[["scan", "--config", "missing.json"], "groundwork: error: config file missing.json: no such file\n"]])(
+    "%j",
+    async (args, message) => {
+      const run = await runCliInProcess(args, repo);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(message);
+    },
+  );
 
   it("rejects an invalid config at the scanned root, naming the key path", async () => {
     const dir = await copyFixture("scan/known-counts");
@@ -225,15 +238,15 @@ describe("usage and input errors exit 2 with one line naming what and where", ()
       join(dir, "groundwork.config.json"),
       JSON.stringify({ rules: { "interfaces/max-params": { options: { max: "five" } } } }),
     );
-    const run = runCli(["scan", "."], dir);
+    const run = await runCliInProcess(["scan", "."], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       'groundwork: error: groundwork.config.json: rules.interfaces/max-params.options.max: expected number, got "five"\n',
     );
   });
 
-  it("prints help to stderr and exits 2 without a command", () => {
-    const run = runCli([], repo);
+  it("prints help to stderr and exits 2 without a command", async () => {
+    const run = await runCliInProcess([], repo);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("Usage: groundwork [options] [command]");
   });
@@ -242,12 +255,12 @@ describe("usage and input errors exit 2 with one line naming what and where", ()
 describe("help and version", () => {
   it("--version prints the package version and exits 0", async () => {
     const pkg: { version: string } = JSON.parse(await readFile(join(REPO_ROOT, "package.json"), "utf8"));
-    const run = runCli(["--version"], repo);
+    const run = await runCliInProcess(["--version"], repo);
     expect(run).toEqual({ status: 0, stdout: `${pkg.version}\n`, stderr: "" });
   });
 
-  it("scan --help lists the options and exits 0", () => {
-    const run = runCli(["scan", "--help"], repo);
+  it("scan --help lists the options and exits 0", async () => {
+    const run = await runCliInProcess(["scan", "--help"], repo);
     expect(run.status).toBe(0);
     for (const option of ["--format", "--output", "--config", "--timing", "--top", "--no-color"])
       expect(run.stdout).toContain(option);
@@ -268,6 +281,7 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 }
 
 describe("without git on PATH", () => {
+  // A process: git is looked up on the PATH of the process, not of the environment the CLI is given.
   it("lists files from the filesystem, says why hotspots are not applicable, and still scores the rest", async () => {
     const dir = await copyFixture("scan/known-counts");
     const run = runCli(["scan", dir, "--format", "json"], REPO_ROOT, { PATH: "/nonexistent" });

@@ -2,7 +2,7 @@ import { appendFile, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCliInProcess } from "../helpers/cli.js";
 import { copyFixture, REPO_ROOT } from "../helpers/fixtures.js";
 import { commitAll, git, initRepo } from "../helpers/git.js";
 
@@ -10,7 +10,7 @@ import { commitAll, git, initRepo } from "../helpers/git.js";
 describe("thresholds", () => {
   it("exits 1 with one line per failed gate, saying the figure and the threshold", async () => {
     const dir = await copyFixture("scan/known-counts");
-    const run = runCli(
+    const run = await runCliInProcess(
       ["scan", dir, "--format", "json", "--min-score", "80", "--min", "docs=60", "--min", "interfaces=50"],
       REPO_ROOT,
     );
@@ -22,7 +22,7 @@ describe("thresholds", () => {
   });
 
   it("passes when every threshold holds", async () => {
-    const run = runCli(
+    const run = await runCliInProcess(
       ["scan", await copyFixture("scan/known-counts"), "--format", "json", "--min-score", "74", "--min", "docs=40"],
       REPO_ROOT,
     );
@@ -36,17 +36,20 @@ describe("thresholds", () => {
       join(dir, "groundwork.config.json"),
       JSON.stringify({ gate: { minScore: 90, min: { context: 40 } } }),
     );
-    const fromConfig = runCli(["scan", dir, "--format", "json"], REPO_ROOT);
+    const fromConfig = await runCliInProcess(["scan", dir, "--format", "json"], REPO_ROOT);
     expect(fromConfig.status).toBe(1);
     expect(fromConfig.stderr).toBe(
       "groundwork: gate failed: overall score 74.2 is below the minimum 90\ngroundwork: gate failed: context score 36 is below the minimum 40\n",
     );
-    const overridden = runCli(["scan", dir, "--format", "json", "--min-score", "70", "--min", "context=30"], REPO_ROOT);
+    const overridden = await runCliInProcess(
+      ["scan", dir, "--format", "json", "--min-score", "70", "--min", "context=30"],
+      REPO_ROOT,
+    );
     expect(overridden.status).toBe(0);
   });
 
   it("notes a minimum on a category that does not apply instead of failing", async () => {
-    const run = runCli(
+    const run = await runCliInProcess(
       ["scan", await copyFixture("scan/known-counts"), "--format", "json", "--min", "hotspots=90"],
       REPO_ROOT,
     );
@@ -70,7 +73,7 @@ describe("thresholds", () => {
       "groundwork: error: --fail-on new needs a baseline: give --baseline FILE or --baseline-ref REF\n",
     ],
   ])("rejects %j with exit 2", async (args, message) => {
-    const run = runCli(["scan", await copyFixture("scan/known-counts"), ...args], REPO_ROOT);
+    const run = await runCliInProcess(["scan", await copyFixture("scan/known-counts"), ...args], REPO_ROOT);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(message);
   });
@@ -83,14 +86,20 @@ describe("baselines", () => {
   it("--baseline FILE --fail-on new fails only on findings the baseline does not have", async () => {
     const dir = await copyFixture("scan/known-counts");
     const baseline = join(dir, "..", `${dir.split("/").pop()}-baseline.json`);
-    expect(runCli(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT).status).toBe(0);
+    expect((await runCliInProcess(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT)).status).toBe(0);
 
-    const unchanged = runCli(["scan", dir, "--format", "json", "--baseline", baseline, "--fail-on", "new"], REPO_ROOT);
+    const unchanged = await runCliInProcess(
+      ["scan", dir, "--format", "json", "--baseline", baseline, "--fail-on", "new"],
+      REPO_ROOT,
+    );
     expect(unchanged.status).toBe(0);
     expect(JSON.parse(unchanged.stdout).baseline).toMatchObject({ new: 0, fixed: 0, unchanged: 10, scoreDelta: 0 });
 
     await appendFile(join(dir, "src/orders.ts"), NEW_EXPORT);
-    const changed = runCli(["scan", dir, "--format", "json", "--baseline", baseline, "--fail-on", "new"], REPO_ROOT);
+    const changed = await runCliInProcess(
+      ["scan", dir, "--format", "json", "--baseline", baseline, "--fail-on", "new"],
+      REPO_ROOT,
+    );
     expect(changed.status).toBe(1);
     expect(changed.stderr).toBe(
       "groundwork: gate failed: 1 new finding not in the baseline, first at src/orders.ts:21 (docs/exported-symbol-doc)\n",
@@ -107,15 +116,19 @@ describe("baselines", () => {
   it("--max-drop fails when the score fell more than allowed", async () => {
     const dir = await copyFixture("scan/known-counts");
     const baseline = join(dir, "..", `${dir.split("/").pop()}-drop.json`);
-    runCli(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT);
+    await runCliInProcess(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT);
     await appendFile(join(dir, "src/orders.ts"), NEW_EXPORT);
     // cancelOrder is typed and has one parameter: interfaces rise to (3×100 + 3×75 + 1×75 + 3×100) / 10 = 90;
     // it is undocumented: docs fall to (7×33.3 + 50) / 7.5 = 37.8. Overall (1350 + 566.7 + 2000 + 1000 + 1000 + 720) / 90
     // = 73.7, from 74.2: a drop of 0.5.
-    expect(runCli(["scan", dir, "--format", "json", "--baseline", baseline, "--max-drop", "1"], REPO_ROOT).status).toBe(
-      0,
+    expect(
+      (await runCliInProcess(["scan", dir, "--format", "json", "--baseline", baseline, "--max-drop", "1"], REPO_ROOT))
+        .status,
+    ).toBe(0);
+    const run = await runCliInProcess(
+      ["scan", dir, "--format", "json", "--baseline", baseline, "--max-drop", "0.2"],
+      REPO_ROOT,
     );
-    const run = runCli(["scan", dir, "--format", "json", "--baseline", baseline, "--max-drop", "0.2"], REPO_ROOT);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
       "groundwork: gate failed: the score fell 0.5 points (from 74.2 to 73.7), more than the 0.2 allowed\n",
@@ -133,7 +146,10 @@ describe("baselines", () => {
     const indexBefore = await readFile(join(dir, ".git/index"));
     const snapshotsBefore = (await readdir(tmpdir())).filter((name) => name.startsWith("groundwork-snapshot-")).length;
 
-    const run = runCli(["scan", dir, "--format", "json", "--baseline-ref", "HEAD~1", "--fail-on", "new"], REPO_ROOT);
+    const run = await runCliInProcess(
+      ["scan", dir, "--format", "json", "--baseline-ref", "HEAD~1", "--fail-on", "new"],
+      REPO_ROOT,
+    );
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout).baseline).toMatchObject({ source: "HEAD~1", commit: base, new: 1 });
 
@@ -153,7 +169,7 @@ describe("baselines", () => {
     ],
   ])("rejects a bad baseline %j with exit 2", async (args, message) => {
     const dir = await copyFixture("scan/known-counts");
-    const run = runCli(["scan", ".", ...args], dir);
+    const run = await runCliInProcess(["scan", ".", ...args], dir);
     expect(run.status).toBe(2);
     if (message) expect(run.stderr).toBe(message);
     else expect(run.stderr).toMatch(/^groundwork: error: no-such-ref: not a commit of the git repository at .+\n$/);

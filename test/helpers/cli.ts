@@ -1,6 +1,7 @@
 import { execFile, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import type { Output } from "../../src/cli/index.js";
 import { REPO_ROOT } from "./fixtures.js";
 
 /** What one run of the built CLI did. */
@@ -80,4 +81,46 @@ export function runCliAsync(args: readonly string[], cwd: string, env: Record<st
       },
     );
   });
+}
+
+/** A stream the CLI writes to, kept in memory: no terminal, as a pipe is not. */
+class Capture implements Output {
+  readonly isTTY = false;
+  text = "";
+
+  write(text: string): boolean {
+    this.text += text;
+    return true;
+  }
+}
+
+/**
+ * runCliAsync without a process: `run` of src/cli/index.ts in this one, with
+ * its stdout and stderr captured (no terminal), in `cwd`, with the environment
+ * runCli gives the process. The exit code is what bin/groundwork.js would exit
+ * with; an error escaping `run` is what Node would make of it (exit 1, its
+ * stack on stderr). For every test whose point is not the process itself.
+ * What needs runCli: signals, pipes and the real streams, another user, what
+ * is read from the process's own environment rather than the one given (PATH
+ * and git's variables for child processes, TMPDIR), worker threads (not
+ * started from the TypeScript sources).
+ */
+export async function runCliInProcess(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  const { FORCE_COLOR: _force, GROUNDWORK_DEBUG: _debug, ...inherited } = process.env;
+  const stdout = new Capture();
+  const stderr = new Capture();
+  // Loaded on first use: a test file that only starts processes does not load the CLI's sources.
+  const { run } = await import("../../src/cli/index.js");
+  let status: number;
+  try {
+    status = await run(args, { stdout, stderr, cwd, env: { ...inherited, NO_COLOR: "1", ...env } });
+  } catch (error) {
+    stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    status = 1;
+  }
+  return { status, stdout: stdout.text, stderr: stderr.text };
 }

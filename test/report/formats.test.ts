@@ -7,7 +7,7 @@ import ajvFormats from "ajv-formats";
 import type * as Sarif from "sarif";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../rules/index.js";
-import { runCli } from "../helpers/cli.js";
+import { runCliInProcess } from "../helpers/cli.js";
 import { copyFixture, fixturePath, REPO_ROOT } from "../helpers/fixtures.js";
 
 // Goldens of fixtures/scan/known-counts outside git, checked by hand: 74.2, level 3; agent file +8.9
@@ -20,7 +20,10 @@ const NEW_EXPORT =
 
 describe("markdown", () => {
   it("prints the fix-it report: score, categories with key figures, fixes ranked and grouped by file", async () => {
-    const run = runCli(["scan", await copyFixture("scan/known-counts"), "--format", "markdown"], REPO_ROOT);
+    const run = await runCliInProcess(
+      ["scan", await copyFixture("scan/known-counts"), "--format", "markdown"],
+      REPO_ROOT,
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(await readFile(MARKDOWN, "utf8"));
   });
@@ -28,9 +31,9 @@ describe("markdown", () => {
   it("with a baseline, adds the delta: per category, overall, and new, fixed and unchanged findings", async () => {
     const dir = await copyFixture("scan/known-counts");
     const baseline = `${dir}-baseline.json`;
-    runCli(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT);
+    await runCliInProcess(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT);
     await appendFile(join(dir, "src/orders.ts"), NEW_EXPORT);
-    const run = runCli(["scan", ".", "--format", "markdown", "--baseline", baseline], dir);
+    const run = await runCliInProcess(["scan", ".", "--format", "markdown", "--baseline", baseline], dir);
     const lines = run.stdout.split("\n");
     expect(lines).toContain(`Score -0.5 since \`${baseline}\` · 1 new finding · 0 fixed · 10 unchanged`);
     // interfaces 86.7 → 90 (a fourth typed function), docs 44 → 37.8 (2 of 6 documented: (7×33.3 + 50) / 7.5).
@@ -50,16 +53,20 @@ describe("markdown", () => {
 
 describe("github", () => {
   it("prints one workflow-command annotation per finding in fix order, then a summary line", async () => {
-    const run = runCli(["scan", await copyFixture("scan/known-counts"), "--format", "github"], REPO_ROOT, {
-      GITHUB_STEP_SUMMARY: "",
-    });
+    const run = await runCliInProcess(
+      ["scan", await copyFixture("scan/known-counts"), "--format", "github"],
+      REPO_ROOT,
+      {
+        GITHUB_STEP_SUMMARY: "",
+      },
+    );
     expect(run.stdout).toBe(await readFile(GITHUB, "utf8"));
   });
 
   it("escapes what would end a property or a message", async () => {
     const dir = await copyFixture("scan/known-counts");
     await cp(join(dir, "src/orders.ts"), join(dir, "src/a,b:c.ts"));
-    const run = runCli(["scan", dir, "--format", "github"], REPO_ROOT);
+    const run = await runCliInProcess(["scan", dir, "--format", "github"], REPO_ROOT);
     expect(run.stdout).toContain("::warning file=src/a%2Cb%3Ac.ts,line=11,col=17,title=docs/exported-symbol-doc");
   });
 
@@ -67,7 +74,7 @@ describe("github", () => {
     const dir = await copyFixture("scan/known-counts");
     const summary = `${dir}-summary.md`;
     await writeFile(summary, "# Earlier step\n\n");
-    const run = runCli(["scan", dir, "--format", "github"], REPO_ROOT, { GITHUB_STEP_SUMMARY: summary });
+    const run = await runCliInProcess(["scan", dir, "--format", "github"], REPO_ROOT, { GITHUB_STEP_SUMMARY: summary });
     expect(run.status).toBe(0);
     expect(await readFile(summary, "utf8")).toBe(`# Earlier step\n\n${await readFile(MARKDOWN, "utf8")}`);
   });
@@ -75,9 +82,9 @@ describe("github", () => {
   it("with a baseline, annotates only the new findings", async () => {
     const dir = await copyFixture("scan/known-counts");
     const baseline = `${dir}-baseline.json`;
-    runCli(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT);
+    await runCliInProcess(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT);
     await appendFile(join(dir, "src/orders.ts"), NEW_EXPORT);
-    const run = runCli(["scan", dir, "--format", "github", "--baseline", baseline], REPO_ROOT);
+    const run = await runCliInProcess(["scan", dir, "--format", "github", "--baseline", baseline], REPO_ROOT);
     const annotations = run.stdout.split("\n").filter((line) => line.startsWith("::"));
     expect(annotations).toEqual([expect.stringMatching(/^::warning file=src\/orders\.ts,line=21,col=17,/)]);
     expect(run.stdout).toContain("1 new finding · 0 fixed · 10 unchanged (only new findings annotated)");
@@ -102,7 +109,7 @@ describe("sarif", () => {
   async function scanCloneAndCycle(): Promise<Sarif.Log> {
     const dir = await copyFixture("duplication/clone");
     await cp(fixturePath("cycles/three-file-loop/src"), join(dir, "src/loop"), { recursive: true });
-    const run = runCli(["scan", dir, "--format", "sarif"], REPO_ROOT);
+    const run = await runCliInProcess(["scan", dir, "--format", "sarif"], REPO_ROOT);
     expect(run.status).toBe(0);
     return JSON.parse(run.stdout) as Sarif.Log;
   }

@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inkedShare, launchBrowser } from "../helpers/browser.js";
-import { runCli } from "../helpers/cli.js";
+import { runCliInProcess } from "../helpers/cli.js";
 import { copyFixture, REPO_ROOT, temporaryDir } from "../helpers/fixtures.js";
 
 let browser: Browser;
@@ -13,7 +13,7 @@ const requests: string[] = [];
 beforeAll(async () => {
   const dir = await copyFixture("scan/known-counts");
   const report = join(await temporaryDir(), "report.html");
-  const run = runCli(["scan", dir, "--format", "html", "--output", report], REPO_ROOT);
+  const run = await runCliInProcess(["scan", dir, "--format", "html", "--output", report], REPO_ROOT);
   expect(run.status).toBe(0);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });

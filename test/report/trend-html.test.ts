@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inkedShare, launchBrowser } from "../helpers/browser.js";
-import { runCli } from "../helpers/cli.js";
+import { runCliInProcess } from "../helpers/cli.js";
 import { REPO_ROOT, temporaryDir } from "../helpers/fixtures.js";
 import { buildTrendHistory, TREND_COMMITS } from "../helpers/trend-history.js";
 
@@ -32,9 +32,11 @@ beforeAll(async () => {
   await writeFile(join(dir, ".groundwork/history.jsonl"), `${JSON.stringify(old)}\n`);
   const page_ = join(await temporaryDir(), "trend.html");
   const args = ["trend", dir, "--backfill", String(TREND_COMMITS)];
-  const html = runCli([...args, "--format", "html", "--output", page_], REPO_ROOT);
+  const html = await runCliInProcess([...args, "--format", "html", "--output", page_], REPO_ROOT);
   expect(html.status).toBe(0);
-  summary = (JSON.parse(runCli([...args, "--format", "json"], REPO_ROOT).stdout) as { summary: string }).summary;
+  summary = (
+    JSON.parse((await runCliInProcess([...args, "--format", "json"], REPO_ROOT)).stdout) as { summary: string }
+  ).summary;
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   page.on("request", (request) => requests.push(request.url()));

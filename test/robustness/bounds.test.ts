@@ -43,7 +43,8 @@ function sourcePaths(run: { stdout: string }): string[] {
   return result.files.scopes.flatMap((scope) => scope.files).sort();
 }
 
-describe("robustness: .gitignore patterns outside git", () => {
+// The cases are independent, and each is a process waiting on its own: they run side by side.
+describe.concurrent("robustness: .gitignore patterns outside git", () => {
   it("adjacent ** are merged (they hung the walk for minutes): the pattern still applies, quickly", async () => {
     // Twelve adjacent "**" over a 40-folder path: the old walk did not finish.
     const deep = `x/${Array.from({ length: 40 }, () => "d").join("/")}`;
@@ -97,7 +98,8 @@ describe("robustness: .gitignore patterns outside git", () => {
   }, 40_000);
 });
 
-describe("robustness: config globs", () => {
+// The cases are independent, and each is a process waiting on its own: they run side by side.
+describe.concurrent("robustness: config globs", () => {
   it("more than two ** beside other wildcards is a config error naming the key; literal segments between are fine", async () => {
     const repo = await baseRepo();
     const config = join(await temporaryDir(), "config.json");
@@ -107,7 +109,8 @@ describe("robustness: config globs", () => {
   }, 40_000);
 });
 
-describe("robustness: size bounds and links out of the repository", () => {
+// The cases are independent, and each is a process waiting on its own: they run side by side.
+describe.concurrent("robustness: size bounds and links out of the repository", () => {
   it("a tsconfig.json over 1 MiB is not read: a warning with its size, default options", async () => {
     const padding = " ".repeat(1.5 * MiB);
     const tsconfig = `{${padding}"compilerOptions": { "strict": true }}\n`;

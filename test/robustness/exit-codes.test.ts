@@ -9,10 +9,17 @@ import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, type CliRun } from "../helpers/cli.js";
+import { runCli, runCliInProcess, type CliRun } from "../helpers/cli.js";
 import { temporaryDir } from "../helpers/fixtures.js";
 import { commitAll, git } from "../helpers/git.js";
-import { BASE_FILES, baseRepo, changesDuring, expectError, scanUnchanged } from "./harness.js";
+import {
+  BASE_FILES,
+  baseRepo,
+  changesDuring,
+  changesDuringAsync,
+  expectError,
+  scanUnchangedInProcess,
+} from "./harness.js";
 
 /** The base repository with a second commit (so HEAD~1 exists). */
 async function twoCommits(): Promise<string> {
@@ -38,10 +45,26 @@ function runUnchanged(
   return run;
 }
 
+/** runUnchanged in this process (runCliInProcess). */
+async function runUnchangedInProcess(
+  repo: string,
+  command: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+  target = repo,
+): Promise<CliRun> {
+  let run: CliRun = { status: null, stdout: "", stderr: "" };
+  const changed = await changesDuringAsync(repo, true, async () => {
+    run = await runCliInProcess([command, target, ...args], repo, env);
+  });
+  expect(changed).toEqual([]);
+  return run;
+}
+
 describe("robustness: --baseline-ref that is no commit", () => {
   it.each(["nosuchref", "--output=x", "HEAD~5"])("%s: exit 2 naming the ref", async (ref) => {
     const repo = await twoCommits();
-    const run = scanUnchanged(repo, ["-q", `--baseline-ref=${ref}`]);
+    const run = await scanUnchangedInProcess(repo, ["-q", `--baseline-ref=${ref}`]);
     expectError(run, `groundwork: error: ${ref}: not a commit of the git repository at ${repo}`);
   });
 
@@ -49,7 +72,7 @@ describe("robustness: --baseline-ref that is no commit", () => {
     const repo = await twoCommits();
     const marker = join(await temporaryDir(), "ran");
     const ref = `$(touch ${marker})`;
-    const run = scanUnchanged(repo, ["-q", `--baseline-ref=${ref}`]);
+    const run = await scanUnchangedInProcess(repo, ["-q", `--baseline-ref=${ref}`]);
     expectError(run, `groundwork: error: ${ref}: not a commit of the git repository at ${repo}`);
     expect(existsSync(marker)).toBe(false);
   });
@@ -60,6 +83,7 @@ describe("robustness: no temporary folder for past commits", () => {
     ["scan --baseline-ref", "scan", ["--no-cache", "-q", "--baseline-ref", "HEAD~1"]],
     ["trend --backfill", "trend", ["-q", "--backfill", "2"]],
   ])("%s with TMPDIR missing: exit 2 naming the folder", async (_case, command, args) => {
+    // A process: TMPDIR is read from the process's environment (os.tmpdir()), not from the one the CLI is given.
     const repo = await twoCommits();
     const missing = join(await temporaryDir(), "no-such-folder");
     const run = runUnchanged(repo, command, args, { TMPDIR: missing });
@@ -87,7 +111,7 @@ describe("robustness: a corrupt object in a past commit", () => {
     ["trend --backfill 2", "trend", ["-q", "--backfill", "2"]],
   ])("%s: exit 2 naming the commit and the object", async (_case, command, args) => {
     const { repo, first, tree } = await corruptFirstTree();
-    const run = runUnchanged(repo, command, args);
+    const run = await runUnchangedInProcess(repo, command, args);
     expectError(
       run,
       `groundwork: error: commit ${first.slice(0, 10)}: git cannot read its files (loose object ${tree} (stored in .git/objects/${tree.slice(0, 2)}/${tree.slice(2)}) is corrupt)`,
@@ -100,14 +124,17 @@ describe("robustness: messages name the real reason", () => {
     const repo = await baseRepo();
     const fifo = join(await temporaryDir(), "lcov.info");
     execFileSync("mkfifo", [fifo]);
-    expectError(scanUnchanged(repo, ["-q", "--coverage", fifo]), `--coverage ${fifo}: is a FIFO, not a regular file`);
+    expectError(
+      await scanUnchangedInProcess(repo, ["-q", "--coverage", fifo]),
+      `--coverage ${fifo}: is a FIFO, not a regular file`,
+    );
   });
 
   it("trend on a file: says it is a file, not a directory (it said 'no such directory')", async () => {
     const repo = await baseRepo();
     const file = join(repo, "package.json");
     expectError(
-      runUnchanged(repo, "trend", [], {}, file),
+      await runUnchangedInProcess(repo, "trend", [], {}, file),
       `${file}: is a regular file, not a directory (give the repository's directory)`,
     );
   });

@@ -12,8 +12,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { temporaryDir } from "../helpers/fixtures.js";
 import { commitAll, git } from "../helpers/git.js";
-import { runCli, type CliRun } from "../helpers/cli.js";
-import { BASE_DOCS, BASE_FILES, baseRepo, changesDuring, docsOf, resultOf } from "./harness.js";
+import { runCliInProcess, type CliRun } from "../helpers/cli.js";
+import { BASE_DOCS, BASE_FILES, baseRepo, changesDuringAsync, docsOf, resultOf } from "./harness.js";
 
 interface Marker {
   /** The script to name in the config. */
@@ -78,8 +78,11 @@ function commitSigned(repo: string): string {
  */
 async function runJson(repo: string, marker: string, args: readonly string[], command = "scan"): Promise<void> {
   let run: CliRun = { status: null, stdout: "", stderr: "" };
-  const changed = changesDuring(repo, false, () => {
-    run = runCli([command, repo, "--format", "json", ...(command === "scan" ? ["--no-cache"] : []), ...args], repo);
+  const changed = await changesDuringAsync(repo, false, async () => {
+    run = await runCliInProcess(
+      [command, repo, "--format", "json", ...(command === "scan" ? ["--no-cache"] : []), ...args],
+      repo,
+    );
   });
   expect(await markerRuns(marker)).toBe("");
   expect(changed).toEqual([]);

@@ -13,17 +13,18 @@ import {
   BASE_FILES,
   baseRepo,
   categoryIn,
-  changesDuring,
+  changesDuringAsync,
   docsOf,
   messages,
   resultOf,
   scanUnchanged,
+  scanUnchangedInProcess,
 } from "./harness.js";
 
 type Result = ReturnType<typeof resultOf> & { commit: string | null; files: { listedBy: string } };
 
-function scanJson(dir: string, options: Parameters<typeof scanUnchanged>[2] = {}): Result {
-  const run = scanUnchanged(dir, ["--format", "json"], options);
+async function scanJson(dir: string, options: Parameters<typeof scanUnchangedInProcess>[2] = {}): Promise<Result> {
+  const run = await scanUnchangedInProcess(dir, ["--format", "json"], options);
   expect(run.status).toBe(0);
   return resultOf(run) as Result;
 }
@@ -42,13 +43,14 @@ describe("robustness: git", () => {
   it("not a repository: files come from the filesystem, hotspots are not applicable", async () => {
     const dir = await temporaryDir();
     await writeFiles(dir, BASE_FILES);
-    const result = scanJson(dir, { isGit: false });
+    const result = await scanJson(dir, { isGit: false });
     expect(result.files.listedBy).toBe("filesystem");
     expect(result.commit).toBeNull();
     expect(categoryIn(result, "hotspots").reason).toBe("not a git repository");
     expect(docsOf(result)).toMatchObject(BASE_DOCS);
   });
 
+  // A process: git is looked up on the PATH of the process, not of the environment the CLI is given.
   it("git not on PATH: one warning, files from the filesystem, hotspots not applicable", async () => {
     const dir = await baseRepo();
     const run = scanUnchanged(dir, ["--format", "json"], { env: { PATH: await temporaryDir() } });
@@ -66,7 +68,7 @@ describe("robustness: git", () => {
     const origin = await threeCommits();
     const clone = join(await temporaryDir(), "clone");
     git(origin, ["clone", "--quiet", "--depth", "1", `file://${origin}`, clone]);
-    const run = scanUnchanged(clone, ["--format", "json"]);
+    const run = await scanUnchangedInProcess(clone, ["--format", "json"]);
     expect(messages(run)).toEqual([
       "groundwork: warning: shallow clone: history has 1 commit in the window, hotspots may be incomplete",
     ]);
@@ -77,7 +79,7 @@ describe("robustness: git", () => {
     const dir = await threeCommits();
     git(dir, ["checkout", "--quiet", "--detach", "HEAD~1"]);
     const detached = git(dir, ["rev-parse", "HEAD"]).trim();
-    const result = scanJson(dir);
+    const result = await scanJson(dir);
     expect(result.commit).toBe(detached);
     // The history window ends at the checked-out commit: two commits, not three.
     expect(categoryIn(result, "hotspots").metrics).toMatchObject({ commits: 2 });
@@ -88,7 +90,7 @@ describe("robustness: git", () => {
     const dir = await temporaryDir();
     initRepo(dir);
     await writeFiles(dir, BASE_FILES);
-    const result = scanJson(dir);
+    const result = await scanJson(dir);
     expect(result.files.listedBy).toBe("git");
     expect(result.commit).toBeNull();
     expect(categoryIn(result, "hotspots").reason).toBe("the repository has no commits");
@@ -103,7 +105,7 @@ describe("robustness: git", () => {
     const dir = await baseRepo();
     git(dir, ["-c", "protocol.file.allow=always", "submodule", "--quiet", "add", library, "vendor/library"]);
     commitAll(dir, "add the submodule");
-    const result = scanJson(dir);
+    const result = await scanJson(dir);
     expect(result.files.skippedFiles).toEqual([
       { path: "vendor/library", reason: "submodule", detail: "another repository: scan it on its own" },
     ]);
@@ -117,8 +119,8 @@ describe("robustness: git", () => {
     await mkdir(join(worktree, "src", "extra"), { recursive: true });
     await writeFile(join(worktree, "src", "extra", "more.ts"), "/** More. */\nexport const more = 1;\n");
     let result: Result | undefined;
-    const mainChanges = changesDuring(dir, true, () => {
-      result = scanJson(worktree);
+    const mainChanges = await changesDuringAsync(dir, true, async () => {
+      result = await scanJson(worktree);
     });
     expect(mainChanges).toEqual([]);
     expect(result?.commit).toBe(git(dir, ["rev-parse", "HEAD~2"]).trim());

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { runCli, type CliRun } from "../helpers/cli.js";
+import { runCli, runCliInProcess, type CliRun } from "../helpers/cli.js";
 import { temporaryDir } from "../helpers/fixtures.js";
 import { commitAll, initRepo, writeFiles } from "../helpers/git.js";
 
@@ -139,6 +139,24 @@ export function scanUnchanged(
       options.cwd ?? dir,
       options.env,
       options.user,
+    );
+  });
+  expect(changed).toEqual([]);
+  return run;
+}
+
+/** scanUnchanged in this process (runCliInProcess): for the cases whose point is not the process. */
+export async function scanUnchangedInProcess(
+  dir: string,
+  args: readonly string[] = [],
+  options: { env?: Record<string, string>; isGit?: boolean; cwd?: string; command?: string } = {},
+): Promise<CliRun> {
+  let run: CliRun = { status: null, stdout: "", stderr: "" };
+  const changed = await changesDuringAsync(dir, options.isGit ?? true, async () => {
+    run = await runCliInProcess(
+      [options.command ?? "scan", dir, "--no-cache", ...args],
+      options.cwd ?? dir,
+      options.env,
     );
   });
   expect(changed).toEqual([]);

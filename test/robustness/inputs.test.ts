@@ -24,14 +24,15 @@ import {
   BASE_FILES,
   baseRepo,
   categoryIn,
-  changesDuring,
+  changesDuringAsync,
   docsOf,
   expectError,
   messages,
   resultOf,
   scanUnchanged,
+  scanUnchangedInProcess,
 } from "./harness.js";
-import { runCli, runCliAsync } from "../helpers/cli.js";
+import { runCliInProcess } from "../helpers/cli.js";
 
 type Result = ReturnType<typeof resultOf>;
 
@@ -46,8 +47,8 @@ describe("robustness: the path given", () => {
   it("a missing path is exit 2 naming the path, and nothing is created", async () => {
     const parent = await temporaryDir();
     const missing = join(parent, "no-such-repo");
-    const changed = changesDuring(parent, false, () => {
-      expectError(runCli(["scan", missing], parent), `${missing}: no such directory`);
+    const changed = await changesDuringAsync(parent, false, async () => {
+      expectError(await runCliInProcess(["scan", missing], parent), `${missing}: no such directory`);
     });
     expect(changed).toEqual([]);
   });
@@ -56,15 +57,15 @@ describe("robustness: the path given", () => {
     const parent = await temporaryDir();
     const file = join(parent, "main.ts");
     await writeFile(file, "export const a = 1;\n");
-    const changed = changesDuring(parent, false, () => {
-      expectError(runCli(["scan", file], parent), `${file}: not a directory`);
+    const changed = await changesDuringAsync(parent, false, async () => {
+      expectError(await runCliInProcess(["scan", file], parent), `${file}: not a directory`);
     });
     expect(changed).toEqual([]);
   });
 
   it("an empty directory is exit 0, not scored, with a warning naming it", async () => {
     const dir = await temporaryDir();
-    const run = scanUnchanged(dir, [], { isGit: false });
+    const run = await scanUnchangedInProcess(dir, [], { isGit: false });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Readiness: not scored (no category had anything to measure)");
     expect(run.stderr).toBe("");
@@ -77,7 +78,7 @@ describe("robustness: the path given", () => {
     const dir = await temporaryDir();
     await writeFile(join(dir, "notes.txt"), "just notes\n");
     await writeFile(join(dir, "README.md"), "# Notes\n\nPlain notes.\n");
-    const result = resultOf(scanUnchanged(dir, ["--format", "json"], { isGit: false }));
+    const result = resultOf(await scanUnchangedInProcess(dir, ["--format", "json"], { isGit: false }));
     expect(result.files.parsed).toBe(0);
     expect(categoryIn(result, "interfaces").reason).toBe("no source files were parsed");
     expect(categoryIn(result, "cycles").reason).toBe("no modules to link");
@@ -91,7 +92,7 @@ describe("robustness: the path given", () => {
     const dir = await temporaryDir();
     await mkdir(join(dir, "test"));
     await writeFile(join(dir, "test", "a.test.ts"), 'import { it } from "vitest";\nit("runs", () => {});\n');
-    const result = resultOf(scanUnchanged(dir, ["--format", "json"], { isGit: false }));
+    const result = resultOf(await scanUnchangedInProcess(dir, ["--format", "json"], { isGit: false }));
     expect(result.files.parsed).toBe(1);
     expect(categoryIn(result, "interfaces").reason).toBe("no source files were parsed");
     expect(result.warnings).toHaveLength(1);
@@ -112,6 +113,8 @@ describe("robustness: odd files next to good ones", () => {
     files: Record<string, string | Buffer>;
     /** Exported and documented symbols the odd file adds to the base's. */
     adds: { exported: number; documented: number };
+    /** Run as a process: the case needs the worker threads, which do not start from the TypeScript sources. */
+    isProcess?: boolean;
     check: (result: Result, stderr: string[]) => void;
   }>([
     {
@@ -167,6 +170,8 @@ describe("robustness: odd files next to good ones", () => {
       name: "an expression nested 5,000 deep",
       files: { "src/deep.ts": nested(5000) },
       adds: { exported: 1, documented: 1 },
+      // Parsed again on a worker thread's larger stack.
+      isProcess: true,
       check: (result) => {
         const rules = result.findings
           .filter((finding) => finding.file === "src/deep.ts")
@@ -201,7 +206,9 @@ describe("robustness: odd files next to good ones", () => {
     },
   ])("$name: analysed or skipped with the reason, the rest measured, the repo unchanged", async (entry) => {
     const dir = await baseRepo(entry.files);
-    const run = scanUnchanged(dir, ["--format", "json"]);
+    const run = entry.isProcess
+      ? scanUnchanged(dir, ["--format", "json"])
+      : await scanUnchangedInProcess(dir, ["--format", "json"]);
     expect(run.status).toBe(0);
     const result = resultOf(run);
     expect(docsOf(result)).toMatchObject({
@@ -216,7 +223,7 @@ describe("robustness: odd files next to good ones", () => {
     const config = join(await temporaryDir(), "config.json");
     await writeFile(config, JSON.stringify({ maxFileSize: 20_000_000 }));
     const started = Date.now();
-    const result = resultOf(scanUnchanged(dir, ["--format", "json", "--config", config]));
+    const result = resultOf(await scanUnchangedInProcess(dir, ["--format", "json", "--config", config]));
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(skipOf(result, "src/bundle.js")).toEqual({ reason: "minified", detail: "average line over 300 characters" });
     expect(docsOf(result)).toMatchObject({ exportedSymbols: 3, documentedSymbols: 2 });
@@ -248,7 +255,7 @@ describe("robustness: links", () => {
     }
     await withLinks(dir, outside);
     if (isGit) commitAll(dir, "links");
-    const result = resultOf(scanUnchanged(dir, ["--format", "json"], { isGit }));
+    const result = resultOf(await scanUnchangedInProcess(dir, ["--format", "json"], { isGit }));
     // The two exports of the linked-to file are not counted: only the base's three.
     expect(docsOf(result)).toMatchObject(BASE_DOCS);
     const links = result.files.skippedFiles.filter((file) => file.reason === "symlink").map((file) => file.path);
@@ -259,7 +266,7 @@ describe("robustness: links", () => {
 
 describe("robustness: unreadable files and directories", () => {
   const isRoot = process.getuid?.() === 0;
-  // Root reads everything: run the CLI as `nobody` then (spawn's uid/gid), else as ourselves.
+  // Root reads everything: run the CLI as `nobody` then (spawn's uid/gid), else as ourselves. A process, for that.
   const user = isRoot ? { uid: 65534, gid: 65534 } : undefined;
 
   it("an unreadable file and an unreadable directory are named, and the rest is analysed", async () => {
@@ -310,7 +317,7 @@ describe("reports written to a pipe or a device", () => {
         .on("end", () => resolve(text))
         .on("error", reject);
     });
-    const run = await runCliAsync(["scan", repo, "-q", "--no-cache", "-f", "json", "-o", fifo], repo);
+    const run = await runCliInProcess(["scan", repo, "-q", "--no-cache", "-f", "json", "-o", fifo], repo);
     expect(run.status).toBe(0);
     const report = JSON.parse(await received) as { files: { parsed: number } };
     expect(report.files.parsed).toBe(2);

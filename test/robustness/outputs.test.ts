@@ -11,9 +11,9 @@ import { closeSync, lstatSync, mkdirSync, openSync, readlinkSync, symlinkSync } 
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, type CliRun } from "../helpers/cli.js";
+import { runCliInProcess, type CliRun } from "../helpers/cli.js";
 import { REPO_ROOT, temporaryDir } from "../helpers/fixtures.js";
-import { baseRepo, changesDuring, expectError, messages, scanUnchanged } from "./harness.js";
+import { baseRepo, changesDuringAsync, expectError, messages, scanUnchangedInProcess } from "./harness.js";
 
 const BIN = join(REPO_ROOT, "bin", "groundwork.js");
 const isRoot = process.getuid?.() === 0;
@@ -24,8 +24,10 @@ async function repoWithResult(): Promise<{ repo: string; result: string; history
   const outside = await temporaryDir();
   const result = join(outside, "result.json");
   const history = join(outside, "history.jsonl");
-  expect(runCli(["scan", repo, "--no-cache", "-f", "json", "-o", result], repo).status).toBe(0);
-  expect(runCli(["scan", repo, "--no-cache", "--record", "--history-file", history], repo).status).toBe(0);
+  expect((await runCliInProcess(["scan", repo, "--no-cache", "-f", "json", "-o", result], repo)).status).toBe(0);
+  expect(
+    (await runCliInProcess(["scan", repo, "--no-cache", "--record", "--history-file", history], repo)).status,
+  ).toBe(0);
   return { repo, result, history };
 }
 
@@ -44,17 +46,23 @@ function commandOf(name: string, shape: { repo: string; result: string; history:
   return ["report", shape.result, "-f", "json"];
 }
 
-/** Runs the CLI with its stdout on `fd` (a device, a file). */
-function runWithStdout(args: readonly string[], cwd: string, fd: number): CliRun {
+/** Runs the CLI with its stdout on `fd` (a device, a file); stopped (SIGTERM) after 60 s. */
+function runWithStdout(args: readonly string[], cwd: string, fd: number): Promise<CliRun> {
   const { FORCE_COLOR: _force, GROUNDWORK_DEBUG: _debug, ...inherited } = process.env;
-  const run = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    env: { ...inherited, NO_COLOR: "1" },
-    stdio: ["ignore", fd, "pipe"],
-    encoding: "utf8",
-    timeout: 60_000,
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...inherited, NO_COLOR: "1" },
+      stdio: ["ignore", fd, "pipe"],
+    });
+    const timer = setTimeout(() => child.kill("SIGTERM"), 60_000);
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout: "", stderr });
+    });
   });
-  return { status: run.status, stdout: "", stderr: run.stderr };
 }
 
 /** Runs the CLI with a stdout pipe whose reading end is closed at once (`| head -c 0`). */
@@ -80,7 +88,7 @@ describe("robustness: -o into what is not a regular file", () => {
       await writeFile(target, "old report\n");
       const link = join(folder, "latest.json");
       symlinkSync(target, link);
-      const run = runCli([...commandOf(name, shape), "-o", link], shape.repo);
+      const run = await runCliInProcess([...commandOf(name, shape), "-o", link], shape.repo);
       expect(run.status).toBe(0);
       expect(lstatSync(link).isSymbolicLink()).toBe(true);
       expect(readlinkSync(link)).toBe(target);
@@ -95,7 +103,7 @@ describe("robustness: -o into what is not a regular file", () => {
       const repo = await baseRepo();
       const device = join(await temporaryDir(), "full");
       execFileSync("mknod", [device, "c", "1", "7"]);
-      const run = scanUnchanged(repo, ["-q", "-f", "json", "-o", device]);
+      const run = await scanUnchangedInProcess(repo, ["-q", "-f", "json", "-o", device]);
       expectError(run, `cannot write ${device}: ENOSPC: no space left on device`);
       expect(lstatSync(device).isCharacterDevice()).toBe(true);
     },
@@ -103,19 +111,21 @@ describe("robustness: -o into what is not a regular file", () => {
 
   it("-o an empty path is a usage error, before anything is scanned", async () => {
     const repo = await baseRepo();
-    expectError(scanUnchanged(repo, ["-q", "-o", ""]), "--output: the path is empty; give a file");
+    expectError(await scanUnchangedInProcess(repo, ["-q", "-o", ""]), "--output: the path is empty; give a file");
   });
 });
 
+// Processes: what is asserted is the real process's stdout (a device, a closed pipe).
 describe("robustness: stdout that fails or goes away", () => {
-  it.each(["scan", "trend", "report"])(
+  // Independent processes, each waiting on its own: side by side.
+  it.concurrent.each(["scan", "trend", "report"])(
     "%s > /dev/full: exit 2 naming stdout and the reason (the report was lost with exit 0 or a stack trace)",
     async (name) => {
       const shape = await fixture();
       const full = openSync("/dev/full", "w");
       let run: CliRun = { status: null, stdout: "", stderr: "" };
-      const changed = changesDuring(shape.repo, true, () => {
-        run = runWithStdout(commandOf(name, shape), shape.repo, full);
+      const changed = await changesDuringAsync(shape.repo, true, async () => {
+        run = await runWithStdout(commandOf(name, shape), shape.repo, full);
       });
       closeSync(full);
       expect(changed).toEqual([]);
@@ -124,7 +134,8 @@ describe("robustness: stdout that fails or goes away", () => {
     },
   );
 
-  it.each(["scan", "trend", "report"])(
+  // Independent processes, each waiting on its own: side by side.
+  it.concurrent.each(["scan", "trend", "report"])(
     "%s | head -c 0: exit 141, nothing on stderr (it printed a 26-line EPIPE stack trace and exit 1)",
     async (name) => {
       const shape = await fixture();
@@ -139,7 +150,7 @@ describe("robustness: a history file that cannot take the scan", () => {
   it("--history-file a folder: exit 2 before anything is scanned or printed", async () => {
     const repo = await baseRepo();
     const folder = await temporaryDir();
-    const run = scanUnchanged(repo, ["-q", "--record", "--history-file", folder]);
+    const run = await scanUnchangedInProcess(repo, ["-q", "--record", "--history-file", folder]);
     expectError(run, `--history-file ${folder}: ${folder} is a directory, not a regular file; nothing recorded`);
   });
 
@@ -159,7 +170,7 @@ describe("robustness: a history file that cannot take the scan", () => {
       await writeFile(history, "");
       // Fill the rest of the disk.
       spawnSync("dd", ["if=/dev/zero", `of=${join(point, "filler")}`, "bs=4k"]);
-      const run = scanUnchanged(repo, ["-q", "--record", "--history-file", history]);
+      const run = await scanUnchangedInProcess(repo, ["-q", "--record", "--history-file", history]);
       expectError(run, `cannot append to ${history} (ENOSPC: no space left on device)`);
       expect(messages(run)).toHaveLength(1);
     });
@@ -177,7 +188,7 @@ describe("robustness: control characters in the repository's names", () => {
   it.each(["text", "markdown", "github", "html"])(
     "-f %s prints them as escapes (\\x1b, \\n), never raw",
     async (format) => {
-      const run = scanUnchanged(await evilRepo(), ["-q", "-f", format]);
+      const run = await scanUnchangedInProcess(await evilRepo(), ["-q", "-f", format]);
       expect(run.status).toBe(0);
       expect(run.stdout).not.toContain("\u001b");
       expect(run.stdout).not.toContain("ev\nil");
@@ -186,14 +197,14 @@ describe("robustness: control characters in the repository's names", () => {
   );
 
   it("Markdown keeps the file's fixes on their own lines; GitHub's annotation names the escaped file", async () => {
-    const markdown = scanUnchanged(await evilRepo(), ["-q", "-f", "markdown"]).stdout.split("\n");
+    const markdown = (await scanUnchangedInProcess(await evilRepo(), ["-q", "-f", "markdown"])).stdout.split("\n");
     expect(markdown.filter((line) => line.startsWith(`**\`${SHOWN}\`** — 2 fixes, up to +`))).toHaveLength(1);
-    const github = scanUnchanged(await evilRepo(), ["-q", "-f", "github"]).stdout.split("\n");
+    const github = (await scanUnchangedInProcess(await evilRepo(), ["-q", "-f", "github"])).stdout.split("\n");
     expect(github.filter((line) => line.startsWith(`::warning file=${SHOWN},line=1,col=17,`))).toHaveLength(1);
   });
 
   it("neighbour: JSON keeps the name as it is (JSON escapes it itself)", async () => {
-    const run = scanUnchanged(await evilRepo(), ["-q", "-f", "json"]);
+    const run = await scanUnchangedInProcess(await evilRepo(), ["-q", "-f", "json"]);
     expect(run.stdout).not.toContain("\u001b");
     const files = (JSON.parse(run.stdout) as { findings: Array<{ file: string }> }).findings.map(
       (finding) => finding.file,

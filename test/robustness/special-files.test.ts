@@ -31,7 +31,8 @@ function skipped(run: { stdout: string }): Array<{ path: string; reason: string;
   return resultOf({ status: 0, stdout: run.stdout, stderr: "" }).files.skippedFiles;
 }
 
-describe("robustness: FIFOs", () => {
+// The cases are independent, and each is a process waiting on its own: they run side by side.
+describe.concurrent("robustness: FIFOs", () => {
   it("a tracked source and README.md replaced by FIFOs are skipped as not regular; the rest is measured", async () => {
     const repo = await baseRepo({ "README.md": "# Base\n\nAdds numbers.\n" });
     await fifo(repo, "src/text.ts");
@@ -97,7 +98,8 @@ describe("robustness: FIFOs", () => {
   }, 60_000);
 });
 
-describe("robustness: devices and links to them", () => {
+// The cases are independent, and each is a process waiting on its own: they run side by side.
+describe.concurrent("robustness: devices and links to them", () => {
   it.skipIf(!isRoot)(
     "a tracked source replaced by a character device (as /dev/zero) is skipped, not read (mknod needs root)",
     async () => {

@@ -11,18 +11,18 @@ import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCliInProcess, type CliRun } from "../helpers/cli.js";
 import { temporaryDir } from "../helpers/fixtures.js";
 import { writeFiles } from "../helpers/git.js";
 import {
   BASE_DOCS,
   baseRepo,
   categoryIn,
-  changesDuring,
+  changesDuringAsync,
   docsOf,
   messages,
   resultOf,
-  scanUnchanged,
+  scanUnchangedInProcess,
 } from "./harness.js";
 
 describe("robustness: corrupt coverage reports", () => {
@@ -32,7 +32,7 @@ describe("robustness: corrupt coverage reports", () => {
     ["coverage/coverage-final.json", '{"src/math.ts": {"s": {', "invalid JSON"],
   ])("%s (%j) is a warning; tests are mapped from imports instead", async (path, content, why) => {
     const repo = await baseRepo({ [path]: content });
-    const run = scanUnchanged(repo, ["--format", "json"]);
+    const run = await scanUnchangedInProcess(repo, ["--format", "json"]);
     expect(run.status).toBe(0);
     const warning = `${path}: coverage report unreadable (${why}); tests mapped from imports instead`;
     expect(messages(run)).toEqual([`groundwork: warning: ${warning}`]);
@@ -47,11 +47,13 @@ describe("robustness: a corrupt history file", () => {
     const repo = await baseRepo();
     const history = join(await temporaryDir(), "history.jsonl");
     // The explicit write: one good entry.
-    expect(runCli(["scan", repo, "--no-cache", "--record", "--history-file", history], repo).status).toBe(0);
+    expect(
+      (await runCliInProcess(["scan", repo, "--no-cache", "--record", "--history-file", history], repo)).status,
+    ).toBe(0);
     await appendFile(history, '{"commit": "abc", "score": \n["not", "an", "entry"]\n{"cut short');
     const corrupt = await readFile(history);
 
-    const trend = runCli(["trend", repo, "--history-file", history, "--format", "json"], repo);
+    const trend = await runCliInProcess(["trend", repo, "--history-file", history, "--format", "json"], repo);
     expect(trend.status).toBe(0);
     expect(messages(trend)).toEqual([
       `groundwork: warning: ${history}:2: not valid JSON; line skipped`,
@@ -61,8 +63,10 @@ describe("robustness: a corrupt history file", () => {
     expect((JSON.parse(trend.stdout) as { points: unknown[] }).points).toHaveLength(1);
     expect(await readFile(history)).toEqual(corrupt);
 
-    const changed = changesDuring(repo, true, () => {
-      expect(runCli(["scan", repo, "--no-cache", "--record", "--history-file", history], repo).status).toBe(0);
+    const changed = await changesDuringAsync(repo, true, async () => {
+      expect(
+        (await runCliInProcess(["scan", repo, "--no-cache", "--record", "--history-file", history], repo)).status,
+      ).toBe(0);
     });
     expect(changed).toEqual([]);
     const after = await readFile(history);
@@ -76,10 +80,10 @@ describe("robustness: a corrupt history file", () => {
 });
 
 describe("robustness: the fact cache", () => {
-  async function scanWithCache(repo: string, cacheDir: string): Promise<ReturnType<typeof runCli>> {
-    let run: ReturnType<typeof runCli> | undefined;
-    const changed = changesDuring(repo, true, () => {
-      run = runCli(["scan", repo, "--cache-dir", cacheDir, "--format", "json"], repo);
+  async function scanWithCache(repo: string, cacheDir: string): Promise<CliRun> {
+    let run: CliRun | undefined;
+    const changed = await changesDuringAsync(repo, true, async () => {
+      run = await runCliInProcess(["scan", repo, "--cache-dir", cacheDir, "--format", "json"], repo);
     });
     expect(changed).toEqual([]);
     if (!run) throw new Error("the scan did not run");
@@ -104,7 +108,7 @@ describe("robustness: the fact cache", () => {
         `groundwork: warning: ${cacheDir}/facts.bin: cache is corrupt; ignored and rebuilt`,
       ]);
       expect(docsOf(resultOf(run))).toMatchObject(BASE_DOCS);
-      const next = runCli(["scan", repo, "--cache-dir", cacheDir], repo);
+      const next = await runCliInProcess(["scan", repo, "--cache-dir", cacheDir], repo);
       expect(next.stderr).toBe("");
       expect(next.stdout).toContain("(2 unchanged, from the cache)");
     }
@@ -145,8 +149,8 @@ describe("robustness: the fact cache", () => {
 
   it("by default the only write is .groundwork/cache, which git ignores by itself", async () => {
     const repo = await baseRepo();
-    const changed = changesDuring(repo, true, () => {
-      expect(runCli(["scan", repo], repo).status).toBe(0);
+    const changed = await changesDuringAsync(repo, true, async () => {
+      expect((await runCliInProcess(["scan", repo], repo)).status).toBe(0);
     });
     expect(changed).toEqual([
       ".groundwork",

@@ -10,14 +10,14 @@ import { symlinkSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, runCliAsync, type CliRun } from "../helpers/cli.js";
+import { runCliAsync, runCliInProcess, type CliRun } from "../helpers/cli.js";
 import { temporaryDir } from "../helpers/fixtures.js";
 import { commitAll, git } from "../helpers/git.js";
 import {
   BASE_DOCS,
   BASE_FILES,
   baseRepo,
-  changesDuring,
+  changesDuringAsync,
   docsOf,
   expectError,
   messages,
@@ -50,11 +50,16 @@ async function clonedWithLinks(links: Readonly<Record<string, string>>, extra: R
  * Runs `args` in `repo` and asserts that neither the repository (.git and
  * `git status` included) nor `victim` changed; returns the run.
  */
-function runUnchanged(repo: string, victim: string, args: readonly string[], env: Record<string, string> = {}): CliRun {
+async function runUnchanged(
+  repo: string,
+  victim: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   const victimBefore = treePicture(victim);
   let run: CliRun = { status: null, stdout: "", stderr: "" };
-  const changed = changesDuring(repo, true, () => {
-    run = runCli(args, repo, env);
+  const changed = await changesDuringAsync(repo, true, async () => {
+    run = await runCliInProcess(args, repo, env);
   });
   expect(changed).toEqual([]);
   expect(treePicture(victim)).toEqual(victimBefore);
@@ -75,7 +80,7 @@ describe("robustness: the fact cache on a repository with planted links", () => 
   it("a committed .groundwork/cache/.gitignore linking outside: the link's target is not written", async () => {
     const victim = await victimFolder();
     const repo = await clonedWithLinks({ ".groundwork/cache/.gitignore": join(victim, "victim.txt") });
-    const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
+    const run = await runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
     expectScanned(run, [
       `.groundwork/cache: cache not written (.groundwork/cache/.gitignore is a symbolic link); ${NOT_WRITTEN}`,
     ]);
@@ -87,7 +92,7 @@ describe("robustness: the fact cache on a repository with planted links", () => 
     // The clone's parent folder holds the victim the relative link points at.
     const target = join(repo, "..", "victim.txt");
     await writeFile(target, "the user's notes\n");
-    const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
+    const run = await runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
     expectScanned(run, [
       `.groundwork/cache: cache not written (.groundwork/cache/.gitignore is a symbolic link); ${NOT_WRITTEN}`,
     ]);
@@ -97,7 +102,7 @@ describe("robustness: the fact cache on a repository with planted links", () => 
   it("a committed .groundwork/cache/facts.bin linking outside: neither read nor replaced", async () => {
     const victim = await victimFolder();
     const repo = await clonedWithLinks({ ".groundwork/cache/facts.bin": join(victim, "victim.txt") });
-    const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
+    const run = await runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
     expectScanned(run, [`.groundwork/cache: cache not written (facts.bin there is a symbolic link); ${NOT_WRITTEN}`]);
   });
 
@@ -106,7 +111,7 @@ describe("robustness: the fact cache on a repository with planted links", () => 
     async (link) => {
       const victim = await victimFolder();
       const repo = await clonedWithLinks({ [link]: victim });
-      const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
+      const run = await runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
       expectScanned(run, [`.groundwork/cache: cache not written (${link} is a symbolic link); ${NOT_WRITTEN}`]);
     },
   );
@@ -117,18 +122,18 @@ describe("robustness: the fact cache on a repository with planted links", () => 
       { ".groundwork/cache": ".." },
       { ".gitignore": "dist\n", "notes.md": "# Notes\n" },
     );
-    const first = runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
+    const first = await runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
     expectScanned(first, [
       `.groundwork/cache: cache not written (.groundwork/cache is a symbolic link); ${NOT_WRITTEN}`,
     ]);
-    const second = runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
+    const second = await runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
     expect(JSON.parse(second.stdout).files.total).toBe(JSON.parse(first.stdout).files.total);
   });
 
   it("a committed config's cache.dir outside the repository (absolute) is refused", async () => {
     const victim = await victimFolder();
     const repo = await clonedWithLinks({}, { "groundwork.config.json": JSON.stringify({ cache: { dir: victim } }) });
-    const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
+    const run = await runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
     expectScanned(run, [
       `${victim}: cache not written (${join(victim, "facts.bin")} is outside the repository); ${NOT_WRITTEN}`,
     ]);
@@ -137,7 +142,7 @@ describe("robustness: the fact cache on a repository with planted links", () => 
   it("a config's cache.dir that is a folder of the repository's own files is refused (a .gitignore of * would hide them)", async () => {
     const victim = await victimFolder();
     const repo = await clonedWithLinks({}, { "groundwork.config.json": JSON.stringify({ cache: { dir: "src" } }) });
-    const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
+    const run = await runUnchanged(repo, victim, ["scan", ".", "--format", "json"]);
     expectScanned(run, [
       `src: cache not written (math.ts there is not the cache's: give an empty or new folder); ${NOT_WRITTEN}`,
     ]);
@@ -146,14 +151,14 @@ describe("robustness: the fact cache on a repository with planted links", () => 
   it("--cache-dir the repository's root: its .gitignore is not replaced", async () => {
     const victim = await victimFolder();
     const repo = await clonedWithLinks({}, { ".gitignore": "dist\n" });
-    const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--cache-dir", "."]);
+    const run = await runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--cache-dir", "."]);
     expectScanned(run, [`.: cache not written (.gitignore was not written by Groundwork); ${NOT_WRITTEN}`]);
   });
 
   it('--cache-dir "" is a usage error, and nothing is written in the working directory', async () => {
     const victim = await victimFolder();
     const repo = await baseRepo();
-    const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--cache-dir", ""]);
+    const run = await runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--cache-dir", ""]);
     expectError(run, "--cache-dir: the path is empty; give a folder");
   });
 
@@ -162,13 +167,13 @@ describe("robustness: the fact cache on a repository with planted links", () => 
       {},
       { "groundwork.config.json": JSON.stringify({ cache: { dir: "tmp/facts" } }) },
     );
-    const first = runCli(["scan", ".", "--format", "json"], repo);
+    const first = await runCliInProcess(["scan", ".", "--format", "json"], repo);
     expectScanned(first, []);
-    expect(runCli(["scan", "."], repo).stdout).toContain("(2 unchanged, from the cache)");
+    expect((await runCliInProcess(["scan", "."], repo)).stdout).toContain("(2 unchanged, from the cache)");
     const elsewhere = await temporaryDir("gw-cache-");
     const link = join(await temporaryDir(), "cache-link");
     symlinkSync(elsewhere, link);
-    expectScanned(runCli(["scan", ".", "--format", "json", "--cache-dir", link], repo), []);
+    expectScanned(await runCliInProcess(["scan", ".", "--format", "json", "--cache-dir", link], repo), []);
     expect([...treePicture(elsewhere).keys()]).toEqual(["", ".gitignore", "facts.bin"]);
   });
 });
@@ -177,7 +182,7 @@ describe("robustness: the history file on a repository with planted links", () =
   it(".groundwork/history.jsonl a link to a file outside: scan --record does not append to it", async () => {
     const victim = await victimFolder();
     const repo = await clonedWithLinks({ ".groundwork/history.jsonl": join(victim, "victim.txt") });
-    const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--no-cache", "--record"]);
+    const run = await runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--no-cache", "--record"]);
     expectScanned(run, [".groundwork/history.jsonl: scan not recorded (.groundwork/history.jsonl is a symbolic link)"]);
   });
 
@@ -190,7 +195,7 @@ describe("robustness: the history file on a repository with planted links", () =
       },
     );
     const outside = join(repo, "..", "history.jsonl");
-    const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--no-cache", "--record"]);
+    const run = await runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--no-cache", "--record"]);
     expectScanned(run, [`${outside}: scan not recorded (${outside} is outside the repository)`]);
     expect(treePicture(join(repo, "..")).has("history.jsonl")).toBe(false);
   });
@@ -203,14 +208,14 @@ describe("robustness: the history file on a repository with planted links", () =
         "groundwork.config.json": JSON.stringify({ trend: { historyFile: "package.json" } }),
       },
     );
-    const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--no-cache", "--record"]);
+    const run = await runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--no-cache", "--record"]);
     expectScanned(run, ["package.json: scan not recorded (package.json was not written by Groundwork)"]);
   });
 
   it("a committed .groundwork/history.jsonl.lock is never taken for a stale lock and removed", async () => {
     const victim = await victimFolder();
     const repo = await clonedWithLinks({}, { ".groundwork/history.jsonl.lock": "a file of the repository's\n" });
-    const run = runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--no-cache", "--record"]);
+    const run = await runUnchanged(repo, victim, ["scan", ".", "--format", "json", "--no-cache", "--record"]);
     expectScanned(run, [
       ".groundwork/history.jsonl: scan not recorded (history.jsonl.lock there was not written by Groundwork)",
     ]);
@@ -219,7 +224,16 @@ describe("robustness: the history file on a repository with planted links", () =
   it("trend --backfill --record through the same link: not recorded, the trend still shown", async () => {
     const victim = await victimFolder();
     const repo = await clonedWithLinks({ ".groundwork/history.jsonl": join(victim, "victim.txt") });
-    const run = runUnchanged(repo, victim, ["trend", ".", "--backfill", "1", "--record", "--format", "json", "-q"]);
+    const run = await runUnchanged(repo, victim, [
+      "trend",
+      ".",
+      "--backfill",
+      "1",
+      "--record",
+      "--format",
+      "json",
+      "-q",
+    ]);
     expect(run.status).toBe(0);
     // (Whether the link is read at all is the reading side's rule: only the write is asserted here.)
     expect(messages(run).filter((line) => !line.includes("line skipped"))).toEqual([
@@ -231,13 +245,17 @@ describe("robustness: the history file on a repository with planted links", () =
   it("neighbour: --history-file outside the repository is the user's, and is written", async () => {
     const repo = await baseRepo();
     const history = join(await temporaryDir(), "kept", "history.jsonl");
-    const run = runCli(["scan", ".", "--format", "json", "--no-cache", "--record", "--history-file", history], repo);
+    const run = await runCliInProcess(
+      ["scan", ".", "--format", "json", "--no-cache", "--record", "--history-file", history],
+      repo,
+    );
     expectScanned(run, []);
     expect((await readFile(history, "utf8")).trim().split("\n")).toHaveLength(1);
   });
 });
 
 describe("robustness: concurrent writers of the history file", () => {
+  // Two processes: the lock is between processes (each its own pid), which two runs in this one would not test.
   it("two trend --record at once record each point once (they wrote every point twice)", async () => {
     const repo = await baseRepo();
     await writeFile(join(repo, "src", "math.ts"), `${BASE_FILES["src/math.ts"]}// day 2\n`);

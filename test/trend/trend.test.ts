@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/index.js";
 import { toTrendPoint, type TrendPoint } from "../../src/trend/point.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, runCliInProcess } from "../helpers/cli.js";
 import { REPO_ROOT, temporaryDir } from "../helpers/fixtures.js";
 import { git } from "../helpers/git.js";
 import { buildTrendHistory, TREND_COMMITS } from "../helpers/trend-history.js";
@@ -36,7 +36,8 @@ async function repoState(dir: string): Promise<typeof before> {
 beforeAll(async () => {
   ({ dir: repo, commits } = await buildTrendHistory());
   before = await repoState(repo);
-  // A private TMPDIR shows whether the backfill leaves temporary files behind.
+  // A private TMPDIR shows whether the backfill leaves temporary files behind: a process, as TMPDIR is read from
+  // the process's environment (os.tmpdir()), not from the one the CLI is given.
   const tmp = await temporaryDir();
   const run = runCli(["trend", repo, "--backfill", String(TREND_COMMITS), "--format", "json"], REPO_ROOT, {
     TMPDIR: tmp,
@@ -105,8 +106,11 @@ describe("trend --backfill over a scripted history", () => {
 });
 
 describe("trend --since --every", () => {
-  it("takes the newest commit of each week counted from the date", () => {
-    const run = runCli(["trend", repo, "--since", "2026-08-01", "--every", "week", "--format", "json"], REPO_ROOT);
+  it("takes the newest commit of each week counted from the date", async () => {
+    const run = await runCliInProcess(
+      ["trend", repo, "--since", "2026-08-01", "--every", "week", "--format", "json"],
+      REPO_ROOT,
+    );
     expect(run.status).toBe(0);
     const weekly = (JSON.parse(run.stdout) as TrendJson).points.map((point) => point.commit);
     // Weeks from 2026-08-01: days 1–7 end with commit 7, days 8–14 with commit 14.
@@ -117,10 +121,10 @@ describe("trend --since --every", () => {
 describe("scan --record and the history file", () => {
   it("appends one entry per scan, marks uncommitted changes, and trend shows them", async () => {
     const dir = await buildTrendHistory().then((built) => built.dir);
-    const first = runCli(["scan", dir, "--record", "--format", "json"], REPO_ROOT);
+    const first = await runCliInProcess(["scan", dir, "--record", "--format", "json"], REPO_ROOT);
     expect(first.status).toBe(0);
     await writeFile(join(dir, "src/c.ts"), "/** Edited. */\nexport const REVISION = 99;\n");
-    expect(runCli(["scan", dir, "--record", "--format", "json"], REPO_ROOT).status).toBe(0);
+    expect((await runCliInProcess(["scan", dir, "--record", "--format", "json"], REPO_ROOT)).status).toBe(0);
     const lines = (await readFile(join(dir, ".groundwork/history.jsonl"), "utf8")).trim().split("\n");
     expect(lines).toHaveLength(2);
     const [clean, dirty] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -129,7 +133,7 @@ describe("scan --record and the history file", () => {
     expect(clean?.dirty).toBeUndefined();
     expect(dirty).toMatchObject({ commit: head, dirty: true });
     expect(clean?.score).toBe((JSON.parse(first.stdout) as { score: number }).score);
-    const shown = runCli(["trend", dir, "--format", "json"], REPO_ROOT);
+    const shown = await runCliInProcess(["trend", dir, "--format", "json"], REPO_ROOT);
     expect((JSON.parse(shown.stdout) as TrendJson).points.map((point) => point.dirty ?? false)).toEqual([false, true]);
   }, 60_000);
 
@@ -151,10 +155,10 @@ describe("scan --record and the history file", () => {
     const text = `${good("a".repeat(40), 1)}\n{"commit": "truncated\n${good("b".repeat(40), 2)}\n`;
     await mkdir(join(dir, ".groundwork"));
     await writeFile(join(dir, ".groundwork/history.jsonl"), text);
-    const run = runCli(["trend", ".", "--format", "json"], dir);
+    const run = await runCliInProcess(["trend", ".", "--format", "json"], dir);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("groundwork: warning: .groundwork/history.jsonl:2: not valid JSON; line skipped\n");
-    const elsewhere = runCli(["trend", dir, "--format", "json"], REPO_ROOT);
+    const elsewhere = await runCliInProcess(["trend", dir, "--format", "json"], REPO_ROOT);
     expect(elsewhere.stderr).toBe(
       `groundwork: warning: ${join(dir, ".groundwork/history.jsonl")}:2: not valid JSON; line skipped\n`,
     );
@@ -184,13 +188,13 @@ describe("scan --record and the history file", () => {
         .map((line) => `${line}\n`)
         .join(""),
     );
-    const json = JSON.parse(runCli(["trend", dir, "--format", "json"], REPO_ROOT).stdout) as TrendJson;
+    const json = JSON.parse((await runCliInProcess(["trend", dir, "--format", "json"], REPO_ROOT)).stdout) as TrendJson;
     expect(json.points.map((point) => point.comparable)).toEqual([false, true, true]);
     // The change runs from the first comparable point (40) to the newest (52), never from 10.
     expect(json.summary).toBe(
       "overall +12.0: docs +12.0 since 2026-08-02 (1 older point was scored under another scoring model and is not compared).",
     );
-    const text = runCli(["trend", dir], REPO_ROOT).stdout;
+    const text = (await runCliInProcess(["trend", dir], REPO_ROOT)).stdout;
     expect(text).toContain("2026-08-01*");
     expect(text).toContain("* scored under scoring model 0, not 1: not comparable");
   });
@@ -198,19 +202,19 @@ describe("scan --record and the history file", () => {
 
 describe("trend errors", () => {
   it("exits 2 with one line for a missing directory, a bad period and a backfill outside git", async () => {
-    const missing = runCli(["trend", "/nonexistent/repo"], REPO_ROOT);
+    const missing = await runCliInProcess(["trend", "/nonexistent/repo"], REPO_ROOT);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe("groundwork: error: /nonexistent/repo: no such directory\n");
-    const period = runCli(["trend", ".", "--since", "2026-08-01", "--every", "fortnight"], REPO_ROOT);
+    const period = await runCliInProcess(["trend", ".", "--since", "2026-08-01", "--every", "fortnight"], REPO_ROOT);
     expect(period.status).toBe(2);
     expect(period.stderr).toMatch(/^groundwork: error: option '--every <period>' argument 'fortnight' is invalid/);
     const plain = await temporaryDir();
-    const outside = runCli(["trend", plain, "--backfill", "3"], REPO_ROOT);
+    const outside = await runCliInProcess(["trend", plain, "--backfill", "3"], REPO_ROOT);
     expect(outside.status).toBe(2);
     expect(outside.stderr).toBe(
       `groundwork: error: ${plain}: not a git repository; a backfill reads past commits from git\n`,
     );
-    const record = runCli(["scan", plain, "--record"], REPO_ROOT);
+    const record = await runCliInProcess(["scan", plain, "--record"], REPO_ROOT);
     expect(record.status).toBe(2);
     expect(record.stderr).toBe(
       `groundwork: error: --record: ${plain} is not in a git repository with commits; a history point needs a commit\n`,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/engine/index.js";
 import { TsconfigReader } from "../../../src/facts/tsconfig/index.js";
-import { runCli } from "../../helpers/cli.js";
+import { runCliInProcess } from "../../helpers/cli.js";
 import { categoryOf, copyFixture, findingsOf, REPO_ROOT } from "../../helpers/fixtures.js";
 
 const FIXTURES = "context/feedback-loop";
@@ -20,7 +20,7 @@ describe("tsconfig strictness, read as tsc reads it", () => {
     expect(result.warnings.filter((warning) => warning.includes("tsconfig"))).toEqual([
       "tsconfig extends not found in the repository or node_modules: @acme/tsconfig (tsconfig.json); options they set are unknown in 1 config (install the dependencies to read them)",
     ]);
-    const init = runCli(["init", root, "--stdout"], REPO_ROOT);
+    const init = await runCliInProcess(["init", root, "--stdout"], REPO_ROOT);
     expect(init.status).toBe(0);
     expect(init.stdout).not.toContain("strict mode");
   });

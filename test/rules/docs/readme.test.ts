@@ -2,7 +2,7 @@ import { lstat, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/engine/index.js";
-import { runCli } from "../../helpers/cli.js";
+import { runCliInProcess } from "../../helpers/cli.js";
 import {
   categoryOf,
   copyFixture,
@@ -148,7 +148,7 @@ describe(`${RULE} through symbolic links`, () => {
 
   it("init writes through a link inside the repository and refuses one that leads outside", async () => {
     const { root, outside } = await linkedRepo();
-    const refused = runCli(["init", root, "--force"], REPO_ROOT);
+    const refused = await runCliInProcess(["init", root, "--force"], REPO_ROOT);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe(
       "groundwork: error: AGENTS.md is a symbolic link that leads outside the repository or to nothing: not written\n",
@@ -158,7 +158,7 @@ describe(`${RULE} through symbolic links`, () => {
     // Point AGENTS.md inside instead: the link stays, the file it leads to is written.
     await rm(join(root, "AGENTS.md"));
     await symlink("packages/ledger/AGENTS.md", join(root, "AGENTS.md"));
-    const written = runCli(["init", root, "--force"], REPO_ROOT);
+    const written = await runCliInProcess(["init", root, "--force"], REPO_ROOT);
     expect(written.status).toBe(0);
     expect(written.stderr).toMatch(/^groundwork: wrote packages\/ledger\/AGENTS\.md \(\d+ lines\)\n/);
     expect((await lstat(join(root, "AGENTS.md"))).isSymbolicLink()).toBe(true);

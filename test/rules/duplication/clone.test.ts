@@ -106,6 +106,7 @@ describe(RULE, () => {
     expect(result.scoringModel).toMatch(/^5\+custom\./);
   });
 
+  // A process: the worker threads start only from the built CLI.
   it("finds the same pair through the CLI (the worker thread) and with the jscpd engine", async () => {
     const root = await copyFixture("duplication/clone");
     const metricsOf = (args: string[]) => {
