@@ -78,6 +78,18 @@ export interface ReportSink {
   charge(amount: number): void;
 }
 
+/** How a rule's findings group into actions, and the action's title. */
+export interface ActionSpec {
+  /**
+   * `folder`: the findings of one folder (many small edits of one kind, such as
+   * doc comments); `file`: of one file; `finding`: each finding alone (a cycle
+   * to cut, a coupling to explain); `repository`: all of them together.
+   */
+  scope: "folder" | "file" | "finding" | "repository";
+  /** An imperative sentence; `{{count}}` findings, `{{s}}` ("s" unless one), `{{scope}}` the path. */
+  title: string;
+}
+
 /** Everything needed to declare a rule. */
 export interface RuleDefinition<Options, MessageId extends string> {
   /** `<category>/<name>`, equal to the file path under `rules/`. */
@@ -91,6 +103,8 @@ export interface RuleDefinition<Options, MessageId extends string> {
   /** Share of the category score; 0 means the rule does not affect the score. */
   weight: number;
   effort: Effort;
+  /** How its findings group into the fix plan's actions. */
+  action: ActionSpec;
   messages: Record<MessageId, RuleMessage>;
   /** Strict schema of the options, with every default. */
   options: z.ZodType<Options>;
@@ -106,6 +120,7 @@ export interface Rule {
   readonly why: string;
   readonly weight: number;
   readonly effort: Effort;
+  readonly action: ActionSpec;
   readonly messages: Readonly<Record<string, RuleMessage>>;
   readonly optionsSchema: z.ZodType;
   /** Repo-relative path of the rule's documentation page. */
@@ -126,6 +141,7 @@ export function defineRule<Options, const MessageId extends string>(
     why: definition.why,
     weight: definition.weight,
     effort: definition.effort,
+    action: definition.action,
     messages: definition.messages,
     optionsSchema: definition.options,
     docsPath: `docs/rules/${definition.id}.md`,

@@ -11,6 +11,7 @@ export default defineRule({
   why: "Without a context file an agent starts every task by guessing the commands, conventions and no-go areas a team member would have told it.",
   weight: 4,
   effort: "small",
+  action: { scope: "finding", title: "Set up the agent context file {{scope}}" },
   messages: {
     missing: {
       message: "The repository has no agent context file (AGENTS.md, CLAUDE.md, …)",

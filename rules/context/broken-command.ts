@@ -11,6 +11,7 @@ export default defineRule({
   why: "An agent runs the commands it is given word for word; a command that no longer exists fails its build or test step, or sends it guessing.",
   weight: 3,
   effort: "trivial",
+  action: { scope: "file", title: "Fix {{count}} command{{s}} in {{scope}} that would not run" },
   messages: {
     broken: {
       message: "`{{command}}` in {{document}} does not run: {{reason}}",

@@ -31,6 +31,7 @@ export default defineRule({
   why: "Given two test commands an agent picks one at random, and may check its work with the one that does not run everything.",
   weight: 2,
   effort: "trivial",
+  action: { scope: "file", title: "Resolve {{count}} contradiction{{s}} between {{scope}} and the repository" },
   messages: {
     contradiction: {
       message: "{{second}} says to {{purpose}} {{package}} with `{{secondCommand}}`, {{first}} with `{{firstCommand}}`",

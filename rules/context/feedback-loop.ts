@@ -26,6 +26,7 @@ export default defineRule({
   why: "An agent can only verify what the repository lets it run; each missing step is a class of mistake it will hand back to a reviewer.",
   weight: 3,
   effort: "small",
+  action: { scope: "repository", title: "Close {{count}} gap{{s}} in the feedback loop of {{scope}}" },
   messages: {
     test: {
       message: "No script runs the tests",

@@ -10,6 +10,7 @@ export default defineRule({
   why: "Every line of a context file is loaded into the agent's limited context on every task, and long files go stale first.",
   weight: 1,
   effort: "small",
+  action: { scope: "file", title: "Shorten {{scope}}" },
   messages: {
     tooLong: {
       message: "{{file}} has {{lines}} lines (at most {{max}})",

@@ -11,6 +11,7 @@ export default defineRule({
   why: "An agent told to look in a folder that was renamed or deleted searches for it, or worse, recreates it.",
   weight: 2,
   effort: "trivial",
+  action: { scope: "file", title: "Fix {{count}} path{{s}} in {{scope}} that lead nowhere" },
   messages: {
     missing: {
       message: "{{document}} mentions {{path}}, which does not exist",

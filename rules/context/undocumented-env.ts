@@ -11,6 +11,7 @@ export default defineRule({
   why: "An agent that runs the code without knowing the variables it needs gets failures it cannot explain, or invents values.",
   weight: 1,
   effort: "trivial",
+  action: { scope: "repository", title: "Document {{count}} environment variable{{s}} the code reads" },
   messages: {
     undocumented: {
       message: "{{name}} is read here but documented nowhere an agent looks",

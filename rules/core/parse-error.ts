@@ -10,6 +10,7 @@ export default defineRule({
   why: "An agent cannot safely read or edit a file that does not parse, and every other check has to skip it.",
   weight: 0,
   effort: "small",
+  action: { scope: "file", title: "Fix the syntax error{{s}} in {{scope}}" },
   messages: {
     syntaxError: {
       message: "This file does not parse: {{error}}",

@@ -18,6 +18,7 @@ export default defineRule({
   why: "In an import loop no file can be understood or changed alone: an agent editing one file changes the behaviour, and the load order, of every other file in the loop.",
   weight: 1,
   effort: "medium",
+  action: { scope: "finding", title: "Break the import cycle at {{scope}}" },
   messages: {
     cycle: {
       message: "Import cycle of {{size}} files: {{loop}}{{more}}",

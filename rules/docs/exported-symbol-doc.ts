@@ -26,6 +26,7 @@ export default defineRule({
   why: "A doc comment is what an agent sees at the call site and in search results; without it the agent guesses intent from the name.",
   weight: 7,
   effort: "trivial",
+  action: { scope: "folder", title: "Document {{count}} exported symbol{{s}} in {{scope}}" },
   messages: {
     missing: {
       message: "Exported {{symbol}} has no doc comment",

@@ -13,6 +13,7 @@ export default defineRule({
   why: "In a large module an agent needs a summary of what lives there before deciding which part to read.",
   weight: 1,
   effort: "trivial",
+  action: { scope: "folder", title: "Give {{count}} module{{s}} in {{scope}} a file overview" },
   messages: {
     missing: {
       message: "This {{lines}}-line module has no file-level doc comment",

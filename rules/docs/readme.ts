@@ -40,6 +40,7 @@ export default defineRule({
   why: "The README is the first file an agent reads; without setup and test instructions it has to guess how to run and check its work.",
   weight: 0.5,
   effort: "small",
+  action: { scope: "file", title: "Complete {{scope}}" },
   messages: {
     missing: {
       message: "The repository has no README",

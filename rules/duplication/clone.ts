@@ -12,6 +12,7 @@ export default defineRule({
   why: "An agent fixes the copy it found and leaves the other with the bug; every clone doubles the places a change has to reach.",
   weight: 4,
   effort: "medium",
+  action: { scope: "file", title: "Remove {{count}} duplicated block{{s}} from {{scope}}" },
   messages: {
     clone: {
       message: "{{lines}} lines duplicated: {{first}} and {{second}}",

@@ -15,6 +15,7 @@ export default defineRule({
   why: "Copied test setup drifts apart: an agent updates the fixture in one test and the others go on testing the old behaviour.",
   weight: 1,
   effort: "small",
+  action: { scope: "file", title: "Factor {{count}} duplicated test block{{s}} out of {{scope}}" },
   messages: {
     repeated: {
       message:

@@ -11,6 +11,7 @@ export default defineRule({
   why: "When two files must change together but neither imports the other, an agent editing one has no way to know the other needs the same change.",
   weight: 1,
   effort: "medium",
+  action: { scope: "finding", title: "Make the coupling of {{scope}} visible" },
   messages: {
     hidden: {
       message:

@@ -13,6 +13,7 @@ export default defineRule({
   why: "Agents are sent where the changes are: a file that changes every week and is complex or untested is where their edits most often go wrong.",
   weight: 1,
   effort: "large",
+  action: { scope: "file", title: "Make {{scope}}, a hotspot, safer to change" },
   messages: {
     hotspot: {
       message:

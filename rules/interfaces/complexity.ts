@@ -12,6 +12,7 @@ export default defineRule({
   why: "Every extra branch is a path an agent must keep in mind to change the function without breaking one of them.",
   weight: 1,
   effort: "medium",
+  action: { scope: "file", title: "Simplify {{count}} complex function{{s}} in {{scope}}" },
   messages: {
     tooComplex: {
       message: "Function '{{name}}' has a cyclomatic complexity of {{complexity}} (at most {{max}})",

@@ -11,6 +11,7 @@ export default defineRule({
   why: "Without a declared return type an agent must read the whole body, and every function it calls, to learn what comes back.",
   weight: 3,
   effort: "trivial",
+  action: { scope: "folder", title: "Declare the return type of {{count}} exported function{{s}} in {{scope}}" },
   messages: {
     missing: {
       message: "Exported {{symbol}} has no declared return type",

@@ -13,6 +13,7 @@ export default defineRule({
   why: "An agent reads a long file into a limited context window in pieces, and loses the parts it did not load.",
   weight: 1,
   effort: "large",
+  action: { scope: "file", title: "Split {{scope}}" },
   messages: {
     // One message per way the file splits (see split-advice.ts), with its advice as the fix.
     tooLong: { message: "This file has {{lines}} {{unit}} (at most {{max}})", fix: SPLIT_ADVICE.tooLong },

@@ -14,6 +14,7 @@ export default defineRule({
   why: "A function longer than a screen is where an agent's edit breaks a branch it never read.",
   weight: 1,
   effort: "medium",
+  action: { scope: "file", title: "Shorten {{count}} long function{{s}} in {{scope}}" },
   messages: {
     tooLong: {
       message: "Function '{{name}}' spans {{lines}} lines (at most {{max}})",

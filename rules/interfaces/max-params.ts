@@ -12,6 +12,7 @@ export default defineRule({
   why: "Long positional parameter lists are where agents swap arguments of the same type without any error.",
   weight: 1,
   effort: "medium",
+  action: { scope: "folder", title: "Group the parameters of {{count}} function{{s}} in {{scope}}" },
   messages: {
     tooMany: {
       message: "Exported {{symbol}} takes {{count}} parameters (at most {{max}})",

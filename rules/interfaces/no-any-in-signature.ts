@@ -17,6 +17,7 @@ export default defineRule({
   why: "`any` tells an agent nothing about what to pass or what comes back, and the compiler stops checking the calls it writes.",
   weight: 3,
   effort: "small",
+  action: { scope: "folder", title: "Type {{count}} signature{{s}} with `any` in {{scope}}" },
   messages: {
     any: {
       message: "Exported {{symbol}} has `any` in its signature: {{problems}}",

@@ -11,6 +11,7 @@ export default defineRule({
   why: "A stale or broken report tells an agent that code is tested when it is not, or hides the coverage that exists.",
   weight: 0,
   effort: "trivial",
+  action: { scope: "file", title: "Fix the coverage report {{scope}}" },
   messages: {
     stale: {
       message: "The coverage report {{report}} is older than {{file}}, a file it covers",

@@ -13,6 +13,7 @@ export default defineRule({
   why: "An agent that cannot find how to run the tests will either skip checking its change or guess a command that tests nothing.",
   weight: 1,
   effort: "small",
+  action: { scope: "file", title: "Add a test script to {{scope}}" },
   messages: {
     missing: {
       message: "{{package}} has no test script, and no root test script covers it",

@@ -17,6 +17,7 @@ export default defineRule({
   why: "Without a test that runs a module, an agent cannot check that its change kept the module working, and it will not know it broke it.",
   weight: 4,
   effort: "medium",
+  action: { scope: "file", title: "Add a test that imports {{scope}}" },
   messages: {
     untested: {
       message:

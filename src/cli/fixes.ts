@@ -3,6 +3,8 @@ import { Option } from "commander";
 import { analyze } from "../engine/index.js";
 import { renderReport } from "../report/index.js";
 import { formatGain } from "../report/fixes.js";
+import type { ScanResult } from "../contract/result.js";
+import { planLines, topActions } from "../report/plan.js";
 import { printable } from "../report/printable.js";
 import { inFixOrder } from "../score/rank.js";
 import type { CliIO } from "./io.js";
@@ -10,6 +12,7 @@ import { parseCount, withCacheOptions } from "./scan.js";
 
 interface FixesFlags {
   top: number;
+  by: "action" | "finding";
   format: "text" | "markdown" | "json";
   config?: string;
   coverage?: string;
@@ -23,10 +26,15 @@ export function registerFixes(program: Command, io: CliIO, setExitCode: (code: n
   const command = program
     .command("fixes")
     .description(
-      "list the fixes that raise the score most, ranked by gain, then how often the file changes, then effort",
+      "the fix plan: actions (the findings of one rule over one file, folder or the repository) ranked by gain weighted by churn; --by finding lists single findings by gain",
     )
     .argument("[dir]", "repository directory", ".")
-    .option("--top <n>", "how many fixes to list", parseCount, 20)
+    .option("--top <n>", "how many actions (or findings) to list", parseCount, 20)
+    .addOption(
+      new Option("--by <unit>", "list actions, or single findings as before the fix plan")
+        .choices(["action", "finding"])
+        .default("action"),
+    )
     .addOption(
       new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"),
     )
@@ -44,6 +52,11 @@ export function registerFixes(program: Command, io: CliIO, setExitCode: (code: n
       cache: flags.cache,
       cacheDir: flags.cacheDir,
     });
+    if (flags.by === "action" && flags.format !== "markdown") {
+      writePlan(flags.format === "json" ? result : printable(result), flags, io);
+      setExitCode(0);
+      return;
+    }
     // JSON escapes control characters itself; the text list shows them as escapes (see report/printable.ts).
     const ranked = inFixOrder((flags.format === "json" ? result : printable(result)).findings).slice(0, flags.top);
     if (flags.format === "json") io.stdout.write(`${JSON.stringify(ranked, null, 2)}\n`);
@@ -62,4 +75,27 @@ export function registerFixes(program: Command, io: CliIO, setExitCode: (code: n
     }
     setExitCode(0);
   });
+}
+
+/** The fix plan's first `--top` actions: JSON as in the ScanResult, text with each action's first locations. */
+function writePlan(result: ScanResult, flags: FixesFlags, io: CliIO): void {
+  const planned = topActions(result, flags.top);
+  if (flags.format === "json") {
+    io.stdout.write(
+      `${JSON.stringify(
+        planned.map(({ action }) => action),
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  if (planned.length === 0) {
+    io.stdout.write("No findings.\n");
+    return;
+  }
+  const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 100;
+  io.stdout.write(`${planLines(planned, width).join("\n")}\n`);
+  const rest = result.actions.length - planned.length;
+  if (rest > 0) io.stdout.write(`…and ${rest} more (--top ${result.actions.length} lists them all).\n`);
 }

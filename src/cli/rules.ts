@@ -40,6 +40,7 @@ function describe(rule: Rule): Record<string, unknown> {
     severity: rule.severity,
     weight: rule.weight,
     effort: rule.effort,
+    action: rule.action,
     description: rule.description,
     why: rule.why,
     options: z.toJSONSchema(rule.optionsSchema, { io: "input" }),

@@ -229,6 +229,33 @@ export const levelSchema = z.strictObject({
     .nullable(),
 });
 
+/** One action of the fix plan: the findings of one rule over one scope, fixed as one change. */
+export const actionSchema = z.strictObject({
+  /**
+   * Stable across scans: the rule and the scope, `docs/exported-symbol-doc@folder:src/report`; a folder's
+   * part of 20 files adds `#2`, an action of one finding its fingerprint.
+   */
+  id: z.string(),
+  /** Position in the fix plan (1 = do first). */
+  rank: z.number().int().min(1),
+  ruleId: z.string(),
+  category: z.enum([...CATEGORY_IDS, "core"]),
+  /** What the action covers: a file, a folder (its files directly in it), or the repository. */
+  scope: z.strictObject({ kind: z.enum(["file", "folder", "repository"]), path: z.string() }),
+  /** An imperative sentence with the count: "Document 12 exported symbols in src/report". */
+  title: z.string(),
+  /** Fingerprints of its findings, in fix order. */
+  findings: z.array(z.string().regex(/^[0-9a-f]{16}$/)).min(1),
+  /** How many files its findings are in. */
+  files: count,
+  /** Points the overall score rises when every finding of the action is fixed (from the scoring model). */
+  gain: z.number().min(0),
+  /** Its rule's effort class; one higher over more than 5 files or 20 findings, two over 50 findings. */
+  effort: z.enum(EFFORT_ORDER),
+  /** How much its files change: commits of the history window touching each, summed over its files (0 without history). */
+  hotness: count,
+});
+
 /** The whole scan result (`--format json`). */
 export const scanResultSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -244,6 +271,11 @@ export const scanResultSchema = z.strictObject({
   categories: z.array(categorySchema),
   /** Sorted by file, line, column, rule id. */
   findings: z.array(findingSchema),
+  /**
+   * The fix plan: the findings grouped into actions, in rank order (see docs/scoring.md). A result saved
+   * before the fix plan existed is read with none.
+   */
+  actions: z.array(actionSchema).default([]),
   files: z.strictObject({
     listedBy: z.enum(["git", "filesystem"]),
     /** Files listed, kept or skipped. */
@@ -290,6 +322,8 @@ export const scanResultSchema = z.strictObject({
     .optional(),
 });
 
+/** An action of the fix plan. */
+export type Action = z.output<typeof actionSchema>;
 /** A finding in the result. */
 export type Finding = z.output<typeof findingSchema>;
 /** A category in the result. */

@@ -11,6 +11,7 @@ import type { Inventory } from "../discover/index.js";
 import type { Facts } from "../facts/index.js";
 import { findingGain } from "../score/gain.js";
 import type { ScoreOutput } from "../score/index.js";
+import { planActions } from "../score/actions.js";
 import { rankFindings } from "../score/rank.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { RULES } from "../../rules/index.js";
@@ -32,6 +33,14 @@ export function buildResult({ root, facts, findings, scored, config, warnings }:
   const enabled = new Set(
     scored.categories.filter((category) => config.categories[category.id].isEnabled).map((category) => category.id),
   );
+  const kept = findings.filter((finding) => finding.category === "core" || enabled.has(finding.category));
+  const commitsOf = (file: string) =>
+    facts.history.status === "ok" ? (facts.history.files.get(file)?.commits ?? 0) : 0;
+  const ranked = rankFindings(
+    kept.map(({ cost, ...finding }) => ({ ...finding, gain: findingGain(finding.ruleId, cost, scored.categories) })),
+    { effortOf: (ruleId) => RULES.find((rule) => rule.id === ruleId)?.effort ?? "medium", commitsOf },
+  );
+  const kinds = new Map(facts.inventory.files.map((file) => [file.path, file.kind]));
   return {
     schemaVersion: SCHEMA_VERSION,
     scoringModel: scored.scoringModel,
@@ -41,13 +50,15 @@ export function buildResult({ root, facts, findings, scored, config, warnings }:
     score: scored.score,
     level: scored.level,
     categories: scored.categories,
-    findings: rankFindings(
-      findings
-        .filter((finding) => finding.category === "core" || enabled.has(finding.category))
-        .map(({ cost, ...finding }) => ({ ...finding, gain: findingGain(finding.ruleId, cost, scored.categories) })),
+    findings: ranked,
+    actions: planActions(
+      ranked,
+      kept.map((finding) => finding.cost),
       {
-        effortOf: (ruleId) => RULES.find((rule) => rule.id === ruleId)?.effort ?? "medium",
-        commitsOf: (file) => (facts.history.status === "ok" ? (facts.history.files.get(file)?.commits ?? 0) : 0),
+        ruleOf: (ruleId) => RULES.find((rule) => rule.id === ruleId),
+        kindOf: (file) => kinds.get(file),
+        commitsOf,
+        categories: scored.categories,
       },
     ),
     files: fileSummary(facts.inventory, facts),

@@ -1,6 +1,7 @@
 import type { ScanResult } from "../contract/result.js";
 import { signed } from "../format.js";
 import { baselineSentence, fixesByFile, formatGain } from "./fixes.js";
+import { locationsOf, topActions } from "./plan.js";
 import { keyFigures } from "./text.js";
 
 /** Options of the Markdown report. */
@@ -36,6 +37,7 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
     const change = deltas ? ` ${delta === null ? "–" : signed(delta)} |` : "";
     lines.push(`| ${cell(category.name)} | ${scoreCell} |${change} ${cell(figures)} |`);
   }
+  lines.push(...planTable(result, options.top));
   lines.push("", "### Fixes, ranked by the points they buy", "");
   const { groups, shown, total } = fixesByFile(result, options.top);
   if (total === 0) lines.push("No findings.");
@@ -58,6 +60,28 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
       "",
     );
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** The fix plan's first actions, as a table: what to hand out first. */
+function planTable(result: ScanResult, top: number): string[] {
+  const planned = topActions(result, top);
+  if (planned.length === 0) return [];
+  const lines = [
+    "",
+    "### Fix plan",
+    "",
+    "| # | Gain | Action | Rule · effort | Where |",
+    "| ---: | ---: | --- | --- | --- |",
+  ];
+  for (const { action, findings } of planned) {
+    lines.push(
+      `| ${action.rank} | ${formatGain(action.gain)} | ${cell(action.title)} | \`${action.ruleId}\` · ${action.effort} | ${cell(locationsOf(findings))} |`,
+    );
+  }
+  const rest = result.actions.length - planned.length;
+  if (rest > 0)
+    lines.push("", `_…and ${rest} more action${rest === 1 ? "" : "s"}: run \`groundwork fixes\` for the plan._`);
+  return lines;
 }
 
 function baselineLines(baseline: NonNullable<ScanResult["baseline"]>): string[] {

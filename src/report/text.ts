@@ -14,6 +14,7 @@ import type {
 } from "../contract/result.js";
 import { LEVELS } from "../score/levels.js";
 import { inFixOrder } from "../score/rank.js";
+import { planLines, topActions } from "./plan.js";
 import { baselineSentence } from "./fixes.js";
 
 /** How the terminal report is drawn. */
@@ -45,6 +46,10 @@ export function renderText(result: ScanResult, options: TextOptions): string {
   lines.push("");
   lines.push(categoryTable(result.categories, options, c));
   lines.push("");
+  if (result.actions.length > 0) {
+    lines.push(...planSection(result, options, c));
+    lines.push("");
+  }
   lines.push(...findingsSection(result.findings, options, c));
   lines.push("");
   lines.push(c.dim(filesLine(result)));
@@ -191,6 +196,17 @@ function contextFigures(m: ContextMetrics, checks: CategoryResult["checks"]): st
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** The fix plan's first actions: what to hand out first, each a change of one rule over one scope. */
+function planSection(result: ScanResult, options: TextOptions, c: Colors): string[] {
+  const planned = topActions(result, options.top);
+  const total = result.actions.length;
+  const title =
+    planned.length < total
+      ? `Fix plan (top ${planned.length} of ${total} actions, by gain weighted by churn)`
+      : `Fix plan (${total} action${total === 1 ? "" : "s"})`;
+  return [c.bold(title), ...planLines(planned, options.width)];
 }
 
 function findingsSection(findings: readonly Finding[], options: TextOptions, c: Colors): string[] {

@@ -9,7 +9,10 @@ import { copyFixture, fixturePath, REPO_ROOT } from "../helpers/fixtures.js";
 // undocumented exports (+2.6 each, trivial) in file order.
 describe("groundwork fixes", () => {
   it("prints the ranked fixes, --top of them, and counts the rest", async () => {
-    const run = await runCliInProcess(["fixes", await copyFixture("scan/known-counts"), "--top", "3"], REPO_ROOT);
+    const run = await runCliInProcess(
+      ["fixes", await copyFixture("scan/known-counts"), "--by", "finding", "--top", "3"],
+      REPO_ROOT,
+    );
     expect(run.status).toBe(0);
     const heads = run.stdout.split("\n").filter((line) => /^\s+\d+\. /.test(line));
     expect(heads).toEqual([
@@ -22,10 +25,44 @@ describe("groundwork fixes", () => {
   });
 
   it("prints them as JSON in rank order, gains never rising", async () => {
-    const run = await runCliInProcess(["fixes", await copyFixture("scan/known-counts"), "--format", "json"], REPO_ROOT);
+    const run = await runCliInProcess(
+      ["fixes", await copyFixture("scan/known-counts"), "--by", "finding", "--format", "json"],
+      REPO_ROOT,
+    );
     const fixes = JSON.parse(run.stdout) as Array<{ rank: number; gain: number; ruleId: string }>;
     expect(fixes.map((fix) => fix.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(fixes.map((fix) => fix.gain)).toEqual([8.89, 3.11, 3.11, 3.11, 1.67, 1.33, 1.33, 1.33, 1.33, 0.56]);
+  });
+
+  // By hand: the 3 undocumented exports of src/ are one action, 3 × 3.11 = +9.33; the agent file +8.89; the 4
+  // missing feedback-loop steps one repository action, 4 × 1.33 = +5.33; the `any` +1.67; the parameters +0.56.
+  it("prints the fix plan by default: actions with their rule, effort and first locations", async () => {
+    const run = await runCliInProcess(["fixes", await copyFixture("scan/known-counts"), "--top", "3"], REPO_ROOT);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split("\n")).toEqual([
+      "  1. +9.3   Document 3 exported symbols in src",
+      "            docs/exported-symbol-doc · trivial · 3 findings: src/orders.ts:11:17,",
+      "            src/orders.ts:15:14, src/orders.ts:17:18",
+      "  2. +8.9   Set up the agent context file AGENTS.md",
+      "            context/agent-file · small · 1 finding: AGENTS.md:1:1",
+      "  3. +5.3   Close 4 gaps in the feedback loop of the repository",
+      "            context/feedback-loop · small · 4 findings: .github/workflows/ci.yml:1:1,",
+      "            package.json:1:1, package.json:5:1 and 1 more",
+      "…and 2 more (--top 5 lists them all).",
+      "",
+    ]);
+  });
+
+  it("prints the plan as JSON: the ScanResult's actions in rank order", async () => {
+    const run = await runCliInProcess(["fixes", await copyFixture("scan/known-counts"), "--format", "json"], REPO_ROOT);
+    const actions = JSON.parse(run.stdout) as Array<{ rank: number; gain: number; id: string; findings: string[] }>;
+    expect(actions.map((action) => [action.rank, action.id, action.gain, action.findings.length])).toEqual([
+      [1, "docs/exported-symbol-doc@folder:src", 9.33, 3],
+      [2, "context/agent-file@file:AGENTS.md#" + (actions[1]?.findings[0] ?? ""), 8.89, 1],
+      [3, "context/feedback-loop@repository:.", 5.33, 4],
+      [4, "interfaces/no-any-in-signature@folder:src", 1.67, 1],
+      [5, "interfaces/max-params@folder:src", 0.56, 1],
+    ]);
   });
 
   it("rejects a missing directory with exit 2", async () => {

@@ -1,0 +1,85 @@
+/**
+ * The fix plan as the text formats show it: each action with its gain, rule,
+ * effort and first locations, wrapped to the width (a path is never cut).
+ *
+ * May: format. May not: read, rank (the plan comes ranked in the result).
+ */
+import type { Action, Finding, ScanResult } from "../contract/result.js";
+import { formatGain } from "./fixes.js";
+
+/** Locations shown per action; the rest are counted. */
+export const LOCATIONS_SHOWN = 3;
+
+/** An action with its findings, in fix order. */
+export interface PlannedAction {
+  action: Action;
+  findings: Finding[];
+}
+
+/** The first `top` actions of the plan, each with its findings (as the result lists them). */
+export function topActions(result: ScanResult, top: number): PlannedAction[] {
+  const byFingerprint = new Map<string, Finding[]>();
+  for (const finding of result.findings) {
+    const same = byFingerprint.get(finding.fingerprint) ?? [];
+    same.push(finding);
+    byFingerprint.set(finding.fingerprint, same);
+  }
+  return [...result.actions]
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, top)
+    .map((action) => {
+      // A fingerprint repeats when the same code is reported twice (a multiset): take each once per mention.
+      const used = new Map<string, number>();
+      const findings = action.findings.flatMap((fingerprint) => {
+        const index = used.get(fingerprint) ?? 0;
+        used.set(fingerprint, index + 1);
+        const found = byFingerprint.get(fingerprint)?.[index];
+        return found ? [found] : [];
+      });
+      return { action, findings };
+    });
+}
+
+/** "src/a.ts:3:1, src/b.ts:9:5 and 4 more" */
+export function locationsOf(findings: readonly Finding[]): string {
+  const shown = findings
+    .slice(0, LOCATIONS_SHOWN)
+    .map((finding) => `${finding.file}:${finding.line}:${finding.column}`);
+  const rest = findings.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
+}
+
+/**
+ * The plan as numbered lines: `  1. +9.3  Document 3 exported symbols in src`,
+ * then, indented, the rule and effort and the first locations; `width` wraps
+ * every line at spaces (a word longer than the line stays whole).
+ */
+export function planLines(planned: readonly PlannedAction[], width: number): string[] {
+  const lines: string[] = [];
+  for (const { action, findings } of planned) {
+    const head = `${String(action.rank).padStart(3)}. ${formatGain(action.gain).padEnd(6)} `;
+    const indent = " ".repeat(head.length);
+    lines.push(...wrap(action.title, width, head, indent));
+    const count = `${findings.length} finding${findings.length === 1 ? "" : "s"}`;
+    lines.push(
+      ...wrap(`${action.ruleId} · ${action.effort} · ${count}: ${locationsOf(findings)}`, width, indent, indent),
+    );
+  }
+  return lines;
+}
+
+/** Wraps `text` at spaces to `width` columns, the first line after `first`, the others after `rest`. */
+export function wrap(text: string, width: number, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let isEmpty = true;
+  for (const word of text.split(" ")) {
+    if (!isEmpty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = rest + word;
+    } else line = isEmpty ? line + word : `${line} ${word}`;
+    isEmpty = false;
+  }
+  lines.push(line);
+  return lines;
+}
