@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { Option } from "commander";
+import { resolve } from "node:path";
 import { analyze } from "../engine/index.js";
 import { renderReport } from "../report/index.js";
 import { formatGain } from "../report/fixes.js";
@@ -7,10 +8,11 @@ import type { ScanResult } from "../contract/result.js";
 import { planLines, topActions } from "../report/plan.js";
 import { printable } from "../report/printable.js";
 import { inFixOrder } from "../score/rank.js";
-import type { CliIO } from "./io.js";
+import { writeFileAtomic, writeToStream, type CliIO } from "./io.js";
 import { parseCount, withCacheOptions } from "./scan.js";
 
 interface FixesFlags {
+  output?: string;
   top: number;
   by: "action" | "finding";
   format: "text" | "markdown" | "json";
@@ -30,6 +32,7 @@ export function registerFixes(program: Command, io: CliIO, setExitCode: (code: n
     )
     .argument("[dir]", "repository directory", ".")
     .option("--top <n>", "how many actions (or findings) to list", parseCount, 20)
+    .option("-o, --output <file>", "write the list to a file instead of stdout")
     .addOption(
       new Option("--by <unit>", "list actions, or single findings as before the fix plan")
         .choices(["action", "finding"])
@@ -52,50 +55,50 @@ export function registerFixes(program: Command, io: CliIO, setExitCode: (code: n
       cache: flags.cache,
       cacheDir: flags.cacheDir,
     });
-    if (flags.by === "action" && flags.format !== "markdown") {
-      writePlan(flags.format === "json" ? result : printable(result), flags, io);
-      setExitCode(0);
-      return;
-    }
-    // JSON escapes control characters itself; the text list shows them as escapes (see report/printable.ts).
-    const ranked = inFixOrder((flags.format === "json" ? result : printable(result)).findings).slice(0, flags.top);
-    if (flags.format === "json") io.stdout.write(`${JSON.stringify(ranked, null, 2)}\n`);
-    else if (flags.format === "markdown")
-      io.stdout.write(await renderReport("markdown", result, { color: false, width: 100, top: flags.top }));
+    // JSON escapes control characters itself; the text lists show them as escapes (see report/printable.ts).
+    const shown = flags.format === "json" ? result : printable(result);
+    const width = flags.output === undefined && io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 100;
+    const text =
+      flags.format === "markdown"
+        ? await renderReport("markdown", result, { color: false, width: 100, top: flags.top })
+        : flags.by === "action"
+          ? planText(shown, flags, width)
+          : findingsText(shown, flags);
+    if (flags.output === undefined) await writeToStream(io.stdout, text);
     else {
-      for (const fix of ranked) {
-        io.stdout.write(
-          `${String(fix.rank).padStart(3)}. ${formatGain(fix.gain).padEnd(6)} ${fix.file}:${fix.line}:${fix.column}  ${fix.message}\n`,
-        );
-        io.stdout.write(`        fix: ${fix.fix} [${fix.ruleId} · ${fix.effort}]\n`);
-      }
-      const rest = result.findings.length - ranked.length;
-      if (ranked.length === 0) io.stdout.write("No findings.\n");
-      else if (rest > 0) io.stdout.write(`…and ${rest} more (--top ${result.findings.length} lists them all).\n`);
+      await writeFileAtomic(resolve(io.cwd, flags.output), text, flags.output);
+      io.stderr.write(`groundwork: wrote the fix ${flags.by === "action" ? "plan" : "list"} to ${flags.output}\n`);
     }
     setExitCode(0);
   });
 }
 
+/** The first `--top` findings by rank: JSON as in the ScanResult, text with each one's fix. */
+function findingsText(result: ScanResult, flags: FixesFlags): string {
+  const ranked = inFixOrder(result.findings).slice(0, flags.top);
+  if (flags.format === "json") return `${JSON.stringify(ranked, null, 2)}\n`;
+  const lines = ranked.flatMap((fix) => [
+    `${String(fix.rank).padStart(3)}. ${formatGain(fix.gain).padEnd(6)} ${fix.file}:${fix.line}:${fix.column}  ${fix.message}`,
+    `        fix: ${fix.fix} [${fix.ruleId} · ${fix.effort}]`,
+  ]);
+  const rest = result.findings.length - ranked.length;
+  if (result.findings.length === 0) lines.push("No findings.");
+  else if (rest > 0) lines.push(`…and ${rest} more (--top ${result.findings.length} lists them all).`);
+  return `${lines.join("\n")}\n`;
+}
+
 /** The fix plan's first `--top` actions: JSON as in the ScanResult, text with each action's first locations. */
-function writePlan(result: ScanResult, flags: FixesFlags, io: CliIO): void {
+function planText(result: ScanResult, flags: FixesFlags, width: number): string {
   const planned = topActions(result, flags.top);
-  if (flags.format === "json") {
-    io.stdout.write(
-      `${JSON.stringify(
-        planned.map(({ action }) => action),
-        null,
-        2,
-      )}\n`,
-    );
-    return;
-  }
-  if (planned.length === 0) {
-    io.stdout.write("No findings.\n");
-    return;
-  }
-  const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 100;
-  io.stdout.write(`${planLines(planned, width).join("\n")}\n`);
+  if (flags.format === "json")
+    return `${JSON.stringify(
+      planned.map(({ action }) => action),
+      null,
+      2,
+    )}\n`;
+  const lines = planLines(planned, width);
   const rest = result.actions.length - planned.length;
-  if (rest > 0) io.stdout.write(`…and ${rest} more (--top ${result.actions.length} lists them all).\n`);
+  if (result.actions.length === 0) lines.push("No findings.");
+  else if (rest > 0) lines.push(`…and ${rest} more (--top ${result.actions.length} lists them all).`);
+  return `${lines.join("\n")}\n`;
 }

@@ -59,7 +59,31 @@ function table(io: CliIO): string {
   return output.toString();
 }
 
+/** The rule a mistyped id most likely meant: one containing its name, else the nearest by edit distance (at most 3). */
 function suggestion(id: string): string {
-  const close = RULES.map((rule) => rule.id).find((candidate) => candidate.includes(id.split("/").pop() ?? id));
+  const name = id.split("/").pop() ?? id;
+  const containing = RULES.map((rule) => rule.id).find((candidate) => candidate.includes(name));
+  const nearest = RULES.map((rule) => ({
+    id: rule.id,
+    distance: Math.min(editDistance(id, rule.id), editDistance(name, rule.id.split("/").pop() ?? rule.id)),
+  })).sort((a, b) => a.distance - b.distance)[0];
+  const close = containing ?? (nearest && nearest.distance <= 3 ? nearest.id : undefined);
   return close ? ` (did you mean ${close}?)` : "";
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }

@@ -59,11 +59,10 @@ export function registerScan(program: Command, io: CliIO, setExitCode: (code: nu
     .option("--min-score <n>", "gate: exit 1 when the overall score is below n", parseScore)
     .option("--min <category=n>", "gate: exit 1 when the category's score is below n (repeatable)", collectMinimum, [])
     .addOption(
-      new Option("--fail-on <what>", "gate: exit 1 on new findings (needs a baseline) or on any finding").choices([
-        "none",
-        "new",
-        "any",
-      ]),
+      new Option(
+        "--fail-on <what>",
+        "gate: exit 1 on any error or warning finding, or only on ones not in the baseline (new needs a baseline); notes (info) never count",
+      ).choices(["none", "new", "any"]),
     )
     .option("--max-drop <n>", "gate: exit 1 when the score fell more than n points below the baseline's", parseScore)
     .option("--baseline <file>", "compare with a saved `--format json` result")
@@ -145,8 +144,12 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   }).finally(() => progress.stop());
   const gate = gateSettings(outcome, flags);
   const result = await withBaseline(outcome.result, dir, flags, common, stages);
-  if (gate.failOn === "new" && !result.baseline) {
-    throw new UsageError("--fail-on new needs a baseline: give --baseline FILE or --baseline-ref REF");
+  // New findings and a drop are measured from a baseline: without one, a gate asked for on the command line is a
+  // usage error (it would pass whatever the scan found); one the config asks for is noted as not checked, so a
+  // config shared by CI and local runs still works without a baseline.
+  if (!result.baseline) {
+    if (flags.failOn === "new") throw new UsageError(`--fail-on new ${NEEDS_BASELINE}`);
+    if (flags.maxDrop !== undefined) throw new UsageError(`--max-drop ${NEEDS_BASELINE}`);
   }
   // Recorded before the report is written: a full disk is exit 2 before anything is printed.
   if (head) await record(result, head, outcome.config.historyFile, dir, flags, io);
@@ -154,6 +157,10 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   await emitReport(result, flags, io);
   stages.push(["report", performance.now() - reportStarted]);
   const verdict = evaluateGates(result, gate);
+  if (!result.baseline) {
+    if (gate.failOn === "new") verdict.notes.push('the config\'s gate.failOn "new" is not checked: no baseline');
+    if (gate.maxDrop !== null) verdict.notes.push("the config's gate.maxDrop is not checked: no baseline");
+  }
   for (const note of verdict.notes) io.stderr.write(`groundwork: note: ${escapeControl(note)}\n`);
   for (const failure of verdict.failures) io.stderr.write(`groundwork: gate failed: ${escapeControl(failure)}\n`);
   if (flags.timing) {
@@ -162,6 +169,8 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   }
   return verdict.failures.length > 0 ? EXIT.gateFailed : EXIT.ok;
 }
+
+const NEEDS_BASELINE = "needs a baseline: give --baseline FILE or --baseline-ref REF";
 
 /** Appends the scan to the history file (atomic append; see src/trend/store.ts). */
 async function record(

@@ -65,7 +65,11 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
 /** The fix plan's first actions, as a table: what to hand out first. */
 function planTable(result: ScanResult, top: number): string[] {
   const planned = topActions(result, top);
-  if (planned.length === 0) return [];
+  const total = result.actions.length;
+  if (planned.length === 0)
+    return total === 0
+      ? []
+      : ["", `_${total} action${total === 1 ? "" : "s"} in the fix plan: run \`groundwork fixes\` for it._`];
   const lines = [
     "",
     "### Fix plan",

@@ -202,6 +202,8 @@ function plural(count: number, noun: string): string {
 function planSection(result: ScanResult, options: TextOptions, c: Colors): string[] {
   const planned = topActions(result, options.top);
   const total = result.actions.length;
+  if (planned.length === 0)
+    return [`Fix plan: ${total} action${total === 1 ? "" : "s"}, none listed (--top ${total} lists them)`];
   const title =
     planned.length < total
       ? `Fix plan (top ${planned.length} of ${total} actions, by gain weighted by churn)`
@@ -212,6 +214,7 @@ function planSection(result: ScanResult, options: TextOptions, c: Colors): strin
 function findingsSection(findings: readonly Finding[], options: TextOptions, c: Colors): string[] {
   if (findings.length === 0) return [c.green("No findings.")];
   const top = inFixOrder(findings).slice(0, options.top);
+  if (top.length === 0) return [`Findings: ${findings.length}, none listed (--top ${findings.length} lists them)`];
   const title =
     top.length < findings.length
       ? `Top findings (${top.length} of ${findings.length}, by score gain)`

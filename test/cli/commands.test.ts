@@ -65,6 +65,19 @@ describe("groundwork fixes", () => {
     ]);
   });
 
+  it("writes the list to a file with -o, the same text as on stdout", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    const printed = await runCliInProcess(["fixes", dir, "--by", "finding"], REPO_ROOT);
+    const written = await runCliInProcess(["fixes", dir, "--by", "finding", "-o", `${dir}-fixes.txt`], REPO_ROOT);
+    expect(written.status).toBe(0);
+    expect(written.stdout).toBe("");
+    expect(written.stderr).toBe(`groundwork: wrote the fix list to ${dir}-fixes.txt\n`);
+    expect(await readFile(`${dir}-fixes.txt`, "utf8")).toBe(printed.stdout);
+    expect(printed.stdout.split("\n")[0]).toBe(
+      "  1. +8.9   AGENTS.md:1:1  The repository has no agent context file (AGENTS.md, CLAUDE.md, …)",
+    );
+  });
+
   it("rejects a missing directory with exit 2", async () => {
     const run = await runCliInProcess(["fixes", "no/such/dir"], REPO_ROOT);
     expect(run.status).toBe(2);
@@ -119,7 +132,18 @@ describe("groundwork explain", () => {
     );
   });
 
-  it("rejects an unknown rule with exit 2", async () => {
+  it("suggests the nearest rule for a mistyped one (at most 3 edits away)", async () => {
+    const typo = await runCliInProcess(["explain", "exported-symbol-dok"], REPO_ROOT);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toBe(
+      "groundwork: error: unknown rule exported-symbol-dok (did you mean docs/exported-symbol-doc?); `groundwork rules` lists them\n",
+    );
+    expect((await runCliInProcess(["explain", "interfaces/max-parms"], REPO_ROOT)).stderr).toContain(
+      "(did you mean interfaces/max-params?)",
+    );
+  });
+
+  it("rejects an unknown rule with exit 2, suggesting none more than 3 edits away", async () => {
     const run = await runCliInProcess(["explain", "docs/exported-doc"], REPO_ROOT);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe("groundwork: error: unknown rule docs/exported-doc; `groundwork rules` lists them\n");

@@ -72,10 +72,25 @@ describe("thresholds", () => {
       ["--fail-on", "new"],
       "groundwork: error: --fail-on new needs a baseline: give --baseline FILE or --baseline-ref REF\n",
     ],
+    [
+      ["--max-drop", "1"],
+      "groundwork: error: --max-drop needs a baseline: give --baseline FILE or --baseline-ref REF\n",
+    ],
   ])("rejects %j with exit 2", async (args, message) => {
     const run = await runCliInProcess(["scan", await copyFixture("scan/known-counts"), ...args], REPO_ROOT);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(message);
+  });
+
+  it("notes the config's baseline gates as not checked when there is no baseline, and passes", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    await writeFile(join(dir, "groundwork.config.json"), JSON.stringify({ gate: { failOn: "new", maxDrop: 1 } }));
+    const run = await runCliInProcess(["scan", dir, "--quiet"], REPO_ROOT);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      'groundwork: note: the config\'s gate.failOn "new" is not checked: no baseline\n' +
+        "groundwork: note: the config's gate.maxDrop is not checked: no baseline\n",
+    );
   });
 });
 

@@ -65,6 +65,17 @@ describe("reporters on a saved result", () => {
     });
   }
 
+  it("--top 0 lists no action and no finding, and counts them", async () => {
+    const result = await saved();
+    const text = await renderReport("text", result, { ...PLAIN, top: 0 });
+    expect(text.split("\n")).toContain("Fix plan: 5 actions, none listed (--top 5 lists them)");
+    expect(text.split("\n")).toContain("Findings: 10, none listed (--top 10 lists them)");
+    const markdown = await renderReport("markdown", result, { ...PLAIN, top: 0 });
+    expect(markdown).not.toContain("### Fix plan");
+    expect(markdown).toContain("_5 actions in the fix plan: run `groundwork fixes` for it._");
+    expect(markdown).toContain("_…and 10 more findings: run `groundwork fixes` for the full list._");
+  });
+
   it("json gives back the saved result", async () => {
     const result = await saved();
     expect(scanResultSchema.parse(JSON.parse(await renderReport("json", result, PLAIN)))).toEqual(result);
