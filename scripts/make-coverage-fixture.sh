@@ -8,3 +8,5 @@ rm -rf coverage
   --coverage.reporter=lcov --coverage.reporter=json --coverage.reporter=json-summary \
   --coverage.include='src/**' --coverage.reportsDirectory=coverage
 rm -rf coverage/lcov-report
+# The JSON reports name files by absolute path: put a neutral root in place of this machine's.
+sed -i "s|$PWD|/build/measured-coverage|g" coverage/coverage-final.json coverage/coverage-summary.json

@@ -1,8 +1,5 @@
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type * as Sarif from "sarif";
 import type { Finding, ScanResult } from "../contract/result.js";
-import { PACKAGE_ROOT } from "../version.js";
 import { RULES } from "../../rules/index.js";
 
 const LEVELS: Record<Finding["severity"], Sarif.ReportingConfiguration.level> = {
@@ -12,9 +9,12 @@ const LEVELS: Record<Finding["severity"], Sarif.ReportingConfiguration.level> = 
 };
 
 /**
- * SARIF 2.1.0: one rule entry per rule (description, help, helpUri to its docs
- * page), one result per finding with its fingerprint as a partial fingerprint,
- * and related locations for clone pairs and cycles.
+ * SARIF 2.1.0: one rule entry per rule (description, help), one result per
+ * finding with its fingerprint as a partial fingerprint, and related locations
+ * for clone pairs and cycles. Paths are relative to SRCROOT, the repository's
+ * root, which the file leaves unnamed: no path of the machine that ran the scan
+ * goes into a file uploaded elsewhere (code scanning resolves them against the
+ * repository).
  */
 export function renderSarif(result: ScanResult): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
@@ -28,27 +28,25 @@ export function renderSarif(result: ScanResult): string {
             name: "Groundwork",
             version: result.tool.version,
             semanticVersion: result.tool.version,
-            informationUri: pathToFileURL(join(PACKAGE_ROOT, "README.md")).href,
             rules: RULES.map((rule) => ({
               id: rule.id,
               name: rule.id.replace(/[/-](\w)/g, (_, letter: string) => letter.toUpperCase()),
               shortDescription: { text: rule.description },
               fullDescription: { text: `${rule.description} ${rule.why}` },
               help: { text: rule.why, markdown: `**Why an agent cares:** ${rule.why}` },
-              helpUri: pathToFileURL(join(PACKAGE_ROOT, rule.docsPath)).href,
               defaultConfiguration: { level: LEVELS[rule.severity] },
               properties: { category: rule.category, effort: rule.effort, tags: ["agent-readiness", rule.category] },
             })),
           },
         },
-        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(`${result.root}/`).href } },
-        ...(result.commit
-          ? {
-              versionControlProvenance: [{ repositoryUri: pathToFileURL(result.root).href, revisionId: result.commit }],
-            }
-          : {}),
+        originalUriBaseIds: { SRCROOT: { description: { text: "The root of the scanned repository." } } },
         results: result.findings.map((finding) => toResult(finding, ruleIndex.get(finding.ruleId))),
-        properties: { score: result.score, level: result.level?.name ?? null, scoringModel: result.scoringModel },
+        properties: {
+          score: result.score,
+          level: result.level?.name ?? null,
+          scoringModel: result.scoringModel,
+          ...(result.commit ? { commit: result.commit } : {}),
+        },
       },
     ],
   };
