@@ -27,15 +27,28 @@ export function formatGain(gain: number): string {
   return `+${gain.toFixed(gain > 0 && gain < 0.1 ? 2 : 1)}`;
 }
 
-/** The baseline comparison in one sentence: "+0.3 since abc1234567 · 1 new finding · 0 fixed · 10 unchanged". */
-export function baselineSentence(
-  baseline: NonNullable<ScanResult["baseline"]>,
-  quote = (text: string) => text,
-): string {
+/**
+ * The baseline comparison in one sentence: "score +0.3 since abc1234567 · 3 new
+ * findings (2 errors and warnings) · 0 fixed · 10 unchanged". The errors and
+ * warnings among the new are named when some new ones are notes: they are the
+ * ones `--fail-on new` counts, so the header and the gate line say the same.
+ */
+export function baselineSentence(result: ScanResult, quote = (text: string) => text): string {
+  const baseline = result.baseline;
+  if (!baseline) return "";
   const against = quote(baseline.commit?.slice(0, 10) ?? baseline.source);
   const delta =
     baseline.scoreDelta === null
       ? "score not comparable (different scoring model)"
       : `score ${signed(baseline.scoreDelta)}`;
-  return `${delta} since ${against} · ${baseline.new} new finding${baseline.new === 1 ? "" : "s"} · ${baseline.fixed} fixed · ${baseline.unchanged} unchanged`;
+  const counted = newFindings(result).filter((finding) => finding.severity !== "info").length;
+  const ofThem = counted < baseline.new ? ` (${counted} error${counted === 1 ? "" : "s"} and warnings)` : "";
+  return `${delta} since ${against} · ${baseline.new} new finding${baseline.new === 1 ? "" : "s"}${ofThem} · ${baseline.fixed} fixed · ${baseline.unchanged} unchanged`;
+}
+
+/** The findings not in the baseline, errors and warnings first, each group in fix order. */
+export function newFindings(result: ScanResult): Finding[] {
+  return inFixOrder(result.findings.filter((finding) => finding.status === "new")).sort(
+    (a, b) => Number(a.severity === "info") - Number(b.severity === "info"),
+  );
 }

@@ -24,7 +24,7 @@ export function renderGithub(result: ScanResult): string {
   const score = result.score === null ? "not scored" : `${result.score.toFixed(1)}/100`;
   const level = result.level ? `, level ${result.level.rank} ${result.level.name}` : "";
   const findings = `${result.findings.length} finding${result.findings.length === 1 ? "" : "s"}`;
-  const baseline = result.baseline ? `; ${baselineSentence(result.baseline)} (only new findings annotated)` : "";
+  const baseline = result.baseline ? `; ${baselineSentence(result)} (only new findings annotated)` : "";
   lines.push(`Groundwork: readiness ${score}${level}, ${findings}${baseline}`);
   return `${lines.join("\n")}\n`;
 }

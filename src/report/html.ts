@@ -129,7 +129,7 @@ function fixesHtml(result: ScanResult, top: number): string {
 
 function baselineHtml(result: ScanResult): string {
   if (!result.baseline) return "";
-  const sentence = baselineSentence(result.baseline);
+  const sentence = baselineSentence(result);
   return `<p class="baseline">${escape(`${sentence[0]?.toUpperCase()}${sentence.slice(1)}`)}</p>`;
 }
 

@@ -1,6 +1,6 @@
 import type { ScanResult } from "../contract/result.js";
 import { signed } from "../format.js";
-import { baselineSentence, fixesByFile, formatGain } from "./fixes.js";
+import { baselineSentence, fixesByFile, formatGain, newFindings } from "./fixes.js";
 import { locationsOf, topActions } from "./plan.js";
 import { keyFigures } from "./text.js";
 
@@ -24,7 +24,7 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
       "",
     );
   }
-  if (result.baseline) lines.push(...baselineLines(result.baseline), "");
+  if (result.baseline) lines.push(...baselineLines(result, options.top), "");
   const deltas = result.baseline?.isComparable ? result.baseline.categories : null;
   lines.push(
     deltas ? "| Category | Score | Change | Key figures |" : "| Category | Score | Key figures |",
@@ -88,9 +88,19 @@ function planTable(result: ScanResult, top: number): string[] {
   return lines;
 }
 
-function baselineLines(baseline: NonNullable<ScanResult["baseline"]>): string[] {
-  const sentence = baselineSentence(baseline, (text) => `\`${text}\``);
-  return ["### Compared with the baseline", "", `${sentence[0]?.toUpperCase()}${sentence.slice(1)}`];
+/** The comparison, then the new findings (at most `top`), as SonarQube lists new issues. */
+function baselineLines(result: ScanResult, top: number): string[] {
+  const sentence = baselineSentence(result, (text) => `\`${text}\``);
+  const lines = ["### Compared with the baseline", "", `${sentence[0]?.toUpperCase()}${sentence.slice(1)}`];
+  const fresh = newFindings(result);
+  if (fresh.length === 0) return lines;
+  lines.push("", "**New findings**", "");
+  for (const finding of fresh.slice(0, top))
+    lines.push(
+      `- \`${finding.file}:${finding.line}:${finding.column}\` · \`${finding.ruleId}\` · ${finding.severity} · ${finding.message}`,
+    );
+  if (fresh.length > top) lines.push(`- _…and ${fresh.length - top} more_`);
+  return lines;
 }
 
 function cell(text: string): string {

@@ -14,8 +14,8 @@ import type {
 } from "../contract/result.js";
 import { LEVELS } from "../score/levels.js";
 import { inFixOrder } from "../score/rank.js";
-import { planLines, topActions } from "./plan.js";
-import { baselineSentence } from "./fixes.js";
+import { planLines, topActions, wrap } from "./plan.js";
+import { baselineSentence, newFindings } from "./fixes.js";
 
 /** How the terminal report is drawn. */
 export interface TextOptions {
@@ -42,7 +42,7 @@ export function renderText(result: ScanResult, options: TextOptions): string {
       ),
     );
   }
-  if (result.baseline) lines.push(`Baseline: ${baselineSentence(result.baseline)}`);
+  if (result.baseline) lines.push(`Baseline: ${baselineSentence(result)}`, ...newSection(result, options));
   lines.push("");
   lines.push(categoryTable(result.categories, options, c));
   lines.push("");
@@ -196,6 +196,25 @@ function contextFigures(m: ContextMetrics, checks: CategoryResult["checks"]): st
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** The findings not in the baseline, at most `top`: where, the rule, the message. */
+function newSection(result: ScanResult, options: TextOptions): string[] {
+  const fresh = newFindings(result);
+  if (fresh.length === 0) return [];
+  const shown = fresh.slice(0, options.top);
+  const lines = [`New since the baseline (${fresh.length}):`];
+  for (const finding of shown)
+    lines.push(
+      ...wrap(
+        `${finding.ruleId} · ${finding.severity} · ${finding.message}`,
+        options.width,
+        `  ${location(finding)}  `,
+        "    ",
+      ),
+    );
+  if (fresh.length > shown.length) lines.push(`  …and ${fresh.length - shown.length} more`);
+  return lines;
 }
 
 /** The fix plan's first actions: what to hand out first, each a change of one rule over one scope. */

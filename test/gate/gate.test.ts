@@ -1,9 +1,8 @@
 import { appendFile, readFile, readdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCliInProcess } from "../helpers/cli.js";
-import { copyFixture, REPO_ROOT } from "../helpers/fixtures.js";
+import { runCliAsync, runCliInProcess } from "../helpers/cli.js";
+import { copyFixture, REPO_ROOT, temporaryDir } from "../helpers/fixtures.js";
 import { commitAll, git, initRepo } from "../helpers/git.js";
 
 // fixtures/scan/known-counts scores 74.2 outside git, with docs 44 and context 36 (see test/score/score.test.ts).
@@ -159,20 +158,21 @@ describe("baselines", () => {
     await writeFile(join(dir, "notes.txt"), "uncommitted\n");
     const statusBefore = git(dir, ["status", "--porcelain"]);
     const indexBefore = await readFile(join(dir, ".git/index"));
-    const snapshotsBefore = (await readdir(tmpdir())).filter((name) => name.startsWith("groundwork-snapshot-")).length;
+    // A process with a temporary folder of its own: other test files running at the same time make snapshots
+    // in the shared one, and TMPDIR is read from the process's environment.
+    const ownTmp = await temporaryDir();
 
-    const run = await runCliInProcess(
+    const run = await runCliAsync(
       ["scan", dir, "--format", "json", "--baseline-ref", "HEAD~1", "--fail-on", "new"],
       REPO_ROOT,
+      { TMPDIR: ownTmp },
     );
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout).baseline).toMatchObject({ source: "HEAD~1", commit: base, new: 1 });
 
     expect(git(dir, ["status", "--porcelain"])).toBe(statusBefore);
     expect(await readFile(join(dir, ".git/index"))).toEqual(indexBefore);
-    expect((await readdir(tmpdir())).filter((name) => name.startsWith("groundwork-snapshot-")).length).toBe(
-      snapshotsBefore,
-    );
+    expect(await readdir(ownTmp)).toEqual([]);
   });
 
   it.each([

@@ -47,6 +47,31 @@ describe("markdown", () => {
     expect(lines.filter((line) => line.endsWith("· **new**"))).toEqual([
       expect.stringMatching(/^- \*\*\+2\.6\*\* line 21 · Exported function 'cancelOrder' has no doc comment/),
     ]);
+    // The new finding listed under the comparison, as SonarQube lists new issues: NEW_EXPORT's line 2, column 17.
+    const listed = lines.indexOf("**New findings**");
+    expect(lines.slice(listed, listed + 4)).toEqual([
+      "**New findings**",
+      "",
+      "- `src/orders.ts:21:17` · `docs/exported-symbol-doc` · warning · Exported function 'cancelOrder' has no doc comment",
+      "",
+    ]);
+  });
+
+  it("in text, lists the new findings under the baseline line", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    const baseline = `${dir}-baseline.json`;
+    await runCliInProcess(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT);
+    await appendFile(join(dir, "src/orders.ts"), NEW_EXPORT);
+    const run = await runCliInProcess(["scan", ".", "--baseline", baseline], dir);
+    const lines = run.stdout.split("\n");
+    const at = lines.findIndex((line) => line.startsWith("Baseline: "));
+    expect(lines.slice(at, at + 3)).toEqual([
+      `Baseline: score -0.5 since ${baseline} · 1 new finding · 0 fixed · 10 unchanged`,
+      "New since the baseline (1):",
+      // Wrapped at 100 columns (a pipe's width): 98 characters, and " doc" would make 102.
+      "  src/orders.ts:21:17  docs/exported-symbol-doc · warning · Exported function 'cancelOrder' has no",
+    ]);
+    expect(lines[at + 3]).toBe("    doc comment");
   });
 });
 
