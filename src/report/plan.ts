@@ -68,12 +68,18 @@ export function planLines(planned: readonly PlannedAction[], width: number): str
   return lines;
 }
 
-/** Wraps `text` at spaces to `width` columns, the first line after `first`, the others after `rest`. */
+/**
+ * Wraps `text` at spaces to `width` columns, the first line after `first`, the
+ * others after `rest`; a word longer than a line (a deep path) is broken after
+ * a `/`, never cut.
+ */
 export function wrap(text: string, width: number, first: string, rest: string): string[] {
+  const room = Math.max(10, width - rest.length);
+  const words = text.split(" ").flatMap((word) => (word.length > room ? breakWord(word, room) : [word]));
   const lines: string[] = [];
   let line = first;
   let isEmpty = true;
-  for (const word of text.split(" ")) {
+  for (const word of words) {
     if (!isEmpty && line.length + 1 + word.length > width) {
       lines.push(line);
       line = rest + word;
@@ -82,4 +88,23 @@ export function wrap(text: string, width: number, first: string, rest: string): 
   }
   lines.push(line);
   return lines;
+}
+
+/** `word` in pieces of at most `width`, broken after a `/` where it can be (else anywhere). */
+export function breakWord(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = "";
+  for (const part of word.split(/(?<=\/)/)) {
+    if (piece.length + part.length > width && piece.length > 0) {
+      pieces.push(piece);
+      piece = "";
+    }
+    piece += part;
+    while (piece.length > width) {
+      pieces.push(piece.slice(0, width));
+      piece = piece.slice(width);
+    }
+  }
+  if (piece.length > 0) pieces.push(piece);
+  return pieces;
 }

@@ -14,7 +14,7 @@ import type {
 } from "../contract/result.js";
 import { LEVELS } from "../score/levels.js";
 import { inFixOrder } from "../score/rank.js";
-import { planLines, topActions, wrap } from "./plan.js";
+import { breakWord, planLines, topActions, wrap } from "./plan.js";
 import { baselineSentence, newFindings } from "./fixes.js";
 
 /** How the terminal report is drawn. */
@@ -34,13 +34,10 @@ export function renderText(result: ScanResult, options: TextOptions): string {
   const commit = result.commit ? ` · commit ${result.commit.slice(0, 10)}` : "";
   lines.push(c.bold(`Groundwork ${result.tool.version}`) + c.dim(` · ${result.root}${commit}`));
   lines.push("");
-  lines.push(headline(result, c));
+  lines.push(...headline(result, options.width, c));
   if (result.level?.next && result.level.next.needs.length > 0) {
-    lines.push(
-      c.dim(
-        `Next: level ${result.level.next.rank} ${result.level.next.name} needs ${result.level.next.needs.join(", ")}`,
-      ),
-    );
+    const next = `Next: level ${result.level.next.rank} ${result.level.next.name} needs ${result.level.next.needs.join(", ")}`;
+    lines.push(...wrap(next, options.width, "", "      ").map((line) => c.dim(line)));
   }
   if (result.baseline) lines.push(`Baseline: ${baselineSentence(result)}`, ...newSection(result, options));
   lines.push("");
@@ -52,20 +49,27 @@ export function renderText(result: ScanResult, options: TextOptions): string {
   }
   lines.push(...findingsSection(result.findings, options, c));
   lines.push("");
-  lines.push(c.dim(filesLine(result)));
-  for (const warning of result.warnings) lines.push(c.yellow(`warning: ${warning}`));
+  lines.push(...wrap(filesLine(result), options.width, "", "  ").map((line) => c.dim(line)));
+  for (const warning of result.warnings)
+    lines.push(...wrap(`warning: ${warning}`, options.width, "", "  ").map((line) => c.yellow(line)));
   return `${lines.join("\n")}\n`;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-function headline(result: ScanResult, c: Colors): string {
+/** The score and level; the level's summary on the lines below when the line would pass `width`. */
+function headline(result: ScanResult, width: number, c: Colors): string[] {
   if (result.score === null || !result.level) {
-    return c.bold("Readiness: not scored") + " (no category had anything to measure)";
+    return [c.bold("Readiness: not scored") + " (no category had anything to measure)"];
   }
   const level = LEVELS.find((definition) => definition.rank === result.level?.rank);
-  const summary = level ? c.dim(` (${level.summary})`) : "";
-  return `${c.bold(`Readiness ${formatScore(result.score)}/100`)} · ${colorScore(result.score, `level ${result.level.rank} ${result.level.name}`, c)}${summary}`;
+  const score = `Readiness ${formatScore(result.score)}/100`;
+  const name = `level ${result.level.rank} ${result.level.name}`;
+  const first = `${c.bold(score)} · ${colorScore(result.score, name, c)}`;
+  if (!level) return [first];
+  const summary = `(${level.summary})`;
+  if (`${score} · ${name} ${summary}`.length <= width) return [`${first} ${c.dim(summary)}`];
+  return [first, ...wrap(summary, width, "  ", "   ").map((line) => c.dim(line))];
 }
 
 function categoryTable(categories: readonly CategoryResult[], options: TextOptions, c: Colors): string {
@@ -238,13 +242,12 @@ function findingsSection(findings: readonly Finding[], options: TextOptions, c: 
     top.length < findings.length
       ? `Top findings (${top.length} of ${findings.length}, by score gain)`
       : `Findings (${findings.length})`;
-  const whereWidth = Math.min(
-    44,
-    Math.max(...top.map((finding) => Math.max(location(finding).length, finding.ruleId.length))) + 2,
-  );
+  // The table is `width` wide (4 borders): the finding column keeps at least 36; a longer location wraps.
+  const widest = Math.max(...top.map((finding) => Math.max(location(finding).length, finding.ruleId.length))) + 2;
+  const whereWidth = Math.max(20, Math.min(44, widest, options.width - 4 - 7 - 36));
   const table = new Table({
     head: ["Where and rule", "Gain", "Finding and fix"],
-    colWidths: [whereWidth, 7, Math.max(40, options.width - whereWidth - 7 - 4)],
+    colWidths: [whereWidth, 7, options.width - whereWidth - 7 - 4],
     colAligns: ["left", "right", "left"],
     wordWrap: true,
     wrapOnWordBoundary: true,
@@ -258,7 +261,7 @@ function findingsSection(findings: readonly Finding[], options: TextOptions, c: 
           ? c.yellow("warning")
           : c.blue("info");
     table.push([
-      `${location(finding)}\n${c.dim(finding.ruleId)}`,
+      `${breakPath(location(finding), whereWidth - 2)}\n${c.dim(breakPath(finding.ruleId, whereWidth - 2))}`,
       `+${finding.gain.toFixed(1)}`,
       `${finding.status === "new" ? `${c.bold("new")} ` : ""}${severity} ${finding.message}\n${c.dim("fix:")} ${finding.fix}`,
     ]);
@@ -297,4 +300,9 @@ function colorScore(value: number, text: string, c: Colors): string {
   if (value >= 75) return c.green(text);
   if (value >= 50) return c.yellow(text);
   return c.red(text);
+}
+
+/** `path` in lines of at most `width` characters (see breakWord): the table would cut a longer word with "…". */
+function breakPath(path: string, width: number): string {
+  return breakWord(path, width).join("\n");
 }

@@ -5,9 +5,6 @@
  * file. Reporters are pure: no scan, no process. After an intended change,
  * `UPDATE_GOLDEN=1 npx vitest run test/report/golden.test.ts` rewrites the
  * goldens; read the diff line by line before committing it.
- *
- * Known and left to the report work of the fix-plan issue: at 80 columns the
- * findings table is 83 wide (its last column keeps 40) and the level line 93.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
@@ -39,11 +36,28 @@ describe("reporters on a saved result", () => {
   });
 
   for (const width of [80, 120]) {
-    it(`text at ${width} columns`, async () => {
+    it(`text at ${width} columns, no line wider`, async () => {
       const text = await renderReport("text", await saved(), { ...PLAIN, width });
       await expectGolden(`known-counts.text-${width}.txt`, text);
+      expect(Math.max(...text.split("\n").map((line) => [...line].length))).toBeLessThanOrEqual(width);
     });
   }
+
+  it("wraps a location longer than its column instead of cutting it", async () => {
+    const result = await saved();
+    const file = "packages/some-long-package-name/src/deeply/nested/folder/module.ts";
+    const findings = result.findings.map((finding, index) => (index === 0 ? { ...finding, file } : finding));
+    const text = await renderReport("text", { ...result, findings }, PLAIN);
+    expect(text).not.toContain("…/");
+    // The location's characters, read down the first column of the findings table, give it back whole.
+    const table = text.slice(text.indexOf("Findings ("));
+    const column = table
+      .split("\n")
+      .filter((line) => line.startsWith("│"))
+      .map((line) => line.split("│")[1]?.trim() ?? "");
+    expect(column.join("")).toContain(`${file}:`);
+    expect(Math.max(...text.split("\n").map((line) => [...line].length))).toBeLessThanOrEqual(80);
+  });
 
   it("text with colours has the same text once the escapes are removed", async () => {
     const result = await saved();
