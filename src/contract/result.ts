@@ -225,6 +225,12 @@ export const levelSchema = z.strictObject({
       rank: z.number().int().min(2).max(5),
       name: z.string(),
       needs: z.array(z.string()),
+      /**
+       * Ids of the fix plan's actions that close those gaps, in rank order: for the overall score the
+       * first actions whose gains add up to it, for a category the first of that category whose gains
+       * (in its own points) do. Empty when the plan cannot get there.
+       */
+      actions: z.array(z.string()).default([]),
     })
     .nullable(),
 });

@@ -11,7 +11,7 @@ import type { Inventory } from "../discover/index.js";
 import type { Facts } from "../facts/index.js";
 import { findingGain } from "../score/gain.js";
 import type { ScoreOutput } from "../score/index.js";
-import { planActions } from "../score/actions.js";
+import { actionsToNextLevel, planActions } from "../score/actions.js";
 import { rankFindings } from "../score/rank.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { RULES } from "../../rules/index.js";
@@ -41,6 +41,25 @@ export function buildResult({ root, facts, findings, scored, config, warnings }:
     { effortOf: (ruleId) => RULES.find((rule) => rule.id === ruleId)?.effort ?? "medium", commitsOf },
   );
   const kinds = new Map(facts.inventory.files.map((file) => [file.path, file.kind]));
+  const actions = planActions(
+    ranked,
+    kept.map((finding) => finding.cost),
+    {
+      ruleOf: (ruleId) => RULES.find((rule) => rule.id === ruleId),
+      kindOf: (file) => kinds.get(file),
+      commitsOf,
+      categories: scored.categories,
+    },
+  );
+  const level = scored.level?.next
+    ? {
+        ...scored.level,
+        next: {
+          ...scored.level.next,
+          actions: actionsToNextLevel(scored.level, scored.score, scored.categories, actions),
+        },
+      }
+    : scored.level;
   return {
     schemaVersion: SCHEMA_VERSION,
     scoringModel: scored.scoringModel,
@@ -48,19 +67,10 @@ export function buildResult({ root, facts, findings, scored, config, warnings }:
     root,
     commit: facts.inventory.commit,
     score: scored.score,
-    level: scored.level,
+    level,
     categories: scored.categories,
     findings: ranked,
-    actions: planActions(
-      ranked,
-      kept.map((finding) => finding.cost),
-      {
-        ruleOf: (ruleId) => RULES.find((rule) => rule.id === ruleId),
-        kindOf: (file) => kinds.get(file),
-        commitsOf,
-        categories: scored.categories,
-      },
-    ),
+    actions,
     files: fileSummary(facts.inventory, facts),
     warnings: [...facts.inventory.warnings, ...noSourceWarning(root, facts), ...warnings],
   };

@@ -2,7 +2,7 @@ import type { ScanResult } from "../contract/result.js";
 import { signed } from "../format.js";
 import { baselineSentence, fixesByFile, formatGain, newFindings } from "./fixes.js";
 import { locationsOf, topActions } from "./plan.js";
-import { keyFigures } from "./text.js";
+import { actionsThere, keyFigures } from "./text.js";
 
 /** Options of the Markdown report. */
 export interface MarkdownOptions {
@@ -20,7 +20,7 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
   lines.push(`Groundwork ${result.tool.version}, scoring model ${result.scoringModel}${commit}.`, "");
   if (result.level?.next && result.level.next.needs.length > 0) {
     lines.push(
-      `> Next: level ${result.level.next.rank} ${result.level.next.name} needs ${result.level.next.needs.join(", ")}.`,
+      `> Next: level ${result.level.next.rank} ${result.level.next.name} needs ${result.level.next.needs.join(", ")}${actionsThere(result)}.`,
       "",
     );
   }

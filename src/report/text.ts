@@ -36,7 +36,7 @@ export function renderText(result: ScanResult, options: TextOptions): string {
   lines.push("");
   lines.push(...headline(result, options.width, c));
   if (result.level?.next && result.level.next.needs.length > 0) {
-    const next = `Next: level ${result.level.next.rank} ${result.level.next.name} needs ${result.level.next.needs.join(", ")}`;
+    const next = `Next: level ${result.level.next.rank} ${result.level.next.name} needs ${result.level.next.needs.join(", ")}${actionsThere(result)}`;
     lines.push(...wrap(next, options.width, "", "      ").map((line) => c.dim(line)));
   }
   if (result.baseline) lines.push(`Baseline: ${baselineSentence(result)}`, ...newSection(result, options));
@@ -56,6 +56,15 @@ export function renderText(result: ScanResult, options: TextOptions): string {
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
+
+/** " (fix plan actions 1 and 2 get there)", or nothing when the plan cannot. */
+export function actionsThere(result: ScanResult): string {
+  const ids = result.level?.next?.actions ?? [];
+  const ranks = ids.flatMap((id) => result.actions.find((action) => action.id === id)?.rank ?? []);
+  if (ranks.length === 0) return "";
+  const list = ranks.length === 1 ? String(ranks[0]) : `${ranks.slice(0, -1).join(", ")} and ${ranks.at(-1)}`;
+  return ` (fix plan action${ranks.length === 1 ? "" : "s"} ${list} ${ranks.length === 1 ? "gets" : "get"} there)`;
+}
 
 /** The score and level; the level's summary on the lines below when the line would pass `width`. */
 function headline(result: ScanResult, width: number, c: Colors): string[] {

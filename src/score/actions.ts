@@ -6,11 +6,12 @@
  * May: group, compute gains from the scoring model, rank. May not: read files.
  */
 import { posix } from "node:path";
-import type { Action, CategoryResult, Finding } from "../contract/result.js";
+import type { Action, CategoryResult, Finding, LevelResult } from "../contract/result.js";
 import { EFFORT_ORDER, type Effort } from "../contract/vocabulary.js";
 import { fill } from "../template.js";
 import type { ActionSpec } from "../../rules/define-rule.js";
 import { findingGain } from "./gain.js";
+import { LEVELS } from "./levels.js";
 
 /** What planning needs besides the findings. */
 export interface PlanContext {
@@ -151,4 +152,41 @@ function toAction(group: Group, context: PlanContext): { action: Action; key: Om
       isNoteOnly: members.every((member) => member.finding.severity === "info"),
     },
   };
+}
+
+/**
+ * The actions that reach the next level, in rank order: for the overall score,
+ * the first actions whose gains add up to its gap; for each category below the
+ * level's minimum, the first actions of that category whose gains, in the
+ * category's own points (gain × the applicable weights / its weight), do.
+ * Empty when the plan's actions cannot close every gap.
+ */
+export function actionsToNextLevel(
+  level: LevelResult | null,
+  score: number | null,
+  categories: readonly CategoryResult[],
+  actions: readonly Action[],
+): string[] {
+  const next = LEVELS.find((definition) => definition.rank === level?.next?.rank);
+  if (!next || score === null) return [];
+  const weights = categories.reduce((sum, category) => sum + (category.score === null ? 0 : category.weight), 0);
+  const chosen = new Set<string>();
+  const close = (gap: number, candidates: readonly Action[], points: (action: Action) => number): boolean => {
+    let left = gap;
+    for (const action of candidates) {
+      if (left <= 0) break;
+      chosen.add(action.id);
+      left -= points(action);
+    }
+    return left <= 1e-9;
+  };
+  const ranked = [...actions].sort((a, b) => a.rank - b.rank);
+  let reachable = score >= next.minScore || close(next.minScore - score, ranked, (action) => action.gain);
+  for (const category of categories) {
+    if (category.score === null || category.score >= next.minCategory || category.weight === 0) continue;
+    const own = ranked.filter((action) => action.category === category.id);
+    reachable =
+      close(next.minCategory - category.score, own, (action) => (action.gain * weights) / category.weight) && reachable;
+  }
+  return reachable ? ranked.filter((action) => chosen.has(action.id)).map((action) => action.id) : [];
 }

@@ -69,6 +69,6 @@ export function levelFor(overall: number | null, categories: readonly ScoredCate
   return {
     rank: reached.rank,
     name: reached.name,
-    next: next ? { rank: next.rank, name: next.name, needs: unmet(next) } : null,
+    next: next ? { rank: next.rank, name: next.name, needs: unmet(next), actions: [] } : null,
   };
 }

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CategoryResult, Finding } from "../../src/contract/result.js";
 import { analyze } from "../../src/engine/index.js";
-import { MAX_ACTION_FILES, planActions, type PlanContext } from "../../src/score/actions.js";
+import { actionsToNextLevel, MAX_ACTION_FILES, planActions, type PlanContext } from "../../src/score/actions.js";
 import type { ActionSpec } from "../../rules/define-rule.js";
 import { copyFixture } from "../helpers/fixtures.js";
 
@@ -215,6 +215,51 @@ describe("on a scan", () => {
     // The gain is exact on the exact scores; the two shown scores are rounded to 0.1 each.
     expect(Math.abs((after.score ?? 0) - (before.score ?? 0) - (action?.gain ?? 0))).toBeLessThanOrEqual(0.1);
     expect([before.score, after.score]).toEqual([74.2, 83.6]);
+    // Level 4 needs 75 overall (+0.8), docs 44 → 50 (+6 of its points: the docs action gives 56) and context 36 → 50
+    // (+14: the agent file's +8.89 overall is 40 of context's, 8.89 × 90/20).
+    expect(before.level?.next?.actions).toEqual([
+      action?.id,
+      before.actions.find((entry) => entry.ruleId === "context/agent-file")?.id,
+    ]);
+  });
+});
+
+describe("the actions to the next level", () => {
+  const level = { rank: 3, name: "Workable", next: { rank: 4, name: "Ready", needs: [], actions: [] } };
+  // Level 4 needs 75 overall and 50 in every category. Docs (weight 10 of 20 applicable) at 40: it needs +10 of
+  // its own points, 5 overall points; each docs action below is worth 3 overall points, 6 of the category's.
+  const categoriesAt = (docs: number, tests: number) =>
+    [
+      { id: "docs", name: "Documentation", weight: 10, score: docs, checks: [], metrics: {} },
+      { id: "tests", name: "Test coverage", weight: 10, score: tests, checks: [], metrics: {} },
+    ] as unknown as CategoryResult[];
+  const action = (rank: number, category: "docs" | "tests", gain: number) => ({
+    id: `${category}/rule@file:${rank}.ts`,
+    rank,
+    ruleId: `${category}/rule`,
+    category,
+    scope: { kind: "file" as const, path: `${rank}.ts` },
+    title: "t",
+    findings: ["0000000000000001"],
+    files: 1,
+    gain,
+    effort: "small" as const,
+    hotness: 0,
+  });
+
+  it("takes, per gap, the first actions in rank order whose gains close it", () => {
+    const actions = [action(1, "tests", 3), action(2, "docs", 3), action(3, "docs", 3), action(4, "docs", 3)];
+    // Overall 74 → 75: action 1 (+3) closes it; docs 40 → 50: actions 2 and 3 (6 + 6 of its points).
+    expect(actionsToNextLevel(level, 74, categoriesAt(40, 80), actions)).toEqual([
+      "tests/rule@file:1.ts",
+      "docs/rule@file:2.ts",
+      "docs/rule@file:3.ts",
+    ]);
+  });
+
+  it("names none when the plan cannot close a gap", () => {
+    // Tests at 30 need 20 of their own points; there is no tests action.
+    expect(actionsToNextLevel(level, 80, categoriesAt(60, 30), [action(1, "docs", 3)])).toEqual([]);
   });
 });
 

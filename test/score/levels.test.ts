@@ -13,7 +13,8 @@ describe("levels", () => {
     expect(levelFor(39.9, [{ id: "docs", score: 39.9 }])).toEqual({
       rank: 1,
       name: "Unprepared",
-      next: { rank: 2, name: "Emerging", needs: ["overall score 39.9 → 40"] },
+      // The actions that get there are the fix plan's, named once it is planned (build-result.ts).
+      next: { rank: 2, name: "Emerging", needs: ["overall score 39.9 → 40"], actions: [] },
     });
   });
 
@@ -22,7 +23,11 @@ describe("levels", () => {
       { id: "interfaces", score: 95 },
       { id: "docs", score: 25 },
     ]);
-    expect(level).toEqual({ rank: 2, name: "Emerging", next: { rank: 3, name: "Workable", needs: ["docs 25 → 30"] } });
+    expect(level).toEqual({
+      rank: 2,
+      name: "Emerging",
+      next: { rank: 3, name: "Workable", needs: ["docs 25 → 30"], actions: [] },
+    });
   });
 
   it("ignores categories that are not applicable", () => {
