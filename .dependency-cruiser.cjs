@@ -10,7 +10,7 @@
  * sit beside the CLI, at the top.
  */
 
-const UTILITIES = "^src/(errors|read|writes|cleanup|git|worker|version|template|format|guards)\\.ts$";
+const UTILITIES = "^src/(errors|read|writes|cleanup|git|worker|version|template|format|guards|distance)\\.ts$";
 
 /** Each layer with what it may import besides itself (by name). */
 const LAYERS = [

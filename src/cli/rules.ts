@@ -8,6 +8,7 @@ import { UsageError } from "../errors.js";
 import { PACKAGE_ROOT } from "../version.js";
 import { findRule, RULES, type Rule } from "../../rules/index.js";
 import type { CliIO } from "./io.js";
+import { editDistance } from "../distance.js";
 
 /** Registers `groundwork rules` and `groundwork explain <rule>`. */
 export function registerRules(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
@@ -69,21 +70,4 @@ function suggestion(id: string): string {
   })).sort((a, b) => a.distance - b.distance)[0];
   const close = containing ?? (nearest && nearest.distance <= 3 ? nearest.id : undefined);
   return close ? ` (did you mean ${close}?)` : "";
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

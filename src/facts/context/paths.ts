@@ -14,6 +14,7 @@ import { gitAt } from "../../git.js";
 import type { ContextDocument } from "./documents.js";
 import type { PackageFact } from "./packages.js";
 import { RULE_ID, withoutLocation, type PathMention } from "./path-mentions.js";
+import { editDistance } from "../../distance.js";
 
 /** One mentioned path and what the check found. */
 export interface PathCheck extends PathMention {
@@ -510,7 +511,7 @@ function nearest(target: Target, document: ContextDocument, tree: Tree): string 
   const parent = posix.dirname(wanted) === "." ? "" : posix.dirname(wanted);
   const limit = Math.max(1, Math.floor(name.length / 4));
   const close = (tree.children.get(parent) ?? [])
-    .filter((child) => distance(name, posix.basename(child)) <= limit)
+    .filter((child) => editDistance(name, posix.basename(child)) <= limit)
     .filter(kind);
   return close.length > 0 ? closest(wanted, close) : null;
 }
@@ -529,28 +530,13 @@ function closest(wanted: string, paths: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const path of [...paths].sort()) {
-    const d = distance(wanted, path);
+    const d = editDistance(wanted, path);
     if (d < bestDistance) {
       best = path;
       bestDistance = d;
     }
   }
   return best;
-}
-
-/** Levenshtein distance. */
-function distance(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /**

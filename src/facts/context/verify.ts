@@ -22,6 +22,7 @@ import type { ContextDocument } from "./documents.js";
 import type { PackageFact } from "./packages.js";
 import type { ProjectFact } from "./project.js";
 import { scriptRuns } from "./script-runs.js";
+import { editDistance } from "../../distance.js";
 
 /** A command and whether it resolves. */
 export interface CommandCheck extends RecognisedCommand {
@@ -537,22 +538,6 @@ function missingScript(script: string, owner: PackageFact): string {
 function isSimilar(a: string, b: string): boolean {
   if (a.startsWith(`${b}:`) || b.startsWith(`${a}:`) || a.startsWith(b) || b.startsWith(a)) return true;
   return editDistance(a, b) <= 2;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 function nearestPackage(dir: string, packages: readonly PackageFact[]): PackageFact | undefined {
