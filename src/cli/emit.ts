@@ -2,7 +2,7 @@ import { appendFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { ScanResult } from "../contract/result.js";
 import { renderReport, type Format } from "../report/index.js";
-import { escapeControl } from "../report/printable.js";
+import { escapeControl, printable } from "../report/printable.js";
 import { InputError } from "../errors.js";
 import { reasonOf, wantsColor, writeFileAtomic, writeToStream, type CliIO } from "./io.js";
 
@@ -12,6 +12,8 @@ export interface EmitOptions {
   /** A file to write instead of stdout (as the user gave it). */
   output?: string | undefined;
   top: number;
+  /** At most this many SARIF results (the top by rank, then one saying how many were left out). */
+  maxResults?: number | undefined;
   /** False with --no-color. */
   color: boolean;
 }
@@ -30,6 +32,7 @@ export async function emitReport(result: ScanResult, options: EmitOptions, io: C
     color: !toFile && wantsColor(io.stdout, io.env, !options.color),
     width: toFile ? DEFAULT_WIDTH : Math.max(80, Math.min(io.stdout.columns ?? DEFAULT_WIDTH, 160)),
     top: options.top,
+    maxResults: options.maxResults,
   };
   const text = await renderReport(options.format, result, render);
   if (options.output !== undefined) {
@@ -40,7 +43,9 @@ export async function emitReport(result: ScanResult, options: EmitOptions, io: C
   }
   const summary = io.env.GITHUB_STEP_SUMMARY;
   if (options.format === "github" && summary) {
-    const markdown = await renderReport("markdown", result, { ...render, color: false, top: 20 });
+    const markdown =
+      (await renderReport("markdown", result, { ...render, color: false, top: 20 })) +
+      (await import("../report/github.js")).leftOutMarkdown(printable(result));
     await appendFile(summary, markdown).catch((error: unknown) => {
       throw new InputError(`cannot append to GITHUB_STEP_SUMMARY ${summary}: ${reasonOf(error)}`);
     });

@@ -6,12 +6,13 @@ import { compareWithBaseline } from "../gate/index.js";
 import { FORMATS, type Format } from "../report/index.js";
 import { emitReport } from "./emit.js";
 import { assertWritableOutput, type CliIO } from "./io.js";
-import { parseCount } from "./scan.js";
+import { parseCount, parsePositive } from "./scan.js";
 
 interface ReportFlags {
   format: Format;
   output?: string;
   top: number;
+  maxResults?: number;
   color: boolean;
   baseline?: string;
 }
@@ -29,6 +30,11 @@ export function registerReport(program: Command, io: CliIO, setExitCode: (code: 
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("--baseline <file>", "compare with an older saved result: new, fixed and unchanged findings")
     .option("--top <n>", "findings to list in the text, Markdown and HTML reports", parseCount, 10)
+    .option(
+      "--max-results <n>",
+      "SARIF: at most n results, the top by rank plus one saying how many were left out (default 5000, what GitHub code scanning keeps)",
+      parsePositive,
+    )
     .option("--no-color", "disable colours in the text report")
     .action(async (file: string, flags: ReportFlags) => {
       if (flags.output !== undefined) await assertWritableOutput(resolve(io.cwd, flags.output), flags.output);

@@ -26,6 +26,7 @@ interface ScanFlags {
   timing?: boolean;
   color: boolean;
   top: number;
+  maxResults?: number;
   minScore?: number;
   min: Array<[CategoryId, number]>;
   failOn?: GateSettings["failOn"];
@@ -71,6 +72,11 @@ export function registerScan(program: Command, io: CliIO, setExitCode: (code: nu
       "compare with a scan of this git commit (read from git objects; the working tree is not touched)",
     )
     .option("--top <n>", "findings to list in the text, Markdown and HTML reports", parseCount, 10)
+    .option(
+      "--max-results <n>",
+      "SARIF: at most n results, the top by rank plus one saying how many were left out (default 5000, what GitHub code scanning keeps)",
+      parsePositive,
+    )
     .option("--record", "append this scan's scores to the history file, for `groundwork trend`")
     .option("--history-file <file>", "the history file (default: .groundwork/history.jsonl in the scanned directory)")
     .option("--timing", "print the time each stage took to stderr")
@@ -91,6 +97,12 @@ export function withCacheOptions(command: Command): Command {
 /** Parses a whole number of 0 or more (`--top`). */
 export function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number, 0 or more.");
+  return Number(value);
+}
+
+/** A whole number, 1 or more. */
+export function parsePositive(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number, 1 or more.");
   return Number(value);
 }
 

@@ -21,6 +21,8 @@ export interface ReportOptions {
   width: number;
   /** How many findings or fixes to list (text, markdown, html). */
   top: number;
+  /** SARIF: at most this many results (default: the 5,000 GitHub code scanning keeps). */
+  maxResults?: number | undefined;
 }
 
 /** Renders a result in the given format; the formats people read show control characters as escapes (see printable.ts). */
@@ -33,7 +35,7 @@ export async function renderReport(format: Format, result: ScanResult, options: 
     case "markdown":
       return (await import("./markdown.js")).renderMarkdown(printable(result), options);
     case "sarif":
-      return (await import("./sarif.js")).renderSarif(result);
+      return (await import("./sarif.js")).renderSarif(result, options.maxResults);
     case "github":
       return (await import("./github.js")).renderGithub(printable(result));
     case "html":

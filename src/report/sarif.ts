@@ -1,6 +1,43 @@
 import type * as Sarif from "sarif";
 import type { Finding, ScanResult } from "../contract/result.js";
+import { inFixOrder } from "../score/rank.js";
 import { RULES } from "../../rules/index.js";
+
+/**
+ * Results per run GitHub code scanning stores (it rejects a run of more than
+ * 25,000 and keeps the top 5,000 by severity): `--max-results` overrides it.
+ */
+export const DEFAULT_MAX_RESULTS = 5000;
+
+/** Locations GitHub keeps per result (of at most 1,000 accepted). */
+const MAX_RELATED = 100;
+
+const OMITTED_ID = "groundwork/omitted-results";
+
+/** The rule of the one result that stands for the findings past --max-results. */
+const OMITTED_RULE: Sarif.ReportingDescriptor = {
+  id: OMITTED_ID,
+  name: "OmittedResults",
+  shortDescription: { text: "Findings left out of this file by --max-results." },
+  fullDescription: {
+    text: "The file holds the top findings by rank; the others are in the JSON result and `groundwork fixes`.",
+  },
+  help: { text: "Run `groundwork fixes --by finding` or `--format json` for every finding." },
+  defaultConfiguration: { level: "note" },
+};
+
+function omittedResult(omitted: number, total: number, ruleIndex: number): Sarif.Result {
+  return {
+    ruleId: OMITTED_ID,
+    ruleIndex,
+    level: "note",
+    message: {
+      text: `${omitted} of ${total} findings are not in this file (--max-results keeps the top ${total - omitted} by rank); \`groundwork fixes --by finding\` lists them all.`,
+    },
+    locations: [location(".", 1, 1)],
+    partialFingerprints: { "groundwork/v1": "0000000000000000" },
+  };
+}
 
 const LEVELS: Record<Finding["severity"], Sarif.ReportingConfiguration.level> = {
   error: "error",
@@ -16,8 +53,13 @@ const LEVELS: Record<Finding["severity"], Sarif.ReportingConfiguration.level> = 
  * goes into a file uploaded elsewhere (code scanning resolves them against the
  * repository).
  */
-export function renderSarif(result: ScanResult): string {
+export function renderSarif(result: ScanResult, maxResults = DEFAULT_MAX_RESULTS): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  // Past the limit: the top results by rank, and one result that says how many were left out and where to see them.
+  const total = result.findings.length;
+  const top = total > maxResults ? new Set(inFixOrder(result.findings).slice(0, Math.max(0, maxResults - 1))) : null;
+  const kept = top ? result.findings.filter((finding) => top.has(finding)) : result.findings;
+  const omitted = total - kept.length;
   const log: Sarif.Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -28,19 +70,25 @@ export function renderSarif(result: ScanResult): string {
             name: "Groundwork",
             version: result.tool.version,
             semanticVersion: result.tool.version,
-            rules: RULES.map((rule) => ({
-              id: rule.id,
-              name: rule.id.replace(/[/-](\w)/g, (_, letter: string) => letter.toUpperCase()),
-              shortDescription: { text: rule.description },
-              fullDescription: { text: `${rule.description} ${rule.why}` },
-              help: { text: rule.why, markdown: `**Why an agent cares:** ${rule.why}` },
-              defaultConfiguration: { level: LEVELS[rule.severity] },
-              properties: { category: rule.category, effort: rule.effort, tags: ["agent-readiness", rule.category] },
-            })),
+            rules: [
+              ...RULES.map((rule) => ({
+                id: rule.id,
+                name: rule.id.replace(/[/-](\w)/g, (_, letter: string) => letter.toUpperCase()),
+                shortDescription: { text: rule.description },
+                fullDescription: { text: `${rule.description} ${rule.why}` },
+                help: { text: rule.why, markdown: `**Why an agent cares:** ${rule.why}` },
+                defaultConfiguration: { level: LEVELS[rule.severity] },
+                properties: { category: rule.category, effort: rule.effort, tags: ["agent-readiness", rule.category] },
+              })),
+              ...(omitted > 0 ? [OMITTED_RULE] : []),
+            ],
           },
         },
         originalUriBaseIds: { SRCROOT: { description: { text: "The root of the scanned repository." } } },
-        results: result.findings.map((finding) => toResult(finding, ruleIndex.get(finding.ruleId))),
+        results: [
+          ...kept.map((finding) => toResult(finding, ruleIndex.get(finding.ruleId))),
+          ...(omitted > 0 ? [omittedResult(omitted, total, RULES.length)] : []),
+        ],
         properties: {
           score: result.score,
           level: result.level?.name ?? null,
@@ -62,7 +110,7 @@ function toResult(finding: Finding, ruleIndex: number | undefined): Sarif.Result
     locations: [location(finding.file, finding.line, finding.column)],
     ...(finding.related
       ? {
-          relatedLocations: finding.related.map((related, index) => ({
+          relatedLocations: finding.related.slice(0, MAX_RELATED).map((related, index) => ({
             id: index + 1,
             ...location(related.file, related.line, related.column),
             message: { text: related.message },

@@ -157,6 +157,28 @@ describe("sarif", () => {
     }
   });
 
+  it("keeps --max-results: the top results by rank, then one that says how many were left out, still valid SARIF", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    const run = await runCliInProcess(["scan", dir, "--format", "sarif", "--max-results", "3"], REPO_ROOT);
+    expect(run.status).toBe(0);
+    const log = JSON.parse(run.stdout) as Sarif.Log;
+    expect(validate(log)).toBe(true);
+    const [sarifRun] = log.runs;
+    // known-counts has 10 findings; rank 1 is the agent file (+8.9), rank 2 the first undocumented export (+3.1).
+    expect(sarifRun?.results?.map((result) => result.ruleId)).toEqual([
+      "context/agent-file",
+      "docs/exported-symbol-doc",
+      "groundwork/omitted-results",
+    ]);
+    expect(sarifRun?.results?.at(-1)?.message.text).toBe(
+      "8 of 10 findings are not in this file (--max-results keeps the top 2 by rank); `groundwork fixes --by finding` lists them all.",
+    );
+    expect(sarifRun?.tool.driver.rules?.at(-1)?.id).toBe("groundwork/omitted-results");
+    expect(sarifRun?.results?.at(-1)?.ruleIndex).toBe(RULES.length);
+    const zero = await runCliInProcess(["scan", dir, "--format", "sarif", "--max-results", "0"], REPO_ROOT);
+    expect(zero.status).toBe(2);
+  });
+
   it("holds no path of the machine that ran the scan: no file:// URI, not the scanned folder, not the package", async () => {
     const text = JSON.stringify(await cloneAndCycle());
     expect(text).not.toContain("file://");

@@ -90,6 +90,37 @@ describe("reporters on a saved result", () => {
     expect(markdown).toContain("_…and 10 more findings: run `groundwork fixes` for the full list._");
   });
 
+  it("github: at most 10 annotations of each kind, in fix order; the rest counted, and listed for the job summary", async () => {
+    const result = await saved();
+    const warning = result.findings.find((finding) => finding.severity === "warning");
+    if (!warning) throw new Error("the saved result has a warning");
+    // 12 warnings at lines 1..12, ranked in line order, and no other finding.
+    const findings = Array.from({ length: 12 }, (_, index) => ({ ...warning, line: index + 1, rank: index + 1 }));
+    const text = await renderReport("github", { ...result, findings }, PLAIN);
+    const annotations = text.split("\n").filter((line) => line.startsWith("::"));
+    expect(annotations.map((line) => /line=(\d+)/.exec(line)?.[1])).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+      "10",
+    ]);
+    expect(text.trimEnd().split("\n").at(-1)).toMatch(
+      /; 2 not annotated \(GitHub shows 10 errors, 10 warnings and 10 notices per step\), listed in the job summary$/,
+    );
+    const { leftOutMarkdown } = await import("../../src/report/github.js");
+    const listed = leftOutMarkdown({ ...result, findings }).split("\n");
+    expect(listed.filter((line) => line.startsWith("- "))).toEqual([
+      `- \`${warning.file}:11:${warning.column}\` · \`${warning.ruleId}\` · warning · ${warning.message}`,
+      `- \`${warning.file}:12:${warning.column}\` · \`${warning.ruleId}\` · warning · ${warning.message}`,
+    ]);
+  });
+
   it("json gives back the saved result", async () => {
     const result = await saved();
     expect(scanResultSchema.parse(JSON.parse(await renderReport("json", result, PLAIN)))).toEqual(result);
