@@ -1,6 +1,7 @@
 import type { ScanResult } from "../contract/result.js";
 import { inFixOrder } from "../score/rank.js";
 import { baselineSentence, fixesByFile, formatGain } from "./fixes.js";
+import { locationsOf, topActions } from "./plan.js";
 import { keyFigures } from "./text.js";
 
 /** Options of the HTML report. */
@@ -15,7 +16,8 @@ export interface HtmlOptions {
  * that sorts by any column and filters by text, category and severity.
  */
 export function renderHtml(result: ScanResult, options: HtmlOptions): string {
-  const title = `Groundwork: ${result.score === null ? "not scored" : `${result.score.toFixed(1)}/100`}`;
+  const repository = result.root.split(/[\\/]/).filter(Boolean).at(-1) ?? result.root;
+  const title = `Groundwork: ${repository} ${result.score === null ? "not scored" : `${result.score.toFixed(1)}/100`}`;
   const level = result.level ? `Level ${result.level.rank} ${result.level.name}` : "No level";
   const next =
     result.level?.next && result.level.next.needs.length > 0
@@ -55,6 +57,7 @@ export function renderHtml(result: ScanResult, options: HtmlOptions): string {
   <h2>Categories</h2>
   <div class="bars">${result.categories.map(categoryHtml).join("")}</div>
 </section>
+${planHtml(result, options.top)}
 <section>
   <h2>Fixes, ranked by the points they buy</h2>
   ${fixesHtml(result, options.top)}
@@ -79,10 +82,11 @@ export function renderHtml(result: ScanResult, options: HtmlOptions): string {
         : ""
     }
   </div>
-  <table id="findings">
+  <div class="table"><table id="findings">
     <thead><tr>${COLUMNS.map(([key, label]) => `<th data-key="${key}" tabindex="0">${label}</th>`).join("")}</tr></thead>
     <tbody></tbody>
-  </table>
+  </table></div>
+  <p><button id="more" type="button" hidden></button></p>
 </section>
 <script type="application/json" id="data">${JSON.stringify(data).replace(/</g, "\\u003c")}</script>
 <script>${SCRIPT}</script>
@@ -127,6 +131,27 @@ function fixesHtml(result: ScanResult, top: number): string {
   return `<ol class="fixes">${items}</ol>${more}`;
 }
 
+/** The fix plan's first actions: what to hand out first, each with its first locations. */
+function planHtml(result: ScanResult, top: number): string {
+  const planned = topActions(result, top);
+  if (planned.length === 0) return "";
+  const items = planned
+    .map(
+      ({ action, findings }) =>
+        `<li><b>${formatGain(action.gain)}</b> ${inline(action.title)} <span class="meta"><code>${escape(action.ruleId)}</code> · ${escape(action.effort)} · ${findings.length} finding${findings.length === 1 ? "" : "s"}: ${escape(locationsOf(findings))}</span></li>`,
+    )
+    .join("");
+  const rest = result.actions.length - planned.length;
+  const more =
+    rest > 0
+      ? `<p class="meta">…and ${rest} more action${rest === 1 ? "" : "s"}: <code>groundwork fixes</code> lists the plan.</p>`
+      : "";
+  return `<section>
+  <h2>Fix plan</h2>
+  <ol class="plan">${items}</ol>${more}
+</section>`;
+}
+
 function baselineHtml(result: ScanResult): string {
   if (!result.baseline) return "";
   const sentence = baselineSentence(result);
@@ -156,18 +181,35 @@ h1{font-size:48px;margin:0}h1 small{font-size:20px;color:#667}h2{margin-top:32px
 .fill{display:block;height:100%}.good .fill{background:#2e9e5b}.fair .fill{background:#d9a21b}.poor .fill{background:#d2463c}.na .value{color:#99a}
 .value{text-align:right;font-weight:600}.fixes li{margin:6px 0}.fix{color:#445}
 .filters{display:flex;gap:8px;margin:8px 0}.filters input{flex:1;padding:6px}
-table{border-collapse:collapse;width:100%;font-size:13px}th{cursor:pointer;text-align:left;background:#eef0f5;position:sticky;top:0}
+.table{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:13px}td{overflow-wrap:anywhere}
+.plan li{margin:6px 0}.plan .meta{display:block}
+@media (max-width:600px){body{padding:12px}h1{font-size:36px}.bar{grid-template-columns:110px 1fr 48px}.filters{flex-wrap:wrap}
+#findings th:nth-child(4),#findings td:nth-child(4),#findings th:nth-child(5),#findings td:nth-child(5){display:none}}th{cursor:pointer;text-align:left;background:#eef0f5;position:sticky;top:0}
 th,td{padding:6px;border-bottom:1px solid #e3e5ea;vertical-align:top}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
-td.error{color:#b3261e;font-weight:600}td.warning{color:#8a6100}td.info{color:#1f5fa8}code{font-size:12px}
+td.error{color:#b3261e;font-weight:600}td.warning{color:#8a6100}td.info{color:#1f5fa8}code{font-size:12px;overflow-wrap:anywhere}
 `;
+
+/** Rows the findings table shows at once: 11,000 rows at a time would take seconds to lay out. */
+const PAGE = 500;
 
 const SCRIPT = `
 (function () {
+  var PAGE = ${PAGE};
   var rows = JSON.parse(document.getElementById("data").textContent);
   var body = document.querySelector("#findings tbody");
-  var sortKey = "rank", ascending = true;
+  var sortKey = "rank", ascending = true, limit = PAGE;
+  var SEVERITY = { error: 0, warning: 1, info: 2 };
   function text(value) { return String(value); }
-  function cell(content, className) { var td = document.createElement("td"); td.textContent = content; if (className) td.className = className; return td; }
+  function key(row) { return sortKey === "severity" ? SEVERITY[row.severity] : row[sortKey]; }
+  // Text with its \`code spans\` set as code, built as nodes (never as HTML).
+  function inline(parent, content) {
+    String(content).split("\u0060").forEach(function (part, index) {
+      if (index % 2 === 1) { var code = document.createElement("code"); code.textContent = part; parent.appendChild(code); }
+      else if (part) parent.appendChild(document.createTextNode(part));
+    });
+    return parent;
+  }
+  function cell(content, className) { var td = document.createElement("td"); inline(td, content); if (className) td.className = className; return td; }
   function render() {
     var query = document.getElementById("filter").value.toLowerCase();
     var category = document.getElementById("category").value;
@@ -181,13 +223,16 @@ const SCRIPT = `
       return (row.file + " " + row.rule + " " + row.message + " " + row.fix).toLowerCase().indexOf(query) !== -1;
     });
     shown.sort(function (a, b) {
-      var x = a[sortKey], y = b[sortKey];
+      var x = key(a), y = key(b);
       var order = typeof x === "number" && typeof y === "number" ? x - y : text(x).localeCompare(text(y));
       if (order === 0) order = a.rank - b.rank;
       return ascending ? order : -order;
     });
     body.textContent = "";
-    shown.forEach(function (row) {
+    var more = document.getElementById("more");
+    more.hidden = shown.length <= limit;
+    more.textContent = "Show " + Math.min(PAGE, shown.length - limit) + " more of " + (shown.length - limit);
+    shown.slice(0, limit).forEach(function (row) {
       var tr = document.createElement("tr");
       tr.appendChild(cell(text(row.rank)));
       tr.appendChild(cell("+" + row.gain.toFixed(1)));
@@ -196,7 +241,7 @@ const SCRIPT = `
       tr.appendChild(cell(row.rule));
       tr.appendChild(cell(row.file + ":" + row.line + ":" + row.column));
       var message = cell(row.message + (row.status === "new" ? " (new)" : ""));
-      var fix = document.createElement("div"); fix.className = "fix"; fix.textContent = "Fix: " + row.fix; message.appendChild(fix);
+      var fix = document.createElement("div"); fix.className = "fix"; inline(fix, "Fix: " + row.fix); message.appendChild(fix);
       tr.appendChild(message);
       body.appendChild(tr);
     });
@@ -212,8 +257,9 @@ const SCRIPT = `
   });
   ["filter", "category", "severity", "status"].forEach(function (id) {
     var control = document.getElementById(id);
-    if (control) control.addEventListener("input", render);
+    if (control) control.addEventListener("input", function () { limit = PAGE; render(); });
   });
+  document.getElementById("more").addEventListener("click", function () { limit += PAGE; render(); });
   render();
 })();
 `;
