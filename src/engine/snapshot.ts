@@ -71,7 +71,8 @@ export async function resolveCommit(root: string, ref: string): Promise<string> 
 /** Materialises commits of the repository at `root` (the scanned directory, maybe a subfolder of the repository). */
 export class TreeStore {
   private readonly blobsDir: string;
-  private readonly stored = new Set<string>();
+  /** Each blob's read into the store, by blob id: done, or under way for another commit's scan. */
+  private readonly stored = new Map<string, Promise<void>>();
   private trees = 0;
 
   private constructor(
@@ -99,9 +100,17 @@ export class TreeStore {
   /** Writes the files of `commit` into a new folder of the store. */
   async materialize(commit: string): Promise<Snapshot> {
     const entries = await listTree(this.root, commit);
-    const missing = [...new Set(entries.map((entry) => entry.blob))].filter((blob) => !this.stored.has(blob));
-    await readBlobsInto(this.root, missing, this.blobsDir);
-    for (const blob of missing) this.stored.add(blob);
+    const blobs = [...new Set(entries.map((entry) => entry.blob))];
+    // A blob another commit's scan is reading is waited for, never read again: reopening its file for writing
+    // would truncate the file that scan's tree hard-links to, while that scan may be reading it.
+    const missing = blobs.filter((blob) => !this.stored.has(blob));
+    const reading = readBlobsInto(this.root, missing, this.blobsDir);
+    for (const blob of missing) this.stored.set(blob, reading);
+    reading.catch(() => {
+      for (const blob of missing) if (this.stored.get(blob) === reading) this.stored.delete(blob);
+    });
+    const reads = new Set(blobs.map((blob) => this.stored.get(blob)));
+    await Promise.all([...reads].filter((read): read is Promise<void> => read !== undefined));
     this.trees += 1;
     const dir = join(this.tempDir, `tree-${this.trees}`);
     mkdirSync(dir);
