@@ -40,12 +40,11 @@ export function topActions(result: ScanResult, top: number): PlannedAction[] {
     });
 }
 
-/** "src/a.ts:3:1, src/b.ts:9:5 and 4 more" */
+/** "src/a.ts:3:1, src/b.ts:9:5 and 4 more": each place once (two findings may point at the same line). */
 export function locationsOf(findings: readonly Finding[]): string {
-  const shown = findings
-    .slice(0, LOCATIONS_SHOWN)
-    .map((finding) => `${finding.file}:${finding.line}:${finding.column}`);
-  const rest = findings.length - shown.length;
+  const places = [...new Set(findings.map((finding) => `${finding.file}:${finding.line}:${finding.column}`))];
+  const shown = places.slice(0, LOCATIONS_SHOWN);
+  const rest = places.length - shown.length;
   return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
 }
 

@@ -46,8 +46,9 @@ describe("groundwork fixes", () => {
       "  2. +8.9   Set up the agent context file AGENTS.md",
       "            context/agent-file · small · 1 finding: AGENTS.md:1:1",
       "  3. +5.3   Close 4 gaps in the feedback loop of the repository",
+      // Four findings at three places: the lint and type-check steps are both missing at package.json's scripts.
       "            context/feedback-loop · small · 4 findings: .github/workflows/ci.yml:1:1,",
-      "            package.json:1:1, package.json:5:1 and 1 more",
+      "            package.json:1:1, package.json:5:1",
       "…and 2 more (--top 5 lists them all).",
       "",
     ]);
