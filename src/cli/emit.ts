@@ -1,7 +1,10 @@
-import { appendFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { appendFile, readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import type { ScanResult } from "../contract/result.js";
-import { renderReport, type Format } from "../report/index.js";
+import { gitAt } from "../git.js";
+import { renderReport, type Format, type ReportOptions } from "../report/index.js";
+import { PACKAGE_ROOT } from "../version.js";
+import { RULES } from "../../rules/index.js";
 import { escapeControl, printable } from "../report/printable.js";
 import { InputError } from "../errors.js";
 import { reasonOf, wantsColor, writeFileAtomic, writeToStream, type CliIO } from "./io.js";
@@ -33,6 +36,7 @@ export async function emitReport(result: ScanResult, options: EmitOptions, io: C
     width: toFile ? DEFAULT_WIDTH : Math.max(80, Math.min(io.stdout.columns ?? DEFAULT_WIDTH, 160)),
     top: options.top,
     maxResults: options.maxResults,
+    ...(options.format === "sarif" ? { sarif: await sarifContext(result) } : {}),
   };
   const text = await renderReport(options.format, result, render);
   if (options.output !== undefined) {
@@ -53,4 +57,29 @@ export async function emitReport(result: ScanResult, options: EmitOptions, io: C
   if (options.format !== "text" || toFile) {
     for (const warning of result.warnings) io.stderr.write(`groundwork: warning: ${escapeControl(warning)}\n`);
   }
+}
+
+/**
+ * What the SARIF file takes from outside the result: each rule's docs page,
+ * read from this package, and the repository's public address from its
+ * `origin` remote (none when there is no remote, or it is a local path).
+ */
+async function sarifContext(result: ScanResult): Promise<NonNullable<ReportOptions["sarif"]>> {
+  const docs = new Map<string, string>();
+  await Promise.all(
+    RULES.map(async (rule) => {
+      const page = await readFile(join(PACKAGE_ROOT, rule.docsPath), "utf8").catch(() => null);
+      if (page !== null) docs.set(rule.id, page);
+    }),
+  );
+  // A saved result's root may be gone (report of a file from another machine): then there is no remote.
+  const remote = await (async () => {
+    try {
+      return await gitAt(result.root).raw(["remote", "get-url", "origin"]);
+    } catch {
+      return null;
+    }
+  })();
+  const { publicRepositoryUri } = await import("../report/sarif.js");
+  return { docs, repositoryUri: remote === null ? null : publicRepositoryUri(remote) };
 }

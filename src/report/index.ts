@@ -6,6 +6,7 @@
  */
 import type { ScanResult } from "../contract/result.js";
 import { printable } from "./printable.js";
+import type { SarifContext } from "./sarif.js";
 
 /** Output formats of `groundwork scan`. */
 export const FORMATS = ["text", "json", "markdown", "sarif", "github", "html"] as const;
@@ -23,6 +24,8 @@ export interface ReportOptions {
   top: number;
   /** SARIF: at most this many results (default: the 5,000 GitHub code scanning keeps). */
   maxResults?: number | undefined;
+  /** SARIF: the rules' docs pages and the repository's public address. */
+  sarif?: Omit<SarifContext, "maxResults"> | undefined;
 }
 
 /** Renders a result in the given format; the formats people read show control characters as escapes (see printable.ts). */
@@ -35,7 +38,7 @@ export async function renderReport(format: Format, result: ScanResult, options: 
     case "markdown":
       return (await import("./markdown.js")).renderMarkdown(printable(result), options);
     case "sarif":
-      return (await import("./sarif.js")).renderSarif(result, options.maxResults);
+      return (await import("./sarif.js")).renderSarif(result, { ...options.sarif, maxResults: options.maxResults });
     case "github":
       return (await import("./github.js")).renderGithub(printable(result));
     case "html":

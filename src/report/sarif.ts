@@ -53,7 +53,38 @@ const LEVELS: Record<Finding["severity"], Sarif.ReportingConfiguration.level> = 
  * goes into a file uploaded elsewhere (code scanning resolves them against the
  * repository).
  */
-export function renderSarif(result: ScanResult, maxResults = DEFAULT_MAX_RESULTS): string {
+/** What the SARIF file takes from outside the result: the rules' docs pages, the repository's public address. */
+export interface SarifContext {
+  /** At most this many results; default DEFAULT_MAX_RESULTS. */
+  maxResults?: number | undefined;
+  /** Each rule's documentation page (Markdown) by rule id, embedded as its help. */
+  docs?: ReadonlyMap<string, string> | undefined;
+  /** The repository's public URI (see publicRepositoryUri), for versionControlProvenance. */
+  repositoryUri?: string | null | undefined;
+}
+
+/**
+ * A git remote's URL as a public repository URI, or null: https and ssh
+ * remotes without their credentials, `git@host:owner/repo.git` as
+ * `https://host/owner/repo`; a local path or file: remote is a path of this
+ * machine and is never given.
+ */
+export function publicRepositoryUri(remote: string): string | null {
+  const text = remote.trim();
+  const scp = /^[\w.-]+@([\w.-]+):(?!\/)(.+)$/.exec(text);
+  if (scp) return `https://${scp[1]}/${(scp[2] ?? "").replace(/\.git$/, "")}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (!["https:", "http:", "ssh:", "git:"].includes(url.protocol)) return null;
+  return `https://${url.hostname}${url.pathname.replace(/\.git$/, "")}`;
+}
+
+export function renderSarif(result: ScanResult, context: SarifContext = {}): string {
+  const maxResults = context.maxResults ?? DEFAULT_MAX_RESULTS;
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   // Past the limit: the top results by rank, and one result that says how many were left out and where to see them.
   const total = result.findings.length;
@@ -76,7 +107,7 @@ export function renderSarif(result: ScanResult, maxResults = DEFAULT_MAX_RESULTS
                 name: rule.id.replace(/[/-](\w)/g, (_, letter: string) => letter.toUpperCase()),
                 shortDescription: { text: rule.description },
                 fullDescription: { text: `${rule.description} ${rule.why}` },
-                help: { text: rule.why, markdown: `**Why an agent cares:** ${rule.why}` },
+                help: helpOf(rule, context.docs?.get(rule.id)),
                 defaultConfiguration: { level: LEVELS[rule.severity] },
                 properties: { category: rule.category, effort: rule.effort, tags: ["agent-readiness", rule.category] },
               })),
@@ -85,6 +116,9 @@ export function renderSarif(result: ScanResult, maxResults = DEFAULT_MAX_RESULTS
           },
         },
         originalUriBaseIds: { SRCROOT: { description: { text: "The root of the scanned repository." } } },
+        ...(context.repositoryUri && result.commit
+          ? { versionControlProvenance: [{ repositoryUri: context.repositoryUri, revisionId: result.commit }] }
+          : {}),
         results: [
           ...kept.map((finding) => toResult(finding, ruleIndex.get(finding.ruleId))),
           ...(omitted > 0 ? [omittedResult(omitted, total, RULES.length)] : []),
@@ -99,6 +133,12 @@ export function renderSarif(result: ScanResult, maxResults = DEFAULT_MAX_RESULTS
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A rule's help: its docs page when given, else why an agent cares. */
+function helpOf(rule: (typeof RULES)[number], page: string | undefined): Sarif.MultiformatMessageString {
+  if (page === undefined) return { text: rule.why, markdown: `**Why an agent cares:** ${rule.why}` };
+  return { text: page, markdown: page };
 }
 
 function toResult(finding: Finding, ruleIndex: number | undefined): Sarif.Result {

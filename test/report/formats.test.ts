@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { RULES } from "../../rules/index.js";
 import { runCliInProcess } from "../helpers/cli.js";
 import { copyFixture, fixturePath, REPO_ROOT } from "../helpers/fixtures.js";
+import { commitAll, git, initRepo } from "../helpers/git.js";
+import { publicRepositoryUri } from "../../src/report/sarif.js";
 
 // Goldens of fixtures/scan/known-counts outside git, checked by hand: 74.2, level 3; agent file +8.9
 // (context +40 × 20/90), each undocumented export +3.1 (docs +18.7 × 15/90), the `any` +1.7, each feedback-loop step +1.3
@@ -177,6 +179,39 @@ describe("sarif", () => {
     expect(sarifRun?.results?.at(-1)?.ruleIndex).toBe(RULES.length);
     const zero = await runCliInProcess(["scan", dir, "--format", "sarif", "--max-results", "0"], REPO_ROOT);
     expect(zero.status).toBe(2);
+  });
+
+  it("embeds each rule's docs page as its help, and names the repository from a public origin remote only", async () => {
+    const dir = await copyFixture("scan/known-counts");
+    initRepo(dir);
+    const commit = commitAll(dir, "one", "2026-01-01T12:00:00Z");
+    git(dir, ["remote", "add", "origin", "https://someone:secret@example.com/team/orders.git"]);
+    const log = JSON.parse((await runCliInProcess(["scan", dir, "--format", "sarif"], REPO_ROOT)).stdout) as Sarif.Log;
+    expect(validate(log)).toBe(true);
+    const [run] = log.runs;
+    expect(run?.versionControlProvenance).toEqual([
+      { repositoryUri: "https://example.com/team/orders", revisionId: commit },
+    ]);
+    const first = run?.tool.driver.rules?.[0];
+    expect(first?.help?.markdown).toBe(await readFile(join(REPO_ROOT, "docs/rules", `${first?.id ?? ""}.md`), "utf8"));
+    // A remote that is a path of this machine is never named.
+    git(dir, ["remote", "set-url", "origin", dir]);
+    const local = JSON.parse(
+      (await runCliInProcess(["scan", dir, "--format", "sarif"], REPO_ROOT)).stdout,
+    ) as Sarif.Log;
+    expect(local.runs[0]?.versionControlProvenance).toBeUndefined();
+    expect(JSON.stringify(local)).not.toContain(dir);
+  });
+
+  it("turns a git remote into a public repository URI, or none", () => {
+    expect(publicRepositoryUri("https://user:token@github.com/owner/repo.git")).toBe("https://github.com/owner/repo");
+    expect(publicRepositoryUri("git@github.com:owner/repo.git")).toBe("https://github.com/owner/repo");
+    expect(publicRepositoryUri("ssh://git@gitlab.example.com/group/repo.git\n")).toBe(
+      "https://gitlab.example.com/group/repo",
+    );
+    expect(publicRepositoryUri("/srv/mirrors/repo")).toBeNull();
+    expect(publicRepositoryUri("file:///srv/mirrors/repo")).toBeNull();
+    expect(publicRepositoryUri("../sibling")).toBeNull();
   });
 
   it("holds no path of the machine that ran the scan: no file:// URI, not the scanned folder, not the package", async () => {
