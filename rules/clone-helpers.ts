@@ -40,6 +40,7 @@ export function checkClones(context: RuleContext<unknown, "clone" | "typeClone">
       file: pair.a.file,
       line: pair.a.start,
       column: 1,
+      endLine: pair.a.end,
       anchor: `${pair.b.file}:${pair.lines}`,
       cost: DUPLICATION_PENALTY * (costs[index] ?? 0),
       related,
@@ -104,9 +105,18 @@ export function checkTestClones(context: RuleContext<unknown, TestCloneMessage>,
       file: here.file,
       line: here.start,
       column: 1,
+      endLine: here.end,
       anchor: second,
       cost,
-      related: [{ file: there.file, line: there.start, column: 1, message: `the same ${largest.lines} lines again` }],
+      related: [
+        {
+          file: there.file,
+          line: there.start,
+          column: 1,
+          endLine: there.end,
+          message: `the same ${largest.lines} lines again`,
+        },
+      ],
     });
   }
 }
@@ -216,7 +226,15 @@ export function describePair(
             ? `a module under ${describeFolder(home.folder)} (both files already import from there)`
             : `a new module under ${describeFolder(home.folder)}`,
     },
-    related: [{ file: pair.b.file, line: pair.b.start, column: 1, message: `the same ${pair.lines} lines again` }],
+    related: [
+      {
+        file: pair.b.file,
+        line: pair.b.start,
+        column: 1,
+        endLine: pair.b.end,
+        message: `the same ${pair.lines} lines again`,
+      },
+    ],
   };
 }
 

@@ -40,6 +40,8 @@ export interface RuleReport<MessageId extends string> {
   file: string;
   line: number;
   column: number;
+  /** The last line of the code it points at, when it spans several (a clone). */
+  endLine?: number;
   /** Identifies the code the finding is about, independent of its line (a symbol's qualified name). */
   anchor: string;
   /** Share of examined units this finding fails (default 1; a README section may cost 0.5). */
@@ -53,6 +55,8 @@ export interface RelatedLocation {
   file: string;
   line: number;
   column: number;
+  /** The last line, when the place spans several (the other copy of a clone). */
+  endLine?: number;
   message: string;
 }
 

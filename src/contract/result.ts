@@ -27,6 +27,8 @@ export const findingSchema = z.strictObject({
   line: z.number().int().min(1),
   /** 1-based. */
   column: z.number().int().min(1),
+  /** The last line of the code it points at, when it spans several (a clone). */
+  endLine: z.number().int().min(1).optional(),
   fix: z.string(),
   /** Other places that belong to the finding (the second copy of a clone, the other files of a cycle). */
   related: z
@@ -35,6 +37,7 @@ export const findingSchema = z.strictObject({
         file: z.string(),
         line: z.number().int().min(1),
         column: z.number().int().min(1),
+        endLine: z.number().int().min(1).optional(),
         message: z.string(),
       }),
     )

@@ -72,6 +72,7 @@ export class FindingCollector {
         file: report.file,
         line: report.line,
         column: report.column,
+        ...(report.endLine !== undefined ? { endLine: report.endLine } : {}),
         fix: fill(message.fix, report.data),
         ...(report.related && report.related.length > 0 ? { related: [...report.related] } : {}),
         fingerprint: fingerprint(occurrence === 1 ? identity : `${identity}\n#${occurrence}`),

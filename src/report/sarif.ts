@@ -147,12 +147,12 @@ function toResult(finding: Finding, ruleIndex: number | undefined): Sarif.Result
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
     level: LEVELS[finding.severity],
     message: { text: `${finding.message}. Fix: ${finding.fix}` },
-    locations: [location(finding.file, finding.line, finding.column)],
+    locations: [location(finding.file, finding.line, finding.column, finding.endLine)],
     ...(finding.related
       ? {
           relatedLocations: finding.related.slice(0, MAX_RELATED).map((related, index) => ({
             id: index + 1,
-            ...location(related.file, related.line, related.column),
+            ...location(related.file, related.line, related.column, related.endLine),
             message: { text: related.message },
           })),
         }
@@ -169,11 +169,11 @@ function toResult(finding: Finding, ruleIndex: number | undefined): Sarif.Result
   };
 }
 
-function location(file: string, line: number, column: number): Sarif.Location {
+function location(file: string, line: number, column: number, endLine?: number): Sarif.Location {
   return {
     physicalLocation: {
       artifactLocation: { uri: encodeURI(file), uriBaseId: "SRCROOT" },
-      region: { startLine: line, startColumn: column },
+      region: { startLine: line, startColumn: column, ...(endLine !== undefined ? { endLine } : {}) },
     },
   };
 }

@@ -236,6 +236,14 @@ describe("sarif", () => {
     expect(related("duplication/clone")).toEqual([
       { at: "src/pricing/discounts.ts", related: ["src/pricing/taxes.ts"] },
     ]);
+    // The clone's regions span its lines (4-17 in both copies), not its first line alone.
+    const clone = results.find((result) => result.ruleId === "duplication/clone");
+    expect(clone?.locations?.[0]?.physicalLocation?.region).toEqual({ startLine: 4, startColumn: 1, endLine: 17 });
+    expect(clone?.relatedLocations?.[0]?.physicalLocation?.region).toEqual({
+      startLine: 4,
+      startColumn: 1,
+      endLine: 17,
+    });
     // customers → orders → invoices → customers; the suggested cut is in customers.ts.
     expect(related("cycles/import-cycle")).toEqual([
       { at: "src/loop/customers.ts", related: ["src/loop/orders.ts", "src/loop/invoices.ts"] },

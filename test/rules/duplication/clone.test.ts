@@ -16,8 +16,10 @@ describe(RULE, () => {
     expect(locationsOf(result, RULE)).toEqual(["src/pricing/discounts.ts:4:1"]);
     const [finding] = findingsOf(result, RULE);
     expect(finding?.message).toBe("14 lines duplicated: src/pricing/discounts.ts:4-17 and src/pricing/taxes.ts:4-17");
+    // Both copies span lines 4-17, as the message says: the region ends there (SARIF's endLine).
+    expect([finding?.line, finding?.endLine]).toEqual([4, 17]);
     expect(finding?.related).toEqual([
-      { file: "src/pricing/taxes.ts", line: 4, column: 1, message: "the same 14 lines again" },
+      { file: "src/pricing/taxes.ts", line: 4, column: 1, endLine: 17, message: "the same 14 lines again" },
     ]);
   });
 
@@ -157,7 +159,7 @@ describe("duplication/clone boundaries", () => {
     const [finding] = findingsOf(await scanFixture("duplication/clone-boundaries"), RULE);
     expect(finding?.message).toBe("9 lines duplicated: src/export/csv.ts:2-10 and src/export/tsv.ts:2-10");
     expect(finding?.related).toEqual([
-      { file: "src/export/tsv.ts", line: 2, column: 1, message: "the same 9 lines again" },
+      { file: "src/export/tsv.ts", line: 2, column: 1, endLine: 10, message: "the same 9 lines again" },
     ]);
   });
 

@@ -94,8 +94,9 @@ describe(`${RULE} by pair of files`, () => {
     expect(cart?.message).toBe(
       "test/cart.test.ts and test/checkout.test.ts repeat each other in 3 blocks (74 lines); the largest: test/cart.test.ts:5-26 and test/checkout.test.ts:5-26",
     );
+    expect([cart?.line, cart?.endLine]).toEqual([5, 26]);
     expect(cart?.related).toEqual([
-      { file: "test/checkout.test.ts", line: 5, column: 1, message: "the same 22 lines again" },
+      { file: "test/checkout.test.ts", line: 5, column: 1, endLine: 26, message: "the same 22 lines again" },
     ]);
   });
 
