@@ -46,9 +46,12 @@ export function baselineSentence(result: ScanResult, quote = (text: string) => t
   return `${delta} since ${against} · ${baseline.new} new finding${baseline.new === 1 ? "" : "s"}${ofThem} · ${baseline.fixed} fixed · ${baseline.unchanged} unchanged`;
 }
 
-/** The findings not in the baseline, errors and warnings first, each group in fix order. */
+/** The findings not in the baseline, in fix order (which puts errors and warnings before notes). */
 export function newFindings(result: ScanResult): Finding[] {
-  return inFixOrder(result.findings.filter((finding) => finding.status === "new")).sort(
-    (a, b) => Number(a.severity === "info") - Number(b.severity === "info"),
-  );
+  return inFixOrder(result.findings.filter((finding) => finding.status === "new"));
+}
+
+/** A finding as one Markdown list item: "- `src/a.ts:3:1` · `rule/id` · warning · message". */
+export function findingItem(finding: Finding): string {
+  return `- \`${finding.file}:${finding.line}:${finding.column}\` · \`${finding.ruleId}\` · ${finding.severity} · ${finding.message}`;
 }

@@ -1,6 +1,6 @@
 import type { Finding, ScanResult } from "../contract/result.js";
 import { inFixOrder } from "../score/rank.js";
-import { baselineSentence } from "./fixes.js";
+import { baselineSentence, findingItem } from "./fixes.js";
 
 const COMMANDS: Record<Finding["severity"], string> = { error: "error", warning: "warning", info: "notice" };
 
@@ -62,10 +62,7 @@ export function leftOutMarkdown(result: ScanResult, max = 1000): string {
   const { left } = annotationSplit(result);
   if (left.length === 0) return "";
   const lines = ["", `### Not annotated (${left.length})`, ""];
-  for (const finding of left.slice(0, max))
-    lines.push(
-      `- \`${finding.file}:${finding.line}:${finding.column}\` · \`${finding.ruleId}\` · ${finding.severity} · ${finding.message}`,
-    );
+  for (const finding of left.slice(0, max)) lines.push(findingItem(finding));
   if (left.length > max)
     lines.push(`- _…and ${left.length - max} more: \`groundwork fixes --by finding\` lists them._`);
   return `${lines.join("\n")}\n`;

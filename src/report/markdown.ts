@@ -1,6 +1,6 @@
 import type { ScanResult } from "../contract/result.js";
 import { signed } from "../format.js";
-import { baselineSentence, fixesByFile, formatGain, newFindings } from "./fixes.js";
+import { baselineSentence, findingItem, fixesByFile, formatGain, newFindings } from "./fixes.js";
 import { locationsOf, topActions } from "./plan.js";
 import { actionsThere, keyFigures } from "./text.js";
 
@@ -95,10 +95,7 @@ function baselineLines(result: ScanResult, top: number): string[] {
   const fresh = newFindings(result);
   if (fresh.length === 0) return lines;
   lines.push("", "**New findings**", "");
-  for (const finding of fresh.slice(0, top))
-    lines.push(
-      `- \`${finding.file}:${finding.line}:${finding.column}\` · \`${finding.ruleId}\` · ${finding.severity} · ${finding.message}`,
-    );
+  for (const finding of fresh.slice(0, top)) lines.push(findingItem(finding));
   if (fresh.length > top) lines.push(`- _…and ${fresh.length - top} more_`);
   return lines;
 }

@@ -50,8 +50,8 @@ export function locationsOf(findings: readonly Finding[]): string {
 
 /**
  * The plan as numbered lines: `  1. +9.3  Document 3 exported symbols in src`,
- * then, indented, the rule and effort and the first locations; `width` wraps
- * every line at spaces (a word longer than the line stays whole).
+ * then, indented, the rule and effort and the first locations, wrapped to
+ * `width` (see wrap).
  */
 export function planLines(planned: readonly PlannedAction[], width: number): string[] {
   const lines: string[] = [];

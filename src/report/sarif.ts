@@ -45,14 +45,6 @@ const LEVELS: Record<Finding["severity"], Sarif.ReportingConfiguration.level> = 
   info: "note",
 };
 
-/**
- * SARIF 2.1.0: one rule entry per rule (description, help), one result per
- * finding with its fingerprint as a partial fingerprint, and related locations
- * for clone pairs and cycles. Paths are relative to SRCROOT, the repository's
- * root, which the file leaves unnamed: no path of the machine that ran the scan
- * goes into a file uploaded elsewhere (code scanning resolves them against the
- * repository).
- */
 /** What the SARIF file takes from outside the result: the rules' docs pages, the repository's public address. */
 export interface SarifContext {
   /** At most this many results; default DEFAULT_MAX_RESULTS. */
@@ -83,6 +75,14 @@ export function publicRepositoryUri(remote: string): string | null {
   return `https://${url.hostname}${url.pathname.replace(/\.git$/, "")}`;
 }
 
+/**
+ * SARIF 2.1.0: one rule entry per rule (description, help), one result per
+ * finding with its fingerprint as a partial fingerprint, and related locations
+ * for clone pairs and cycles. Paths are relative to SRCROOT, the repository's
+ * root, which the file leaves unnamed: no path of the machine that ran the scan
+ * goes into a file uploaded elsewhere (code scanning resolves them against the
+ * repository).
+ */
 export function renderSarif(result: ScanResult, context: SarifContext = {}): string {
   const maxResults = context.maxResults ?? DEFAULT_MAX_RESULTS;
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
