@@ -4,7 +4,9 @@
  * comment that differs (comments are no tokens), to the `export type` of the
  * next declaration; or it begins with the `}` that closes the code before.
  * Such a head or tail is cut off, the same number of tokens from both copies
- * so that they stay equal.
+ * so that they stay equal. Before that, a clone that leaves the block it began
+ * in, or enters one after whole statements and does not close it, is cut to its
+ * largest part within one block (withinOneBlock).
  *
  * A head is kept when it is the rest of a statement begun on the clone's
  * first line (the names before it differ: `applyTaxes` and `applyDiscounts`)
@@ -28,9 +30,72 @@ export interface Trimmed {
 
 /** The clone of `length` tokens at `xAt` in x and `yAt` in y, trimmed alike in both. */
 export function trimClone(x: TokenizedFile, xAt: number, y: TokenizedFile, yAt: number, length: number): Trimmed {
-  const head = Math.max(headToTrim(x, xAt, length), headToTrim(y, yAt, length));
-  const tail = Math.max(tailToTrim(x, xAt, length), tailToTrim(y, yAt, length));
-  return { head, length: Math.max(0, length - head - tail) };
+  const inX = withinOneBlock(x, xAt, length);
+  const inY = withinOneBlock(y, yAt, length);
+  const from = Math.max(inX.head, inY.head);
+  const kept = Math.max(0, Math.min(inX.head + inX.length, inY.head + inY.length) - from);
+  if (kept === 0) return { head: from, length: 0 };
+  const head = Math.max(headToTrim(x, xAt + from, kept), headToTrim(y, yAt + from, kept));
+  const tail = Math.max(tailToTrim(x, xAt + from, kept), tailToTrim(y, yAt + from, kept));
+  return { head: from + head, length: Math.max(0, kept - head - tail) };
+}
+
+/**
+ * The largest part of a clone that stays in one block. A clone that closes a block opened before it (the `}` of
+ * a method) and goes on with the next statement or member (the next method, whole) is the end of one unit and
+ * the start of others; one that goes through whole statements and then opens a block it does not close (a
+ * factory's first statements, then its `return {` and the first member of that object) is the end of one and the
+ * start of another. No one function can replace either. The clone is cut before the first statement or member
+ * at the level each such `}` leads out to (the `}` and what closes with it stay with the part before), and after
+ * each such `{`. A `}` with no statement after it in the clone (`});` closing a test), a `{` after no whole
+ * statement (a function's header and most of its body: one function can replace that), and brackets that are
+ * not braces (the `)` of `it(…)` around a test's callback) do not cut: the head and tail rules keep or trim them.
+ */
+function withinOneBlock(file: TokenizedFile, at: number, length: number): Trimmed {
+  const { shape } = file;
+  const cuts: number[] = [];
+  // The brackets opened in the clone and not yet closed, each with the state of the level it was opened in.
+  const open: Array<{ cutsAfter: boolean; after: number; started: boolean; whole: boolean }> = [];
+  // At the current level: whether a statement has started in the clone, and whether one has started and ended.
+  let started = false;
+  let whole = false;
+  // Whether a `}` has closed a block opened before the clone, and no statement after it has started yet.
+  let closedOuter = false;
+  for (let offset = 0; offset < length; offset += 1) {
+    const bits = shape[at + offset] ?? 0;
+    if ((bits & CLOSES) !== 0) {
+      const bracket = open.pop();
+      if (bracket) ({ started, whole } = bracket);
+      else if ((bits & BRACE) !== 0) {
+        closedOuter = true;
+        started = false;
+        whole = false;
+      }
+    }
+    if ((bits & STARTS) !== 0) {
+      if (closedOuter && open.length === 0) {
+        cuts.push(offset);
+        closedOuter = false;
+      }
+      started = true;
+    }
+    if ((bits & ENDS) !== 0 && started) whole = true;
+    if ((bits & OPENS) !== 0) {
+      open.push({ cutsAfter: (bits & BRACE) !== 0 && whole, after: offset + 1, started, whole });
+      started = false;
+      whole = false;
+    }
+  }
+  for (const bracket of open) if (bracket.cutsAfter && bracket.after < length) cuts.push(bracket.after);
+  if (cuts.length === 0) return { head: 0, length };
+  cuts.sort((x, y) => x - y).push(length);
+  let best: Trimmed = { head: 0, length: cuts[0] ?? length };
+  for (let index = 1; index < cuts.length; index += 1) {
+    const from = cuts[index - 1] ?? 0;
+    const to = cuts[index] ?? length;
+    if (to - from > best.length) best = { head: from, length: to - from };
+  }
+  return best;
 }
 
 function headToTrim(file: TokenizedFile, at: number, length: number): number {

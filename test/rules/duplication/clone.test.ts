@@ -171,6 +171,28 @@ describe("duplication/clone boundaries", () => {
   });
 });
 
+// clone-across-members: list-store.ts and queue-store.ts build the same object of methods but for remove's first
+// two statements (other names). The equal tokens run from `(limit: number) {` (line 2) through add's `},` (line
+// 12), and from the `, 1);` of remove's splice (line 16) through reset's `},` (line 26). Neither run is one unit:
+// the first is the factory's first statements and the first member of the object it returns, the second the end
+// of remove and the whole of reset. Each is cut to its largest part within one block: add (6-12) and reset
+// (20-26), whole members, 7 lines each.
+describe("duplication/clone across members", () => {
+  it("cuts a clone that runs out of one member into the next down to the whole member", async () => {
+    const findings = findingsOf(await scanFixture("duplication/clone-across-members"), RULE);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      "7 lines duplicated: src/stores/list-store.ts:6-12 and src/stores/queue-store.ts:6-12",
+      "7 lines duplicated: src/stores/list-store.ts:20-26 and src/stores/queue-store.ts:20-26",
+    ]);
+  });
+
+  it("counts only the lines of the whole members as duplicated", async () => {
+    const duplication = categoryOf(await scanFixture("duplication/clone-across-members"), "duplication");
+    // 31 + 31 lines; duplicated 2 × 7 + 2 × 7 = 28 (uncut: 2 × 11 + 2 × 11 = 44).
+    expect(duplication.metrics).toMatchObject({ duplicatedLines: 28, totalLines: 62, percentage: 45.16 });
+  });
+});
+
 describe("duplication when jscpd cannot run", () => {
   it.each([
     ["is missing", "/nonexistent/jscpd", "not measured: jscpd not found at /nonexistent/jscpd"],
