@@ -7,7 +7,7 @@ import { PACKAGE_ROOT } from "../version.js";
 import { RULES } from "../../rules/index.js";
 import { escapeControl, printable } from "../report/printable.js";
 import { InputError } from "../errors.js";
-import { reasonOf, wantsColor, writeFileAtomic, writeToStream, type CliIO } from "./io.js";
+import { outputWidth, reasonOf, wantsColor, writeFileAtomic, writeToStream, type CliIO } from "./io.js";
 
 /** How a result is written out. */
 export interface EmitOptions {
@@ -21,8 +21,6 @@ export interface EmitOptions {
   color: boolean;
 }
 
-const DEFAULT_WIDTH = 100;
-
 /**
  * Renders a result and writes it to stdout or the output file; with the
  * `github` format and GITHUB_STEP_SUMMARY set, also appends the Markdown report
@@ -33,7 +31,7 @@ export async function emitReport(result: ScanResult, options: EmitOptions, io: C
   const toFile = options.output !== undefined;
   const render = {
     color: !toFile && wantsColor(io.stdout, io.env, !options.color),
-    width: toFile ? DEFAULT_WIDTH : Math.max(80, Math.min(io.stdout.columns ?? DEFAULT_WIDTH, 160)),
+    width: outputWidth(io),
     top: options.top,
     maxResults: options.maxResults,
     ...(options.format === "sarif" ? { sarif: await sarifContext(result) } : {}),

@@ -23,6 +23,16 @@ export interface CliIO {
 }
 
 /**
+ * The width text reports fit: the terminal's columns, else `COLUMNS` (a pipe, a
+ * file, CI), else 80; never under 80 nor over 160.
+ */
+export function outputWidth(io: Pick<CliIO, "stdout" | "env">): number {
+  const fromEnv = Number.parseInt(io.env.COLUMNS ?? "", 10);
+  const columns = io.stdout.isTTY === true && io.stdout.columns ? io.stdout.columns : fromEnv > 0 ? fromEnv : 80;
+  return Math.max(80, Math.min(columns, 160));
+}
+
+/**
  * Writes the file the user named (`-o`, AGENTS.md). A new path or a regular
  * file is written atomically (a temporary file in the same folder, then a
  * rename), so no partial file is ever left. Anything else is written into,

@@ -14,7 +14,15 @@ import { isValidDate, isValidPeriod, selectCommits } from "../trend/select.js";
 import { buildSeries } from "../trend/series.js";
 import { appendHistory, historyRefusal, readHistory, type HistoryTarget } from "../trend/store.js";
 import { createProgress } from "./progress.js";
-import { assertWritableOutput, displayPath, wantsColor, writeFileAtomic, writeToStream, type CliIO } from "./io.js";
+import {
+  assertWritableOutput,
+  displayPath,
+  outputWidth,
+  wantsColor,
+  writeFileAtomic,
+  writeToStream,
+  type CliIO,
+} from "./io.js";
 
 interface TrendFlags {
   format: TrendFormat;
@@ -109,6 +117,7 @@ async function trend(dir: string, flags: TrendFlags, io: CliIO): Promise<number>
   const text = await renderTrend(flags.format, series, {
     color: !toFile && wantsColor(io.stdout, io.env, !flags.color),
     root,
+    width: outputWidth(io),
   });
   if (flags.output !== undefined) {
     await writeFileAtomic(resolve(io.cwd, flags.output), text, flags.output);

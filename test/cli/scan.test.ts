@@ -111,8 +111,9 @@ describe("groundwork scan --format json", () => {
 
 describe("groundwork scan (text)", () => {
   it("prints the score, level, category table and findings, without colour when not a terminal", async () => {
-    // Without the cache: earlier tests scanned this repository, and the files line would say so.
-    const run = await runCliInProcess(["scan", "--no-cache"], repo);
+    // Without the cache: earlier tests scanned this repository, and the files line would say so. 100 columns, as
+    // COLUMNS says for a pipe.
+    const run = await runCliInProcess(["scan", "--no-cache"], repo, { COLUMNS: "100" });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Readiness 76.8/100 · level 3 Workable");
     expect(run.stdout).toContain("Next: level 4 Ready needs docs 44 → 50, context 36 → 50");

@@ -64,13 +64,13 @@ describe("markdown", () => {
     const baseline = `${dir}-baseline.json`;
     await runCliInProcess(["scan", dir, "--format", "json", "--output", baseline], REPO_ROOT);
     await appendFile(join(dir, "src/orders.ts"), NEW_EXPORT);
-    const run = await runCliInProcess(["scan", ".", "--baseline", baseline], dir);
+    const run = await runCliInProcess(["scan", ".", "--baseline", baseline], dir, { COLUMNS: "100" });
     const lines = run.stdout.split("\n");
     const at = lines.findIndex((line) => line.startsWith("Baseline: "));
     expect(lines.slice(at, at + 3)).toEqual([
       `Baseline: score -0.5 since ${baseline} · 1 new finding · 0 fixed · 10 unchanged`,
       "New since the baseline (1):",
-      // Wrapped at 100 columns (a pipe's width): 98 characters, and " doc" would make 102.
+      // Wrapped at 100 columns (COLUMNS for a pipe): 98 characters, and " doc" would make 102.
       "  src/orders.ts:21:17  docs/exported-symbol-doc · warning · Exported function 'cancelOrder' has no",
     ]);
     expect(lines[at + 3]).toBe("    doc comment");

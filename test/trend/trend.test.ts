@@ -105,6 +105,42 @@ describe("trend --backfill over a scripted history", () => {
   }, 60_000);
 });
 
+// The scripted history: docs rises at commit 5, the cycle is there at commits 8-11. Past as many points as a
+// sparkline has characters, each character is the newest point of its share: 6 characters over 14 points take
+// points 2, 4, 7, 9, 11 and 14 (docs low, low, then high; cycles fine, fine, fine, broken, broken, fine); 12 take
+// points 1-5, 7-12 and 14.
+describe("trend text at the terminal's width", () => {
+  const trendAt = async (columns: string) =>
+    (await runCliInProcess(["trend", repo, "--backfill", String(TREND_COMMITS)], REPO_ROOT, { COLUMNS: columns }))
+      .stdout;
+
+  it("fits 80 columns: no borders, short headers with a legend, sparklines as wide as a score", async () => {
+    const text = await trendAt("80");
+    const lines = text.trimEnd().split("\n");
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(80);
+    expect(lines[0]).toBe("Date       Commit     Overall   intf   docs  tests cycles    dup  churn    ctx");
+    expect(lines.filter((line) => /^2026-08-\d\d /.test(line))).toHaveLength(TREND_COMMITS);
+    const sparks = lines.find((line) => line.startsWith("trend"))?.split(/ +/);
+    expect(sparks?.[3]).toBe("▁▁████");
+    expect(sparks?.[5]).toBe("███▁▁█");
+    expect(text).toContain("intf interface clarity · docs documentation");
+  });
+
+  it("keeps the boxed table with the categories' ids where it fits, sparklines of 12", async () => {
+    const text = await trendAt("160");
+    const lines = text.trimEnd().split("\n");
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(160);
+    expect(lines[1]).toMatch(/^│ Date +│ Commit +│ +Overall │ +interfaces │ +docs │/);
+    const sparks = lines
+      .find((line) => line.startsWith("│ trend"))
+      ?.split("│")
+      .map((cell) => cell.trim());
+    expect(sparks?.[5]).toBe("▁▁▁▁████████");
+    expect(sparks?.[7]).toBe("██████▁▁▁▁██");
+    expect(text).not.toContain("intf interface clarity");
+  });
+});
+
 describe("trend --since --every", () => {
   it("takes the newest commit of each week counted from the date", async () => {
     const run = await runCliInProcess(

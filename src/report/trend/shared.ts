@@ -11,6 +11,8 @@ export interface TrendReportOptions {
   color: boolean;
   /** The scanned directory, for titles. */
   root: string;
+  /** Columns the text report fits in (80 when not given). */
+  width?: number;
 }
 
 /** The categories the series has scores for, in report order. */
@@ -37,13 +39,38 @@ export function comparabilityNote(series: TrendSeries): string | null {
   return `* scored under scoring model ${models}, not ${series.scoringModel ?? "–"}: not comparable with the newest point, left out of sparklines, charts and changes`;
 }
 
-/** The sparklines under the Overall column and each category's, over the comparable points (others leave gaps). */
-export function sparklineRow(series: TrendSeries, categories: readonly CategoryId[]): string[] {
+/** The most characters a sparkline takes: a longer series is drawn from buckets of points. */
+const SPARK_WIDTH = 12;
+
+/**
+ * The sparklines under the Overall column and each category's, over the comparable points (others leave gaps),
+ * at most `maxWidth` characters each (12 unless given): past that many points, each character is the newest point
+ * of its share of the series.
+ */
+export function sparklineRow(series: TrendSeries, categories: readonly CategoryId[], maxWidth = SPARK_WIDTH): string[] {
   const comparable = series.points.map((point) => (point.comparable ? point : null));
   return [
-    sparkline(comparable.map((point) => point?.score ?? null)),
-    ...categories.map((id) => sparkline(comparable.map((point) => point?.categories[id] ?? null))),
+    drawn(
+      comparable.map((point) => point?.score ?? null),
+      maxWidth,
+    ),
+    ...categories.map((id) =>
+      drawn(
+        comparable.map((point) => point?.categories[id] ?? null),
+        maxWidth,
+      ),
+    ),
   ];
+}
+
+function drawn(values: ReadonlyArray<number | null>, maxWidth: number): string {
+  if (values.length <= maxWidth) return sparkline(values);
+  const buckets = Array.from({ length: maxWidth }, (_, index) => {
+    const from = Math.floor((index * values.length) / maxWidth);
+    const to = Math.floor(((index + 1) * values.length) / maxWidth);
+    return values.slice(from, to).findLast((value) => value !== null) ?? null;
+  });
+  return sparkline(buckets);
 }
 
 /** The change since the base point under the Overall column and each category's; null where not scored. */
