@@ -92,6 +92,11 @@ export interface ActionSpec {
   scope: "folder" | "file" | "finding" | "repository";
   /** An imperative sentence; `{{count}}` findings, `{{s}}` ("s" unless one), `{{scope}}` the path. */
   title: string;
+  /**
+   * Rules whose findings in the same file join this rule's action there (a hotspot's file-length and function
+   * findings: one change, not three slots of the plan naming the same functions).
+   */
+  absorbs?: readonly string[];
 }
 
 /** Everything needed to declare a rule. */

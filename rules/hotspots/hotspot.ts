@@ -13,7 +13,11 @@ export default defineRule({
   why: "Agents are sent where the changes are: a file that changes every week and is complex or untested is where their edits most often go wrong.",
   weight: 1,
   effort: "large",
-  action: { scope: "file", title: "Make {{scope}}, a hotspot, safer to change" },
+  action: {
+    scope: "file",
+    title: "Make {{scope}}, a hotspot, safer to change",
+    absorbs: ["interfaces/max-file-lines", "interfaces/complexity", "interfaces/max-function-lines"],
+  },
   messages: {
     hotspot: {
       message:

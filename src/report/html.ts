@@ -1,7 +1,7 @@
 import type { ScanResult } from "../contract/result.js";
 import { inFixOrder } from "../score/rank.js";
 import { baselineSentence, fixesByFile, formatGain } from "./fixes.js";
-import { locationsOf, topActions } from "./plan.js";
+import { locationsOf, planRest, reportedPlan } from "./plan.js";
 import { keyFigures } from "./text.js";
 
 /** Options of the HTML report. */
@@ -133,7 +133,7 @@ function fixesHtml(result: ScanResult, top: number): string {
 
 /** The fix plan's first actions: what to hand out first, each with its first locations. */
 function planHtml(result: ScanResult, top: number): string {
-  const planned = topActions(result, top);
+  const { planned } = reportedPlan(result, top);
   if (planned.length === 0) return "";
   const items = planned
     .map(
@@ -144,7 +144,7 @@ function planHtml(result: ScanResult, top: number): string {
   const rest = result.actions.length - planned.length;
   const more =
     rest > 0
-      ? `<p class="meta">…and ${rest} more action${rest === 1 ? "" : "s"}: <code>groundwork fixes</code> lists the plan.</p>`
+      ? `<p class="meta">…and ${escape(planRest(result, planned.length))}: <code>groundwork fixes</code> lists the plan.</p>`
       : "";
   return `<section>
   <h2>Fix plan</h2>

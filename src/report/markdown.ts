@@ -1,7 +1,7 @@
 import type { ScanResult } from "../contract/result.js";
 import { signed } from "../format.js";
 import { baselineSentence, findingItem, fixesByFile, formatGain, newFindings } from "./fixes.js";
-import { locationsOf, topActions } from "./plan.js";
+import { locationsOf, planRest, reportedPlan } from "./plan.js";
 import { actionsThere, keyFigures } from "./text.js";
 
 /** Options of the Markdown report. */
@@ -64,7 +64,7 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
 
 /** The fix plan's first actions, as a table: what to hand out first. */
 function planTable(result: ScanResult, top: number): string[] {
-  const planned = topActions(result, top);
+  const { planned } = reportedPlan(result, top);
   const total = result.actions.length;
   if (planned.length === 0)
     return total === 0
@@ -84,7 +84,7 @@ function planTable(result: ScanResult, top: number): string[] {
   }
   const rest = result.actions.length - planned.length;
   if (rest > 0)
-    lines.push("", `_…and ${rest} more action${rest === 1 ? "" : "s"}: run \`groundwork fixes\` for the plan._`);
+    lines.push("", `_…and ${planRest(result, planned.length)}: run \`groundwork fixes\` for the plan._`);
   return lines;
 }
 

@@ -16,6 +16,44 @@ export interface PlannedAction {
   findings: Finding[];
 }
 
+/** What an action must buy to be in a scan report's fix plan: smaller ones are listed by `groundwork fixes`. */
+export const PLAN_MIN_GAIN = 0.5;
+
+/** Actions a plan shows when none is worth PLAN_MIN_GAIN. */
+const PLAN_FALLBACK = 3;
+
+/**
+ * The fix plan a scan report shows: the first `top` actions worth PLAN_MIN_GAIN
+ * points or more (a top ten of +0.02 actions is filler that hides the plan), or,
+ * when none is, the first three; with the sentence that heads it.
+ */
+export function reportedPlan(result: ScanResult, top: number): { planned: PlannedAction[]; title: string } {
+  const total = result.actions.length;
+  const worth = result.actions.filter((action) => action.gain >= PLAN_MIN_GAIN).length;
+  const shown = Math.min(top, worth > 0 ? worth : PLAN_FALLBACK);
+  const planned = topActions(result, shown);
+  const all = `${total} action${total === 1 ? "" : "s"}`;
+  const title =
+    planned.length === total
+      ? `Fix plan (${all})`
+      : worth > 0 && planned.length === worth
+        ? `Fix plan (${planned.length} of ${all}, those worth ${PLAN_MIN_GAIN} points or more)`
+        : worth > 0
+          ? `Fix plan (top ${planned.length} of ${all}, by gain weighted by churn)`
+          : `Fix plan (top ${planned.length} of ${all}; none is worth ${PLAN_MIN_GAIN} points)`;
+  return { planned, title };
+}
+
+/** "12 more actions, each worth less than 0.5 points" (or without the clause): what a plan of `shown` left out. */
+export function planRest(result: ScanResult, shown: number): string {
+  const rest = result.actions.length - shown;
+  const small = [...result.actions]
+    .sort((a, b) => a.rank - b.rank)
+    .slice(shown)
+    .every((action) => action.gain < PLAN_MIN_GAIN);
+  return `${rest} more action${rest === 1 ? "" : "s"}${small ? `, each worth less than ${PLAN_MIN_GAIN} points` : ""}`;
+}
+
 /** The first `top` actions of the plan, each with its findings (as the result lists them). */
 export function topActions(result: ScanResult, top: number): PlannedAction[] {
   const byFingerprint = new Map<string, Finding[]>();

@@ -14,7 +14,7 @@ import type {
 } from "../contract/result.js";
 import { LEVELS } from "../score/levels.js";
 import { inFixOrder } from "../score/rank.js";
-import { breakWord, planLines, topActions, wrap } from "./plan.js";
+import { breakWord, planLines, reportedPlan, wrap } from "./plan.js";
 import { baselineSentence, newFindings } from "./fixes.js";
 
 /** How the terminal report is drawn. */
@@ -232,15 +232,11 @@ function newSection(result: ScanResult, options: TextOptions): string[] {
 
 /** The fix plan's first actions: what to hand out first, each a change of one rule over one scope. */
 function planSection(result: ScanResult, options: TextOptions, c: Colors): string[] {
-  const planned = topActions(result, options.top);
+  const { planned, title } = reportedPlan(result, options.top);
   const total = result.actions.length;
   if (planned.length === 0)
     return [`Fix plan: ${total} action${total === 1 ? "" : "s"}, none listed (--top ${total} lists them)`];
-  const title =
-    planned.length < total
-      ? `Fix plan (top ${planned.length} of ${total} actions, by gain weighted by churn)`
-      : `Fix plan (${total} action${total === 1 ? "" : "s"})`;
-  return [c.bold(title), ...planLines(planned, options.width)];
+  return [...wrap(title, options.width, "", "").map((line) => c.bold(line)), ...planLines(planned, options.width)];
 }
 
 function findingsSection(findings: readonly Finding[], options: TextOptions, c: Colors): string[] {

@@ -48,25 +48,36 @@ interface Group {
  * benchmarks and scripts; actions with a warning or error before notes; then
  * by gain weighted by hotness, gain × (1 + 0.5 × hotness / the hottest
  * action's), so the scope changed most counts half as much again as a frozen
- * one and a large gain still comes first; then by effort, cheaper first; then by id.
+ * one and a large gain still comes first (an action over the repository, or
+ * over files yet to be written, is as hot as the hottest: it concerns every
+ * change); then by effort, cheaper first; then by id.
  */
 export function planActions(findings: readonly Finding[], costs: readonly number[], context: PlanContext): Action[] {
+  const hostOf = absorbingRules(findings, context);
   const groups = new Map<string, Group>();
   findings.forEach((finding, index) => {
-    const spec = context.ruleOf(finding.ruleId)?.action ?? { scope: "file", title: "" };
-    const scope = scopeOf(spec.scope, finding);
-    const part = spec.scope === "finding" ? finding.fingerprint : null;
-    const key = `${finding.ruleId}\0${scope.kind}\0${scope.path}\0${part ?? ""}`;
-    const group = groups.get(key) ?? { ruleId: finding.ruleId, ...scope, part, members: [] };
+    const host = hostOf(finding);
+    const spec = context.ruleOf(host ?? finding.ruleId)?.action ?? { scope: "file", title: "" };
+    const scope = host === undefined ? scopeOf(spec.scope, finding) : { kind: "file" as const, path: finding.file };
+    const part = spec.scope === "finding" && host === undefined ? finding.fingerprint : null;
+    const ruleId = host ?? finding.ruleId;
+    const key = `${ruleId}\0${scope.kind}\0${scope.path}\0${part ?? ""}`;
+    const group = groups.get(key) ?? { ruleId, ...scope, part, members: [] };
     group.members.push({ finding, cost: costs[index] ?? 0 });
     groups.set(key, group);
   });
-  const actions = [...groups.values()].flatMap(splitLarge).map((group) => toAction(group, context));
+  const actions = mergeFolders([...groups.values()], context)
+    .flatMap(splitLarge)
+    .map((group) => toAction(group, context));
   const hottest = Math.max(0, ...actions.map(({ action }) => action.hotness));
-  const planned = actions.map(({ action, key }) => ({
-    action,
-    key: { ...key, weighted: action.gain * (1 + (hottest === 0 ? 0 : (HOTNESS_BONUS * action.hotness) / hottest)) },
-  }));
+  const planned = actions.map(({ action, key }) => {
+    // An action over the whole repository, or files yet to be written (AGENTS.md), concerns every change.
+    const hotness = key.isEverywhere ? hottest : action.hotness;
+    return {
+      action: { ...action, hotness },
+      key: { ...key, weighted: action.gain * (1 + (hottest === 0 ? 0 : (HOTNESS_BONUS * hotness) / hottest)) },
+    };
+  });
   return planned
     .sort(
       (a, b) =>
@@ -79,10 +90,64 @@ export function planActions(findings: readonly Finding[], costs: readonly number
     .map(({ action }, index) => ({ ...action, rank: index + 1 }));
 }
 
+/**
+ * For each finding, the rule whose action it joins instead of its own: a rule that absorbs the finding's rule
+ * (its `action.absorbs`) and has a finding in the same file; undefined for the finding's own action.
+ */
+function absorbingRules(findings: readonly Finding[], context: PlanContext): (finding: Finding) => string | undefined {
+  const hosts = new Map<string, string[]>();
+  for (const ruleId of new Set(findings.map((finding) => finding.ruleId)))
+    for (const absorbed of context.ruleOf(ruleId)?.action.absorbs ?? [])
+      hosts.set(absorbed, [...(hosts.get(absorbed) ?? []), ruleId].sort());
+  const present = new Set(findings.map((finding) => `${finding.ruleId}\0${finding.file}`));
+  return (finding) => hosts.get(finding.ruleId)?.find((host) => present.has(`${host}\0${finding.file}`));
+}
+
+/**
+ * Folder actions of one rule merged up the tree while the merged action stays within MAX_ACTION_FILES files:
+ * a package's three doc-comment actions (src, src/middleware with one file, src/react with one) are one change
+ * for one agent, not three slots of the plan. Deepest folders first; never into the root folder (which would
+ * mix top-level folders), never product code with tests or scripts.
+ */
+function mergeFolders(groups: readonly Group[], context: PlanContext): Group[] {
+  const others = groups.filter((group) => group.kind !== "folder");
+  const byRule = new Map<string, Map<string, Group>>();
+  for (const group of groups.filter((candidate) => candidate.kind === "folder")) {
+    const byPath = byRule.get(group.ruleId) ?? new Map<string, Group>();
+    byPath.set(group.path, { ...group, members: [...group.members] });
+    byRule.set(group.ruleId, byPath);
+  }
+  const depth = (path: string) => (path === "." ? 0 : path.split("/").length);
+  const merged: Group[] = [];
+  for (const byPath of byRule.values()) {
+    for (let level = Math.max(0, ...[...byPath.keys()].map(depth)); level >= 2; level -= 1) {
+      for (const path of [...byPath.keys()].filter((candidate) => depth(candidate) === level).sort()) {
+        const group = byPath.get(path);
+        if (!group) continue;
+        const parent = posix.dirname(path);
+        const target = byPath.get(parent);
+        if (target && isProductGroup(target, context) !== isProductGroup(group, context)) continue;
+        const files = new Set([...group.members, ...(target?.members ?? [])].map((member) => member.finding.file));
+        if (files.size > MAX_ACTION_FILES) continue;
+        if (target) target.members.push(...group.members);
+        else byPath.set(parent, { ...group, path: parent });
+        byPath.delete(path);
+      }
+    }
+    merged.push(...byPath.values());
+  }
+  return [...others, ...merged];
+}
+
+function isProductGroup(group: Group, context: PlanContext): boolean {
+  // Paths that are not listed files (AGENTS.md to create, the repository) are the product's.
+  return !group.members.every((member) => NOT_PRODUCT.has(context.kindOf(member.finding.file) ?? ""));
+}
+
 /** An action with what ranks it. */
 interface Planned {
   action: Action;
-  key: { isProduct: boolean; isNoteOnly: boolean; weighted: number };
+  key: { isProduct: boolean; isNoteOnly: boolean; isEverywhere: boolean; weighted: number };
 }
 
 function scopeOf(scope: ActionSpec["scope"], finding: Finding): { kind: Action["scope"]["kind"]; path: string } {
@@ -120,16 +185,16 @@ function toAction(group: Group, context: PlanContext): { action: Action; key: Om
     s: count === 1 ? "" : "s",
     scope: group.part !== null && group.kind === "folder" ? `${scopeLabel} (part ${group.part})` : scopeLabel,
   });
-  const first = members[0]?.finding;
+  const first = members.find((member) => member.finding.ruleId === group.ruleId)?.finding ?? members[0]?.finding;
   // Many files or many findings are more work than the rule's effort class says for one.
   const steps = (files.length > 5 || count > 20 ? 1 : 0) + (count > 50 ? 1 : 0);
   const effort =
     EFFORT_ORDER[Math.min(EFFORT_ORDER.indexOf(rule?.effort ?? "medium") + steps, EFFORT_ORDER.length - 1)] ?? "large";
-  const gain = findingGain(
-    group.ruleId,
-    members.reduce((sum, member) => sum + member.cost, 0),
-    context.categories,
-  );
+  // Each rule's findings are worth what that rule's costs are (an action may hold findings a rule absorbed).
+  const costs = new Map<string, number>();
+  for (const member of members)
+    costs.set(member.finding.ruleId, (costs.get(member.finding.ruleId) ?? 0) + member.cost);
+  const gain = [...costs].reduce((sum, [ruleId, cost]) => sum + findingGain(ruleId, cost, context.categories), 0);
   const hotness = files.reduce((sum, file) => sum + context.commitsOf(file), 0);
   const action: Action = {
     id: `${group.ruleId}@${group.kind}:${group.path}${group.part === null ? "" : `#${group.part}`}`,
@@ -147,9 +212,9 @@ function toAction(group: Group, context: PlanContext): { action: Action; key: Om
   return {
     action,
     key: {
-      // Paths that are not listed files (AGENTS.md to create, the repository) are the product's.
-      isProduct: !files.every((file) => NOT_PRODUCT.has(context.kindOf(file) ?? "")),
+      isProduct: isProductGroup(group, context),
       isNoteOnly: members.every((member) => member.finding.severity === "info"),
+      isEverywhere: group.kind === "repository" || files.every((file) => context.kindOf(file) === undefined),
     },
   };
 }

@@ -138,7 +138,94 @@ describe("grouping", () => {
   });
 });
 
+describe("merging", () => {
+  it("merges a rule's folder actions up into the folder above while they stay within 20 files", () => {
+    const findings = [finding("src/a.ts"), finding("src/middleware/b.ts"), finding("src/react/deep/c.ts")];
+    const actions = planActions(findings, [1, 1, 1], context({ "docs/one": FOLDER }));
+    expect(actions.map((action) => [action.id, action.title, action.files])).toEqual([
+      ["docs/one@folder:src", "Document 3 symbols in src", 3],
+    ]);
+  });
+
+  it("keeps a subfolder apart when merging it would pass 20 files, and never merges into the root folder", () => {
+    const wide = Array.from({ length: 19 }, (_, index) => finding(`src/types/t${String(index).padStart(2, "0")}.ts`));
+    const findings = [...wide, finding("src/a.ts"), finding("src/b.ts"), finding("lib/c.ts"), finding("d.ts")];
+    const actions = planActions(
+      findings,
+      findings.map(() => 1),
+      context({ "docs/one": FOLDER }),
+    );
+    expect(actions.map((action) => [action.scope.path, action.files]).sort()).toEqual([
+      [".", 1],
+      ["lib", 1],
+      ["src", 2],
+      ["src/types", 19],
+    ]);
+  });
+
+  it("does not merge tests into product code", () => {
+    const findings = [finding("src/a.ts"), finding("src/__tests__/a.test.ts")];
+    const actions = planActions(
+      findings,
+      [1, 1],
+      context({ "docs/one": FOLDER }, { kinds: { "src/__tests__/a.test.ts": "test" } }),
+    );
+    expect(actions.map((action) => action.scope.path)).toEqual(["src", "src/__tests__"]);
+  });
+
+  it("lets a hotspot's action take the same file's length and complexity findings, with their gains", () => {
+    const findings = [
+      finding("src/engine.ts", "docs/hot"),
+      finding("src/engine.ts", "docs/complex"),
+      finding("src/engine.ts", "docs/long"),
+      finding("src/other.ts", "docs/complex"),
+    ];
+    const plain: Record<string, ActionSpec> = {
+      "docs/hot": { scope: "file", title: "Make {{scope}} safer" },
+      "docs/complex": { scope: "file", title: "Simplify {{count}} in {{scope}}" },
+      "docs/long": { scope: "file", title: "Shorten {{count}} in {{scope}}" },
+    };
+    const absorbing = {
+      ...plain,
+      "docs/hot": { ...FILE, title: "Make {{scope}} safer", absorbs: ["docs/complex", "docs/long"] },
+    };
+    const separate = planActions(findings, [1, 2, 3, 4], context(plain));
+    const together = planActions(findings, [1, 2, 3, 4], context(absorbing));
+    expect(together.map((action) => [action.id, action.findings.length])).toEqual([
+      ["docs/hot@file:src/engine.ts", 3],
+      ["docs/complex@file:src/other.ts", 1],
+    ]);
+    const gainOf = (actions: typeof separate, id: string) => actions.find((action) => action.id === id)?.gain ?? 0;
+    expect(gainOf(together, "docs/hot@file:src/engine.ts")).toBeCloseTo(
+      gainOf(separate, "docs/hot@file:src/engine.ts") +
+        gainOf(separate, "docs/complex@file:src/engine.ts") +
+        gainOf(separate, "docs/long@file:src/engine.ts"),
+      9,
+    );
+    expect(together[0]?.category).toBe("docs");
+  });
+});
+
 describe("ranking", () => {
+  it("counts an action over the repository, or over a file yet to be written, as hot as the hottest", () => {
+    const specs: Record<string, ActionSpec> = {
+      "docs/one": FILE,
+      "docs/loop": { scope: "repository", title: "Close {{count}} gap{{s}} in {{scope}}" },
+      "docs/agents": { scope: "finding", title: "Set up {{scope}}" },
+    };
+    const findings = [finding("src/hot.ts"), finding("package.json", "docs/loop"), finding("AGENTS.md", "docs/agents")];
+    const kinds = { "src/hot.ts": "source", "package.json": "config" };
+    const actions = planActions(findings, [1, 1, 1], {
+      ...context(specs, { commits: { "src/hot.ts": 12, "package.json": 2 } }),
+      kindOf: (file) => kinds[file as keyof typeof kinds],
+    });
+    expect(Object.fromEntries(actions.map((action) => [action.ruleId, action.hotness]))).toEqual({
+      "docs/one": 12,
+      "docs/loop": 12,
+      "docs/agents": 12,
+    });
+  });
+
   it("puts the larger gain first, and of equal gains the hotter scope", () => {
     const findings = [finding("src/frozen.ts"), finding("src/hot.ts"), finding("src/big.ts"), finding("src/big.ts")];
     const actions = planActions(
