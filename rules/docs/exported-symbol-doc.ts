@@ -16,13 +16,16 @@ const ADVICE: Record<(typeof KINDS)[number], string> = {
   namespace: "what it groups and why",
 };
 
+/** Names of exports that may change without notice (React's and zustand's `unstable_`, `experimental_`). */
+const UNSETTLED_NAME = /^(?:unstable_|experimental_)/i;
+
 /** Reports exported symbols without a doc comment; scores the documented share. */
 export default defineRule({
   id: "docs/exported-symbol-doc",
   category: "docs",
   severity: "warning",
   description:
-    "Every symbol of the public API (and public method of an exported class) has a JSDoc/TSDoc comment directly above it.",
+    "Every symbol of the public API (and public method of an exported class) has a JSDoc/TSDoc comment directly above it; `unstable_` and `experimental_` exports are not examined.",
   why: "A doc comment is what an agent sees at the call site and in search results; without it the agent guesses intent from the name.",
   weight: 7,
   effort: "trivial",
@@ -59,10 +62,12 @@ export default defineRule({
       const { module, symbol } = located;
       if (!kinds.has(symbol.kind) || !isPublic(located)) continue;
       // A one-statement body wrapped by a formatter is a one-line function laid out over three lines.
+      // A one-statement body wrapped by a formatter is a one-line function laid out over three lines.
       const isShort =
         ((symbol.kind === "function" || symbol.kind === "type") && (symbol.lines ?? Infinity) < options.minLines) ||
         (options.minLines > 1 && symbol.isOneStatement === true);
-      if (isShort) continue;
+      // `unstable_` and `experimental_` exports say they may change without notice: documented once they settle.
+      if (isShort || UNSETTLED_NAME.test(symbol.name)) continue;
       examine();
       // An interface with a doc comment on each member (PersistOptions and its options) is documented by them.
       if (symbol.hasDoc || symbol.hasDocumentedMembers === true) continue;

@@ -287,10 +287,6 @@ function isOneStatement(callables: readonly ts.SignatureDeclaration[], sourceFil
 }
 
 /**
- * Deprecated when a doc comment says so and none of the symbol's other doc comments says otherwise: one deprecated
- * overload beside live ones leaves the function live.
- */
-/**
  * An interface, or a type alias of an object type, with members and a doc comment on every one (every declaration of
  * a merged interface): what each member is shows where it is used, and a summary above them repeats the name.
  */
@@ -304,6 +300,10 @@ function hasDocumentedMembers(declarations: readonly LocalDeclaration[], sourceF
   return members.length > 0 && members.every((member) => member !== null && attachedDoc(member, sourceFile) !== null);
 }
 
+/**
+ * Deprecated when a doc comment says so and none of the symbol's other doc comments says otherwise: one deprecated
+ * overload beside live ones leaves the function live.
+ */
 function isDeprecated(docs: ReadonlyArray<DocComment | null>): boolean {
   const present = docs.filter((doc) => doc !== null);
   return present.length > 0 && present.every((doc) => doc.tags.includes("deprecated"));

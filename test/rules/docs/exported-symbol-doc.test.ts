@@ -136,14 +136,15 @@ describe(`${RULE}: the public API`, () => {
 // and unstable_batch (18, public though unstable) do not. WriteQueue and its push are documented.
 describe(`${RULE}: names that say internal`, () => {
   it("leaves out a leading underscore and an INTERNAL_ prefix, in every rule that reads exports", async () => {
-    // Every size examined (unstable_batch's body is one statement).
+    // Every size examined (unstable_batch's body is one statement). unstable_batch (18) is API, whose signature is
+    // examined, but the doc rule leaves out what says it may change without notice.
     const result = await scanFixture("docs/internal-names", ALL);
-    expect(locationsOf(result, RULE)).toEqual(["src/store.ts:12:17", "src/store.ts:18:17"]);
+    expect(locationsOf(result, RULE)).toEqual(["src/store.ts:12:17"]);
     expect(locationsOf(result, "interfaces/explicit-return-type")).toEqual(["src/store.ts:12:17"]);
     expect(locationsOf(result, "interfaces/no-any-in-signature")).toEqual(["src/store.ts:12:35"]);
     expect(locationsOf(result, "interfaces/max-params")).toEqual(["src/store.ts:12:17"]);
-    // writeValue, unstable_batch, WriteQueue, WriteQueue.push.
-    expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 4, documentedSymbols: 2 });
+    // writeValue, WriteQueue, WriteQueue.push.
+    expect(categoryOf(result, "docs").metrics).toMatchObject({ exportedSymbols: 3, documentedSymbols: 2 });
     expect(categoryOf(result, "interfaces").metrics).toMatchObject({ exportedFunctions: 3 });
   });
 
