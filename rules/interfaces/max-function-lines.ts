@@ -10,31 +10,38 @@ export default defineRule({
   category: "interfaces",
   severity: "warning",
   description:
-    "Functions, methods and arrow functions in source files span at most `max` lines (default 80); an immediately invoked function expression is not measured unless `iifes` is set. Scored as the share of function code in functions over the limit.",
+    "Functions, methods and arrow functions in source files have at most `max` lines of code (default 80; comment and blank lines do not count unless `count` is `all`); an immediately invoked function expression is not measured unless `iifes` is set. Scored as the share of function code in functions over the limit.",
   why: "A function longer than a screen is where an agent's edit breaks a branch it never read.",
   weight: 1,
   effort: "medium",
   action: { scope: "file", title: "Shorten {{count}} long function{{s}} in {{scope}}" },
   messages: {
     tooLong: {
-      message: "Function '{{name}}' spans {{lines}} lines (at most {{max}})",
+      message: "Function '{{name}}' has {{lines}} {{unit}} (at most {{max}})",
       fix: "Extract the steps of '{{name}}' into named helper functions, each with one job, until it fits in {{max}} lines.",
     },
     tooLongClosures: {
-      message: "Function '{{name}}' spans {{lines}} lines (at most {{max}})",
+      message: "Function '{{name}}' has {{lines}} {{unit}} (at most {{max}})",
       fix: "Most of '{{name}}' is the named functions declared inside it ({{inner}}), closures over its local variables: to shorten it, gather the state they share into one object they take as an argument, then move them out beside it{{also}}.",
     },
     tooLongInner: {
-      message: "Function '{{name}}' spans {{lines}} lines (at most {{max}})",
+      message: "Function '{{name}}' has {{lines}} {{unit}} (at most {{max}})",
       fix: "Most of '{{name}}' is the named functions declared inside it ({{inner}}), which read none of its parameters or variables: move them out beside it as they are.",
     },
   },
   options: z.strictObject({
     max: z.number().int().min(1).default(80),
+    /**
+     * `code`: lines with code on them, as SonarQube counts a function's lines of code (ESLint's
+     * max-lines-per-function with `skipBlankLines` and `skipComments`), so that the comments the
+     * doc rules ask for do not push a function over; `all`: every line from the first to the last.
+     */
+    count: z.enum(["code", "all"]).default("code"),
     /** Measure immediately invoked function expressions too (ESLint's `IIFEs`); off, their code is the enclosing function's. */
     iifes: z.boolean().default(false),
   }),
   check({ facts, options, examine, report }) {
+    const length = (fn: FunctionFact): number => (options.count === "all" ? fn.lines : (fn.codeLines ?? fn.lines));
     const measured: Array<{ module: ModuleFacts; fn: FunctionFact; weight: number }> = [];
     examineFunctions(facts, examine, (module, fn, weight) => measured.push({ module, fn, weight }), {
       iifes: options.iifes,
@@ -48,25 +55,26 @@ export default defineRule({
     };
     for (const { module, fn } of measured) {
       add(allIn, module, fn);
-      if (fn.lines > options.max) add(longIn, module, fn);
+      if (length(fn) > options.max) add(longIn, module, fn);
     }
     for (const { module, fn, weight } of measured) {
-      if (fn.lines <= options.max || lengthBeyond(fn, longIn.get(module) ?? []) <= options.max) continue;
-      const inner = namedInside(fn, allIn.get(module) ?? []);
+      if (length(fn) <= options.max || lengthBeyond(fn, longIn.get(module) ?? [], length) <= options.max) continue;
+      const inner = namedInside(fn, allIn.get(module) ?? [], length);
       // A one-line accessor is no part worth naming.
-      const named = inner.filter((each) => each.lines >= 5);
-      const isInner = named.length > 0 && inner.reduce((sum, each) => sum + each.lines, 0) * 2 >= fn.lines;
+      const named = inner.filter((each) => length(each) >= 5);
+      const isInner = named.length > 0 && inner.reduce((sum, each) => sum + length(each), 0) * 2 >= length(fn);
       // Only the ones that read its variables are closures; the others move out as they are.
       const shown = named.slice(0, 3);
       const closures = shown.filter((each) => each.readsOuter === true);
       const free = shown.filter((each) => each.readsOuter !== true);
       const list = (parts: readonly FunctionFact[]) =>
-        parts.map((each) => `'${each.name}', ${each.lines} lines`).join("; ");
+        parts.map((each) => `'${each.name}', ${length(each)} lines`).join("; ");
       report({
         messageId: !isInner ? "tooLong" : closures.length > 0 ? "tooLongClosures" : "tooLongInner",
         data: {
           name: fn.name,
-          lines: fn.lines,
+          lines: length(fn),
+          unit: options.count === "all" ? "lines" : "lines of code",
           max: options.max,
           inner: list(closures.length > 0 ? closures : free),
           also:
@@ -85,10 +93,14 @@ export default defineRule({
 });
 
 /** The named functions declared directly inside `fn` (not inside one another), largest first. */
-function namedInside(fn: FunctionFact, all: readonly FunctionFact[]): FunctionFact[] {
+function namedInside(
+  fn: FunctionFact,
+  all: readonly FunctionFact[],
+  length: (fn: FunctionFact) => number,
+): FunctionFact[] {
   return outermostInside(fn, all)
     .filter((inner) => inner.name !== "(anonymous)")
-    .sort((a, b) => b.lines - a.lines || a.line - b.line);
+    .sort((a, b) => length(b) - length(a) || a.line - b.line);
 }
 
 /**
@@ -96,8 +108,8 @@ function namedInside(fn: FunctionFact, all: readonly FunctionFact[]): FunctionFa
  * of them): those are reported on their own, and a function whose length is theirs (a hook whose body
  * returns one long callback) would only repeat them.
  */
-function lengthBeyond(fn: FunctionFact, long: readonly FunctionFact[]): number {
-  return fn.lines - outermostInside(fn, long).reduce((sum, inner) => sum + inner.lines, 0);
+function lengthBeyond(fn: FunctionFact, long: readonly FunctionFact[], length: (fn: FunctionFact) => number): number {
+  return length(fn) - outermostInside(fn, long).reduce((sum, inner) => sum + length(inner), 0);
 }
 
 /** The functions of `candidates` inside `fn` that are not inside another of them. */

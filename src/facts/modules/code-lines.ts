@@ -8,6 +8,27 @@ import { countNonBlankLines } from "./data.js";
 /** Non-blank lines left when the file's comments (walk.ts finds them) are blanked out; a line with code and a comment is code. */
 export function countCodeLines(text: string, comments: readonly ts.CommentRange[]): number {
   if (comments.length === 0) return countNonBlankLines(text);
+  return countNonBlankLines(withoutComments(text, comments));
+}
+
+/**
+ * Lines of code from each line to the end: `counter(first, last)` is how many of lines first..last (1-based, both
+ * included) have code on them, as countCodeLines counts a file's. A function's length in lines of code.
+ */
+export function codeLineCounter(
+  text: string,
+  comments: readonly ts.CommentRange[],
+): (first: number, last: number) => number {
+  const lines = (comments.length === 0 ? text : withoutComments(text, comments)).split("\n");
+  const before = new Uint32Array(lines.length + 1);
+  lines.forEach((line, index) => {
+    before[index + 1] = (before[index] ?? 0) + (line.trim() === "" ? 0 : 1);
+  });
+  const at = (line: number) => before[Math.max(0, Math.min(line, lines.length))] ?? 0;
+  return (first, last) => at(last) - at(first - 1);
+}
+
+function withoutComments(text: string, comments: readonly ts.CommentRange[]): string {
   const parts: string[] = [];
   let from = 0;
   for (const { pos, end } of comments) {
@@ -16,7 +37,7 @@ export function countCodeLines(text: string, comments: readonly ts.CommentRange[
     from = end;
   }
   parts.push(text.slice(from));
-  return countNonBlankLines(parts.join(""));
+  return parts.join("");
 }
 
 /**

@@ -1,13 +1,13 @@
 import ts from "#typescript";
 import { fileDocComment } from "./comments.js";
-import { countCodeLines } from "./code-lines.js";
+import { codeLineCounter, countCodeLines } from "./code-lines.js";
 import { countDataLines, countNonBlankLines } from "./data.js";
 import { collectExports } from "./exports.js";
 import { collectStaticImports } from "./imports.js";
 import { positionAt } from "./positions.js";
 import { collectPathImports, collectRuns } from "./runs.js";
 import { typeAssertionLines } from "./type-assertions.js";
-import type { ModuleFacts, ModuleLanguage, ParseErrorFact } from "./types.js";
+import type { FunctionFact, ModuleFacts, ModuleLanguage, ParseErrorFact } from "./types.js";
 import { walkFile } from "./walk.js";
 import { collectWrites, writesFromFile } from "./writes.js";
 
@@ -107,7 +107,7 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
     summary: fileDoc === null ? null : firstSentence(fileDoc),
     imports,
     exports: kind === "source" ? collectExports(sourceFile, isJavaScript) : [],
-    functions: walked.functions,
+    functions: withCodeLines(walked.functions, codeLineCounter(text, walked.comments)),
     envReads: walked.envReads,
     ...(walked.envWrites.length > 0 ? { envWrites: [...new Set(walked.envWrites)] } : {}),
     ...(runs.length > 0 ? { runs } : {}),
@@ -115,6 +115,14 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
     ...(writes.length > 0 ? { writes } : {}),
     parseError: null,
   };
+}
+
+/** Each function with its lines of code (what `max-function-lines` measures by default). */
+function withCodeLines(
+  functions: readonly FunctionFact[],
+  counter: (first: number, last: number) => number,
+): FunctionFact[] {
+  return functions.map((fn) => ({ ...fn, codeLines: counter(fn.line, fn.endLine) }));
 }
 
 /** The first sentence (or first line) of a comment, at most 160 characters. */

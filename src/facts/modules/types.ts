@@ -83,6 +83,8 @@ export interface FunctionFact extends Position {
   lines: number;
   /** Lines of this function not inside a nested function. */
   ownLines: number;
+  /** Lines from its first to its last line with code on them, not only comments or blanks (see code-lines.ts). */
+  codeLines?: number;
   /** McCabe cyclomatic complexity of this function's own body. */
   complexity: number;
   /**

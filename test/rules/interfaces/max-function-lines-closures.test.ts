@@ -16,22 +16,22 @@ describe(`${RULE}: functions made of closures`, () => {
     ).toEqual([
       [
         "src/set-math.ts:2:17",
-        "Function 'setMath' spans 82 lines (at most 80)",
+        "Function 'setMath' has 82 lines of code (at most 80)",
         "Most of 'setMath' is the named functions declared inside it ('union', 42 lines; 'intersection', 36 lines), which read none of its parameters or variables: move them out beside it as they are.",
       ],
       [
         "src/set-ops.ts:2:17",
-        "Function 'setOps' spans 81 lines (at most 80)",
+        "Function 'setOps' has 81 lines of code (at most 80)",
         "Most of 'setOps' is the named functions declared inside it ('add', 7 lines), closures over its local variables: to shorten it, gather the state they share into one object they take as an argument, then move them out beside it; the others ('union', 40 lines; 'intersection', 30 lines) read none of its variables and move out as they are.",
       ],
       [
         "src/store.ts:2:17",
-        "Function 'createStore' spans 95 lines (at most 80)",
+        "Function 'createStore' has 95 lines of code (at most 80)",
         "Most of 'createStore' is the named functions declared inside it ('save', 42 lines; 'load', 32 lines), closures over its local variables: to shorten it, gather the state they share into one object they take as an argument, then move them out beside it.",
       ],
       [
         "src/tally.ts:2:17",
-        "Function 'tally' spans 90 lines (at most 80)",
+        "Function 'tally' has 90 lines of code (at most 80)",
         "Extract the steps of 'tally' into named helper functions, each with one job, until it fits in 80 lines.",
       ],
     ]);

@@ -9,7 +9,7 @@ describe(`${RULE}: a curried function`, () => {
   it("reports the function that holds the body, not the one that returns it on the same lines", async () => {
     const findings = findingsOf(await scanFixture("interfaces/max-function-lines-curried"), RULE);
     expect(findings.map((finding) => [`${finding.file}:${finding.line}:${finding.column}`, finding.message])).toEqual([
-      ["src/counter.ts:2:48", "Function '(anonymous)' spans 90 lines (at most 80)"],
+      ["src/counter.ts:2:48", "Function '(anonymous)' has 90 lines of code (at most 80)"],
     ]);
   });
 });

@@ -10,8 +10,8 @@ describe(`${RULE}: immediately invoked function expressions`, () => {
   it("does not measure the IIFE, and measures the class members inside it and the plain function", async () => {
     const findings = findingsOf(await scanFixture("interfaces/max-function-lines-iife"), RULE);
     expect(findings.map((finding) => [`${finding.file}:${finding.line}:${finding.column}`, finding.message])).toEqual([
-      ["src/build-report.ts:2:17", "Function 'buildReport' spans 90 lines (at most 80)"],
-      ["src/lazy-address.ts:13:5", "Function 'LazyAddress.describe' spans 84 lines (at most 80)"],
+      ["src/build-report.ts:2:17", "Function 'buildReport' has 90 lines of code (at most 80)"],
+      ["src/lazy-address.ts:13:5", "Function 'LazyAddress.describe' has 84 lines of code (at most 80)"],
     ]);
   });
 

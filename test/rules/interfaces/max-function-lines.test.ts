@@ -10,8 +10,8 @@ describe(RULE, () => {
     const result = await scanFixture("interfaces/max-function-lines");
     expect(locationsOf(result, RULE)).toEqual(["src/long-callback.ts:3:17", "src/long-function.ts:1:17"]);
     expect(findingsOf(result, RULE).map((finding) => finding.message)).toEqual([
-      "Function '(anonymous)' spans 82 lines (at most 80)",
-      "Function 'summariseLedger' spans 83 lines (at most 80)",
+      "Function '(anonymous)' has 82 lines of code (at most 80)",
+      "Function 'summariseLedger' has 83 lines of code (at most 80)",
     ]);
   });
 
@@ -21,5 +21,26 @@ describe(RULE, () => {
     // Own lines: at-limit 80, long-function 83, callback 82, registerHandlers 86 - 82 = 4.
     // Failed: 83 + 82 = 165 of 249 (registerHandlers is not reported) → 100 × 84 / 249 = 33.73.
     expect(check).toMatchObject({ examined: 249, failed: 165, score: 33.7 });
+  });
+});
+
+// max-function-lines-code: hydrate spans lines 2-114 (113 lines), 39 of them comments in 13 groups of three and
+// one blank, so 73 lines of code; migrate spans 2-87, 86 lines, all code.
+describe("interfaces/max-function-lines: lines of code", () => {
+  it("measures lines of code by default: comments and blank lines do not push a function over", async () => {
+    const findings = findingsOf(await scanFixture("interfaces/max-function-lines-code"), RULE);
+    expect(findings.map((finding) => [`${finding.file}:${finding.line}`, finding.message])).toEqual([
+      ["src/migrate.ts:2", "Function 'migrate' has 86 lines of code (at most 80)"],
+    ]);
+  });
+
+  it("measures every line with `count: all`", async () => {
+    const result = await scanFixture("interfaces/max-function-lines-code", {
+      rules: { [RULE]: { options: { count: "all" } } },
+    });
+    expect(findingsOf(result, RULE).map((finding) => finding.message)).toEqual([
+      "Function 'hydrate' has 113 lines (at most 80)",
+      "Function 'migrate' has 86 lines (at most 80)",
+    ]);
   });
 });
