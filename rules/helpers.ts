@@ -85,6 +85,8 @@ export function describeFolder(folder: string): string {
  * (at least 1), so size and complexity checks score by lines of function code
  * with nested functions counted once. `visit` gets the weight to charge. An
  * IIFE is code of the function around it (see `foldIifes`) unless `iifes` is set.
+ * A `@deprecated` export and the functions inside it are not examined: code on
+ * its way out is not worth splitting or simplifying.
  */
 export function examineFunctions(
   facts: Facts,
@@ -93,10 +95,22 @@ export function examineFunctions(
   { iifes = false }: { iifes?: boolean } = {},
 ): void {
   for (const module of facts.sources) {
-    for (const fn of iifes ? module.functions : foldIifes(module.functions)) {
+    const functions = iifes ? module.functions : foldIifes(module.functions);
+    const deprecated = deprecatedFunctions(module, functions);
+    for (const fn of functions) {
+      if (deprecated.some((outer) => outer === fn || isInside(outer, fn))) continue;
       const weight = Math.max(1, fn.ownLines);
       examine(weight);
       visit(module, fn, weight);
     }
   }
+}
+
+/** The functions of a module that are `@deprecated` exports (found where the export's name is). */
+function deprecatedFunctions(module: ModuleFacts, functions: readonly FunctionFact[]): FunctionFact[] {
+  const at = new Set(
+    module.exports.filter((symbol) => symbol.isDeprecated === true).map((symbol) => `${symbol.line}:${symbol.column}`),
+  );
+  if (at.size === 0) return [];
+  return functions.filter((fn) => at.has(`${fn.line}:${fn.column}`));
 }

@@ -8,7 +8,7 @@ export default defineRule({
   category: "interfaces",
   severity: "warning",
   description:
-    "Functions in source files have a cyclomatic complexity of at most `max` (default 15). Scored as the share of function code in functions over the limit.",
+    "Functions in source files have a cyclomatic complexity of at most `max` (default 15); `@deprecated` exports are not examined. Scored as the share of function code in functions over the limit.",
   why: "Every extra branch is a path an agent must keep in mind to change the function without breaking one of them.",
   weight: 1,
   effort: "medium",

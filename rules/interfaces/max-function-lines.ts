@@ -10,7 +10,7 @@ export default defineRule({
   category: "interfaces",
   severity: "warning",
   description:
-    "Functions, methods and arrow functions in source files have at most `max` lines of code (default 80; comment and blank lines do not count unless `count` is `all`); an immediately invoked function expression is not measured unless `iifes` is set. Scored as the share of function code in functions over the limit.",
+    "Functions, methods and arrow functions in source files have at most `max` lines of code (default 80; comment and blank lines do not count unless `count` is `all`); an immediately invoked function expression is not measured unless `iifes` is set, nor a `@deprecated` export. Scored as the share of function code in functions over the limit.",
   why: "A function longer than a screen is where an agent's edit breaks a branch it never read.",
   weight: 1,
   effort: "medium",
