@@ -70,6 +70,7 @@ export function checkTestClones(context: RuleContext<unknown, TestCloneMessage>,
   const { facts, examine, report, charge } = context;
   if (facts.clones.status !== "ok") return;
   examine(linesOf(facts, true));
+  const helperOf = sharedTestHelper(facts);
   for (const group of cloneGroups(clonePairs(facts, true))) {
     const cost = TEST_DUPLICATION_PENALTY * group.addedLines;
     const largest = largestPair(group.pairs);
@@ -98,9 +99,7 @@ export function checkTestClones(context: RuleContext<unknown, TestCloneMessage>,
         lines: coveredLines(group.pairs),
         largestFirst: `${here.file}:${here.start}-${here.end}`,
         largestSecond: `${there.file}:${there.start}-${there.end}`,
-        home: isOneFile
-          ? `${first} itself (all copies are in it)`
-          : `a new module under ${describeFolder(commonFolder([first, second]))}`,
+        home: isOneFile ? `${first} itself (all copies are in it)` : testHome(first, second, helperOf),
       },
       file: here.file,
       line: here.start,
@@ -119,6 +118,33 @@ export function checkTestClones(context: RuleContext<unknown, TestCloneMessage>,
       ],
     });
   }
+}
+
+/**
+ * Where two test files' shared setup goes: a test helper both already import (zustand's persist suites both import
+ * `tests/test-utils.ts`; a new module beside it would be a second one), else a new module under their folder.
+ */
+function testHome(first: string, second: string, helperOf: (a: string, b: string) => string | undefined): string {
+  const helper = helperOf(first, second);
+  return helper === undefined
+    ? `a new module under ${describeFolder(commonFolder([first, second]))}`
+    : `${helper} (both files already import it)`;
+}
+
+/** For two test files, the first module of test scope (a helper, not either file) that both import, by path. */
+function sharedTestHelper(facts: Facts): (a: string, b: string) => string | undefined {
+  const testScope = new Set(facts.modules.filter((module) => module.kind === "test").map((module) => module.path));
+  const imported = new Map<string, Set<string>>();
+  for (const edge of facts.graph.edges) {
+    if (!testScope.has(edge.from) || !testScope.has(edge.to)) continue;
+    const set = imported.get(edge.from) ?? new Set<string>();
+    set.add(edge.to);
+    imported.set(edge.from, set);
+  }
+  return (a, b) => {
+    const fromB = imported.get(b) ?? new Set<string>();
+    return [...(imported.get(a) ?? [])].filter((path) => fromB.has(path) && path !== a && path !== b).sort()[0];
+  };
 }
 
 /**

@@ -164,3 +164,21 @@ describe(`${RULE}: type tests`, () => {
     expect(categoryOf(result, "duplication").metrics).toMatchObject({ testClones: 1, testDuplicatedLines: 54 });
   });
 });
+
+// test-clone-helper: checkout and invoice tests both import test/helpers.ts and repeat one 26-line test (lines
+// 4-29, the titles apart); refund and receipt repeat another and import no helper of their own.
+describe("duplication/test-clone: where the shared setup goes", () => {
+  it("names the test helper both files already import, else a new module beside them", async () => {
+    const findings = findingsOf(await scanFixture("duplication/test-clone-helper"), RULE);
+    expect(findings.map((finding) => [finding.file, finding.fix])).toEqual([
+      [
+        "test/checkout.test.ts",
+        "Parametrize the repeated tests (`it.each` / `describe.each`) or move the shared setup into a test helper in test/helpers.ts (both files already import it), and call it from both files.",
+      ],
+      [
+        "test/receipt.test.ts",
+        "Parametrize the repeated tests (`it.each` / `describe.each`) or move the shared setup into a test helper in a new module under test/, and call it from both files.",
+      ],
+    ]);
+  });
+});
