@@ -26,7 +26,7 @@ export default defineRule({
     },
     tooLongInner: {
       message: "Function '{{name}}' has {{lines}} {{unit}} (at most {{max}})",
-      fix: "Most of '{{name}}' is the named functions declared inside it ({{inner}}), which read none of its parameters or variables: move them out beside it as they are.",
+      fix: "Most of '{{name}}' is the named functions declared inside it ({{inner}}), which use none of its parameters or state (at most other functions declared in it that use none either): move them out beside it as they are, with any such function they call.",
     },
   },
   options: z.strictObject({
@@ -55,14 +55,18 @@ export default defineRule({
     };
     for (const { module, fn } of measured) {
       add(allIn, module, fn);
-      if (length(fn) > options.max) add(longIn, module, fn);
+      // Long, or a member of an object literal with lines of its own: measured on their own, not again in the
+      // function around them (a one-line `union: (b) => union(base, b)` is part of the line that returns it).
+      if (length(fn) > options.max || (fn.isObjectMember === true && fn.lines > 1)) add(longIn, module, fn);
     }
     for (const { module, fn, weight } of measured) {
-      if (length(fn) <= options.max || lengthBeyond(fn, longIn.get(module) ?? [], length) <= options.max) continue;
-      const inner = namedInside(fn, allIn.get(module) ?? [], length);
+      const beyond = lengthBeyond(fn, longIn.get(module) ?? [], length);
+      if (length(fn) <= options.max || beyond <= options.max) continue;
+      // The members of an object it builds are reached through that object: no part to move out.
+      const inner = namedInside(fn, allIn.get(module) ?? [], length).filter((each) => each.isObjectMember !== true);
       // A one-line accessor is no part worth naming.
       const named = inner.filter((each) => length(each) >= 5);
-      const isInner = named.length > 0 && inner.reduce((sum, each) => sum + length(each), 0) * 2 >= length(fn);
+      const isInner = named.length > 0 && inner.reduce((sum, each) => sum + length(each), 0) * 2 >= beyond;
       // Only the ones that read its variables are closures; the others move out as they are.
       const shown = named.slice(0, 3);
       const closures = shown.filter((each) => each.readsOuter === true);
@@ -79,7 +83,7 @@ export default defineRule({
           inner: list(closures.length > 0 ? closures : free),
           also:
             closures.length > 0 && free.length > 0
-              ? `; the others (${list(free)}) read none of its variables and move out as they are`
+              ? `; the others (${list(free)}) use none of its state and move out as they are, with any function of it they call`
               : "",
         },
         file: module.path,
@@ -104,12 +108,20 @@ function namedInside(
 }
 
 /**
- * A function's length less the functions inside it that are over the limit themselves (the outermost
- * of them): those are reported on their own, and a function whose length is theirs (a hook whose body
- * returns one long callback) would only repeat them.
+ * A function's length less the functions inside it that are over the limit themselves or are members of
+ * an object literal (the outermost of them): those are measured on their own, and a function whose
+ * length is theirs (a hook whose body returns one long callback, a factory whose body is the object of
+ * methods it returns) would only repeat them.
  */
 function lengthBeyond(fn: FunctionFact, long: readonly FunctionFact[], length: (fn: FunctionFact) => number): number {
-  return length(fn) - outermostInside(fn, long).reduce((sum, inner) => sum + length(inner), 0);
+  // Two of them on one line (`{ union: (b) => …, intersection: (b) => … }`) take that line away once.
+  let lastLine = 0;
+  let taken = 0;
+  for (const inner of outermostInside(fn, long).sort((a, b) => a.line - b.line)) {
+    taken += length(inner) - (inner.line <= lastLine ? 1 : 0);
+    lastLine = Math.max(lastLine, inner.endLine);
+  }
+  return length(fn) - taken;
 }
 
 /** The functions of `candidates` inside `fn` that are not inside another of them. */

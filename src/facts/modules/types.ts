@@ -94,6 +94,11 @@ export interface FunctionFact extends Position {
   isIife?: true;
   /** Declared inside another function and reads or writes one of its parameters or variables: a closure over it. */
   readsOuter?: true;
+  /**
+   * A method, accessor or function-valued property of an object literal: a member of the object a factory builds
+   * (a class in all but name), reached through it, often through `this`, and not a part to move out.
+   */
+  isObjectMember?: true;
 }
 
 /** The first syntax error of a file. */

@@ -75,6 +75,8 @@ export function walkFile(sourceFile: ts.SourceFile): WalkResult {
   const writeTargets = new Set<ts.Node>();
   // Function expressions called where they stand, marked at the call (visited before its callee).
   const invoked = new Set<ts.Node>();
+  // Functions held by an object literal, marked at the literal (visited before its members).
+  const members = new Set<ts.Node>();
 
   const visit = (
     node: ts.Node,
@@ -86,7 +88,7 @@ export function walkFile(sourceFile: ts.SourceFile): WalkResult {
     // JSX text is not read for comments: `<p>// hello</p>` holds none.
     const isRead = node.kind !== SK.JsxText && parentKind !== SK.JsxElement && parentKind !== SK.JsxFragment;
     if (isRead) comments.ask(node.pos);
-    const current = enter(node, frame, hint, className, sourceFile, result, { writeTargets, invoked });
+    const current = enter(node, frame, hint, className, sourceFile, result, { writeTargets, invoked, members });
     if (current !== frame) frames.push(current);
     const context = ROLES[node.kind] === Role.Other ? null : childContext(node, hint, className, sourceFile);
     const childClass = context ? context.className : className;
@@ -227,6 +229,8 @@ interface Marks {
   writeTargets: Set<ts.Node>;
   /** Function expressions that are the callee of a call: immediately invoked. */
   invoked: Set<ts.Node>;
+  /** Functions that are members of an object literal (memberFunctions). */
+  members: Set<ts.Node>;
 }
 
 /** Records what `node` itself contributes; returns the frame its children belong to. */
@@ -237,13 +241,14 @@ function enter(
   className: string | null,
   sourceFile: ts.SourceFile,
   result: WalkResult,
-  { writeTargets, invoked }: Marks,
+  { writeTargets, invoked, members }: Marks,
 ): Frame {
   switch (ROLES[node.kind]) {
     case Role.Function: {
       if (!hasBody(node)) return frame;
       const entered = enterFunction(node, frame, functionName(node, hint, className, sourceFile), sourceFile);
       if (entered.fact && invoked.has(node)) entered.fact.isIife = true;
+      if (entered.fact && members.has(node)) entered.fact.isObjectMember = true;
       if (entered.fact) result.functions.push(entered.fact);
       return entered;
     }
@@ -257,6 +262,7 @@ function enter(
       return frame;
     case Role.ObjectLiteral:
       result.envWrites.push(...spreadEnvWrites(node, sourceFile));
+      if (ts.isObjectLiteralExpression(node)) for (const member of memberFunctions(node)) members.add(member);
       return frame;
     case Role.Import: {
       const callee = invokedFunction(node);
@@ -622,6 +628,18 @@ function enterFunction(node: FunctionLike, parent: Frame, ownName: string | null
     functionNames: new Map(),
     uses: new Set(),
   };
+}
+
+/** The functions an object literal holds as members: its methods and accessors, and functions as property values. */
+function memberFunctions(node: ts.ObjectLiteralExpression): ts.Node[] {
+  return node.properties.flatMap((property): ts.Node[] => {
+    if (ts.isMethodDeclaration(property) || ts.isAccessor(property)) return [property];
+    if (ts.isPropertyAssignment(property)) {
+      const value = property.initializer;
+      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return [value];
+    }
+    return [];
+  });
 }
 
 function functionName(

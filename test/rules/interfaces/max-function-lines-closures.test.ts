@@ -17,12 +17,12 @@ describe(`${RULE}: functions made of closures`, () => {
       [
         "src/set-math.ts:2:17",
         "Function 'setMath' has 82 lines of code (at most 80)",
-        "Most of 'setMath' is the named functions declared inside it ('union', 42 lines; 'intersection', 36 lines), which read none of its parameters or variables: move them out beside it as they are.",
+        "Most of 'setMath' is the named functions declared inside it ('union', 42 lines; 'intersection', 36 lines), which use none of its parameters or state (at most other functions declared in it that use none either): move them out beside it as they are, with any such function they call.",
       ],
       [
         "src/set-ops.ts:2:17",
         "Function 'setOps' has 81 lines of code (at most 80)",
-        "Most of 'setOps' is the named functions declared inside it ('add', 7 lines), closures over its local variables: to shorten it, gather the state they share into one object they take as an argument, then move them out beside it; the others ('union', 40 lines; 'intersection', 30 lines) read none of its variables and move out as they are.",
+        "Most of 'setOps' is the named functions declared inside it ('add', 7 lines), closures over its local variables: to shorten it, gather the state they share into one object they take as an argument, then move them out beside it; the others ('union', 40 lines; 'intersection', 30 lines) use none of its state and move out as they are, with any function of it they call.",
       ],
       [
         "src/store.ts:2:17",

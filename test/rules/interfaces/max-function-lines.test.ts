@@ -44,3 +44,15 @@ describe("interfaces/max-function-lines: lines of code", () => {
     ]);
   });
 });
+
+// max-function-lines-factory: createMapStore spans lines 2-106 (105 lines of code), 99 of them the seven methods of
+// the object it returns (six of 16 lines, size of 3): a class in all but name, measured by its methods; writeLog
+// spans 2-95, 94 lines of straight code.
+describe("interfaces/max-function-lines: a factory of an object of methods", () => {
+  it("measures a factory by its own code, not the methods of the object it returns", async () => {
+    const findings = findingsOf(await scanFixture("interfaces/max-function-lines-factory"), RULE);
+    expect(findings.map((finding) => `${finding.file}:${finding.line} ${finding.message}`)).toEqual([
+      "src/write-log.ts:2 Function 'writeLog' has 94 lines of code (at most 80)",
+    ]);
+  });
+});
