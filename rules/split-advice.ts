@@ -10,7 +10,13 @@ import { isInside } from "./helpers.js";
 
 /** The ways a long module splits. */
 export type SplitKind =
-  "tooLong" | "privateParts" | "oneExport" | "oneExportClosures" | "oneExportNoParts" | "declarationsOnly";
+  | "tooLong"
+  | "privateParts"
+  | "tabledParts"
+  | "oneExport"
+  | "oneExportClosures"
+  | "oneExportNoParts"
+  | "declarationsOnly";
 
 /** The advice for each way, with `{{name}}`, `{{parts}}` and `{{also}}` to fill (the file-length rule's fixes). */
 export const SPLIT_ADVICE: Record<SplitKind, string> = {
@@ -18,6 +24,8 @@ export const SPLIT_ADVICE: Record<SplitKind, string> = {
     "Split the file by responsibility: move each cohesive group of exports into its own module and re-export them if callers need one entry point.",
   privateParts:
     "Most of the file is functions it does not export: move each cohesive group of them into a module of its own beside it and import them, starting with the largest ({{parts}}).",
+  tabledParts:
+    "Most of the file is functions it hands out through an array or object of parts (the largest: {{parts}}), reached from outside through that table, not private helpers: move each cohesive group of them into a module of its own beside it and import them back into the table, passing in or moving along the module state they use.",
   oneExport:
     "The file is essentially one export, {{name}}, so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ({{parts}}).",
   oneExportClosures:
@@ -84,8 +92,10 @@ function splitKind(module: ModuleFacts): { kind: SplitKind; data: Record<string,
 }
 
 /**
- * A module of several exports whose bulk is functions it does not export (jotai's internals.ts: building blocks
- * of 60 to 180 lines beside two short exported blocks) splits by those functions, named; else by its exports.
+ * A module of several exports whose bulk is functions it does not export splits by those functions, named; else
+ * by its exports. Functions it puts in an array or object as values are not private, and when they are most of
+ * those (jotai's internals.ts: building blocks of 60 to 180 lines handed out in one table by position, which
+ * callers may replace) the file does not split by moving them out.
  */
 function byExports(
   module: ModuleFacts,
@@ -95,11 +105,18 @@ function byExports(
   const unexported = functions.filter(
     (fn) => !fn.anchor.includes("/") && !names.has(fn.name) && fn.name !== "(anonymous)",
   );
+  const tabled = new Set(module.tabled ?? []);
   const lines = unexported.reduce((sum, fn) => sum + fn.lines, 0);
   if (lines * 2 <= module.lines) return { kind: "tooLong", data: {} };
-  const largest = [...unexported].sort((a, b) => b.lines - a.lines || a.line - b.line).slice(0, 3);
-  return {
-    kind: "privateParts",
-    data: { parts: largest.map((fn) => `'${fn.name}', lines ${fn.line}-${fn.endLine}`).join("; ") },
-  };
+  const largest = (parts: typeof unexported) =>
+    [...parts]
+      .sort((a, b) => b.lines - a.lines || a.line - b.line)
+      .slice(0, 3)
+      .map((fn) => `'${fn.name}', lines ${fn.line}-${fn.endLine}`)
+      .join("; ");
+  // Handed out through a table, they are reached from outside as much as the exports are.
+  const inTable = unexported.filter((fn) => tabled.has(fn.name));
+  if (inTable.reduce((sum, fn) => sum + fn.lines, 0) * 2 > lines)
+    return { kind: "tabledParts", data: { parts: largest(inTable) } };
+  return { kind: "privateParts", data: { parts: largest(unexported.filter((fn) => !tabled.has(fn.name))) } };
 }

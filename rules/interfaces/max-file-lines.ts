@@ -18,6 +18,7 @@ export default defineRule({
     // One message per way the file splits (see split-advice.ts), with its advice as the fix.
     tooLong: { message: "This file has {{lines}} {{unit}} (at most {{max}})", fix: SPLIT_ADVICE.tooLong },
     privateParts: { message: "This file has {{lines}} {{unit}} (at most {{max}})", fix: SPLIT_ADVICE.privateParts },
+    tabledParts: { message: "This file has {{lines}} {{unit}} (at most {{max}})", fix: SPLIT_ADVICE.tabledParts },
     oneExport: { message: "This file has {{lines}} {{unit}} (at most {{max}})", fix: SPLIT_ADVICE.oneExport },
     declarationsOnly: {
       message: "This file has {{lines}} {{unit}} (at most {{max}})",

@@ -108,6 +108,7 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
     imports,
     exports: kind === "source" ? collectExports(sourceFile, isJavaScript) : [],
     functions: withCodeLines(walked.functions, codeLineCounter(text, walked.comments)),
+    ...tabledFunctions(walked.functions, walked.tabled),
     envReads: walked.envReads,
     ...(walked.envWrites.length > 0 ? { envWrites: [...new Set(walked.envWrites)] } : {}),
     ...(runs.length > 0 ? { runs } : {}),
@@ -115,6 +116,12 @@ function parseOrThrow(path: string, kind: "source" | "test", text: string): Modu
     ...(writes.length > 0 ? { writes } : {}),
     parseError: null,
   };
+}
+
+/** The module-level functions the file puts in an array or object literal as values, when there are any. */
+function tabledFunctions(functions: readonly FunctionFact[], tabled: ReadonlySet<string>): { tabled?: string[] } {
+  const names = functions.filter((fn) => !fn.anchor.includes("/") && tabled.has(fn.name)).map((fn) => fn.name);
+  return names.length > 0 ? { tabled: [...new Set(names)].sort() } : {};
 }
 
 /** Each function with its lines of code (what `max-function-lines` measures by default). */

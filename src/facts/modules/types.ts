@@ -122,6 +122,11 @@ export interface ModuleFacts {
   nonBlankLines: number;
   /** Non-blank lines with code on them, not only comments (see code-lines.ts); nonBlankLines when it did not parse. */
   codeLines: number;
+  /**
+   * Module-level functions put in an array or object literal as values (jotai's building blocks, handed out in one
+   * table by position): replaceable parts reached through the table, not private helpers (see walk.ts).
+   */
+  tabled?: string[];
   /** A test file's lines that hold type assertions (`expectTypeOf(…)…`, tsd's `expectType`), when it has any. */
   typeAssertionLines?: number[];
   /** Non-blank lines inside literal data: unions of literal types, tables of literals, literal enum members (see data.ts). */

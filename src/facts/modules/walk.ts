@@ -22,6 +22,11 @@ export interface WalkResult {
    * removes (`delete process.env.X`); a value that reads X itself passes it on and is not counted.
    */
   envWrites: string[];
+  /**
+   * Names put in an array or object literal as values (`[readAtomState, mountAtom]`, `{ read, write }`): functions
+   * a module hands out through a table, its replaceable parts rather than private helpers.
+   */
+  tabled: Set<string>;
   /** The file's comments, in order (see code-lines.ts: what is not found counts as code). */
   comments: ts.CommentRange[];
 }
@@ -68,7 +73,14 @@ type FunctionLike =
  * could build never exhausts the stack here.
  */
 export function walkFile(sourceFile: ts.SourceFile): WalkResult {
-  const result: WalkResult = { functions: [], expressionImports: [], envReads: [], envWrites: [], comments: [] };
+  const result: WalkResult = {
+    functions: [],
+    expressionImports: [],
+    envReads: [],
+    envWrites: [],
+    tabled: new Set(),
+    comments: [],
+  };
   const comments = new CommentCollector(sourceFile.text);
   const frames: Frame[] = [];
   // `process.env.X` on the left of `=` or after `delete` is set, not read.
@@ -93,7 +105,10 @@ export function walkFile(sourceFile: ts.SourceFile): WalkResult {
     const context = ROLES[node.kind] === Role.Other ? null : childContext(node, hint, className, sourceFile);
     const childClass = context ? context.className : className;
     forEachChild(node, (child) => {
-      if (ts.isIdentifier(child)) noteName(node, child, frame, current);
+      if (ts.isIdentifier(child)) {
+        noteName(node, child, frame, current);
+        if (isTableEntry(node, child)) result.tabled.add(child.text);
+      }
       visit(child, current, context?.hintNode === child ? context.hintName : null, childClass, node.kind);
     });
     if (isRead) comments.ask(node.end);
@@ -628,6 +643,15 @@ function enterFunction(node: FunctionLike, parent: Frame, ownName: string | null
     functionNames: new Map(),
     uses: new Set(),
   };
+}
+
+/** An identifier that is an element of an array literal or the value of an object literal's property. */
+function isTableEntry(parent: ts.Node, name: ts.Identifier): boolean {
+  return (
+    ts.isArrayLiteralExpression(parent) ||
+    ts.isShorthandPropertyAssignment(parent) ||
+    (ts.isPropertyAssignment(parent) && parent.initializer === name)
+  );
 }
 
 /** The functions an object literal holds as members: its methods and accessors, and functions as property values. */

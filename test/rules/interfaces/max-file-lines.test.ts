@@ -120,3 +120,23 @@ describe(RULE, () => {
     ]);
   });
 });
+
+// max-file-lines-tabled: engine.ts and runner.ts hold the same three unexported functions (readState 2-205,
+// writeState 207-390, mountState 392-555) and two short exports; engine.ts hands the three out in its exported
+// PARTS array, runner.ts only calls them.
+describe("interfaces/max-file-lines: parts handed out through a table", () => {
+  it("does not call functions put in an exported array private, and says they go back into the table", async () => {
+    const findings = findingsOf(await scanFixture("interfaces/max-file-lines-tabled"), RULE);
+    const parts = "'readState', lines 2-205; 'writeState', lines 207-390; 'mountState', lines 392-555";
+    expect(findings.map((finding) => [finding.file, finding.fix])).toEqual([
+      [
+        "src/engine.ts",
+        `Most of the file is functions it hands out through an array or object of parts (the largest: ${parts}), reached from outside through that table, not private helpers: move each cohesive group of them into a module of its own beside it and import them back into the table, passing in or moving along the module state they use.`,
+      ],
+      [
+        "src/runner.ts",
+        `Most of the file is functions it does not export: move each cohesive group of them into a module of its own beside it and import them, starting with the largest (${parts}).`,
+      ],
+    ]);
+  });
+});
