@@ -27,7 +27,7 @@ import {
 export { LEVELS, levelFor, type LevelDefinition } from "./levels.js";
 
 /** Version of the scoring model; bumped whenever the same facts would score differently. */
-export const SCORING_MODEL_VERSION = "5";
+export const SCORING_MODEL_VERSION = "6";
 
 /** What scoring needs. */
 export interface ScoreInput {

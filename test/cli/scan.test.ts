@@ -39,7 +39,7 @@ describe("groundwork scan --format json", () => {
     const result = parseResult((await runCliInProcess(["scan", repo, "--format", "json"], REPO_ROOT)).stdout);
     expect(result).toMatchObject({
       schemaVersion: 1,
-      scoringModel: "5",
+      scoringModel: "6",
       tool: { name: "groundwork" },
       root: repo,
       commit: head,
