@@ -83,8 +83,7 @@ function planTable(result: ScanResult, top: number): string[] {
     );
   }
   const rest = result.actions.length - planned.length;
-  if (rest > 0)
-    lines.push("", `_…and ${planRest(result, planned.length)}: run \`groundwork fixes\` for the plan._`);
+  if (rest > 0) lines.push("", `_…and ${planRest(result, planned.length)}: run \`groundwork fixes\` for the plan._`);
   return lines;
 }
 

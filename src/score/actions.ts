@@ -192,8 +192,7 @@ function toAction(group: Group, context: PlanContext): { action: Action; key: Om
     EFFORT_ORDER[Math.min(EFFORT_ORDER.indexOf(rule?.effort ?? "medium") + steps, EFFORT_ORDER.length - 1)] ?? "large";
   // Each rule's findings are worth what that rule's costs are (an action may hold findings a rule absorbed).
   const costs = new Map<string, number>();
-  for (const member of members)
-    costs.set(member.finding.ruleId, (costs.get(member.finding.ruleId) ?? 0) + member.cost);
+  for (const member of members) costs.set(member.finding.ruleId, (costs.get(member.finding.ruleId) ?? 0) + member.cost);
   const gain = [...costs].reduce((sum, [ruleId, cost]) => sum + findingGain(ruleId, cost, context.categories), 0);
   const hotness = files.reduce((sum, file) => sum + context.commitsOf(file), 0);
   const action: Action = {
