@@ -97,14 +97,14 @@ describe("scoring on a fixture with hand-counted facts", () => {
 
 describe("scoring model label", () => {
   it("is the bare version with default settings, and changes with anything that changes scores", () => {
-    expect(scoringModelLabel(resolveConfig({}, null))).toBe("5");
-    expect(scoringModelLabel(resolveConfig({ rules: { "docs/readme": "error" } }, null))).toBe("5");
+    expect(scoringModelLabel(resolveConfig({}, null))).toBe("6");
+    expect(scoringModelLabel(resolveConfig({ rules: { "docs/readme": "error" } }, null))).toBe("6");
     const weighted = scoringModelLabel(resolveConfig({ categories: { docs: { weight: 40 } } }, null));
     const optioned = scoringModelLabel(
       resolveConfig({ rules: { "interfaces/max-params": { options: { max: 6 } } } }, null),
     );
-    expect(weighted).toMatch(/^5\+custom\.[0-9a-f]{8}$/);
-    expect(optioned).toMatch(/^5\+custom\.[0-9a-f]{8}$/);
+    expect(weighted).toMatch(/^6\+custom\.[0-9a-f]{8}$/);
+    expect(optioned).toMatch(/^6\+custom\.[0-9a-f]{8}$/);
     expect(weighted).not.toBe(optioned);
   });
 });

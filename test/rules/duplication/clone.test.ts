@@ -105,7 +105,7 @@ describe(RULE, () => {
     const result = await scanFixture("duplication/clone", { clones: { minLines: 15 } });
     expect(locationsOf(result, RULE)).toEqual([]);
     expect(categoryOf(result, "duplication").metrics.percentage).toBe(0);
-    expect(result.scoringModel).toMatch(/^5\+custom\./);
+    expect(result.scoringModel).toMatch(/^6\+custom\./);
   });
 
   // A process: the worker threads start only from the built CLI.
@@ -124,8 +124,8 @@ describe(RULE, () => {
     const jscpd = metricsOf(["--config", config]);
     expect(jscpd.metrics).toEqual(builtin.metrics);
     // Another engine is another way of measuring: results are not compared as equals.
-    expect(builtin.model).toBe("5");
-    expect(jscpd.model).toMatch(/^5\+custom\./);
+    expect(builtin.model).toBe("6");
+    expect(jscpd.model).toMatch(/^6\+custom\./);
   });
 });
 
