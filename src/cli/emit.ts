@@ -19,6 +19,8 @@ export interface EmitOptions {
   maxResults?: number | undefined;
   /** False with --no-color. */
   color: boolean;
+  /** The public address of the docs/rules folder, for SARIF helpUri (--docs-url, else config `report.docsUrl`). */
+  docsUrl?: string | null | undefined;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function emitReport(result: ScanResult, options: EmitOptions, io: C
     width: outputWidth(io),
     top: options.top,
     maxResults: options.maxResults,
-    ...(options.format === "sarif" ? { sarif: await sarifContext(result) } : {}),
+    ...(options.format === "sarif" ? { sarif: { ...(await sarifContext(result)), docsUrl: options.docsUrl } } : {}),
   };
   const text = await renderReport(options.format, result, render);
   if (options.output !== undefined) {

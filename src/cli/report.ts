@@ -6,13 +6,14 @@ import { compareWithBaseline } from "../gate/index.js";
 import { FORMATS, type Format } from "../report/index.js";
 import { emitReport } from "./emit.js";
 import { assertWritableOutput, type CliIO } from "./io.js";
-import { parseCount, parsePositive } from "./scan.js";
+import { DOCS_URL_HELP, parseCount, parseDocsUrl, parsePositive } from "./scan.js";
 
 interface ReportFlags {
   format: Format;
   output?: string;
   top: number;
   maxResults?: number;
+  docsUrl?: string;
   color: boolean;
   baseline?: string;
 }
@@ -35,6 +36,7 @@ export function registerReport(program: Command, io: CliIO, setExitCode: (code: 
       "SARIF: at most n results, the top by rank plus one saying how many were left out (default 5000, what GitHub code scanning keeps)",
       parsePositive,
     )
+    .option("--docs-url <url>", DOCS_URL_HELP, parseDocsUrl)
     .option("--no-color", "disable colours in the text report")
     .action(async (file: string, flags: ReportFlags) => {
       if (flags.output !== undefined) await assertWritableOutput(resolve(io.cwd, flags.output), flags.output);

@@ -27,6 +27,7 @@ interface ScanFlags {
   color: boolean;
   top: number;
   maxResults?: number;
+  docsUrl?: string;
   minScore?: number;
   min: Array<[CategoryId, number]>;
   failOn?: GateSettings["failOn"];
@@ -77,6 +78,7 @@ export function registerScan(program: Command, io: CliIO, setExitCode: (code: nu
       "SARIF: at most n results, the top by rank plus one saying how many were left out (default 5000, what GitHub code scanning keeps)",
       parsePositive,
     )
+    .option("--docs-url <url>", DOCS_URL_HELP, parseDocsUrl)
     .option("--record", "append this scan's scores to the history file, for `groundwork trend`")
     .option("--history-file <file>", "the history file (default: .groundwork/history.jsonl in the scanned directory)")
     .option("--timing", "print the time each stage took to stderr")
@@ -101,6 +103,17 @@ export function parseCount(value: string): number {
 }
 
 /** A whole number, 1 or more. */
+/** The help of --docs-url, on scan and report. */
+export const DOCS_URL_HELP =
+  "SARIF: the public address of Groundwork's docs/rules folder, each rule's page under it given as its helpUri (default: config report.docsUrl, else none)";
+
+/** A --docs-url: an http(s) address. */
+export function parseDocsUrl(value: string): string {
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol))
+    throw new InvalidArgumentError("expected an http or https address.");
+  return value;
+}
+
 export function parsePositive(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number, 1 or more.");
   return Number(value);
@@ -166,7 +179,7 @@ async function scan(dir: string, flags: ScanFlags, io: CliIO): Promise<number> {
   // Recorded before the report is written: a full disk is exit 2 before anything is printed.
   if (head) await record(result, head, outcome.config.historyFile, dir, flags, io);
   const reportStarted = performance.now();
-  await emitReport(result, flags, io);
+  await emitReport(result, { ...flags, docsUrl: flags.docsUrl ?? outcome.config.docsUrl }, io);
   stages.push(["report", performance.now() - reportStarted]);
   const verdict = evaluateGates(result, gate);
   if (!result.baseline) {

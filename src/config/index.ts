@@ -50,6 +50,8 @@ export interface ResolvedConfig {
   historyFile: string;
   /** The fact cache: whether it is used, and its folder relative to the scanned root. */
   cache: { isEnabled: boolean; dir: string };
+  /** The public address of the docs/rules folder, for SARIF helpUri; null when not configured. */
+  docsUrl: string | null;
 }
 
 /** What fails the gate (config `gate`, overridden by the command line). */
@@ -127,6 +129,7 @@ export function resolveConfig(value: unknown, label: string | null, cwd?: string
     coverageReport: input.coverage.report ?? null,
     historyFile: input.trend.historyFile,
     cache: { isEnabled: input.cache.enabled, dir: input.cache.dir },
+    docsUrl: input.report.docsUrl ?? null,
     gate: {
       minScore: input.gate.minScore ?? null,
       min: Object.fromEntries(

@@ -203,6 +203,17 @@ const BASE_SCHEMA = z.strictObject({
     })
     .prefault({})
     .describe("Score history for `groundwork trend`."),
+  report: z
+    .strictObject({
+      docsUrl: z
+        .url({ protocol: /^https?$/ })
+        .optional()
+        .describe(
+          "The public address of Groundwork's docs/rules folder (for example a tagged tree on GitHub): SARIF gives each rule's page under it as its helpUri. Unset, SARIF has no helpUri (the pages are embedded as help text), so no address of the machine that ran the scan is written.",
+        ),
+    })
+    .prefault({})
+    .describe("Report settings."),
   cache: z
     .strictObject({
       enabled: z

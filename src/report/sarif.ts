@@ -53,6 +53,14 @@ export interface SarifContext {
   docs?: ReadonlyMap<string, string> | undefined;
   /** The repository's public URI (see publicRepositoryUri), for versionControlProvenance. */
   repositoryUri?: string | null | undefined;
+  /** The public address of the docs/rules folder (config `report.docsUrl`): each rule's page under it is its helpUri. */
+  docsUrl?: string | null | undefined;
+}
+
+/** A rule's page under the configured docs address: `docs/rules/cycles/cycle.md` under `https://host/docs/rules`. */
+export function helpUri(docsUrl: string, docsPath: string): string {
+  const base = docsUrl.endsWith("/") ? docsUrl : `${docsUrl}/`;
+  return new URL(docsPath.replace(/^docs\/rules\//, ""), base).href;
 }
 
 /**
@@ -107,6 +115,7 @@ export function renderSarif(result: ScanResult, context: SarifContext = {}): str
                 name: rule.id.replace(/[/-](\w)/g, (_, letter: string) => letter.toUpperCase()),
                 shortDescription: { text: rule.description },
                 fullDescription: { text: `${rule.description} ${rule.why}` },
+                ...(context.docsUrl ? { helpUri: helpUri(context.docsUrl, rule.docsPath) } : {}),
                 help: helpOf(rule, context.docs?.get(rule.id)),
                 defaultConfiguration: { level: LEVELS[rule.severity] },
                 properties: { category: rule.category, effort: rule.effort, tags: ["agent-readiness", rule.category] },

@@ -222,6 +222,41 @@ describe("sarif", () => {
     expect(text).toContain('"uriBaseId":"SRCROOT"');
   });
 
+  it("gives each rule a helpUri only under a configured docs address: config report.docsUrl, or --docs-url over it", async () => {
+    const helpUris = (log: Sarif.Log) => log.runs[0]?.tool.driver.rules?.map((rule) => rule.helpUri) ?? [];
+    expect(new Set(helpUris(await cloneAndCycle()))).toEqual(new Set([undefined]));
+    const dir = await copyFixture("scan/known-counts");
+    const base = "https://github.com/team/groundwork/tree/v0.1.0/docs/rules";
+    await writeFile(join(dir, "groundwork.config.json"), JSON.stringify({ report: { docsUrl: base } }));
+    const configured = JSON.parse(
+      (await runCliInProcess(["scan", dir, "--format", "sarif"], REPO_ROOT)).stdout,
+    ) as Sarif.Log;
+    expect(validate(configured)).toBe(true);
+    const cycle = configured.runs[0]?.tool.driver.rules?.find((rule) => rule.id === "cycles/import-cycle");
+    expect(cycle?.helpUri).toBe(`${base}/cycles/import-cycle.md`);
+    expect(helpUris(configured).every((uri) => uri?.startsWith(`${base}/`) && uri.endsWith(".md"))).toBe(true);
+    const flagged = await runCliInProcess(
+      ["scan", dir, "--format", "sarif", "--docs-url", "https://docs.example.com/rules/"],
+      REPO_ROOT,
+    );
+    expect(
+      (JSON.parse(flagged.stdout) as Sarif.Log).runs[0]?.tool.driver.rules?.find(
+        (rule) => rule.id === "cycles/import-cycle",
+      )?.helpUri,
+    ).toBe("https://docs.example.com/rules/cycles/import-cycle.md");
+    // Not an address of the web: a usage error naming the option, and a config error naming the key.
+    const local = await runCliInProcess(
+      ["scan", dir, "--format", "sarif", "--docs-url", "file:///srv/docs"],
+      REPO_ROOT,
+    );
+    expect(local.status).toBe(2);
+    expect(local.stderr).toContain("--docs-url");
+    await writeFile(join(dir, "groundwork.config.json"), JSON.stringify({ report: { docsUrl: "docs/rules" } }));
+    const bad = await runCliInProcess(["scan", dir, "--format", "sarif"], REPO_ROOT);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("report.docsUrl");
+  });
+
   it("gives every result its fingerprint and the clone pair and the cycle their related locations", async () => {
     const [run] = (await cloneAndCycle()).runs;
     const results = run?.results ?? [];
