@@ -220,7 +220,7 @@ function newSection(result: ScanResult, options: TextOptions): string[] {
   for (const finding of shown)
     lines.push(
       ...wrap(
-        `${finding.ruleId} · ${finding.severity} · ${finding.message}`,
+        `${finding.ruleId} · ${finding.severity} · ${terseMessage(finding.message)}`,
         options.width,
         `  ${location(finding)}  `,
         "    ",
@@ -268,7 +268,7 @@ function findingsSection(findings: readonly Finding[], options: TextOptions, c: 
     table.push([
       `${breakPath(location(finding), whereWidth - 2)}\n${c.dim(breakPath(finding.ruleId, whereWidth - 2))}`,
       `+${finding.gain.toFixed(1)}`,
-      `${finding.status === "new" ? `${c.bold("new")} ` : ""}${severity} ${finding.message}\n${c.dim("fix:")} ${finding.fix}`,
+      `${finding.status === "new" ? `${c.bold("new")} ` : ""}${severity} ${terseMessage(finding.message)}\n${c.dim("fix:")} ${finding.fix}`,
     ]);
   }
   const more =
@@ -276,6 +276,22 @@ function findingsSection(findings: readonly Finding[], options: TextOptions, c: 
       ? [c.dim(`groundwork fixes --top ${findings.length} lists all ${findings.length} findings, ranked.`)]
       : [];
   return [c.bold(title), table.toString(), ...more];
+}
+
+/** A chain of more than this many files is shortened in the text report. */
+const CHAIN_SHOWN = 5;
+
+/**
+ * A message as the terminal shows it: a chain of files (an import cycle's loop) longer than five keeps its first two
+ * and last two with the count between, and the list of the group's other files is left out; the size stays in the
+ * message, the cut in the fix, and every file in JSON, Markdown and HTML.
+ */
+export function terseMessage(message: string): string {
+  return message.replace(/ \(the same group also holds [^()]*\)$/, "").replace(/\S+(?: → \S+)+/g, (chain) => {
+    const steps = chain.split(" → ");
+    if (steps.length <= CHAIN_SHOWN) return chain;
+    return [...steps.slice(0, 2), `… ${steps.length - 4} more`, ...steps.slice(-2)].join(" → ");
+  });
 }
 
 function location(finding: Finding): string {

@@ -5,8 +5,8 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/contract/result.js";
 import { runCli, runCliInProcess } from "../helpers/cli.js";
-import { copyFixture, REPO_ROOT } from "../helpers/fixtures.js";
-import { commitAll, git, initRepo } from "../helpers/git.js";
+import { copyFixture, REPO_ROOT, temporaryDir } from "../helpers/fixtures.js";
+import { commitAll, git, initRepo, writeFiles } from "../helpers/git.js";
 
 let repo: string;
 let head: string;
@@ -142,6 +142,43 @@ describe("groundwork scan (text)", () => {
   });
 });
 
+describe("groundwork scan (text): an import cycle of many files", () => {
+  // src/m1.ts → … → src/m20.ts → src/m1.ts, and src/x1.ts, src/x2.ts in the same group (each imports m1, and m1 both).
+  it("shows its size, two files at each end of the loop and the cut, not every file; JSON keeps them all", async () => {
+    const dir = await temporaryDir();
+    const files: Record<string, string> = { "package.json": '{ "name": "ring", "type": "module" }\n' };
+    for (let index = 1; index <= 20; index += 1) {
+      const next = (index % 20) + 1;
+      const extra = index === 1 ? 'import { x1 } from "./x1.js";\nimport { x2 } from "./x2.js";\n' : "";
+      const call = index === 1 ? " + x1() + x2()" : "";
+      files[`src/m${index}.ts`] =
+        `import { f${next} } from "./m${next}.js";\n${extra}/** Step ${index}. */\nexport function f${index}(n: number): number {\n  return n > 0 ? f${next}(n - 1)${call} : 0;\n}\n`;
+    }
+    for (const name of ["x1", "x2"])
+      files[`src/${name}.ts`] =
+        `import { f1 } from "./m1.js";\n/** Side ${name}. */\nexport function ${name}(): number {\n  return f1(0);\n}\n`;
+    await writeFiles(dir, files);
+    initRepo(dir);
+    commitAll(dir, "ring");
+    const text = (await runCliInProcess(["scan", dir, "--no-cache", "--top", "3"], REPO_ROOT, { COLUMNS: "160" }))
+      .stdout;
+    const message = text
+      .split("\n")
+      .filter((line) => line.includes("│"))
+      .map((line) => line.split("│")[3]?.trim() ?? "")
+      .join(" ");
+    expect(message).toContain(
+      "Import cycle of 22 files: src/m1.ts → src/m2.ts → … 17 more → src/m20.ts → src/m1.ts fix: Cut the import of",
+    );
+    expect(text).not.toContain("src/m10.ts →");
+    expect(text).not.toContain("the same group also holds");
+    const json = parseResult((await runCliInProcess(["scan", dir, "--no-cache", "-f", "json"], REPO_ROOT)).stdout);
+    const cycle = json.findings.find((finding) => finding.ruleId === "cycles/import-cycle");
+    expect(cycle?.message).toContain("src/m10.ts → src/m11.ts");
+    expect(cycle?.message).toContain("(the same group also holds src/x1.ts, src/x2.ts)");
+  });
+});
+
 describe("output, config and timing options", () => {
   it("writes the report to --output and nothing to stdout", async () => {
     const out = join(repo, "..", `${head.slice(0, 8)}-report.json`);
@@ -159,7 +196,7 @@ describe("output, config and timing options", () => {
       (await runCliInProcess(["scan", repo, "--format", "json", "--config", configPath], REPO_ROOT)).stdout,
     );
     expect(result.findings.some((finding) => finding.ruleId === "interfaces/max-params")).toBe(false);
-    expect(result.scoringModel).toMatch(/^5\+custom\.[0-9a-f]{8}$/);
+    expect(result.scoringModel).toMatch(/^6\+custom\.[0-9a-f]{8}$/);
   });
 
   it("reads groundwork.config.json at the scanned root by default", async () => {
