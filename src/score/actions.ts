@@ -40,6 +40,11 @@ interface Group {
   /** Disambiguates parts of one scope: a folder's part, a finding's fingerprint. */
   part: string | null;
   members: Array<{ finding: Finding; cost: number }>;
+  /**
+   * The folders a merged folder action covers, when its path would claim more: other actions of the rule remain
+   * under that path (jotai's src/react and src/babel merged, src/vanilla its own action). Else undefined.
+   */
+  folders?: string[];
 }
 
 /**
@@ -134,7 +139,19 @@ function mergeFolders(groups: readonly Group[], context: PlanContext): Group[] {
         byPath.delete(path);
       }
     }
-    merged.push(...byPath.values());
+    for (const [path, group] of byPath) {
+      const claimsMore = [...byPath.keys()].some((other) => other !== path && other.startsWith(`${path}/`));
+      if (claimsMore) {
+        const folders = [...new Set(group.members.map((member) => posix.dirname(member.finding.file)))].sort();
+        // A listed folder names its subfolders too, unless another action of the rule lies under it.
+        const whole = (folder: string) =>
+          ![...byPath.keys()].some((other) => other !== path && other.startsWith(`${folder}/`));
+        group.folders = folders.filter(
+          (folder) => !folders.some((outer) => folder.startsWith(`${outer}/`) && whole(outer)),
+        );
+      }
+      merged.push(group);
+    }
   }
   return [...others, ...merged];
 }
@@ -179,7 +196,13 @@ function toAction(group: Group, context: PlanContext): { action: Action; key: Om
   const files = [...new Set(members.map((member) => member.finding.file))].sort();
   const count = members.length;
   const scopeLabel =
-    group.kind === "repository" ? "the repository" : group.path === "." ? "the root folder" : group.path;
+    group.kind === "repository"
+      ? "the repository"
+      : group.folders
+        ? folderList(group.folders)
+        : group.path === "."
+          ? "the root folder"
+          : group.path;
   const title = fill(rule?.action.title || "Fix {{count}} finding{{s}} of " + group.ruleId + " in {{scope}}", {
     count,
     s: count === 1 ? "" : "s",
@@ -216,6 +239,14 @@ function toAction(group: Group, context: PlanContext): { action: Action; key: Om
       isEverywhere: group.kind === "repository" || files.every((file) => context.kindOf(file) === undefined),
     },
   };
+}
+
+/** Folders named in a title: "src/react and src/babel", "a, b, c and 2 more folders". */
+function folderList(folders: readonly string[]): string {
+  const named = folders.map((folder) => (folder === "." ? "the root folder" : folder));
+  if (named.length <= 3)
+    return named.length === 1 ? (named[0] ?? "") : `${named.slice(0, -1).join(", ")} and ${named.at(-1) ?? ""}`;
+  return `${named.slice(0, 3).join(", ")} and ${named.length - 3} more folders`;
 }
 
 /**

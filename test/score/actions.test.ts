@@ -163,6 +163,29 @@ describe("merging", () => {
     ]);
   });
 
+  it("names the folders a merged action covers when another action of the rule stays under its path", () => {
+    // src/babel, src/react and src/react/utils (one file each) merge into src; src/vanilla's 19 files would pass 20
+    // and stay apart. src/react names its utils folder too.
+    const vanilla = Array.from({ length: 19 }, (_, index) =>
+      finding(`src/vanilla/v${String(index).padStart(2, "0")}.ts`),
+    );
+    const findings = [
+      ...vanilla,
+      finding("src/react/a.ts"),
+      finding("src/react/utils/u.ts"),
+      finding("src/babel/b.ts"),
+    ];
+    const actions = planActions(
+      findings,
+      findings.map(() => 1),
+      context({ "docs/one": FOLDER }),
+    );
+    expect(actions.map((action) => [action.id, action.title, action.files]).sort()).toEqual([
+      ["docs/one@folder:src", "Document 3 symbols in src/babel and src/react", 3],
+      ["docs/one@folder:src/vanilla", "Document 19 symbols in src/vanilla", 19],
+    ]);
+  });
+
   it("does not merge tests into product code", () => {
     const findings = [finding("src/a.ts"), finding("src/__tests__/a.test.ts")];
     const actions = planActions(
