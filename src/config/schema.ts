@@ -142,7 +142,9 @@ const BASE_SCHEMA = z.strictObject({
         .int()
         .min(2)
         .default(DEFAULT_HISTORY_SETTINGS.maxCommitFiles)
-        .describe("Commits touching more files than this are left out of co-change (default 30)."),
+        .describe(
+          "Commits touching more files than this are sweeps (formatting, renames, upgrades): left out of each file's commit and author counts and of co-change (default 30).",
+        ),
       minSharedCommits: z
         .number()
         .int()

@@ -42,7 +42,10 @@ export type HistoryFact =
 export interface HistorySettings {
   /** "12 months", "90 days", "2 years" or an ISO date (YYYY-MM-DD) to start from. */
   window: string;
-  /** Commits touching more files than this are left out of co-change (bulk formatting, renames, upgrades). */
+  /**
+   * Commits touching more files than this (bulk formatting, renames, upgrades, an initial import) are sweeps: left out
+   * of each file's commit and author counts and of co-change.
+   */
   maxCommitFiles: number;
   /** Two files are coupled when they change together in at least this many commits… */
   minSharedCommits: number;
@@ -215,8 +218,14 @@ function accumulate(records: readonly LogRecord[], maxCommitFiles: number) {
     for (const rename of exactRenames(changes)) renamedTo.set(rename.from, current(rename.to));
     const touched = new Set(changes.map((change) => current(change.path)));
     acc.commits += 1;
-    for (const path of touched) countChange(acc, path, author, time);
-    if (touched.size > 0 && touched.size <= maxCommitFiles) changeSets.push([...touched].sort());
+    // A sweep (a commit of more than maxCommitFiles files: formatting, renames, upgrades, an initial import) is no
+    // change to any one file in particular: it dates the file, it does not count as a change or make an author.
+    const isSweep = touched.size > maxCommitFiles;
+    for (const path of touched) {
+      if (isSweep) touch(acc, path, time);
+      else countChange(acc, path, author, time);
+    }
+    if (touched.size > 0 && !isSweep) changeSets.push([...touched].sort());
   }
   const files = new Map<string, FileHistory>();
   for (const [path, commits] of acc.counts) {
@@ -324,6 +333,12 @@ function countChange(acc: Accumulator, path: string, author: string, time: numbe
   const authors = acc.authors.get(path) ?? new Set<string>();
   authors.add(author.toLowerCase());
   acc.authors.set(path, authors);
+  touch(acc, path, time);
+}
+
+/** Records that `path` existed in a commit at `time`, without counting a change. */
+function touch(acc: Accumulator, path: string, time: number): void {
+  if (!acc.counts.has(path)) acc.counts.set(path, 0);
   if (time > (acc.last.get(path) ?? 0)) acc.last.set(path, time);
 }
 

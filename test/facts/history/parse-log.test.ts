@@ -58,21 +58,27 @@ describe("parseLog", () => {
     expect(parseLog(raw, 30).files.get("new/name.ts")?.commits).toBe(3);
   });
 
-  it("keeps commits touching more than maxCommitFiles files out of the change sets, not out of the counts", () => {
+  it("keeps a sweep, a commit of more than maxCommitFiles files, out of the change sets and of each file's counts", () => {
+    // The newer commit, by b@x, touches 3 files (a sweep at maxCommitFiles 2); the older, by a@x, 2 files.
     const raw = [
-      commit(2000, "a@x", [
+      commit(1_767_400_000, "b@x", [
         ["M", BLOB_A, BLOB_B, "a.ts"],
         ["M", BLOB_A, BLOB_B, "b.ts"],
         ["M", BLOB_A, BLOB_B, "c.ts"],
       ]),
-      commit(1000, "a@x", [
+      commit(1_767_300_000, "a@x", [
         ["M", BLOB_B, BLOB_A, "a.ts"],
         ["M", BLOB_B, BLOB_A, "b.ts"],
       ]),
     ].join("");
     const parsed = parseLog(raw, 2);
+    expect(parsed.commits).toBe(2);
     expect(parsed.changeSets).toEqual([["a.ts", "b.ts"]]);
-    expect(parsed.files.get("c.ts")?.commits).toBe(1);
+    expect(parsed.files.get("a.ts")).toEqual({ commits: 1, authors: 1, lastChange: "2026-01-03" });
+    // c.ts was only swept: no change counted, no author, but dated.
+    expect(parsed.files.get("c.ts")).toEqual({ commits: 0, authors: 0, lastChange: "2026-01-03" });
+    // Without the limit both commits count.
+    expect(parseLog(raw, 30).files.get("a.ts")).toEqual({ commits: 2, authors: 2, lastChange: "2026-01-03" });
   });
 
   it("reads paths with spaces and non-ASCII characters as git wrote them", () => {

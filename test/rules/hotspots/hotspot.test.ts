@@ -82,6 +82,30 @@ describe(RULE, () => {
     expect(check).toMatchObject({ examined: 35, failed: 4.5, score: 87.1 });
   });
 
+  it("does not count a sweep, a commit of more than history.maxCommitFiles files, as a change or an author", async () => {
+    // The scripted history, then carol's formatting run on 2026-01-17: every file of src (9) and 30 new docs, 39 files.
+    const swept = await buildBillingHistory();
+    const sources = git(swept, ["ls-files", "src"]).trim().split("\n");
+    expect(sources).toHaveLength(9);
+    for (const path of sources) await writeFile(join(swept, path), `${await readFile(join(swept, path), "utf8")}\n`);
+    await writeFiles(
+      swept,
+      Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`docs/page-${index}.md`, `# Page ${index}\n`])),
+    );
+    commitAll(swept, "format everything", "2026-01-17T12:00:00Z", "carol");
+    const byFile = async (maxCommitFiles: number) =>
+      Object.fromEntries(
+        categoryOf(
+          await analyze({ root: swept, config: { history: { maxCommitFiles } } }),
+          "hotspots",
+        ).metrics.hotspots.map((entry) => [entry.file, [entry.commits, entry.authors]]),
+      );
+    // invoice.ts: its own 15 commits by alice and bob, as before the sweep; pad.ts its one.
+    expect(await byFile(30)).toMatchObject({ "src/billing/invoice.ts": [15, 2], "src/util/pad.ts": [1, 1] });
+    // With room for 39 files the sweep is a commit like the others: one more change and a third author each.
+    expect(await byFile(39)).toMatchObject({ "src/billing/invoice.ts": [16, 3], "src/util/pad.ts": [2, 2] });
+  });
+
   it("reads a shorter window ending at HEAD, not at today", async () => {
     const recent = await analyze({ root, config: { history: { window: "7 days" } } });
     // HEAD is 2026-01-16: commits of 2026-01-09 to 2026-01-16.
