@@ -17,16 +17,16 @@ export default defineRule({
   action: { scope: "file", title: "Shorten {{count}} long function{{s}} in {{scope}}" },
   messages: {
     tooLong: {
-      message: "Function '{{name}}' has {{lines}} {{unit}} (at most {{max}})",
-      fix: "Extract the steps of '{{name}}' into named helper functions, each with one job, until it fits in {{max}} lines.",
+      message: "Function '{{name}}' has {{lines}} {{unit}} (at most {{max}}){{own}}",
+      fix: "Extract the steps of '{{name}}'{{ownSteps}} into named helper functions, each with one job, until it fits in {{max}} lines.",
     },
     tooLongClosures: {
-      message: "Function '{{name}}' has {{lines}} {{unit}} (at most {{max}})",
-      fix: "Most of '{{name}}' is the named functions declared inside it ({{inner}}), closures over its local variables: to shorten it, gather the state they share into one object they take as an argument, then move them out beside it{{also}}.",
+      message: "Function '{{name}}' has {{lines}} {{unit}} (at most {{max}}){{own}}",
+      fix: "{{most}} is the named functions declared inside it ({{inner}}), closures over its local variables: to shorten it, gather the state they share into one object they take as an argument, then move them out beside it{{also}}.",
     },
     tooLongInner: {
-      message: "Function '{{name}}' has {{lines}} {{unit}} (at most {{max}})",
-      fix: "Most of '{{name}}' is the named functions declared inside it ({{inner}}), which use none of its parameters or state (at most other functions declared in it that use none either): move them out beside it as they are, with any such function they call.",
+      message: "Function '{{name}}' has {{lines}} {{unit}} (at most {{max}}){{own}}",
+      fix: "{{most}} is the named functions declared inside it ({{inner}}), which use none of its parameters or state (at most other functions declared in it that use none either): move them out beside it as they are, with any such function they call.",
     },
   },
   options: z.strictObject({
@@ -73,10 +73,14 @@ export default defineRule({
       const free = shown.filter((each) => each.readsOuter !== true);
       const list = (parts: readonly FunctionFact[]) =>
         parts.map((each) => `'${each.name}', ${length(each)} lines`).join("; ");
+      const own = beyond < length(fn) ? ownPart(fn, beyond, outermostInside(fn, longIn.get(module) ?? [])) : null;
       report({
         messageId: !isInner ? "tooLong" : closures.length > 0 ? "tooLongClosures" : "tooLongInner",
         data: {
           name: fn.name,
+          own: own ?? "",
+          ownSteps: own ? " that are its own" : "",
+          most: own ? "Most of the rest" : `Most of '${fn.name}'`,
           lines: length(fn),
           unit: options.count === "all" ? "lines" : "lines of code",
           max: options.max,
@@ -95,6 +99,20 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * How much of a function is its own when functions inside it are measured on their own: "; 125 besides the 16
+ * members of the object it builds".
+ */
+function ownPart(fn: FunctionFact, beyond: number, apart: readonly FunctionFact[]): string {
+  const members = apart.filter((each) => each.isObjectMember === true).length;
+  const long = apart.length - members;
+  const parts = [
+    ...(members > 0 ? [`the ${members} member${members === 1 ? "" : "s"} of the objects it builds`] : []),
+    ...(long > 0 ? [`the ${long} function${long === 1 ? "" : "s"} inside it over the limit themselves`] : []),
+  ];
+  return `; ${beyond} besides ${parts.join(" and ")}, measured on their own`;
+}
 
 /** The named functions declared directly inside `fn` (not inside one another), largest first. */
 function namedInside(
