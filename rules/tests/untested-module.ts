@@ -130,7 +130,9 @@ function describe(module: ModuleFacts, facts: Facts, placement: Placement): Reco
     file: module.path,
     name: posix.basename(module.path),
     lines: module.lines,
-    churn: history ? `, changed in ${history.commits} commit${history.commits === 1 ? "" : "s"}` : "",
+    // A file only swept (formatted, renamed, imported in bulk) has no change of its own to name.
+    churn:
+      history && history.commits > 0 ? `, changed in ${history.commits} commit${history.commits === 1 ? "" : "s"}` : "",
     addTest: addTestFor(module, placement),
     exports: exported.length > 0 ? ` (${exported.slice(0, 4).join(", ")}${exported.length > 4 ? ", …" : ""})` : "",
   };

@@ -57,7 +57,7 @@ export interface SarifContext {
   docsUrl?: string | null | undefined;
 }
 
-/** A rule's page under the configured docs address: `docs/rules/cycles/cycle.md` under `https://host/docs/rules`. */
+/** A rule's page under the configured docs address: `docs/rules/cycles/import-cycle.md` under `https://host/docs/rules`. */
 export function helpUri(docsUrl: string, docsPath: string): string {
   const base = docsUrl.endsWith("/") ? docsUrl : `${docsUrl}/`;
   return new URL(docsPath.replace(/^docs\/rules\//, ""), base).href;

@@ -83,15 +83,16 @@ describe(RULE, () => {
   });
 
   it("does not count a sweep, a commit of more than history.maxCommitFiles files, as a change or an author", async () => {
-    // The scripted history, then carol's formatting run on 2026-01-17: every file of src (9) and 30 new docs, 39 files.
+    // The scripted history, then carol's formatting run on 2026-01-17: every file of src (9), 30 new docs and
+    // src/util/extra.ts, 40 files.
     const swept = await buildBillingHistory();
     const sources = git(swept, ["ls-files", "src"]).trim().split("\n");
     expect(sources).toHaveLength(9);
     for (const path of sources) await writeFile(join(swept, path), `${await readFile(join(swept, path), "utf8")}\n`);
-    await writeFiles(
-      swept,
-      Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`docs/page-${index}.md`, `# Page ${index}\n`])),
-    );
+    await writeFiles(swept, {
+      ...Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`docs/page-${index}.md`, `# Page ${index}\n`])),
+      "src/util/extra.ts": "export function extra(): number {\n  return 1;\n}\n",
+    });
     commitAll(swept, "format everything", "2026-01-17T12:00:00Z", "carol");
     const byFile = async (maxCommitFiles: number) =>
       Object.fromEntries(
@@ -100,10 +101,17 @@ describe(RULE, () => {
           "hotspots",
         ).metrics.hotspots.map((entry) => [entry.file, [entry.commits, entry.authors]]),
       );
+    // extra.ts came in the sweep: it has no change of its own to name.
+    const untested = findingsOf(await analyze({ root: swept, config: {} }), "tests/untested-module").map(
+      (finding) => finding.message,
+    );
+    expect(untested).toContain(
+      "No test reaches src/util/extra.ts (3 lines): no test imports it, directly or through other modules",
+    );
     // invoice.ts: its own 15 commits by alice and bob, as before the sweep; pad.ts its one.
     expect(await byFile(30)).toMatchObject({ "src/billing/invoice.ts": [15, 2], "src/util/pad.ts": [1, 1] });
-    // With room for 39 files the sweep is a commit like the others: one more change and a third author each.
-    expect(await byFile(39)).toMatchObject({ "src/billing/invoice.ts": [16, 3], "src/util/pad.ts": [2, 2] });
+    // With room for 40 files the sweep is a commit like the others: one more change and a third author each.
+    expect(await byFile(40)).toMatchObject({ "src/billing/invoice.ts": [16, 3], "src/util/pad.ts": [2, 2] });
   });
 
   it("reads a shorter window ending at HEAD, not at today", async () => {
