@@ -22,7 +22,7 @@ export default defineRule({
     hotspot: {
       message:
         "Hotspot: {{file}} changed in {{commits}} by {{authors}} in {{window}}, complexity {{complexity}}, and it is {{risks}}",
-      fix: "Make {{file}} safer to change, as it is where agents will be sent most often: {{advice}}.",
+      fix: "Make {{file}} safer to change ({{often}}): {{advice}}.",
     },
   },
   options: z.strictObject({
@@ -38,6 +38,7 @@ export default defineRule({
     const window = facts.history.window.length;
     const modules = new Map(facts.sources.map((module) => [module.path, module]));
     let reported = 0;
+    const changes = facts.hotspots.map((entry) => entry.commits);
     for (const hotspot of facts.hotspots) {
       examine(hotspot.commits);
       const cost = hotspot.commits < options.minCommits ? 0 : hotspot.commits * hotspot.risk;
@@ -57,6 +58,7 @@ export default defineRule({
           complexity: hotspot.complexity,
           risks: risks(hotspot),
           advice: advice(hotspot, modules.get(hotspot.file)),
+          often: changeRank(hotspot.commits, changes),
         },
         file: hotspot.file,
         line: 1,
@@ -67,6 +69,17 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Where a file stands by commits among the changed source files: "the most changed source file, …", "the 7th most
+ * changed of 40 source files" (files with as many commits share a rank).
+ */
+function changeRank(commits: number, all: readonly number[]): string {
+  const rank = 1 + all.filter((other) => other > commits).length;
+  if (rank === 1) return "the most changed source file, where agents are sent most";
+  const suffix = rank % 100 >= 11 && rank % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][rank % 10] ?? "th");
+  return `the ${rank}${suffix} most changed of ${all.length} source files`;
+}
 
 /** What makes the file risky, with the figure behind each: `long (998 lines of code)`, `complex (createError: 22)`. */
 function risks(hotspot: HotspotFact): string {

@@ -54,7 +54,7 @@ describe(RULE, () => {
     );
     // The file is short: there is nothing to split it along, the complex function is what to simplify.
     expect(finding?.fix).toBe(
-      "Make src/billing/invoice.ts safer to change, as it is where agents will be sent most often: simplify computeInvoice: move each branch's work into a named function, or replace a long chain of conditions with a lookup table.",
+      "Make src/billing/invoice.ts safer to change (the most changed source file, where agents are sent most): simplify computeInvoice: move each branch's work into a named function, or replace a long chain of conditions with a lookup table.",
     );
   });
 
@@ -71,6 +71,25 @@ describe(RULE, () => {
     // customer, address and order (1 commit each, untested) now cost ½ each: 13.5 of 35, 100 × 21.5/35 = 61.4.
     const check = categoryOf(strict, "hotspots").checks.find((candidate) => candidate.ruleId === RULE);
     expect(check).toMatchObject({ examined: 35, failed: 13.5, score: 61.4 });
+  });
+
+  it("says where each hotspot stands by commits among the changed source files", async () => {
+    const all = await analyze({ root, config: { rules: { [RULE]: { options: { minCommits: 1, minScore: 0 } } } } });
+    const standing = Object.fromEntries(
+      findingsOf(all, RULE).map((finding) => [
+        finding.file,
+        /^Make \S+ safer to change \(([^)]*)\)/.exec(finding.fix)?.[1],
+      ]),
+    );
+    // Commits: invoice 15; tax and tax-report 6; order-status 3; customer, address, order, format and pad 1 (9 files).
+    expect(standing).toEqual({
+      "src/billing/invoice.ts": "the most changed source file, where agents are sent most",
+      "src/reports/tax-report.ts": "the 2nd most changed of 9 source files",
+      "src/orders/order-status.ts": "the 4th most changed of 9 source files",
+      "src/customers/address.ts": "the 5th most changed of 9 source files",
+      "src/customers/customer.ts": "the 5th most changed of 9 source files",
+      "src/orders/order.ts": "the 5th most changed of 9 source files",
+    });
   });
 
   it("takes the complexity limit the complexity rule is configured with, not its default", async () => {
@@ -217,7 +236,7 @@ describe(`${RULE}: a long hot file`, () => {
       "Hotspot: src/long.ts changed in 3 commits by 1 author in 12 months, complexity 3, and it is long (527 lines of code)",
     );
     expect(finding?.fix).toBe(
-      "Make src/long.ts safer to change, as it is where agents will be sent most often: the file is essentially one export, 'big', so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ('small', lines 1-4; 'inner', lines 7-9).",
+      "Make src/long.ts safer to change (the most changed source file, where agents are sent most): the file is essentially one export, 'big', so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ('small', lines 1-4; 'inner', lines 7-9).",
     );
   });
 });
