@@ -62,7 +62,6 @@ export default defineRule({
       const { module, symbol } = located;
       if (!kinds.has(symbol.kind) || !isPublic(located)) continue;
       // A one-statement body wrapped by a formatter is a one-line function laid out over three lines.
-      // A one-statement body wrapped by a formatter is a one-line function laid out over three lines.
       const isShort =
         ((symbol.kind === "function" || symbol.kind === "type") && (symbol.lines ?? Infinity) < options.minLines) ||
         (options.minLines > 1 && symbol.isOneStatement === true);
