@@ -22,7 +22,7 @@ export default defineRule({
     },
     tooLongClosures: {
       message: "Function '{{name}}' has {{lines}} {{unit}} (at most {{max}}){{own}}",
-      fix: "{{most}} is the named functions declared inside it ({{inner}}), closures over its local variables: to shorten it, gather the state they share into one object they take as an argument, then move them out beside it{{also}}.",
+      fix: "{{most}} is the named functions declared inside it ({{inner}}), closures over its local state: they are its parts already, and moving them out would thread that state through every call; shorten the longest of them where one holds a step of its own{{also}}.",
     },
     tooLongInner: {
       message: "Function '{{name}}' has {{lines}} {{unit}} (at most {{max}}){{own}}",

@@ -9,7 +9,7 @@ const RULE = "interfaces/max-function-lines";
 // union (3-44, 42 lines) and intersection (45-80, 36 lines), which read only their own parameters; set-ops.ts's setOps
 // spans 2-82 (81 lines): union (40 lines) and intersection (30) as pure, and add (74-80, 7 lines), which writes `items`.
 describe(`${RULE}: functions made of closures`, () => {
-  it("tells a function that is mostly its inner functions to gather the state its closures share first, and to move the others as they are", async () => {
+  it("tells a function that is mostly its inner functions that its closures are its parts, and to move the others as they are", async () => {
     const findings = findingsOf(await scanFixture("interfaces/max-function-lines-closures"), RULE);
     expect(
       findings.map((finding) => [`${finding.file}:${finding.line}:${finding.column}`, finding.message, finding.fix]),
@@ -22,12 +22,12 @@ describe(`${RULE}: functions made of closures`, () => {
       [
         "src/set-ops.ts:2:17",
         "Function 'setOps' has 81 lines of code (at most 80)",
-        "Most of 'setOps' is the named functions declared inside it ('add', 7 lines), closures over its local variables: to shorten it, gather the state they share into one object they take as an argument, then move them out beside it; the others ('union', 40 lines; 'intersection', 30 lines) use none of its state and move out as they are, with any function of it they call.",
+        "Most of 'setOps' is the named functions declared inside it ('add', 7 lines), closures over its local state: they are its parts already, and moving them out would thread that state through every call; shorten the longest of them where one holds a step of its own; the others ('union', 40 lines; 'intersection', 30 lines) use none of its state and move out as they are, with any function of it they call.",
       ],
       [
         "src/store.ts:2:17",
         "Function 'createStore' has 95 lines of code (at most 80)",
-        "Most of 'createStore' is the named functions declared inside it ('save', 42 lines; 'load', 32 lines), closures over its local variables: to shorten it, gather the state they share into one object they take as an argument, then move them out beside it.",
+        "Most of 'createStore' is the named functions declared inside it ('save', 42 lines; 'load', 32 lines), closures over its local state: they are its parts already, and moving them out would thread that state through every call; shorten the longest of them where one holds a step of its own.",
       ],
       [
         "src/tally.ts:2:17",
