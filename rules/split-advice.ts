@@ -29,7 +29,7 @@ export const SPLIT_ADVICE: Record<SplitKind, string> = {
   oneExport:
     "The file is essentially one export, {{name}}, so it does not split by exports: move the largest parts it is built from into modules of their own beside it and import them ({{parts}}).",
   oneExportClosures:
-    "The file is essentially one export, {{name}}, built from functions inside it ({{parts}}): they are closures over its local variables, so they move out only once the state they share is one object they take as an argument (a context or a store); then move them into modules of their own beside it{{also}}.",
+    "The file is essentially one export, {{name}}, built from functions inside it ({{parts}}): they are closures over its local state, its parts already, and moving them out would thread that state through every call; shorten the longest of them where one holds a step of its own{{also}}.",
   oneExportNoParts:
     "The file is essentially one export, {{name}}, so it does not split by exports: extract its largest self-contained blocks into helper functions in modules of their own beside it, and import them.",
   declarationsOnly:
@@ -82,12 +82,12 @@ function splitKind(module: ModuleFacts): { kind: SplitKind; data: Record<string,
   if (closures.length === 0) return { kind: "oneExport", data: { name, parts: list(parts) } };
   const inner = parts.filter((fn) => isInOwner(fn) && fn.readsOuter !== true);
   const outer = parts.filter((fn) => !isInOwner(fn));
-  const also = [
-    inner.length > 0
-      ? `, and the functions inside it that read none of its variables (${list(inner)}) as they are`
-      : "",
-    outer.length > 0 ? `, and the module-level functions (${list(outer)}) as they are` : "",
-  ].join("");
+  const movers = [
+    ...(inner.length > 0 ? [`the functions inside it that read none of its variables (${list(inner)})`] : []),
+    ...(outer.length > 0 ? [`the module-level functions (${list(outer)})`] : []),
+  ];
+  const also =
+    movers.length > 0 ? `; move ${movers.join(" and ")} into modules of their own beside it, as they are` : "";
   return { kind: "oneExportClosures", data: { name, parts: list(closures), also } };
 }
 

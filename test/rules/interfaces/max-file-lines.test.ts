@@ -23,13 +23,13 @@ describe(RULE, () => {
   // the queue: enqueue (1-202), dequeue (204-355), peek (357-458), drain (460-501). Splitting "by exports" does not
   // apply to either; only the module-level functions move as they are. use-stack.ts (512 lines) has both: push
   // (157-508) inside useStack, compact (1-152) at module level.
-  it("tells a file with one export how the functions it is built from move out: closures once their state is one object", async () => {
+  it("tells a file with one export how the functions it is built from move out: closures are its parts, the others as they are", async () => {
     const result = await scanFixture("interfaces/max-file-lines-one-export");
     expect(findingsOf(result, RULE).map((finding) => [finding.file, finding.message, finding.fix])).toEqual([
       [
         "src/use-list.ts",
         "This file has 506 lines of code (at most 500)",
-        "The file is essentially one export, 'useList', built from functions inside it ('append', lines 5-206; 'prepend', lines 208-359; 'insert', lines 361-462): they are closures over its local variables, so they move out only once the state they share is one object they take as an argument (a context or a store); then move them into modules of their own beside it.",
+        "The file is essentially one export, 'useList', built from functions inside it ('append', lines 5-206; 'prepend', lines 208-359; 'insert', lines 361-462): they are closures over its local state, its parts already, and moving them out would thread that state through every call; shorten the longest of them where one holds a step of its own.",
       ],
       [
         "src/use-queue.ts",
@@ -39,7 +39,7 @@ describe(RULE, () => {
       [
         "src/use-stack.ts",
         "This file has 510 lines of code (at most 500)",
-        "The file is essentially one export, 'useStack', built from functions inside it ('push', lines 157-508): they are closures over its local variables, so they move out only once the state they share is one object they take as an argument (a context or a store); then move them into modules of their own beside it, and the module-level functions ('compact', lines 1-152) as they are.",
+        "The file is essentially one export, 'useStack', built from functions inside it ('push', lines 157-508): they are closures over its local state, its parts already, and moving them out would thread that state through every call; shorten the longest of them where one holds a step of its own; move the module-level functions ('compact', lines 1-152) into modules of their own beside it, as they are.",
       ],
     ]);
   });
@@ -57,7 +57,7 @@ describe(RULE, () => {
       [
         "src/use-list.ts",
         "This file has 513 lines of code (at most 500)",
-        "The file is essentially one export, 'useList', built from functions inside it ('append', lines 9-310; 'remove', lines 312-513): they are closures over its local variables, so they move out only once the state they share is one object they take as an argument (a context or a store); then move them into modules of their own beside it.",
+        "The file is essentially one export, 'useList', built from functions inside it ('append', lines 9-310; 'remove', lines 312-513): they are closures over its local state, its parts already, and moving them out would thread that state through every call; shorten the longest of them where one holds a step of its own.",
       ],
     ]);
   });
@@ -110,7 +110,7 @@ describe(RULE, () => {
       [
         "src/hooks.ts",
         "This file has 518 lines of code (at most 500)",
-        "The file is essentially one export, 'createRootHooks', built from functions inside it ('useQuery', lines 19-322; 'useMutation', lines 323-506): they are closures over its local variables, so they move out only once the state they share is one object they take as an argument (a context or a store); then move them into modules of their own beside it, and the functions inside it that read none of its variables ('format', lines 507-521) as they are.",
+        "The file is essentially one export, 'createRootHooks', built from functions inside it ('useQuery', lines 19-322; 'useMutation', lines 323-506): they are closures over its local state, its parts already, and moving them out would thread that state through every call; shorten the longest of them where one holds a step of its own; move the functions inside it that read none of its variables ('format', lines 507-521) into modules of their own beside it, as they are.",
       ],
       [
         "src/store.ts",
