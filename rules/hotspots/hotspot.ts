@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { HotspotFact, ModuleFacts } from "../../src/facts/index.js";
+import { andList } from "../../src/format.js";
 import { defineRule } from "../define-rule.js";
 import { splitAdvice } from "../split-advice.js";
 
@@ -88,7 +89,7 @@ function risks(hotspot: HotspotFact): string {
   else if (hotspot.isComplex)
     parts.push(`complex (${hotspot.complexFunctions.join(", ").replace(/ \((\d+)\)/g, ": $1")})`);
   if (hotspot.isUntested) parts.push("untested");
-  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
+  return andList(parts);
 }
 
 /**
@@ -103,9 +104,8 @@ function advice(hotspot: HotspotFact, module: ModuleFacts | undefined): string {
     steps.push(`${split.charAt(0).toLowerCase()}${split.slice(1).replace(/\.$/, "")}`);
   } else if (hotspot.isComplex) {
     const names = hotspot.complexFunctions.map((entry) => entry.replace(/ \(\d+\)$/, ""));
-    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
     steps.push(
-      `simplify ${list}: move each branch's work into a named function, or replace a long chain of conditions with a lookup table`,
+      `simplify ${andList(names)}: move each branch's work into a named function, or replace a long chain of conditions with a lookup table`,
     );
   }
   if (hotspot.isUntested) steps.push("add tests that import it");

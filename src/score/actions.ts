@@ -8,6 +8,7 @@
 import { posix } from "node:path";
 import type { Action, CategoryResult, Finding, LevelResult } from "../contract/result.js";
 import { EFFORT_ORDER, type Effort } from "../contract/vocabulary.js";
+import { andList } from "../format.js";
 import { fill } from "../template.js";
 import type { ActionSpec } from "../../rules/define-rule.js";
 import { findingGain } from "./gain.js";
@@ -244,8 +245,7 @@ function toAction(group: Group, context: PlanContext): { action: Action; key: Om
 /** Folders named in a title: "src/react and src/babel", "a, b, c and 2 more folders". */
 function folderList(folders: readonly string[]): string {
   const named = folders.map((folder) => (folder === "." ? "the root folder" : folder));
-  if (named.length <= 3)
-    return named.length === 1 ? (named[0] ?? "") : `${named.slice(0, -1).join(", ")} and ${named.at(-1) ?? ""}`;
+  if (named.length <= 3) return andList(named);
   return `${named.slice(0, 3).join(", ")} and ${named.length - 3} more folders`;
 }
 
